@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+// The only place that touches the process: run the CLI, write its output, set the exit code.
+import { run } from '../dist/src/cli/main.js';
+
+const result = await run(process.argv.slice(2), {
+  stdoutIsTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+  writeProgress: (text) => process.stderr.write(text),
+});
+process.exitCode = result.exitCode;

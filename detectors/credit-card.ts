@@ -1,0 +1,62 @@
+import type { Detector } from '../src/types.js';
+import { maskDigits } from '../src/engine/mask.js';
+
+/** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
+const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [
+  { prefix: /^4/, lengths: [13, 16, 19] },
+  { prefix: /^(?:5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720))/, lengths: [16] },
+  { prefix: /^3[47]/, lengths: [15] },
+  { prefix: /^(?:6011|65|64[4-9])/, lengths: [16, 19] },
+  { prefix: /^35(?:2[89]|[3-8]\d)/, lengths: [16, 17, 18, 19] },
+  { prefix: /^3(?:0[0-5]|[689])/, lengths: [14, 16] },
+  { prefix: /^62/, lengths: [16, 17, 18, 19] },
+];
+
+/** The Luhn checksum every payment card number carries. */
+export function isLuhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) d = d * 2 > 9 ? d * 2 - 9 : d * 2;
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export const creditCard: Detector = {
+  id: 'credit_card',
+  description: 'Payment card numbers (PAN) with or without spaces or dashes; issuer prefix, length and Luhn checked',
+  category: 'financial',
+  sensitivity: 'sensitive',
+  identifier: 'indirect',
+  patterns: [
+    { name: 'credit_card.number', regex: String.raw`\b[2-6](?:[ -]?\d){12,18}\b`, score: 0.3 },
+    { name: 'credit_card.masked', regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|\b\d{6}\*{6}\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`, score: 0.7, form: 'masked' },
+  ],
+  contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'payment', 'cc'],
+  fieldNames: ['card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber'],
+  validate(value) {
+    const digits = value.replace(/\D/g, '');
+    if (!ISSUERS.some((i) => i.prefix.test(digits) && i.lengths.includes(digits.length))) {
+      return { status: 'invalid', reason: 'no card issuer uses this prefix and length' };
+    }
+    return isLuhnValid(digits) ? { status: 'valid', check: 'luhn' } : { status: 'invalid', reason: 'fails Luhn' };
+  },
+  mask: (value) => maskDigits(value, 4),
+  examples: {
+    positive: [
+      { text: 'charge card=4111111111111111 ok', value: '4111111111111111' },
+      { text: 'pan 4242 4242 4242 4242 declined', value: '4242 4242 4242 4242' },
+      { text: 'mc 5555-5555-5555-4444', value: '5555-5555-5555-4444' },
+      { text: 'amex 378282246310005', value: '378282246310005' },
+      { text: 'card on file **** **** **** 4242', value: '**** **** **** 4242', form: 'masked' },
+      { text: 'card 411111******1111', value: '411111******1111', form: 'masked' },
+    ],
+    negative: [
+      { text: 'id 4111111111111112 created', reason: 'fails Luhn' },
+      { text: 'ts=1730455200123', reason: 'epoch milliseconds: no issuer starts with 1' },
+      { text: 'trace 9999999999999995', reason: 'no issuer uses prefix 9' },
+      { text: 'order 2000000000000000 created', reason: 'no issuer uses prefix 20' },
+    ],
+  },
+};

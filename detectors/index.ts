@@ -1,0 +1,12 @@
+/** The detector registry, alphabetised by id. A registry test checks it against the files here. */
+import type { Detector } from '../src/types.js';
+import { creditCard } from './credit-card.js';
+import { email } from './email.js';
+import { iban } from './iban.js';
+import { ipAddress } from './ip-address.js';
+import { phone } from './phone.js';
+import { secret } from './secret.js';
+import { ukNino } from './uk-nino.js';
+import { usSsn } from './us-ssn.js';
+
+export const detectors: readonly Detector[] = [creditCard, email, iban, ipAddress, phone, secret, ukNino, usSsn];

@@ -1,0 +1,58 @@
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import type { Detector } from '../src/types.js';
+import { maskDigits } from '../src/engine/mask.js';
+
+/** National formats tried for numbers without a country code, in this order. */
+const REGIONS: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN'];
+
+function isValidPhone(value: string): boolean {
+  if (value.startsWith('+')) return parsePhoneNumberFromString(value)?.isValid() ?? false;
+  if (REGIONS.some((region) => parsePhoneNumberFromString(value, region)?.isValid() ?? false)) return true;
+  // Bare digits in a phone field are often E.164 without its plus sign.
+  return /^\d{11,15}$/.test(value) && (parsePhoneNumberFromString(`+${value}`)?.isValid() ?? false);
+}
+
+export const phone: Detector = {
+  id: 'phone',
+  description: 'Phone numbers in E.164 and in US, UK, German, French and Indian national formats, checked with libphonenumber',
+  category: 'contact',
+  sensitivity: 'standard',
+  identifier: 'direct',
+  patterns: [
+    { name: 'phone.international', regex: String.raw`\+[1-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{2,5}){1,4}\b`, score: 0.5 },
+    { name: 'phone.us', regex: String.raw`(?:\(\d{3}\) ?|\b\d{3}[.-])\d{3}[.-]\d{4}\b`, score: 0.4 },
+    { name: 'phone.trunk_prefix', regex: String.raw`\b0\d{2,4}[ /-]?\d{3,4}[ -]?\d{3,4}\b`, score: 0.4 },
+    { name: 'phone.fr', regex: String.raw`\b0[1-9](?:[ .]\d{2}){4}\b`, score: 0.4 },
+    { name: 'phone.in', regex: String.raw`\b[6-9]\d{4}[ -]\d{5}\b`, score: 0.4 },
+    { name: 'phone.digits', regex: String.raw`\b\d{10,13}\b`, score: 0.4, context: 'required' },
+  ],
+  contextWords: ['phone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'call', 'fax', 'whatsapp'],
+  fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber'],
+  validate(value) {
+    return isValidPhone(value)
+      ? { status: 'valid', check: 'libphonenumber' }
+      : { status: 'invalid', reason: 'not a valid number in any supported region' };
+  },
+  mask: (value) => maskDigits(value, 2),
+  examples: {
+    positive: [
+      { text: 'sms sent to +1 202-555-0143', value: '+1 202-555-0143' },
+      { text: 'callback +442079460958 queued', value: '+442079460958' },
+      { text: 'customer phone (202) 555-0143', value: '(202) 555-0143' },
+      { text: 'office 020 7946 0958', value: '020 7946 0958' },
+      { text: 'mobile 07911 123456', value: '07911 123456' },
+      { text: 'Rückruf 030 12345678', value: '030 12345678' },
+      { text: 'rappel au 01 99 00 12 34', value: '01 99 00 12 34' },
+      { text: 'otp to 98765 43210', value: '98765 43210' },
+      { text: 'msisdn=4915123456789', value: '4915123456789' },
+      { text: '5551234567', hint: 'phone_number', value: '5551234567' },
+    ],
+    negative: [
+      { text: 'at 2026-11-01T10:00:00Z', reason: 'timestamp' },
+      { text: 'ts=1730455200 took 1234ms', reason: 'epoch seconds and a duration' },
+      { text: 'order 1234567890 shipped', reason: 'order number without a phone context' },
+      { text: 'build 011 1111 1111 done', reason: 'not a valid number in any supported region' },
+      { text: 'offset +0100 applied', reason: 'time zone offset' },
+    ],
+  },
+};

@@ -1,0 +1,42 @@
+import type { Detector } from '../src/types.js';
+
+/** Prefixes HMRC never issues (and QQ, its placeholder in forms and documentation). */
+const INVALID_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ', 'QQ']);
+
+export const ukNino: Detector = {
+  id: 'uk_nino',
+  description: 'UK National Insurance numbers; HMRC prefix rules checked',
+  category: 'government_id',
+  sensitivity: 'sensitive',
+  identifier: 'direct',
+  patterns: [
+    {
+      name: 'uk_nino.number',
+      // First letter never D, F, I, Q, U, V; second letter also never O.
+      regex: String.raw`\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b`,
+      score: 0.5,
+    },
+  ],
+  contextWords: ['nino', 'national insurance', 'ni number', 'ni no'],
+  fieldNames: ['nino', 'nationalinsurance', 'ninumber'],
+  validate(value) {
+    const prefix = value.slice(0, 2);
+    return INVALID_PREFIXES.has(prefix)
+      ? { status: 'invalid', reason: `prefix ${prefix} is never issued` }
+      : { status: 'valid', check: 'hmrc-prefix' };
+  },
+  mask: (value) => `******${value.replace(/ /g, '').slice(-3)}`,
+  examples: {
+    positive: [
+      { text: 'nino AB123456C on file', value: 'AB123456C' },
+      { text: 'NI number: JG 10 37 58 A', value: 'JG 10 37 58 A' },
+      { text: '{"national_insurance":"CE 12 34 56 D"}', value: 'CE 12 34 56 D' },
+    ],
+    negative: [
+      { text: 'nino QQ123456C', reason: "QQ is HMRC's documentation placeholder" },
+      { text: 'nino GB123456A', reason: 'prefix GB is never issued' },
+      { text: 'code DA123456C', reason: 'first letter D is never used' },
+      { text: 'sku AB123456E', reason: 'suffix letter must be A to D' },
+    ],
+  },
+};

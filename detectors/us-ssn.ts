@@ -1,0 +1,47 @@
+import type { Detector } from '../src/types.js';
+
+/** Numbers printed in advertisements and specimen cards, never a person's. */
+const SPECIMENS = new Set(['078051120', '219099999']);
+
+export const usSsn: Detector = {
+  id: 'us_ssn',
+  description: 'US Social Security numbers: dashed, or bare 9 digits next to an SSN context word; area, group and serial rules checked',
+  category: 'government_id',
+  sensitivity: 'sensitive',
+  identifier: 'direct',
+  patterns: [
+    { name: 'us_ssn.dashed', regex: String.raw`\b\d{3}-\d{2}-\d{4}\b`, score: 0.5 },
+    { name: 'us_ssn.bare', regex: String.raw`\b\d{3} ?\d{2} ?\d{4}\b`, score: 0.5, context: 'required' },
+    { name: 'us_ssn.masked', regex: String.raw`(?:\*{3}|[xX]{3})[- ]?(?:\*{2}|[xX]{2})[- ]?\d{4}\b`, score: 0.7, form: 'masked' },
+  ],
+  contextWords: ['ssn', 'social security', 'social_security', 'socialsecurity', 'tax id', 'taxpayer'],
+  fieldNames: ['ssn', 'socialsecurity', 'social', 'taxid'],
+  validate(value) {
+    const digits = value.replace(/\D/g, '');
+    const area = digits.slice(0, 3);
+    if (area === '000' || area === '666' || area.startsWith('9')) return { status: 'invalid', reason: `area ${area} is never issued` };
+    if (digits.slice(3, 5) === '00') return { status: 'invalid', reason: 'group 00 is never issued' };
+    if (digits.slice(5) === '0000') return { status: 'invalid', reason: 'serial 0000 is never issued' };
+    if (SPECIMENS.has(digits)) return { status: 'invalid', reason: 'specimen number' };
+    return { status: 'valid', check: 'ssa-area-group-serial' };
+  },
+  mask: (value) => `***-**-${value.replace(/\D/g, '').slice(-4)}`,
+  examples: {
+    positive: [
+      { text: 'applicant ssn 536-22-1234 verified', value: '536-22-1234' },
+      { text: 'w9 received 536-22-1234', value: '536-22-1234' },
+      { text: 'SSN: 536221234', value: '536221234' },
+      { text: '{"social_security_number":"536 22 1234"}', value: '536 22 1234' },
+      { text: '536221234', hint: 'ssn', value: '536221234' },
+      { text: 'ssn on file ***-**-1234', value: '***-**-1234', form: 'masked' },
+    ],
+    negative: [
+      { text: 'ssn 000-12-3456', reason: 'area 000 is never issued' },
+      { text: 'ssn 666-12-3456', reason: 'area 666 is never issued' },
+      { text: 'ssn 912-34-5678', reason: 'areas 900-999 are never issued' },
+      { text: 'ssn 536-00-1234', reason: 'group 00 is never issued' },
+      { text: 'order 536221234 shipped', reason: 'bare 9 digits without an SSN context' },
+      { text: 'ssn 078-05-1120', reason: 'specimen number from a wallet insert' },
+    ],
+  },
+};

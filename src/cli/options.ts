@@ -1,0 +1,37 @@
+/** Parsers for option values; each throws commander's InvalidArgumentError with a short reason. */
+import { InvalidArgumentError } from 'commander';
+import { detectors } from '../../detectors/index.js';
+import { formatters } from '../report/formatters.js';
+
+export function parseConfidence(value: string): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  return n;
+}
+
+export function parseCount(value: string): number {
+  if (!/^\d+$/.test(value)) throw new InvalidArgumentError('expected a whole number (0 or more).');
+  return Number(value);
+}
+
+export function parseJobs(value: string): number | 'auto' {
+  if (value === 'auto') return value;
+  const n = parseCount(value);
+  if (n < 1) throw new InvalidArgumentError('expected auto or a whole number from 1.');
+  return n;
+}
+
+export function parseDetectorIds(value: string): string[] {
+  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const known = detectors.map((d) => d.id);
+  const unknown = ids.filter((id) => !known.includes(id));
+  if (unknown.length > 0 || ids.length === 0) {
+    throw new InvalidArgumentError(`unknown detector ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}.`);
+  }
+  return ids;
+}
+
+export function parseFormat(value: string): string {
+  if (!(value in formatters)) throw new InvalidArgumentError(`expected one of ${Object.keys(formatters).join(', ')}.`);
+  return value;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads and validates the config. Every problem becomes one ConfigError line naming the file and
+ * the failing path (`piiscan.yaml: services[2].match: expected string, received number`).
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { z } from 'zod';
+import { configSchema, type Config } from './schema.js';
+
+export class ConfigError extends Error {}
+
+function toPath(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
+}
+
+function toMessage(issue: z.core.$ZodIssue): string {
+  const message = issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'unrecognized_keys') {
+    const at = toPath(issue.path);
+    return `${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')}: unknown key`;
+  }
+  return `${toPath(issue.path) || '(top level)'}: ${message}`;
+}
+
+/** Validates an already parsed config object. */
+export function parseConfig(data: unknown, file: string): Config {
+  const result = configSchema.safeParse(data ?? {});
+  if (!result.success) throw new ConfigError(`${file}: ${toMessage(result.error.issues[0]!)}`);
+  return result.data;
+}
+
+/** Loads `file` (named as given in messages); when `required` is false a missing file gives the defaults. */
+export async function loadConfig(file: string, options: { cwd: string; required: boolean }): Promise<Config> {
+  const required = options.required;
+  let text: string;
+  try {
+    text = await readFile(path.resolve(options.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' && !required) return parseConfig({}, file);
+    throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  }
+  return parseConfig(data, file);
+}

@@ -1,0 +1,78 @@
+/**
+ * Expands file and folder targets into the files to scan, in a stable order. Folders are walked
+ * recursively; symlinks are followed unless they lead back into a folder already walked; what is
+ * not scanned is listed as skipped with its reason, and what cannot be read as an error.
+ */
+import { lstat, readdir, realpath, stat } from 'node:fs/promises';
+import path from 'node:path';
+import picomatch from 'picomatch';
+import type { RecordOrigin, Skipped, SourceError } from '../types.js';
+import { toFileUri, toGroupUri } from '../engine/file-group.js';
+import { describeFsError } from './fs-errors.js';
+
+export interface FileListing {
+  files: RecordOrigin[];
+  skipped: Skipped[];
+  errors: SourceError[];
+}
+
+export interface ListOptions {
+  cwd: string;
+  /** Globs over location URIs (`file://logs/**\/*.tmp`) to leave out. */
+  exclude: readonly string[];
+}
+
+/** Paths as shown: relative to the working folder when inside it, with forward slashes. */
+function toDisplayPath(absolute: string, cwd: string): string {
+  const relative = path.relative(cwd, absolute);
+  return (relative === '' || relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
+}
+
+/** All paths here are absolute; the service folder is the first one under the target. */
+function toOrigin(filePath: string, target: string, isFileTarget: boolean, cwd: string): RecordOrigin {
+  const uri = toFileUri(filePath, cwd);
+  const base = isFileTarget ? path.dirname(target) : target;
+  const relative = path.relative(base, filePath).split(path.sep);
+  const folder = relative.length > 1 ? relative[0]! : path.basename(base);
+  return { path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder };
+}
+
+export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
+  const listing: FileListing = { files: [], skipped: [], errors: [] };
+  const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
+  const visited = new Set<string>();
+
+  async function visit(entry: string, target: string, isFileTarget: boolean): Promise<void> {
+    const shown = toDisplayPath(entry, options.cwd);
+    let info;
+    try {
+      info = await stat(entry);
+    } catch (error) {
+      const link = await lstat(entry).catch(() => undefined);
+      if (link?.isSymbolicLink()) listing.skipped.push({ path: shown, reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : 'broken symlink' });
+      else listing.errors.push({ source: shown, message: describeFsError(error) });
+      return;
+    }
+    if (excluded(toFileUri(entry, options.cwd))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
+    if (info.isFile()) return void listing.files.push(toOrigin(entry, target, isFileTarget, options.cwd));
+    if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
+    const real = await realpath(entry);
+    if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
+    visited.add(real);
+    let names: string[];
+    try {
+      names = (await readdir(entry)).sort();
+    } catch (error) {
+      return void listing.errors.push({ source: shown, message: describeFsError(error) });
+    }
+    if (names.length === 0) return void listing.skipped.push({ path: shown, reason: 'empty folder' });
+    for (const name of names) await visit(path.join(entry, name), target, false);
+  }
+
+  for (const given of targets) {
+    const target = path.resolve(options.cwd, given);
+    const isFileTarget = await stat(target).then((s) => s.isFile(), () => false);
+    await visit(target, target, isFileTarget);
+  }
+  return listing;
+}

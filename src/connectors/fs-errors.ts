@@ -1,0 +1,21 @@
+/**
+ * One-line messages for the file-system and gzip errors a user can act on. Anything else is a bug
+ * or an unexpected state and is rethrown, never swallowed.
+ */
+const MESSAGES: Record<string, string> = {
+  ENOENT: 'no such file or folder',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a folder',
+  ELOOP: 'symlink loop',
+  EMFILE: 'too many open files',
+  EIO: 'input/output error',
+};
+
+export function describeFsError(error: unknown): string {
+  const { code, message } = error as NodeJS.ErrnoException;
+  if (code === 'Z_BUF_ERROR' || message === 'unexpected end of file') return 'truncated gzip data (unexpected end of file)';
+  if (code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
+  if (code !== undefined && code in MESSAGES) return MESSAGES[code]!;
+  throw error;
+}

@@ -1,0 +1,70 @@
+/**
+ * Everything piiscan finds in one line: detector matches (stage two), values of PII-named fields
+ * in a non-plaintext form, the line's template, and the service a JSON line names for itself.
+ * Values are masked here: what leaves this module holds no raw value unless showValues is set.
+ */
+import type { Occurrence } from '../types.js';
+import type { DetectorSet } from './detector-set.js';
+import { detect, namedDetector, type Candidate } from './detect.js';
+import { extractFields, type Field } from './fields.js';
+import { classifyStoredForm } from './stored-form.js';
+import { toJsonTemplate, toTextTemplate } from './template.js';
+
+export interface AnalyzeOptions {
+  /** Put raw values in samples instead of masked ones (`--show-values`). */
+  showValues: boolean;
+  /** JSON key that names the service in JSON log lines. */
+  serviceField: string;
+}
+
+/** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
+function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
+  const out: Candidate[] = [];
+  for (const field of fields) {
+    if (field.type !== 'string' && field.type !== 'text') continue;
+    const named = namedDetector(set, field.key);
+    if (named === undefined || matches.some((m) => m.start < field.end && field.start < m.end)) continue;
+    const stored = classifyStoredForm(field.value);
+    if (stored === undefined) continue;
+    out.push({
+      detector: named.detector,
+      start: field.start,
+      end: field.end,
+      value: field.value,
+      form: stored.form,
+      confidence: 0.8,
+      evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${field.key}` },
+      field,
+    });
+  }
+  return out;
+}
+
+function toSample(c: Candidate, showValues: boolean): string {
+  if (showValues) return c.value;
+  if (c.form === 'plaintext') return c.detector.mask(c.value);
+  if (c.form === 'masked') return c.value;
+  return `<${c.form}>`;
+}
+
+export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, options: AnalyzeOptions): Occurrence[] {
+  const { json, fields } = extractFields(line);
+  const matches = detect(set, { text: line, fields });
+  const candidates = [...matches, ...storedFormCandidates(set, fields, matches)].sort((a, b) => a.start - b.start);
+  if (candidates.length === 0) return [];
+  const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
+  const template = json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
+  const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;
+  return candidates.map((c) => ({
+    detector: c.detector.id,
+    form: c.form,
+    confidence: c.confidence,
+    evidence: c.evidence,
+    sample: toSample(c, options.showValues),
+    line: lineNumber,
+    column: c.start + 1,
+    template,
+    ...(c.field?.jsonPath ? { jsonPath: c.field.jsonPath } : {}),
+    ...(serviceLeaf ? { recordService: serviceLeaf.value } : {}),
+  }));
+}

@@ -1,0 +1,67 @@
+/**
+ * Detectors compiled for a scan: each pattern for per-line matching, and the union of all of them
+ * (plus field names that announce a stored PII value) as one byte scanner that finds candidate
+ * lines in a chunk with a single pass.
+ */
+import type { Detector, PatternSpec } from '../types.js';
+import { compileByteScanner, compilePatternSet, compileTextPattern, type ByteScanner, type PatternSet, type TextPattern } from './regex.js';
+
+export interface CompiledPattern {
+  detector: Detector;
+  spec: PatternSpec;
+  pattern: TextPattern;
+}
+
+export interface DetectorSet {
+  detectors: readonly Detector[];
+  patterns: CompiledPattern[];
+  /** Stage one: finds the next byte offset where any pattern or PII-named field may start. */
+  scanner: ByteScanner;
+  /** The RE2 sources the scanner is the union of (the benchmark gives them to ripgrep). */
+  sources: string[];
+  /** Stage two: which of `patterns` match a candidate line, so only those run. */
+  lineSet: PatternSet;
+  /** Field name word → the detector it names (first detector wins on a shared word). */
+  fieldNames: Map<string, Detector>;
+}
+
+/**
+ * A word as RE2 source that only matches at a word start: after a non-letter (`_`, `.`, `"`, a
+ * space) or, for camelCase keys, capitalised after a lowercase letter. Spaces in a word also match
+ * `_` and `-`. So `pan` matches `pan=` and `cardPan` but not `span_id`.
+ */
+export function toWordStartSource(word: string): string {
+  const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]');
+  const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
+  return `(?:(?m:^)|[^A-Za-z])(?i:${escaped(word)})|[a-z0-9]${escaped(capitalised)}`;
+}
+
+function wordsSource(words: readonly string[]): string {
+  return `(?:${[...new Set(words)].map(toWordStartSource).join('|')})`;
+}
+
+// Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
+// states until it falls back to its slow NFA. Stage two applies the real distance limits.
+
+/** Union source for a pattern that needs context: a context word before the value, on the same line. */
+function withContextPrefix(detector: Detector, spec: PatternSpec): string {
+  return String.raw`${wordsSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.regex})`;
+}
+
+/** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */
+function fieldSource(detectors: readonly Detector[]): string | undefined {
+  const words = detectors.flatMap((d) => d.fieldNames);
+  return words.length === 0 ? undefined : String.raw`${wordsSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
+}
+
+export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
+  const patterns = detectors.flatMap((detector) =>
+    detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
+  );
+  const sources = patterns.map(({ detector, spec }) => (spec.context === 'required' ? withContextPrefix(detector, spec) : spec.regex));
+  const fields = fieldSource(detectors);
+  if (fields !== undefined) sources.push(fields);
+  const fieldNames = new Map<string, Detector>();
+  for (const d of detectors) for (const word of d.fieldNames) if (!fieldNames.has(word)) fieldNames.set(word, d);
+  return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames };
+}

@@ -1,0 +1,61 @@
+/**
+ * Fields of a line: the leaves of a JSON line (with their JSON path), or the `key=value` and
+ * `key: value` pairs of a plain line. A field's key is context for matches inside its value, and
+ * a field named for a PII kind is where hashed, encrypted or tokenized values are recognised.
+ */
+import { compileTextPattern } from './regex.js';
+import { parseJsonLeaves } from './json-leaves.js';
+
+export interface Field {
+  /** Key of the field (last path segment for JSON). */
+  key: string;
+  /** JSON path (`$.user.email`, arrays as `[*]`); undefined for plain-text fields. */
+  jsonPath?: string;
+  /** The value, unescaped. */
+  value: string;
+  /** Span of the value in the line, UTF-16 offsets. */
+  start: number;
+  end: number;
+  /** JSON type of the value, or `text` for plain-text fields. */
+  type: 'string' | 'number' | 'boolean' | 'null' | 'text';
+}
+
+export interface LineFields {
+  /** True when the line parsed as a JSON object or array. */
+  json: boolean;
+  fields: Field[];
+}
+
+const PAIR = compileTextPattern(String.raw`[A-Za-z_][\w.-]{0,63}["']?\s*[=:]\s*["']?[^\s"',;&]+`);
+
+function plainFields(line: string): Field[] {
+  return PAIR.matchAll(line).map((m) => {
+    const sep = m.text.search(/["']?\s*[=:]/);
+    const valueOffset = m.text.length - m.text.slice(sep).replace(/^["']?\s*[=:]\s*["']?/, '').length;
+    return {
+      key: m.text.slice(0, sep),
+      value: m.text.slice(valueOffset),
+      start: m.index + valueOffset,
+      end: m.index + m.text.length,
+      type: 'text',
+    };
+  });
+}
+
+export function extractFields(line: string): LineFields {
+  const first = line.trimStart()[0];
+  if (first === '{' || first === '[') {
+    const leaves = parseJsonLeaves(line);
+    if (leaves !== undefined) return { json: true, fields: leaves };
+  }
+  return { json: false, fields: plainFields(line) };
+}
+
+/** Splits a key into lowercase word tokens: `user_emailSha256` → user, email, sha256. */
+export function toKeyTokens(key: string): string[] {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((t) => t !== '');
+}

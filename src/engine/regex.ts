@@ -1,0 +1,97 @@
+/**
+ * The one seam to the regex engine. Every pattern piiscan runs (built-in detectors and, later,
+ * patterns from the config) goes through RE2, so matching time is linear in the input whatever
+ * the input or the pattern: no catastrophic backtracking, no lookbehind, no backreferences.
+ */
+import RE2 from 're2';
+
+/** A match in a string, with offsets in UTF-16 code units. */
+export interface TextMatch {
+  /** The whole match. */
+  text: string;
+  index: number;
+  /** The `value` group when the pattern has one, else the whole match. */
+  value: string;
+  valueIndex: number;
+}
+
+/** A compiled pattern for strings. */
+export interface TextPattern {
+  matchAll(text: string): TextMatch[];
+}
+
+/** Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. */
+export function compileTextPattern(source: string): TextPattern {
+  const re = new RE2(source, 'gud');
+  return {
+    matchAll(text) {
+      const out: TextMatch[] = [];
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+        const span = m.indices?.groups?.['value'];
+        const value = m.groups?.['value'];
+        out.push({
+          text: m[0],
+          index: m.index,
+          value: value ?? m[0],
+          valueIndex: span ? span[0] : m.index,
+        });
+        if (m[0].length === 0) re.lastIndex++;
+      }
+      return out;
+    },
+  };
+}
+
+/** A search over raw bytes (UTF-8 lines) that only says where the next candidate starts. */
+export interface ByteScanner {
+  /** Byte offset of the next match at or after `from`, or -1. */
+  next(buffer: Buffer, from: number): number;
+}
+
+/**
+ * Compiles the union of many patterns into one byte scanner (one pass of RE2's DFA over the
+ * bytes). Named groups become non-capturing ones, and each alternative is wrapped so its inline
+ * flags stay its own.
+ */
+export function compileByteScanner(sources: string[]): ByteScanner {
+  const re = new RE2(toUnionSource(sources), 'g');
+  return {
+    next(buffer, from) {
+      re.lastIndex = from;
+      const m = re.exec(buffer);
+      return m === null ? -1 : m.index;
+    },
+  };
+}
+
+/** Which of many patterns match a text, in one pass. */
+export interface PatternSet {
+  /** Indexes (into the sources given) of the patterns that match somewhere in `text`. */
+  matching(text: string): number[];
+}
+
+export function compilePatternSet(sources: readonly string[]): PatternSet {
+  const set = new RE2.Set(sources.map(toNonCapturing), 'u');
+  return { matching: (text) => set.match(text) };
+}
+
+/** One alternation of many patterns, without capture groups (also valid for ripgrep). */
+export function toUnionSource(sources: readonly string[]): string {
+  return sources.map((s) => `(?:${toNonCapturing(s)})`).join('|');
+}
+
+/** Checks RE2 syntax; returns RE2's message, or undefined when the pattern compiles. */
+export function checkPattern(source: string): string | undefined {
+  try {
+    new RE2(source, 'u');
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+/** Detector patterns use `(?:` groups only, plus named groups, which become `(?:` here. */
+function toNonCapturing(source: string): string {
+  return source.replace(/\(\?P<\w+>/g, '(?:');
+}

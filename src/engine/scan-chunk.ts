@@ -1,0 +1,40 @@
+/**
+ * Stage one over a chunk of whole lines: the union scanner finds the next candidate byte, only
+ * that line is decoded and analysed, and the search resumes after it. Lines without a candidate
+ * are never decoded, which is what makes large logs fast.
+ */
+import type { Occurrence } from '../types.js';
+import type { DetectorSet } from './detector-set.js';
+import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
+
+const NEWLINE = 0x0a;
+
+/** Number of newlines in buffer[from, to). */
+export function countLines(buffer: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = buffer.indexOf(NEWLINE, from); i !== -1 && i < to; i = buffer.indexOf(NEWLINE, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Scans a chunk whose first line has number `firstLine`. The chunk holds whole lines; the last
+ * may lack its newline (end of file, or a piece of an over-long line).
+ */
+export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, options: AnalyzeOptions): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  let lineNumber = firstLine;
+  let counted = 0;
+  for (let at = set.scanner.next(chunk, 0); at !== -1; ) {
+    const start = at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1;
+    const newline = chunk.indexOf(NEWLINE, at);
+    const end = newline === -1 ? chunk.length : newline;
+    lineNumber += countLines(chunk, counted, start);
+    counted = start;
+    let line = chunk.toString('utf8', start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    for (const o of analyzeLine(set, line, lineNumber, options)) occurrences.push(o);
+    if (newline === -1) break;
+    at = set.scanner.next(chunk, newline + 1);
+  }
+  return occurrences;
+}

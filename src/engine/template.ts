@@ -1,0 +1,83 @@
+/**
+ * A log line's template: the line with its variable parts replaced, so that every line written by
+ * one log statement has the same template. Detected values become `<detector>`; timestamps, ids,
+ * numbers, quoted values and `key=value` values become typed placeholders. JSON lines become their
+ * sorted key paths, with message-like keys templated as text.
+ */
+import type { Field } from './fields.js';
+
+export interface TemplateSpan {
+  start: number;
+  end: number;
+  label: string;
+}
+
+const MESSAGE_KEYS = new Set(['msg', 'message', 'event', 'log', 'text', 'error', 'err']);
+const MAX_TEMPLATE_LENGTH = 300;
+const PLACEHOLDER = /<[a-z_:]+>/;
+const TYPE_PLACEHOLDERS = { string: 'str', number: 'num', boolean: 'bool', null: 'null', text: 'str' } as const;
+/** Only the start of a very long line is templated. */
+const MAX_INPUT = 2048;
+
+/**
+ * Ordered replacements for the text between detected values. Input is capped at MAX_INPUT
+ * characters and no rule nests quantifiers, so each runs in linear time.
+ */
+const RULES: Array<[RegExp, string | ((m: string) => string)]> = [
+  [/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, '<ts>'],
+  [/\[\d{2}\/\w{3}\/\d{4}(?::\d{2}){3}(?: [+-]\d{4})?\]/g, '[<ts>]'],
+  [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
+  [/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, '<uuid>'],
+  [/"(?:[^"\\]|\\.)*"/g, (m) => (PLACEHOLDER.test(m) ? m : '"<str>"')],
+  [/'(?:[^'\\]|\\.)*'/g, (m) => (PLACEHOLDER.test(m) ? m : "'<str>'")],
+  [/\b([A-Za-z_][\w.-]*)=(?!<)[^\s&,;]+/g, '$1=<v>'],
+  [/\b[0-9a-f]{8,}\b/gi, (m) => (/\d/.test(m) && /[a-f]/i.test(m) ? '<hex>' : m)],
+  [/\b\w{8,}\b/g, (m) => (/\d/.test(m) && /[a-z]/i.test(m) ? '<id>' : m)],
+  [/\b\d+(?:[.,:]\d+)*/g, '<num>'],
+];
+
+function templateGap(text: string): string {
+  return RULES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement as string), text);
+}
+
+/**
+ * Template of a plain-text line. Spans must be sorted and not overlap. Detected values are
+ * replaced first, so a quoted string that holds one keeps its shape (`"GET /?email=<email>"`).
+ */
+export function toTextTemplate(fullLine: string, allSpans: TemplateSpan[]): string {
+  const line = fullLine.slice(0, MAX_INPUT);
+  const spans = allSpans.filter((s) => s.end <= line.length);
+  let out = '';
+  let cursor = 0;
+  for (const span of spans) {
+    out += `${line.slice(cursor, span.start)}<${span.label}>`;
+    cursor = span.end;
+  }
+  out += line.slice(cursor);
+  return clip(templateGap(out).replace(/\s+/g, ' ').trim());
+}
+
+/** Template of a JSON line: `{msg="text template" key=<type> ...}`: message keys first, then sorted key paths. */
+export function toJsonTemplate(fields: Field[], spans: TemplateSpan[]): string {
+  const parts = new Map<string, string>();
+  for (const field of fields) {
+    const path = (field.jsonPath ?? field.key).replace(/^\$\.?/, '');
+    const inside = spans.filter((s) => s.start >= field.start && s.end <= field.end);
+    let value: string;
+    if (MESSAGE_KEYS.has(field.key.toLowerCase()) && field.type === 'string') {
+      value = `"${toTextTemplate(field.value, inside.map((s) => ({ ...s, start: s.start - field.start, end: s.end - field.start })))}"`;
+    } else if (inside.length > 0) {
+      value = inside.map((s) => `<${s.label}>`).join('');
+    } else {
+      value = `<${TYPE_PLACEHOLDERS[field.type]}>`;
+    }
+    parts.set(path, value);
+  }
+  const isMessage = (path: string) => MESSAGE_KEYS.has(path.toLowerCase());
+  const keys = [...parts.keys()].sort((a, b) => Number(isMessage(b)) - Number(isMessage(a)) || a.localeCompare(b));
+  return clip(`{${keys.map((k) => `${k}=${parts.get(k)}`).join(' ')}}`);
+}
+
+function clip(template: string): string {
+  return template.length > MAX_TEMPLATE_LENGTH ? `${template.slice(0, MAX_TEMPLATE_LENGTH - 1)}…` : template;
+}

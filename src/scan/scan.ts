@@ -1,0 +1,94 @@
+/**
+ * A scan of file and folder targets: list files, scan each (inline, or on worker threads for
+ * large scans), merge per-file results in file order, then run the pipeline steps.
+ */
+import { availableParallelism } from 'node:os';
+import type { Coverage, Finding, SourceError } from '../types.js';
+import { listFiles } from '../connectors/files.js';
+import { createAggregator } from '../engine/aggregate.js';
+import { createOwnership } from '../pipeline/ownership.js';
+import { runPipeline } from '../pipeline/index.js';
+import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
+import { scanInWorkers } from './worker-pool.js';
+import type { ScanSettings } from './settings.js';
+
+/** Total size above which a scan of several files uses worker threads. */
+const PARALLEL_BYTES = 64 * 1024 * 1024;
+
+export interface ScanProgress {
+  /** Files finished, of totalFiles. */
+  files: number;
+  totalFiles: number;
+  /** Bytes scanned (after decompression). */
+  bytes: number;
+  /** Occurrences kept so far (before aggregation into findings). */
+  matches: number;
+}
+
+export interface ScanOptions {
+  cwd: string;
+  exclude: readonly string[];
+  /** Worker threads; `auto` uses every core for scans over 64 MiB. */
+  jobs: number | 'auto';
+  onProgress?: (progress: ScanProgress) => void;
+}
+
+export interface ScanResult {
+  targets: string[];
+  startedAt: Date;
+  finishedAt: Date;
+  findings: Finding[];
+  coverage: Coverage;
+  errors: SourceError[];
+}
+
+async function totalBytes(paths: string[]): Promise<number> {
+  const { stat } = await import('node:fs/promises');
+  let sum = 0;
+  for (const p of paths) sum += await stat(p).then((s) => s.size, () => 0);
+  return sum;
+}
+
+export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
+  const startedAt = new Date();
+  const listing = await listFiles(targets, { cwd: options.cwd, exclude: options.exclude });
+  const progress: ScanProgress = { files: 0, totalFiles: listing.files.length, bytes: 0, matches: 0 };
+  const onRecord = (bytes: number, matches: number) => {
+    progress.bytes += bytes;
+    progress.matches += matches;
+    options.onProgress?.(progress);
+  };
+  const onFile = () => {
+    progress.files++;
+    options.onProgress?.(progress);
+  };
+  const jobs = options.jobs === 'auto' ? ((await totalBytes(listing.files.map((f) => f.source))) > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+  let results: FileResult[];
+  if (jobs > 1 && listing.files.length > 1) {
+    results = await scanInWorkers(listing.files, { settings, jobs, onRecord, onFile });
+  } else {
+    const scanFile = createFileScanner(settings);
+    results = [];
+    for (const origin of listing.files) {
+      results.push(await scanFile(origin, onRecord));
+      onFile();
+    }
+  }
+  const aggregator = createAggregator({
+    detectors: selectDetectors(settings.detectorIds),
+    resolveOwner: createOwnership(settings.services, settings.serviceField),
+    maxLocations: settings.maxLocations,
+  });
+  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped };
+  const errors = [...listing.errors];
+  results.forEach((r, i) => {
+    aggregator.merge(r.findings);
+    coverage.bytes += r.stats.bytes;
+    coverage.lines += r.stats.lines;
+    coverage.longLines += r.stats.longLines;
+    if (r.stats.binary) coverage.skipped.push({ path: listing.files[i]!.path, reason: 'binary' });
+    else coverage.files++;
+    if (r.error) errors.push(r.error);
+  });
+  return { targets, startedAt, finishedAt: new Date(), findings: runPipeline(aggregator.findings()), coverage, errors };
+}

@@ -1,0 +1,201 @@
+/**
+ * The contract between piiscan's stages: connectors produce records, the engine turns them into
+ * occurrences and aggregates those into findings (leak sites), pipeline steps annotate findings,
+ * and formatters turn a report into text. Types only.
+ */
+
+/** What kind of data a detector finds; reports group by it. */
+export type Category = 'contact' | 'government_id' | 'financial' | 'network' | 'secret';
+
+/** Privacy policies' split: government, financial and credential data is `sensitive`. */
+export type Sensitivity = 'standard' | 'sensitive';
+
+/** Direct identifiers name a person on their own (email, phone, national id, IP); indirect ones need more data. */
+export type Identifier = 'direct' | 'indirect' | 'none';
+
+/** The form a value is stored or logged in. Only `plaintext` is a leak. */
+export type Form = 'plaintext' | 'masked' | 'hashed' | 'tokenized' | 'encrypted';
+
+/** One RE2 pattern of a detector. */
+export interface PatternSpec {
+  /** Stable name, shown in a finding's evidence (`email.url_encoded`). */
+  name: string;
+  /** RE2 syntax. A group named `value` marks the value inside a longer match. */
+  regex: string;
+  /** Confidence (0..1) of a bare match before validator and context. */
+  score: number;
+  /** Set for patterns that only match an already-masked value. */
+  form?: Form;
+  /** `required`: only reported when a context word or field name is near (bare 9 digits as an SSN). */
+  context?: 'required';
+}
+
+/** A positive example: text in which the detector must report `value` (or at least one match). */
+export interface PositiveExample {
+  text: string;
+  /** The matched value, when the example checks it. */
+  value?: string;
+  /** Field name or column the text came from, when the example needs it. */
+  hint?: string;
+  /** Expected form; `plaintext` when omitted. */
+  form?: Form;
+}
+
+/** A negative example: text in which the detector must report nothing, and why. */
+export interface NegativeExample {
+  text: string;
+  /** Why this is not PII (`placeholder`, `fails Luhn`, `SSH remote`). */
+  reason: string;
+  hint?: string;
+}
+
+/** One detector: data plus small pure functions, one file each under detectors/. */
+export interface Detector {
+  id: string;
+  description: string;
+  category: Category;
+  sensitivity: Sensitivity;
+  identifier: Identifier;
+  patterns: PatternSpec[];
+  /** Words that raise confidence when they appear shortly before a match. Lowercase. */
+  contextWords: string[];
+  /** Field and column name words (tokens) that say a value is this kind of data. Lowercase. */
+  fieldNames: string[];
+  /** Turns the raw match into the value to validate and mask (URL-decoding, trimming). */
+  normalize?: (raw: string) => string;
+  /** A check the format defines (Luhn, mod-97, area rules). Returns a reason string when invalid. */
+  validate?: (value: string, context: MatchContext) => ValidationResult;
+  /** Masks a normalized plaintext value for samples (`j***@example.com`). */
+  mask: (value: string) => string;
+  examples: { positive: PositiveExample[]; negative: NegativeExample[] };
+}
+
+/** What a validator sees besides the value. */
+export interface MatchContext {
+  /** Up to 48 characters before the match, lowercased. */
+  before: string;
+  /** Up to 16 characters after the match. */
+  after: string;
+  /** Field or column name, when the value came from one. */
+  hint?: string;
+}
+
+/** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */
+export type ValidationResult = { status: 'valid'; check: string } | { status: 'invalid'; reason: string } | { status: 'none' };
+
+/** Why an occurrence was reported; the best occurrence's evidence becomes the finding's. */
+export interface Evidence {
+  /** Pattern name, or `field-name` when the form came from a field named for a PII kind. */
+  pattern: string;
+  /** Validator that passed (`luhn`, `mod97`, `libphonenumber`), if any. */
+  validator?: string;
+  /** Context words or field name tokens that raised confidence. */
+  context: string[];
+  /** Why the form is what it is (`pattern is masked`, `sha256 hex digest in field email_sha256`). */
+  formReason: string;
+}
+
+/** One detection inside a record, before aggregation. The value is already masked. */
+export interface Occurrence {
+  detector: string;
+  form: Form;
+  confidence: number;
+  evidence: Evidence;
+  /** Masked sample (or the raw value when the scan was asked to show values). */
+  sample: string;
+  line: number;
+  column: number;
+  /** JSON path of the value when the line was JSON (`$.user.email`, arrays as `[*]`). */
+  jsonPath?: string;
+  /** The line's template: variable parts replaced with placeholders. */
+  template: string;
+  /** Service named inside the record itself (a JSON log line's `service` field). */
+  recordService?: string;
+}
+
+/** The site of a finding: where a team has to look to fix it. */
+export interface Site {
+  kind: 'file';
+  uri: string;
+  template: string;
+  jsonPath?: string;
+}
+
+/** An example place where a finding occurred. */
+export interface FindingLocation {
+  path: string;
+  line: number;
+  column: number;
+  jsonPath?: string;
+}
+
+/** One leak site: (service, site, detector, form) with its occurrences counted. */
+export interface Finding {
+  /** Hex hash of (service, site, detector, form); holds no value and no line number. */
+  fingerprint: string;
+  detector: string;
+  category: Category;
+  sensitivity: Sensitivity;
+  identifier: Identifier;
+  form: Form;
+  /** Highest confidence among the occurrences, 0..1. */
+  confidence: number;
+  service: string;
+  /** Which rule or fallback chose the service (`rule services[1]`, `field service`, `folder`). */
+  serviceSource: string;
+  site: Site;
+  count: number;
+  locations: FindingLocation[];
+  sample: string;
+  evidence: Evidence;
+}
+
+/** An item not scanned on purpose (binary, empty folder, excluded). */
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+/** A source that could not be read (fully or partly): the rest of the scan still ran. */
+export interface SourceError {
+  source: string;
+  message: string;
+}
+
+/** What was read. */
+export interface Coverage {
+  files: number;
+  /** Bytes scanned, after decompression. */
+  bytes: number;
+  lines: number;
+  /** Lines longer than the line limit, scanned in pieces. */
+  longLines: number;
+  skipped: Skipped[];
+}
+
+/**
+ * What every connector streams: bytes with where they came from. For files and logs, `data` holds
+ * whole lines (a chunk of a file, or a piece of an over-long line) and `firstLine` numbers them.
+ */
+export interface ScanRecord {
+  origin: RecordOrigin;
+  data: Buffer;
+  /** 1-based number of the first line in `data`. */
+  firstLine: number;
+  /** Field or column name that applies to all of `data` (a database column), if any. */
+  hint?: string;
+}
+
+/** Where a record came from, as ownership and aggregation need it. */
+export interface RecordOrigin {
+  /** Path (files) or location (tables, objects) shown in a finding's locations. */
+  path: string;
+  /** What the connector opens: for files, the absolute path. */
+  source: string;
+  /** Location URI of this file or object, which ownership rules match (`file://logs/orders/app.log.1`). */
+  uri: string;
+  /** Site URI: the group the location belongs to (`file://logs/orders/app.log*`). */
+  siteUri: string;
+  /** Service from the layout (first folder under the target), used when nothing else names one. */
+  defaultService: string;
+}

@@ -1,0 +1,177 @@
+// The CLI in-process: exit codes, options, config errors, outputs, and no raw value anywhere.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FIXTURE_RAW_VALUES, makeTree, parseReport, runCli } from './helpers.js';
+
+const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
+
+describe('exit codes', () => {
+  it('is 0 without plaintext PII, 1 with it', async () => {
+    expect((await runCli(['scan', '.'], makeTree({ 'a/app.log': 'hello\n' }))).exitCode).toBe(0);
+    expect((await runCli(['scan', '.'], makeTree({ 'a/app.log': LEAK }))).exitCode).toBe(1);
+  });
+
+  it('is 0 when only masked, hashed or encrypted PII is found', async () => {
+    const dir = makeTree({ 'a/app.log': '{"email":"a***@example.com","email_sha1":"9fceb02d0ae598e95dc970b74767f19372d61af8"}\n' });
+    const result = await runCli(['scan', '.', '--format', 'json'], dir);
+    expect(result.exitCode).toBe(0);
+    expect(parseReport(result.stdout).summary.byForm).toEqual({ hashed: 1, masked: 1 });
+  });
+
+  it('is 2 with a one-line message for bad options', async () => {
+    for (const args of [['--format', 'xml'], ['--min-confidence', '2'], ['--max-locations', '-1'], ['--detectors', 'email,nope'], ['--bogus']]) {
+      const result = await runCli(['scan', '.', ...args]);
+      expect(result.exitCode, args.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stdout).toBe('');
+    }
+  });
+
+  it('says what the exit codes mean in --help', async () => {
+    const result = await runCli(['scan', '--help']);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain('1  plaintext PII found');
+    expect(result.stdout).toContain('2  usage or config error');
+  });
+});
+
+describe('config', () => {
+  it('names the failing path in one line and exits 2', async () => {
+    const dir = makeTree({ 'a/app.log': LEAK, 'piiscan.yaml': 'services:\n  - service: a\n    match: "file://a/**"\n  - service: b\n    match: 3\n' });
+    const result = await runCli(['scan', '.'], dir);
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr).toBe('piiscan: piiscan.yaml: services[1].match: expected string, received number\n');
+  });
+
+  it('rejects unknown keys, unknown detectors and invalid YAML', async () => {
+    const cases: Array<[string, string]> = [
+      ['servics: []\n', 'piiscan.yaml: servics: unknown key'],
+      ['detectors: [email, fax]\n', 'piiscan.yaml: detectors[1]:'],
+      ['services: [\n  bad: yes: no\n', 'piiscan.yaml: invalid YAML:'],
+    ];
+    for (const [yaml, message] of cases) {
+      const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
+      expect(result.exitCode).toBe(2);
+      expect(result.stderr).toContain(message);
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('fails on a missing --config file but not on a missing default one', async () => {
+    const dir = makeTree({ 'a.log': 'x\n' });
+    const missing = await runCli(['scan', '.', '--config', 'nope.yaml'], dir);
+    expect(missing).toMatchObject({ exitCode: 2, stderr: 'piiscan: nope.yaml: no such file\n' });
+    expect(await runCli(['scan', '.'], dir)).toMatchObject({ exitCode: 0, stderr: '' });
+  });
+});
+
+describe('ownership', () => {
+  const files = {
+    'logs/checkout/app.log': LEAK,
+    'logs/legacy/app.log': LEAK,
+    'logs/shared/events.jsonl': '{"service":"billing","msg":"invoice for ann@example.com"}\n{"msg":"no service for bob@example.com"}\n',
+  };
+
+  async function owners(config?: string): Promise<string[]> {
+    const dir = makeTree({ ...files, ...(config ? { 'piiscan.yaml': config } : {}) });
+    const report = parseReport((await runCli(['scan', 'logs', '--format', 'json'], dir)).stdout);
+    return report.findings.map((f) => `${f.locations[0]!.path} ${f.service} ${f.serviceSource}`).sort();
+  }
+
+  it('uses the first folder under the target, or a JSON line\'s service field', async () => {
+    expect(await owners()).toEqual([
+      'logs/checkout/app.log checkout folder',
+      'logs/legacy/app.log legacy folder',
+      'logs/shared/events.jsonl billing field service',
+      'logs/shared/events.jsonl shared folder',
+    ]);
+  });
+
+  it('lets config rules override both, the last matching rule winning', async () => {
+    const config = 'services:\n  - { service: platform, match: "file://logs/**" }\n  - { service: orders, match: "file://logs/legacy/**" }\nserviceField: team\n';
+    expect(await owners(config)).toEqual([
+      'logs/checkout/app.log platform services[0]',
+      'logs/legacy/app.log orders services[1]',
+      'logs/shared/events.jsonl platform services[0]',
+      'logs/shared/events.jsonl platform services[0]',
+    ]);
+  });
+});
+
+describe('outputs', () => {
+  it('never contain a raw fixture value without --show-values, in any format', async () => {
+    for (const format of ['table', 'json']) {
+      const result = await runCli(['scan', 'fixtures/logs', '--format', format, '--all-forms']);
+      expect(result.exitCode).toBe(1);
+      for (const value of FIXTURE_RAW_VALUES) expect(result.stdout + result.stderr, `${format}: ${value}`).not.toContain(value);
+    }
+  });
+
+  it('show raw values only when asked to, and say so in the report', async () => {
+    const result = await runCli(['scan', 'fixtures/logs', '--format', 'json', '--show-values']);
+    const report = parseReport(result.stdout);
+    expect(report.settings.showValues).toBe(true);
+    expect(result.stdout).toContain('4111111111111111');
+  });
+
+  it('write the report to --output and keep the exit code', async () => {
+    const dir = makeTree({ 'a/app.log': LEAK });
+    const result = await runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], dir);
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toBe('Report written to report.json: 1 plaintext leak sites, 0 errors.\n');
+    expect(parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.plaintextFindings).toBe(1);
+  });
+
+  it('honour --detectors, --min-confidence and --max-locations', async () => {
+    const dir = makeTree({ 'a/app.log': LEAK.repeat(8) + 'request from 203.0.113.9\n' });
+    const only = parseReport((await runCli(['scan', '.', '-f', 'json', '--detectors', 'ip_address'], dir)).stdout);
+    expect(only.findings.map((f) => f.detector)).toEqual(['ip_address']);
+    const strict = parseReport((await runCli(['scan', '.', '-f', 'json', '--min-confidence', '0.7'], dir)).stdout);
+    expect(strict.findings.map((f) => f.detector)).toEqual(['email']);
+    const all = parseReport((await runCli(['scan', '.', '-f', 'json', '--max-locations', '0'], dir)).stdout);
+    expect(all.findings.find((f) => f.detector === 'email')).toMatchObject({ count: 8, locations: { length: 8 } });
+    const two = parseReport((await runCli(['scan', '.', '-f', 'json', '--max-locations', '2'], dir)).stdout);
+    expect(two.findings.find((f) => f.detector === 'email')!.locations.map((l) => l.line)).toEqual([1, 2]);
+  });
+
+  it('list the detectors', async () => {
+    const table = await runCli(['detectors']);
+    expect(table.exitCode).toBe(0);
+    expect(table.stdout).toContain('us_ssn');
+    const json = JSON.parse((await runCli(['detectors', '--format', 'json'])).stdout) as Array<{ id: string; sensitivity: string }>;
+    expect(json.find((d) => d.id === 'credit_card')).toMatchObject({ sensitivity: 'sensitive', category: 'financial' });
+  });
+
+  it('colour the table only on a terminal without NO_COLOR', async () => {
+    const dir = makeTree({ 'a/app.log': LEAK });
+    const { run } = await import('../src/cli/main.js');
+    const tty = await run(['scan', '.'], { cwd: dir, env: {}, stdoutIsTTY: true });
+    const noColor = await run(['scan', '.'], { cwd: dir, env: { NO_COLOR: '1' }, stdoutIsTTY: true });
+    expect(tty.stdout).toContain('\x1b[');
+    expect(noColor.stdout).not.toContain('\x1b[');
+    expect((await runCli(['scan', '.'], dir)).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('worker threads', () => {
+  it('give the same report as one thread', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`logs/svc${i % 3}/app.log.${i}`] = (LEAK + `order ${i} card 4111 1111 1111 1111 ip 203.0.113.${i}\n`).repeat(50 + i);
+    const dir = makeTree(files);
+    const one = parseReport((await runCli(['scan', 'logs', '-f', 'json', '--jobs', '1'], dir)).stdout);
+    const two = parseReport((await runCli(['scan', 'logs', '-f', 'json', '--jobs', '2'], dir)).stdout);
+    expect(two.findings).toEqual(one.findings);
+    expect(two.coverage).toEqual(one.coverage);
+    expect(one.findings.length).toBeGreaterThanOrEqual(9);
+  });
+});
+
+describe('bundled fixtures', () => {
+  it('hold findings of every detector and every form', async () => {
+    const report = parseReport((await runCli(['scan', 'fixtures/logs', '--format', 'json'])).stdout);
+    expect(Object.keys(report.summary.byDetector).sort()).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
+    expect(Object.keys(report.summary.byForm).sort()).toEqual(['encrypted', 'hashed', 'masked', 'plaintext', 'tokenized']);
+  });
+});

@@ -1,0 +1,66 @@
+// Form classification: plaintext, masked, hashed, tokenized, encrypted, and what is no finding.
+import { describe, expect, it } from 'vitest';
+import { detectors } from '../detectors/index.js';
+import { createDetectorSet } from '../src/engine/detector-set.js';
+import { analyzeLine } from '../src/engine/analyze-line.js';
+import { classifyStoredForm } from '../src/engine/stored-form.js';
+
+const set = createDetectorSet(detectors);
+const analyze = (line: string) => analyzeLine(set, line, 1, { showValues: false, serviceField: 'service' });
+const forms = (line: string) => analyze(line).map((o) => `${o.detector}:${o.form}`);
+
+describe('classifyStoredForm', () => {
+  it.each([
+    ['5d41402abc4b2a76b9719d911017c592', 'hashed', 'md5'],
+    ['9fceb02d0ae598e95dc970b74767f19372d61af8', 'hashed', 'sha1'],
+    ['2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae', 'hashed', 'sha256'],
+    ['$2b$12$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW', 'hashed', 'password-hash'],
+    ['$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG', 'hashed', 'password-hash'],
+    ['vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==', 'encrypted', 'envelope'],
+    ['AQICAHhWzW9kY2xhc3NpZmllZGJ5cGlpc2Nhbg0xMjM0NTY3ODkwMTIzNA==', 'encrypted', 'envelope'],
+    ['q8Zt3LmX9vR2wK7pN4sY1bF6hJ0cD5gE8aT3uW2', 'encrypted', 'high-entropy'],
+    ['tok_4f8Kq2LmZx7Vt4Rw', 'tokenized', 'token'],
+    ['8c3f1a2e-4b5d-4c6e-9f70-1a2b3c4d5e6f', 'tokenized', 'UUID'],
+    ['j***@example.com', 'masked', 'mask'],
+    ['XXX-XX-1234', 'masked', 'mask'],
+  ])('%s is %s', (value, form, reason) => {
+    const result = classifyStoredForm(value);
+    expect(result?.form).toBe(form);
+    expect(result?.reason.toLowerCase()).toContain(reason.toLowerCase());
+  });
+
+  it.each(['', 'n/a', 'N/A', 'null', 'none', 'redacted', '-', 'hello world', 'pending'])('%j is no finding', (value) => {
+    expect(classifyStoredForm(value)).toBeUndefined();
+  });
+});
+
+describe('forms in log lines', () => {
+  it('reports a plaintext email in a JSON field', () => {
+    expect(forms('{"email":"jane.doe@example.com"}')).toEqual(['email:plaintext']);
+  });
+
+  it('reports a hashed email when the key names the kind', () => {
+    expect(forms('{"user":{"email_sha256":"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}}')).toEqual(['email:hashed']);
+    expect(forms('receipt email_sha256=2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae')).toEqual(['email:hashed']);
+  });
+
+  it('does not call a digest hashed PII when nothing names the kind', () => {
+    expect(forms('commit=2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae')).toEqual([]);
+  });
+
+  it('reports ciphertext in a PII-named field as encrypted, and masked and tokenized values', () => {
+    expect(forms('{"phoneEnc":"vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w=="}')).toEqual(['phone:encrypted']);
+    expect(forms('card=**** **** **** 4242')).toEqual(['credit_card:masked']);
+    expect(forms('{"email_ref":"tok_4f8Kq2LmZx7Vt4Rw"}')).toEqual(['email:tokenized']);
+  });
+
+  it('reports nothing for placeholder values in PII-named fields', () => {
+    expect(forms('{"email":"","phone":"n/a","ssn":null}')).toEqual([]);
+  });
+
+  it('explains the form and masks the sample', () => {
+    const [o] = analyze('{"customer_email_md5":"5d41402abc4b2a76b9719d911017c592"}');
+    expect(o).toMatchObject({ detector: 'email', form: 'hashed', sample: '<hashed>', jsonPath: '$.customer_email_md5' });
+    expect(o!.evidence.formReason).toBe('md5 hex digest in field customer_email_md5');
+  });
+});

@@ -1,0 +1,60 @@
+// Shared test helpers: temporary trees, the in-process CLI, and report schema validation.
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { run, type RunResult } from '../src/cli/main.js';
+import type { Report } from '../src/report/report.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** Creates a temporary folder holding `files` (path → content); returns its path. */
+export function makeTree(files: Record<string, string | Buffer> = {}): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'piiscan-test-'));
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** Runs the CLI in-process with `cwd` as the working folder. */
+export function runCli(argv: string[], cwd: string = ROOT): Promise<RunResult> {
+  return run(argv, { cwd, env: {} });
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: true });
+(addFormats as unknown as (a: Ajv2020) => void)(ajv);
+const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8')) as object);
+
+/** Parses a JSON report and throws unless it matches schema/report.schema.json. */
+export function parseReport(text: string): Report {
+  const report = JSON.parse(text) as Report;
+  if (!validate(report)) throw new Error(`report does not match the schema: ${ajv.errorsText(validate.errors)}`);
+  return report;
+}
+
+/** Raw values from fixtures/logs that must never appear in output without --show-values. */
+export const FIXTURE_RAW_VALUES = [
+  'jane.doe@example.com',
+  'john.smith+orders@example.com',
+  'jane.doe%40example.com',
+  '202-555-0143',
+  '20 7946 0958',
+  '4111111111111111',
+  '5555555555554444',
+  'WEST 1234 5698',
+  'DE89370400440532013000',
+  '536-22-1234',
+  '536221235',
+  'AB123456C',
+  'JG 10 37 58 A',
+  'AKIAIOSFODNN7EXAMPLE',
+  'Zx8Qv2Lm9Tr4Wp7Ks1Nb6Yc3Hd5Fg0',
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9',
+  '203.0.113.42',
+  '2001:db8:85a3::8a2e:370:7334',
+  '5d41402abc4b2a76b9719d911017c592',
+  'vault:v1:8SDd3WHDOjf7mq69',
+];
