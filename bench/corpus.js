@@ -15,7 +15,7 @@ function createRandom(seed) {
   };
 }
 
-export function createLineMaker(seed) {
+export function createLineMaker(seed, service) {
   const rnd = createRandom(seed);
   const int = (n) => Math.floor(rnd() * n);
   const pick = (items) => items[int(items.length)];
@@ -50,7 +50,7 @@ export function createLineMaker(seed) {
     const negative = !withPii && rnd() < 0.1 ? pick(negatives)() : `span_id=${hex(16)}`;
     if (kind < 4) {
       const extra = withPii ? `,"customer":"${value}"` : `,"note":"${negative}"`;
-      return `{"ts":"${ts()}","level":"${pick(['info', 'debug', 'warn'])}","service":"${pick(services)}","msg":"${pick(['order created', 'cache miss', 'request done', 'job finished'])}","user_id":"${uuid()}","trace_id":"${hex(32)}","duration_ms":${int(5000)}${extra}}`;
+      return `{"ts":"${ts()}","level":"${pick(['info', 'debug', 'warn'])}","service":"${service}","msg":"${pick(['order created', 'cache miss', 'request done', 'job finished'])}","user_id":"${uuid()}","trace_id":"${hex(32)}","duration_ms":${int(5000)}${extra}}`;
     }
     if (kind < 7) {
       const client = withPii ? `client=${value}` : `client=-`;
@@ -62,9 +62,9 @@ export function createLineMaker(seed) {
 
 /** Writes `totalBytes` of logs into `dir` as `files` files spread over service folders. */
 export async function writeCorpus(dir, { totalBytes, files = 16, seed = 42 }) {
-  const nextLine = createLineMaker(seed);
   const perFile = Math.ceil(totalBytes / files);
   for (let i = 0; i < files; i++) {
+    const nextLine = createLineMaker(seed + i, `svc${i % 4}`);
     const file = path.join(dir, `svc${i % 4}`, `app-${i}.log`);
     mkdirSync(path.dirname(file), { recursive: true });
     const out = createWriteStream(file);

@@ -13,7 +13,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const megabytes = Number(process.env.BENCH_MB ?? 1024);
 const corpus = path.join(root, 'bench', 'corpus');
 const manifest = path.join(corpus, 'manifest.json');
-const wanted = JSON.stringify({ megabytes, seed: 42, version: 1 });
+const wanted = JSON.stringify({ megabytes, seed: 42, version: 3 });
 
 if (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted) {
   rmSync(corpus, { recursive: true, force: true });

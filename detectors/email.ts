@@ -20,7 +20,8 @@ export const email: Detector = {
     // One pattern for clear and masked addresses (`j***@example.com`): a second Unicode-class
     // domain automaton beside this one makes RE2's union DFA blow up. The engine classifies a
     // match holding a run of mask characters as masked.
-    { name: 'email.address', regex: String.raw`[\p{L}\p{N}*][\p{L}\p{N}._%+'*-]*(?:@|%40)` + DOMAIN, score: 0.85 },
+    // Stage one only looks for the @: Unicode classes would slow the union scan threefold.
+    { name: 'email.address', regex: String.raw`[\p{L}\p{N}*][\p{L}\p{N}._%+'*-]*(?:@|%40)` + DOMAIN, score: 0.85, prefilter: '@|%40' },
   ],
   contextWords: ['email', 'e-mail', 'mail', 'contact', 'recipient', 'to=', 'from='],
   fieldNames: ['email', 'mail', 'emailaddress', 'e_mail'],

@@ -26,18 +26,17 @@ export interface DetectorSet {
 }
 
 /**
- * A word as RE2 source that only matches at a word start: after a non-letter (`_`, `.`, `"`, a
- * space) or, for camelCase keys, capitalised after a lowercase letter. Spaces in a word also match
- * `_` and `-`. So `pan` matches `pan=` and `cardPan` but not `span_id`.
+ * Words as one RE2 alternation that only matches at a word start: after a non-letter (`_`, `.`,
+ * `"`, a space, a line start) or, for camelCase keys, capitalised after a lowercase letter or
+ * digit. Spaces in a word also match `_` and `-`. So `pan` matches `pan=` and `cardPan` but not
+ * `span_id`. The boundary is factored out of the words so RE2's DFA stays small.
  */
-export function toWordStartSource(word: string): string {
-  const escaped = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]');
-  const capitalised = word.charAt(0).toUpperCase() + word.slice(1);
-  return `(?:(?m:^)|[^A-Za-z])(?i:${escaped(word)})|[a-z0-9]${escaped(capitalised)}`;
-}
-
-function wordsSource(words: readonly string[]): string {
-  return `(?:${[...new Set(words)].map(toWordStartSource).join('|')})`;
+export function toWordStartSource(words: readonly string[]): string {
+  const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]');
+  const unique = [...new Set(words)];
+  const lower = unique.map(escape).join('|');
+  const capitalised = unique.map((w) => escape(w.charAt(0).toUpperCase() + w.slice(1))).join('|');
+  return `(?:(?:(?m:^)|[^A-Za-z])(?i:${lower})|[a-z0-9](?:${capitalised}))`;
 }
 
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
@@ -45,20 +44,20 @@ function wordsSource(words: readonly string[]): string {
 
 /** Union source for a pattern that needs context: a context word before the value, on the same line. */
 function withContextPrefix(detector: Detector, spec: PatternSpec): string {
-  return String.raw`${wordsSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.regex})`;
+  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.regex})`;
 }
 
 /** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */
 function fieldSource(detectors: readonly Detector[]): string | undefined {
   const words = detectors.flatMap((d) => d.fieldNames);
-  return words.length === 0 ? undefined : String.raw`${wordsSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
+  return words.length === 0 ? undefined : String.raw`${toWordStartSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
 }
 
 export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const patterns = detectors.flatMap((detector) =>
     detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
   );
-  const sources = patterns.map(({ detector, spec }) => (spec.context === 'required' ? withContextPrefix(detector, spec) : spec.regex));
+  const sources = patterns.map(({ detector, spec }) => (spec.context === 'required' ? withContextPrefix(detector, spec) : (spec.prefilter ?? spec.regex)));
   const fields = fieldSource(detectors);
   if (fields !== undefined) sources.push(fields);
   const fieldNames = new Map<string, Detector>();
