@@ -81,8 +81,6 @@ export interface MatchContext {
   before: string;
   /** Up to 16 characters after the match. */
   after: string;
-  /** Field or column name, when the value came from one. */
-  hint?: string;
 }
 
 /** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */

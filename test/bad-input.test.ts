@@ -42,7 +42,7 @@ describe('bad input', () => {
     expect(report.findings[0]!.locations[0]!.line).toBe(1);
   });
 
-  it('scans a 100 MB line without a newline in pieces', async () => {
+  it('scans a 100 MB line without a newline in pieces', { timeout: 60_000 }, async () => {
     const dir = makeTree();
     mkdirSync(path.join(dir, 'a'));
     const huge = Buffer.alloc(100 * 1024 * 1024, 'a');
@@ -85,7 +85,7 @@ describe('bad input', () => {
     expect(report.summary.plaintextFindings).toBe(1);
   });
 
-  it('reports an unreadable file and scans the rest', async () => {
+  it('reports an unreadable file and scans the rest', { timeout: 30_000 }, async () => {
     const dir = makeTree({ 'a/secret.log': LEAK, 'a/open.log': LEAK });
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'a/secret.log'), 0o000);

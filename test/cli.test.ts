@@ -156,7 +156,7 @@ describe('outputs', () => {
 });
 
 describe('worker threads', () => {
-  it('give the same report as one thread', async () => {
+  it('give the same report as one thread', { timeout: 30_000 }, async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 6; i++) files[`logs/svc${i % 3}/app.log.${i}`] = (LEAK + `order ${i} card 4111 1111 1111 1111 ip 203.0.113.${i}\n`).repeat(50 + i);
     const dir = makeTree(files);

@@ -26,9 +26,9 @@ export function runCli(argv: string[], cwd: string = ROOT): Promise<RunResult> {
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'schema/report.schema.json'), 'utf8')) as object);
+const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'src/report/report.schema.json'), 'utf8')) as object);
 
-/** Parses a JSON report and throws unless it matches schema/report.schema.json. */
+/** Parses a JSON report and throws unless it matches src/report/report.schema.json. */
 export function parseReport(text: string): Report {
   const report = JSON.parse(text) as Report;
   if (!validate(report)) throw new Error(`report does not match the schema: ${ajv.errorsText(validate.errors)}`);

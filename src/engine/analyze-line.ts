@@ -6,7 +6,7 @@
 import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { detect, namedDetector, type Candidate } from './detect.js';
-import { extractFields, type Field } from './fields.js';
+import { extractFields, type Field, type LineFields } from './fields.js';
 import { classifyStoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
 
@@ -47,11 +47,15 @@ function toSample(c: Candidate, showValues: boolean): string {
   return `<${c.form}>`;
 }
 
-export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, options: AnalyzeOptions): Occurrence[] {
-  const { json, fields } = extractFields(line);
-  const matches = detect(set, { text: line, fields });
-  const candidates = [...matches, ...storedFormCandidates(set, fields, matches)].sort((a, b) => a.start - b.start);
+/** Analyses one line; `bytes`, when given, must be the line's UTF-8 encoding. */
+export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, options: AnalyzeOptions, bytes?: Buffer): Occurrence[] {
+  let extracted: LineFields | undefined;
+  const lineFields = () => (extracted ??= extractFields(line));
+  const matches = detect(set, { text: line, fields: () => lineFields().fields, ...(bytes ? { bytes } : {}) });
+  const stored = set.fieldWords.test(line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
+  const candidates = [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
+  const { json, fields } = lineFields();
   const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
   const template = json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
   const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;

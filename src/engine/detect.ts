@@ -2,7 +2,7 @@
  * Stage two: every detector's patterns on one line (or one value), with normalisation, required
  * context, validators and context scoring. Overlapping candidates are resolved to the strongest.
  */
-import type { Detector, Evidence, Form, MatchContext, PatternSpec } from '../types.js';
+import type { Detector, Evidence, Form, MatchContext, PatternSpec, ValidationResult } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { toKeyTokens, type Field } from './fields.js';
 
@@ -12,6 +12,7 @@ const CONTEXT_BOOST = 0.2;
 const CONTEXT_WINDOW = 48;
 /** A run of mask characters makes a match `masked` whatever pattern found it. */
 const MASK_RUN = /[*•]{2,}/;
+const NO_OPINION: ValidationResult = { status: 'none' };
 
 /** A match that survived validation; `value` is the normalized raw value and never leaves the engine. */
 export interface Candidate {
@@ -27,10 +28,12 @@ export interface Candidate {
 
 export interface DetectInput {
   text: string;
-  /** Fields of the text, for hints and JSON paths. */
-  fields: Field[];
+  /** Fields of the text, for hints and JSON paths; called only when a match survives validation. */
+  fields: () => Field[];
   /** A field or column name for the whole text (a database column), when there is one. */
   hint?: string;
+  /** The text as UTF-8 bytes, when the caller has them (saves RE2 a conversion). */
+  bytes?: Buffer;
 }
 
 /** A key's words: its tokens, adjacent token pairs and the whole key (`national_insurance` → nationalinsurance). */
@@ -44,13 +47,25 @@ export function isNamedFor(detector: Detector, key: string): string | undefined 
   return toKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
 }
 
+/** Keys seen in logs repeat endlessly; their lookups are remembered, up to this many keys. */
+const NAMED_CACHE_LIMIT = 10_000;
+const namedCache = new WeakMap<DetectorSet, Map<string, { detector: Detector; word: string } | undefined>>();
+
 /** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
 export function namedDetector(set: DetectorSet, key: string): { detector: Detector; word: string } | undefined {
+  let cache = namedCache.get(set);
+  if (cache === undefined) namedCache.set(set, (cache = new Map()));
+  if (cache.has(key)) return cache.get(key);
+  let named: { detector: Detector; word: string } | undefined;
   for (const word of toKeyWords(key)) {
     const detector = set.fieldNames.get(word);
-    if (detector) return { detector, word };
+    if (detector) {
+      named = { detector, word };
+      break;
+    }
   }
-  return undefined;
+  if (cache.size < NAMED_CACHE_LIMIT) cache.set(key, named);
+  return named;
 }
 
 function fieldAt(fields: Field[], index: number): Field | undefined {
@@ -74,18 +89,22 @@ function contextHits(detector: Detector, before: string, key: string | undefined
 function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
   const start = m.valueIndex;
   const end = start + m.value.length;
-  const field = fieldAt(input.fields, start);
-  const context: MatchContext = {
-    before: lower.slice(Math.max(0, start - CONTEXT_WINDOW), start),
-    after: input.text.slice(end, end + 16),
-    hint: field?.key ?? input.hint,
-  };
-  const hits = contextHits(detector, context.before, context.hint);
-  if (spec.context === 'required' && hits.length === 0) return undefined;
+  const context: MatchContext = { before: lower.slice(Math.max(0, start - CONTEXT_WINDOW), start), after: input.text.slice(end, end + 16) };
   const value = detector.normalize ? detector.normalize(m.value) : m.value;
   const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
-  const result = form === 'plaintext' && detector.validate ? detector.validate(value, context) : { status: 'none' as const };
+  // Validate before looking at fields: most candidates that fail do so here, and fields cost more.
+  const needsContext = spec.context === 'required';
+  let result = needsContext || form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
   if (result.status === 'invalid') return undefined;
+  // A required context word is looked for before the match (where a JSON key or `key=` sits)
+  // and in the record's hint; fields are only read once that is settled.
+  if (needsContext && contextHits(detector, context.before, input.hint).length === 0) return undefined;
+  const field = fieldAt(input.fields(), start);
+  const hits = contextHits(detector, context.before, field?.key ?? input.hint);
+  if (needsContext) {
+    if (form === 'plaintext' && detector.validate) result = detector.validate(value, context);
+    if (result.status === 'invalid') return undefined;
+  }
   const confidence = Math.min(1, spec.score + (result.status === 'valid' ? VALIDATOR_BOOST : 0) + (hits.length > 0 ? CONTEXT_BOOST : 0));
   const evidence: Evidence = {
     pattern: spec.name,
@@ -109,7 +128,7 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const lower = input.text.toLowerCase();
   const candidates: Candidate[] = [];
-  for (const index of set.lineSet.matching(input.text)) {
+  for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
     for (const m of pattern.matchAll(input.text)) {
       const c = evaluate(input, lower, detector, spec, m);

@@ -8,6 +8,7 @@ import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
 
 const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
 
 /** Number of newlines in buffer[from, to). */
 export function countLines(buffer: Buffer, from: number, to: number): number {
@@ -30,9 +31,8 @@ export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, op
     const end = newline === -1 ? chunk.length : newline;
     lineNumber += countLines(chunk, counted, start);
     counted = start;
-    let line = chunk.toString('utf8', start, end);
-    if (line.endsWith('\r')) line = line.slice(0, -1);
-    for (const o of analyzeLine(set, line, lineNumber, options)) occurrences.push(o);
+    const bytes = chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+    for (const o of analyzeLine(set, bytes.toString('utf8'), lineNumber, options, bytes)) occurrences.push(o);
     if (newline === -1) break;
     at = set.scanner.next(chunk, newline + 1);
   }

@@ -1,4 +1,4 @@
-/** The JSON report: the contract for audits and for `piiscan report` (schema/report.schema.json). */
+/** The JSON report: the contract for audits and for `piiscan report` (src/report/report.schema.json). */
 import type { Coverage, Finding, SourceError } from '../types.js';
 import type { ScanResult } from '../scan/scan.js';
 import { VERSION } from '../version.js';

@@ -2,6 +2,7 @@
  * A scan of file and folder targets: list files, scan each (inline, or on worker threads for
  * large scans), merge per-file results in file order, then run the pipeline steps.
  */
+import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Coverage, Finding, SourceError } from '../types.js';
 import { listFiles } from '../connectors/files.js';
@@ -43,7 +44,6 @@ export interface ScanResult {
 }
 
 async function totalBytes(paths: string[]): Promise<number> {
-  const { stat } = await import('node:fs/promises');
   let sum = 0;
   for (const p of paths) sum += await stat(p).then((s) => s.size, () => 0);
   return sum;

@@ -5,19 +5,20 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
-import { detectors } from '../dist/detectors/index.js';
-import { createDetectorSet } from '../dist/src/engine/detector-set.js';
-import { toUnionSource } from '../dist/src/engine/regex.js';
+import { detectors } from '../../dist/detectors/index.js';
+import { createDetectorSet } from '../../dist/src/engine/detector-set.js';
+import { toUnionSource } from '../../dist/src/engine/regex.js';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
 const megabytes = Number(process.env.BENCH_MB ?? 1024);
-const corpus = path.join(root, 'bench', 'corpus');
+const corpus = path.join(here, 'corpus');
 const manifest = path.join(corpus, 'manifest.json');
 const wanted = JSON.stringify({ megabytes, seed: 42, version: 3 });
 
 if (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted) {
   rmSync(corpus, { recursive: true, force: true });
-  process.stdout.write(`writing a ${megabytes} MB corpus to bench/corpus ... `);
+  process.stdout.write(`writing a ${megabytes} MB corpus to test/bench/corpus ... `);
   await writeCorpus(corpus, { totalBytes: megabytes * 1024 * 1024 });
   writeFileSync(manifest, wanted);
   console.log('done');
@@ -35,13 +36,12 @@ function measure(command, args) {
 
 const hasRipgrep = spawnSync('rg', ['--version']).status === 0;
 if (!hasRipgrep) console.log('ripgrep is not installed (apt-get install -y ripgrep): printing piiscan figures only.');
-execFileSync('cat', ['-'], { input: '' });
 spawnSync('sh', ['-c', `cat ${corpus}/*/*.log > /dev/null`]);
 
 const union = toUnionSource(createDetectorSet(detectors).sources);
 const rows = [];
 if (hasRipgrep) rows.push(['ripgrep -j1 -o (same alternation)', measure('rg', ['-j1', '-o', '--no-filename', '-e', union, corpus])]);
-const report = path.join(root, 'bench', 'report.json');
+const report = path.join(here, 'report.json');
 for (const jobs of ['1', '2']) {
   rows.push([`piiscan --jobs ${jobs}`, measure(process.execPath, ['bin/piiscan.js', 'scan', corpus, '--format', 'json', '--output', report, '--quiet', '--jobs', jobs])]);
 }
@@ -50,7 +50,7 @@ rmSync(report);
 
 const mb = bytes / 1e6;
 const rg = hasRipgrep ? rows[0][1] : undefined;
-console.log(`\ncorpus: ${mb.toFixed(0)} MB in ${summary ? 'bench/corpus' : ''}; piiscan found ${summary.findings} leak sites, ${summary.occurrences} occurrences`);
+console.log(`\ncorpus: ${mb.toFixed(0)} MB in test/bench/corpus; piiscan found ${summary.findings} leak sites, ${summary.occurrences} occurrences`);
 console.log('tool'.padEnd(36), 'seconds'.padStart(8), 'MB/s'.padStart(8), 'peak RSS MB'.padStart(12), 'ratio vs rg'.padStart(12));
 for (const [name, m] of rows) {
   const ratio = rg ? (rg.seconds / m.seconds).toFixed(2) : '-';
