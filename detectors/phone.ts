@@ -2,12 +2,14 @@ import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
 
-/** National formats tried for numbers without a country code, in this order. */
-const REGIONS: CountryCode[] = ['US', 'GB', 'DE', 'FR', 'IN'];
+/** Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE and FR, not in US or IN mobile numbers. */
+const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR'];
+const OTHER_REGIONS: CountryCode[] = ['US', 'IN'];
 
 function isValidPhone(value: string): boolean {
   if (value.startsWith('+')) return parsePhoneNumberFromString(value)?.isValid() ?? false;
-  if (REGIONS.some((region) => parsePhoneNumberFromString(value, region)?.isValid() ?? false)) return true;
+  const regions = /^\(?0/.test(value) ? TRUNK_PREFIX_REGIONS : OTHER_REGIONS;
+  if (regions.some((region) => parsePhoneNumberFromString(value, region)?.isValid() ?? false)) return true;
   // Bare digits in a phone field are often E.164 without its plus sign.
   return /^\d{11,15}$/.test(value) && (parsePhoneNumberFromString(`+${value}`)?.isValid() ?? false);
 }
@@ -45,7 +47,7 @@ export const phone: Detector = {
       { text: 'rappel au 01 99 00 12 34', value: '01 99 00 12 34' },
       { text: 'otp to 98765 43210', value: '98765 43210' },
       { text: 'msisdn=4915123456789', value: '4915123456789' },
-      { text: '5551234567', hint: 'phone_number', value: '5551234567' },
+      { text: '2025550143', hint: 'phone_number', value: '2025550143' },
     ],
     negative: [
       { text: 'at 2026-11-01T10:00:00Z', reason: 'timestamp' },

@@ -124,6 +124,11 @@ describe('outputs', () => {
     expect(parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.plaintextFindings).toBe(1);
   });
 
+  it('name an unwritable --output in one line, exit 2', async () => {
+    const result = await runCli(['scan', '.', '--output', 'missing-folder/report.json'], makeTree({ 'a/app.log': LEAK }));
+    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write missing-folder/report.json: no such file or folder\n' });
+  });
+
   it('honour --detectors, --min-confidence and --max-locations', async () => {
     const dir = makeTree({ 'a/app.log': LEAK.repeat(8) + 'request from 203.0.113.9\n' });
     const only = parseReport((await runCli(['scan', '.', '-f', 'json', '--detectors', 'ip_address'], dir)).stdout);

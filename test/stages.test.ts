@@ -25,7 +25,7 @@ const extraLines = [
   '{"customer_email_sha256":"5d41402abc4b2a76b9719d911017c592"}',
   'receipt userEmailMd5=5d41402abc4b2a76b9719d911017c592',
   'email_enc=vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==',
-  'phone number on file 5551234567',
+  'phone number on file 2025550143',
 ];
 
 describe('stage one', () => {

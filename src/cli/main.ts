@@ -4,7 +4,7 @@
  * line and exit 2; anything else is an internal error, also one line unless PIISCAN_DEBUG is set.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { ConfigError } from '../config/load.js';
+import { UserError } from './user-error.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
@@ -87,7 +87,7 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
   } catch (error) {
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
-    } else if (error instanceof ConfigError) {
+    } else if (error instanceof UserError) {
       io.stderr(`piiscan: ${error.message}\n`);
       exitCode = 2;
     } else {

@@ -8,6 +8,8 @@ import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import { selectDetectors } from '../scan/file-scanner.js';
 import { createProgressLine } from './progress.js';
+import { UserError } from './user-error.js';
+import { describeFsError } from '../connectors/fs-errors.js';
 import type { RunIO } from './main.js';
 
 export interface ScanCommandOptions {
@@ -60,7 +62,9 @@ export async function runScan(targets: string[], options: ScanCommandOptions, io
   if (options.output === undefined) {
     io.stdout(text);
   } else {
-    await writeFile(path.resolve(io.cwd, options.output), text);
+    await writeFile(path.resolve(io.cwd, options.output), text).catch((error: unknown) => {
+      throw new UserError(`cannot write ${options.output}: ${describeFsError(error)}`);
+    });
     if (!options.quiet) io.stderr(`Report written to ${options.output}: ${report.summary.plaintextFindings} plaintext leak sites, ${report.errors.length} errors.\n`);
   }
   return toExitCode(report);

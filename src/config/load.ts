@@ -7,8 +7,9 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
 import { configSchema, type Config } from './schema.js';
+import { UserError } from '../cli/user-error.js';
 
-export class ConfigError extends Error {}
+export class ConfigError extends UserError {}
 
 function toPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');

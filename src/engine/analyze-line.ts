@@ -52,7 +52,7 @@ export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, 
   let extracted: LineFields | undefined;
   const lineFields = () => (extracted ??= extractFields(line));
   const matches = detect(set, { text: line, fields: () => lineFields().fields, ...(bytes ? { bytes } : {}) });
-  const stored = set.fieldWords.test(line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
+  const stored = set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
   const candidates = [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();

@@ -4,7 +4,7 @@
  * lines in a chunk with a single pass.
  */
 import type { Detector, PatternSpec } from '../types.js';
-import { compileByteScanner, compilePatternSet, compileTextPattern, type ByteScanner, type PatternSet, type TextPattern } from './regex.js';
+import { compileByteScanner, compilePatternSet, compilePatternTest, compileTextPattern, type ByteScanner, type PatternSet, type PatternTest, type TextPattern } from './regex.js';
 
 export interface CompiledPattern {
   detector: Detector;
@@ -23,8 +23,8 @@ export interface DetectorSet {
   lineSet: PatternSet;
   /** Field name word → the detector it names (first detector wins on a shared word). */
   fieldNames: Map<string, Detector>;
-  /** Cheap test: does a line mention any field name word at all (then its fields are checked for stored forms). */
-  fieldWords: { test(text: string): boolean };
+  /** Does a line have a key named for a PII kind (then its fields are checked for stored forms)? */
+  fieldKeys: PatternTest;
 }
 
 /**
@@ -64,7 +64,6 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   if (fields !== undefined) sources.push(fields);
   const fieldNames = new Map<string, Detector>();
   for (const d of detectors) for (const word of d.fieldNames) if (!fieldNames.has(word)) fieldNames.set(word, d);
-  // A plain alternation of literal words: V8 runs it in linear time, faster than a call into RE2.
-  const fieldWords = new RegExp([...fieldNames.keys()].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'i');
-  return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames, fieldWords };
+  const fieldKeys = compilePatternTest(fields ?? '$.^');
+  return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames, fieldKeys };
 }

@@ -69,6 +69,16 @@ export function compileByteScanner(sources: string[]): ByteScanner {
   };
 }
 
+/** A yes/no test of one pattern. */
+export interface PatternTest {
+  test(text: string | Buffer): boolean;
+}
+
+export function compilePatternTest(source: string): PatternTest {
+  const re = new RE2(toNonCapturing(source), 'u');
+  return { test: (text) => re.test(text) };
+}
+
 /** Which of many patterns match a text, in one pass. */
 export interface PatternSet {
   /** Indexes (into the sources given) of the patterns that match somewhere in `text`. Bytes (UTF-8) are cheaper than a string. */
