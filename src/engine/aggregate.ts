@@ -6,7 +6,7 @@
  */
 import type { Detector, Finding, FindingLocation, Occurrence, RecordOrigin, Site } from '../types.js';
 import type { ResolveOwner } from '../pipeline/ownership.js';
-import { toFingerprint } from './fingerprint.js';
+import { toFingerprint, toIdentityKey } from './fingerprint.js';
 
 export interface AggregateOptions {
   detectors: readonly Detector[];
@@ -25,51 +25,64 @@ export interface Aggregator {
   findings(): Finding[];
 }
 
+/** What an occurrence or a partial finding adds to a finding with the same fingerprint. */
+type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations'>;
+
 export function createAggregator(options: AggregateOptions): Aggregator {
   const byId = new Map(options.detectors.map((d) => [d.id, d]));
   const found = new Map<string, Finding>();
+  /** Identity key → fingerprint: one hash per leak site, not per occurrence. */
+  const fingerprints = new Map<string, string>();
   const limit = options.maxLocations === 0 ? Infinity : options.maxLocations;
+
+  function absorb(current: Finding, part: Part): void {
+    current.count += part.count;
+    if (part.confidence > current.confidence) {
+      current.confidence = part.confidence;
+      current.evidence = part.evidence;
+    }
+    const first = part.locations[0];
+    const currentFirst = current.locations[0];
+    if (first && (!currentFirst || compareLocations(first, currentFirst) < 0)) current.sample = part.sample;
+    if (current.locations.length < limit || (first && compareLocations(first, current.locations[current.locations.length - 1]!) < 0)) {
+      current.locations = [...current.locations, ...part.locations].sort(compareLocations).slice(0, limit);
+    }
+  }
 
   function mergeOne(next: Finding): void {
     const current = found.get(next.fingerprint);
-    if (current === undefined) {
-      found.set(next.fingerprint, { ...next, locations: next.locations.slice(0, limit) });
-      return;
-    }
-    current.count += next.count;
-    if (next.confidence > current.confidence) {
-      current.confidence = next.confidence;
-      current.evidence = next.evidence;
-    }
-    const nextFirst = next.locations[0];
-    const currentFirst = current.locations[0];
-    if (nextFirst && (!currentFirst || compareLocations(nextFirst, currentFirst) < 0)) current.sample = next.sample;
-    if (current.locations.length < limit || (nextFirst && compareLocations(nextFirst, current.locations[current.locations.length - 1]!) < 0)) {
-      current.locations = [...current.locations, ...next.locations].sort(compareLocations).slice(0, limit);
-    }
+    if (current === undefined) found.set(next.fingerprint, { ...next, locations: next.locations.slice(0, limit) });
+    else absorb(current, next);
   }
 
   return {
     add(origin, o) {
-      const detector = byId.get(o.detector)!;
       const owner = options.resolveOwner({ uri: origin.uri, defaultService: origin.defaultService, ...(o.recordService ? { recordService: o.recordService } : {}) });
       const site: Site = { kind: 'file', uri: origin.siteUri, template: o.template, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
+      const identity = { service: owner.service, site, detector: o.detector, form: o.form };
+      const key = toIdentityKey(identity);
+      let fingerprint = fingerprints.get(key);
+      if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
       const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
-      mergeOne({
-        fingerprint: toFingerprint({ service: owner.service, site, detector: o.detector, form: o.form }),
+      const part: Part = { count: 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
+      const current = found.get(fingerprint);
+      if (current !== undefined) return absorb(current, part);
+      const detector = byId.get(o.detector)!;
+      found.set(fingerprint, {
+        fingerprint,
         detector: o.detector,
         category: detector.category,
         sensitivity: detector.sensitivity,
         identifier: detector.identifier,
         form: o.form,
-        confidence: o.confidence,
+        confidence: part.confidence,
         service: owner.service,
         serviceSource: owner.source,
         site,
-        count: 1,
-        locations: [location],
-        sample: o.sample,
-        evidence: o.evidence,
+        count: part.count,
+        locations: part.locations,
+        sample: part.sample,
+        evidence: part.evidence,
       });
     },
     merge(findings) {

@@ -5,8 +5,19 @@ import type { Form, Site } from '../types.js';
  * A finding's identity: a hash of (service, site, detector, form). No value, line number or count
  * goes in, so it is stable across runs, rotations, machines and line order, and reveals nothing.
  */
-export function toFingerprint(parts: { service: string; site: Site; detector: string; form: Form }): string {
-  const { service, site, detector, form } = parts;
-  const key = JSON.stringify([service, site.kind, site.uri, site.template, site.jsonPath ?? '', detector, form]);
-  return createHash('sha256').update(key).digest('hex').slice(0, 32);
+export function toFingerprint(identity: Identity): string {
+  return createHash('sha256').update(toIdentityKey(identity)).digest('hex').slice(0, 32);
+}
+
+/** What makes two occurrences the same leak site. */
+export interface Identity {
+  service: string;
+  site: Site;
+  detector: string;
+  form: Form;
+}
+
+/** The identity as one string: equal strings, equal fingerprints. */
+export function toIdentityKey({ service, site, detector, form }: Identity): string {
+  return JSON.stringify([service, site.kind, site.uri, site.template, site.jsonPath ?? '', detector, form]);
 }

@@ -22,19 +22,24 @@ export function countLines(buffer: Buffer, from: number, to: number): number {
  * may lack its newline (end of file, or a piece of an over-long line).
  */
 export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, options: AnalyzeOptions): Occurrence[] {
+  // Two passes: all of stage one, then all of stage two. Interleaving them evicts the union's
+  // DFA from the CPU caches between calls and halves stage one's speed.
+  const starts: number[] = [];
+  for (let at = set.scanner.next(chunk, 0); at !== -1; ) {
+    starts.push(at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1);
+    const newline = chunk.indexOf(NEWLINE, at);
+    at = newline === -1 ? -1 : set.scanner.next(chunk, newline + 1);
+  }
   const occurrences: Occurrence[] = [];
   let lineNumber = firstLine;
   let counted = 0;
-  for (let at = set.scanner.next(chunk, 0); at !== -1; ) {
-    const start = at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1;
-    const newline = chunk.indexOf(NEWLINE, at);
+  for (const start of starts) {
+    const newline = chunk.indexOf(NEWLINE, start);
     const end = newline === -1 ? chunk.length : newline;
     lineNumber += countLines(chunk, counted, start);
     counted = start;
     const bytes = chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
     for (const o of analyzeLine(set, bytes.toString('utf8'), lineNumber, options, bytes)) occurrences.push(o);
-    if (newline === -1) break;
-    at = set.scanner.next(chunk, newline + 1);
   }
   return occurrences;
 }
