@@ -1,5 +1,6 @@
 // `npm run bench`: piiscan against ripgrep on the same deterministic corpus, in one run.
-// Prints MB/s, peak RSS and the ratio piiscan/ripgrep. BENCH_MB sets the corpus size (default 1024).
+// Prints MB/s (median of BENCH_RUNS runs, default 3), peak RSS and the ratio piiscan/ripgrep.
+// BENCH_MB sets the corpus size (default 1024).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,8 +26,16 @@ if (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted) {
 }
 const bytes = Number(execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0]);
 
-/** Runs a command under GNU time; returns wall seconds and peak RSS in MB. */
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/** Runs a command RUNS times under GNU time; returns the median wall seconds and the largest peak RSS in MB. */
 function measure(command, args) {
+  const runs = Array.from({ length: RUNS }, () => measureOnce(command, args));
+  const seconds = runs.map((r) => r.seconds).sort((a, b) => a - b)[Math.floor(runs.length / 2)];
+  return { seconds, rssMb: Math.max(...runs.map((r) => r.rssMb)) };
+}
+
+function measureOnce(command, args) {
   const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
   const last = result.stderr.trim().split('\n').pop() ?? '';
   const [seconds, kilobytes] = last.split(' ').map(Number);
