@@ -114,6 +114,8 @@ export interface Occurrence {
   template: string;
   /** Service named inside the record itself (a JSON log line's `service` field). */
   recordService?: string;
+  /** Index of the `allow` value rule that accepts this value: it is counted, not reported. */
+  allowedBy?: number;
 }
 
 /** The site of a finding: where a team has to look to fix it. */
@@ -151,6 +153,19 @@ export interface Finding {
   locations: FindingLocation[];
   sample: string;
   evidence: Evidence;
+  /** The owning team's contacts, from the config's `services` entry. */
+  owner?: Owner;
+  /** False when the baseline already holds this fingerprint (always true without a baseline). */
+  new: boolean;
+  /** Set when a config `allow` rule accepts this finding: it never fails the gate. */
+  allowed?: { rule: string; reason: string };
+}
+
+/** Contacts of the team that owns a service. */
+export interface Owner {
+  team?: string;
+  channel?: string;
+  email?: string;
 }
 
 /** An item not scanned on purpose (binary, empty folder, excluded). */
@@ -174,6 +189,16 @@ export interface Coverage {
   /** Lines longer than the line limit, scanned in pieces. */
   longLines: number;
   skipped: Skipped[];
+  /** The same counters per target as given. */
+  sources: SourceCoverage[];
+}
+
+/** What was read under one target. */
+export interface SourceCoverage {
+  target: string;
+  files: number;
+  bytes: number;
+  lines: number;
 }
 
 /**
@@ -201,4 +226,6 @@ export interface RecordOrigin {
   siteUri: string;
   /** Service from the layout (first folder under the target), used when nothing else names one. */
   defaultService: string;
+  /** The target (as given) this record was found under, for per-source coverage. */
+  target: string;
 }

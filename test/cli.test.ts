@@ -120,7 +120,7 @@ describe('outputs', () => {
     const result = await runCli(['scan', '.', '--format', 'json', '--output', 'report.json'], dir);
     expect(result.exitCode).toBe(1);
     expect(result.stdout).toBe('');
-    expect(result.stderr).toBe('Report written to report.json: 1 plaintext leak sites, 0 errors.\n');
+    expect(result.stderr).toBe('Report written to report.json: 1 failing, 1 plaintext leak site, 0 errors.\n');
     expect(parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8')).summary.plaintextFindings).toBe(1);
   });
 

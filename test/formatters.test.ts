@@ -7,7 +7,13 @@ import { parseReport, runCli } from './helpers.js';
 
 async function fixtureReport(): Promise<Report> {
   const report = parseReport((await runCli(['scan', 'fixtures/logs', '--format', 'json'])).stdout);
-  return { ...report, startedAt: '2026-11-01T10:00:00.000Z', finishedAt: '2026-11-01T10:00:01.000Z', tool: { name: 'piiscan', version: '0.0.0-test' } };
+  return {
+    ...report,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: '2026-11-01T10:00:01.000Z',
+    tool: { name: 'piiscan', version: '0.0.0-test' },
+    run: { host: 'ci-host', config: null },
+  };
 }
 
 describe('formatters', () => {

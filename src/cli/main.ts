@@ -9,7 +9,10 @@ import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
 import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs } from './options.js';
-import { runScan, type ScanCommandOptions } from './scan-command.js';
+import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
+import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
+import { explainFinding } from './explain-command.js';
+import { loadReport } from '../report/load-report.js';
 
 export interface RunIO {
   cwd: string;
@@ -34,6 +37,18 @@ Exit codes:
   1  plaintext PII found
   2  usage or config error, or a source that could not be read (the rest is still scanned and reported)`;
 
+/** Options of every command that scans (scan, baseline). */
+function addScanOptions(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'config file (default: piiscan.yaml in the working folder, if present)')
+    .option('--detectors <ids>', 'comma-separated detector ids to run (default: all)', parseDetectorIds)
+    .option('--min-confidence <n>', 'drop matches below this confidence, 0..1 (default 0.5)', parseConfidence)
+    .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)
+    .option('--show-values', 'show raw values in samples (default: masked)')
+    .option('-q, --quiet', 'no progress or status lines on stderr')
+    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB').default('auto').argParser(parseJobs));
+}
+
 function createProgram(io: RunIO, setExit: (code: number) => void): Command {
   const program = new Command('piiscan')
     .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
@@ -41,22 +56,44 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText('after', EXIT_CODES);
-  program
-    .command('scan')
+  addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly)')
     .argument('<target...>', 'files or folders')
     .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
-    .option('-c, --config <file>', 'config file (default: piiscan.yaml in the working folder, if present)')
-    .option('--detectors <ids>', 'comma-separated detector ids to run (default: all)', parseDetectorIds)
-    .option('--min-confidence <n>', 'drop matches below this confidence, 0..1 (default 0.5)', parseConfidence)
-    .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)
-    .option('--show-values', 'show raw values in samples (default: masked)')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
-    .option('-q, --quiet', 'no progress or status lines on stderr')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB').default('auto').argParser(parseJobs))
+    .option('--baseline <file>', 'accepted findings (piiscan baseline); only new ones fail with --fail-on new')
+    .option('--no-baseline', "ignore the config's baseline")
+    .addOption(new Option('--fail-on <when>', 'which plaintext findings fail the scan (default: new with a baseline, else any)').choices(['new', 'any', 'none']))
+    .addOption(new Option('--min-sensitivity <level>', 'only findings this sensitive fail the scan (default: standard)').choices(['standard', 'sensitive']))
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
+  addScanOptions(program.command('baseline'))
+    .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
+    .argument('<target...>', 'files or folders')
+    .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
+    .option('--prune', 'remove the entries that no finding matches any more, add nothing')
+    .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));
+  program
+    .command('report')
+    .description('render a saved JSON report in another format')
+    .argument('<report>', 'a JSON report written by piiscan scan --format json')
+    .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
+    .option('-o, --output <file>', 'write to a file instead of stdout')
+    .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
+    .action(async (file: string, options: { format: string; output?: string; allForms?: boolean }) => {
+      await emitReport(await loadReport(file, io.cwd), { ...options, quiet: true }, io);
+      setExit(0);
+    });
+  program
+    .command('explain')
+    .description('say why a finding exists: detector, pattern, validator, context, form, owner, baseline and allow status')
+    .argument('<fingerprint>', 'a fingerprint, or a unique prefix of one (at least 6 characters)')
+    .requiredOption('-r, --report <file>', 'the JSON report the finding is in')
+    .action(async (fingerprint: string, options: { report: string }) => {
+      io.stdout(explainFinding(await loadReport(options.report, io.cwd), fingerprint));
+      setExit(0);
+    });
   program
     .command('detectors')
     .description('list the detectors with their category, sensitivity and description')

@@ -1,71 +1,110 @@
-/** `piiscan scan <target...>`: options → settings → scan → report → output and exit code. */
+/** `piiscan scan <target...>`: options → settings → scan → pipeline → report → output and exit code. */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { toReport, type Report } from '../report/report.js';
+import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
+import { plural } from '../report/text.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import { selectDetectors } from '../scan/file-scanner.js';
+import { runPipeline } from '../pipeline/index.js';
+import { loadBaseline } from '../pipeline/baseline.js';
+import { toValueRules } from '../pipeline/allow.js';
+import type { FailOn } from '../pipeline/gate.js';
+import type { Owner, Sensitivity } from '../types.js';
+import { describeFsError } from '../connectors/fs-errors.js';
 import { createProgressLine } from './progress.js';
 import { UserError } from './user-error.js';
-import { describeFsError } from '../connectors/fs-errors.js';
 import type { RunIO } from './main.js';
 
-export interface ScanCommandOptions {
-  format: string;
-  output?: string;
+/** Options shared by every command that scans. */
+export interface ScanOptions {
   config?: string;
   detectors?: string[];
   minConfidence?: number;
   maxLocations?: number;
   showValues?: boolean;
-  allForms?: boolean;
   quiet?: boolean;
   jobs: number | 'auto';
+  /** Baseline file; false (`--no-baseline`) ignores the config's. */
+  baseline?: string | false;
+  failOn?: FailOn;
+  minSensitivity?: Sensitivity;
 }
 
-/** Exit codes: 2 when a source failed, 1 when plaintext PII was found, else 0. */
-export function toExitCode(report: Report): number {
-  if (report.errors.length > 0) return 2;
-  return report.summary.plaintextFindings > 0 ? 1 : 0;
+export interface ScanCommandOptions extends ScanOptions {
+  format: string;
+  output?: string;
+  allForms?: boolean;
 }
 
-export async function runScan(targets: string[], options: ScanCommandOptions, io: RunIO): Promise<number> {
-  const config = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
+/** Today as YYYY-MM-DD in UTC, for allow rule expiry. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** Runs a scan of `targets` and returns its report; known failures throw UserError. */
+export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
+  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
+  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
+  const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings: ScanSettings = {
     detectorIds: options.detectors ?? config.detectors ?? [],
     minConfidence: options.minConfidence ?? config.minConfidence ?? 0.5,
     maxLocations: options.maxLocations ?? config.maxLocations ?? 5,
     showValues: options.showValues ?? false,
     serviceField: config.serviceField,
-    services: config.services,
+    services: config.services.map(({ service, match }) => ({ service, match })),
+    allowValues: toValueRules(config.allow, today()),
   };
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
-  const result = await scanTargets(
-    targets,
-    settings,
-    { cwd: io.cwd, exclude: config.exclude, jobs: options.jobs, ...(progress ? { onProgress: (p) => progress.update(p) } : {}) },
-  );
+  const result = await scanTargets(targets, settings, {
+    cwd: io.cwd,
+    exclude: config.exclude,
+    jobs: options.jobs,
+    ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
+  });
   progress?.done();
-  const report = toReport(
-    { ...result, targets },
-    {
+  const owners = new Map<string, Owner>();
+  for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
+  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });
+  return toReport(result, pipeline, {
+    config: source,
+    settings: {
       detectors: selectDetectors(settings.detectorIds).map((d) => d.id),
       minConfidence: settings.minConfidence,
       maxLocations: settings.maxLocations,
       showValues: settings.showValues,
+      failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
+      minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
     },
-  );
+  });
+}
+
+/** Writes `text` to `file` (relative to the working folder) or throws a one-line UserError. */
+export async function writeOutput(file: string, text: string, io: RunIO): Promise<void> {
+  await writeFile(path.resolve(io.cwd, file), text).catch((error: unknown) => {
+    throw new UserError(`cannot write ${file}: ${describeFsError(error)}`);
+  });
+}
+
+/** Prints or writes a report in a format; returns the exit code the report calls for. */
+export async function emitReport(report: Report, options: { format: string; output?: string; allForms?: boolean; quiet?: boolean }, io: RunIO): Promise<number> {
   const color = options.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR'];
   const text = formatters[options.format]!(report, { color, allForms: options.allForms ?? false });
   if (options.output === undefined) {
     io.stdout(text);
   } else {
-    await writeFile(path.resolve(io.cwd, options.output), text).catch((error: unknown) => {
-      throw new UserError(`cannot write ${options.output}: ${describeFsError(error)}`);
-    });
-    if (!options.quiet) io.stderr(`Report written to ${options.output}: ${report.summary.plaintextFindings} plaintext leak sites, ${report.errors.length} errors.\n`);
+    await writeOutput(options.output, text, io);
+    if (!options.quiet) {
+      const { failing, plaintextFindings } = report.summary;
+      io.stderr(`Report written to ${options.output}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
+    }
   }
   return toExitCode(report);
+}
+
+export async function runScan(targets: string[], options: ScanCommandOptions, io: RunIO): Promise<number> {
+  return emitReport(await scanToReport(targets, options, io), options, io);
 }

@@ -2,6 +2,7 @@
  * Reads and validates the config. Every problem becomes one ConfigError line naming the file and
  * the failing path (`piiscan.yaml: services[2].match: expected string, received number`).
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -16,7 +17,9 @@ function toPath(path: readonly PropertyKey[]): string {
 }
 
 function toMessage(issue: z.core.$ZodIssue): string {
-  const message = issue.message.replace(/^Invalid input: /, '');
+  // A union (a glob or a list of globs) fails in every branch: the first branch's reason reads best.
+  const reason = issue.code === 'invalid_union' ? (issue.errors[0]?.[0]?.message ?? issue.message) : issue.message;
+  const message = reason.replace(/^Invalid input: /, '');
   if (issue.code === 'unrecognized_keys') {
     const at = toPath(issue.path);
     return `${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')}: unknown key`;
@@ -31,15 +34,20 @@ export function parseConfig(data: unknown, file: string): Config {
   return result.data;
 }
 
+/** A loaded config, with the file it came from and the SHA-256 of its bytes (for the report). */
+export interface LoadedConfig {
+  config: Config;
+  source: { file: string; sha256: string } | null;
+}
+
 /** Loads `file` (named as given in messages); when `required` is false a missing file gives the defaults. */
-export async function loadConfig(file: string, options: { cwd: string; required: boolean }): Promise<Config> {
-  const required = options.required;
+export async function loadConfig(file: string, options: { cwd: string; required: boolean }): Promise<LoadedConfig> {
   let text: string;
   try {
     text = await readFile(path.resolve(options.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !required) return parseConfig({}, file);
+    if (code === 'ENOENT' && !options.required) return { config: parseConfig({}, file), source: null };
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   let data: unknown;
@@ -48,5 +56,5 @@ export async function loadConfig(file: string, options: { cwd: string; required:
   } catch (error) {
     throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
   }
-  return parseConfig(data, file);
+  return { config: parseConfig(data, file), source: { file, sha256: createHash('sha256').update(text).digest('hex') } };
 }

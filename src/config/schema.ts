@@ -5,8 +5,16 @@
  * ```yaml
  * services:                     # ordered; the last matching rule wins
  *   - service: payments
- *     match: "file://logs/payments/**"
+ *     match: ["file://logs/payments/**", "file://volumes/billing/**"]
+ *     owner: { team: payments-core, channel: "#payments", email: payments@example.com }
  * serviceField: service         # JSON key naming the service in JSON log lines
+ * baseline: .piiscan-baseline.json
+ * failOn: new                   # new | any | none
+ * minSensitivity: standard      # standard | sensitive
+ * allow:
+ *   - value: "qa-[a-z]+@example\\.com"
+ *     reason: QA accounts used by the smoke tests
+ *     expires: 2027-06-30
  * detectors: [email, phone]     # run only these (default: all)
  * minConfidence: 0.5
  * maxLocations: 5
@@ -15,6 +23,7 @@
  */
 import { z } from 'zod';
 import { detectors } from '../../detectors/index.js';
+import { checkPattern } from '../engine/regex.js';
 
 const detectorIds = detectors.map((d) => d.id) as [string, ...string[]];
 
@@ -25,8 +34,10 @@ export const configSchema = z.strictObject({
       z.strictObject({
         /** Service (team) that owns what the rule matches. */
         service: z.string().min(1),
-        /** Glob over location URIs, e.g. `file://logs/payments/**`. */
-        match: z.string().min(1),
+        /** Glob or globs over location URIs, e.g. `file://logs/payments/**`. */
+        match: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+        /** Who to tell: shown with every finding of this service. */
+        owner: z.strictObject({ team: z.string().optional(), channel: z.string().optional(), email: z.string().optional() }).optional(),
       }),
     )
     .default([]),
@@ -40,6 +51,37 @@ export const configSchema = z.strictObject({
   maxLocations: z.number().int().min(0).optional(),
   /** Globs over location URIs to leave out of the scan. Default: none. */
   exclude: z.array(z.string().min(1)).default([]),
+  /** Baseline file of accepted findings (`--baseline` overrides). Default: none. */
+  baseline: z.string().min(1).optional(),
+  /** What fails the scan: `new` findings (default with a baseline), `any` (default without), `none`. */
+  failOn: z.enum(['new', 'any', 'none']).optional(),
+  /** Least sensitivity that fails the scan. Default `standard` (everything). */
+  minSensitivity: z.enum(['standard', 'sensitive']).optional(),
+  /** Findings accepted on purpose, each with a reason; exactly one of fingerprint, site, value. */
+  allow: z
+    .array(
+      z
+        .strictObject({
+          /** A finding's fingerprint. */
+          fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-character hex fingerprint').optional(),
+          /** Glob over site URIs (`file://logs/qa/**`). */
+          site: z.string().min(1).optional(),
+          /** RE2 pattern that must match a whole raw value (`qa-.*@example\\.com`). */
+          value: z
+            .string()
+            .min(1)
+            .refine((v) => checkPattern(v) === undefined, { message: 'not a valid RE2 pattern' })
+            .optional(),
+          /** Why this is acceptable: shown in reports. */
+          reason: z.string().min(1),
+          /** Last day before the rule stops accepting (YYYY-MM-DD). Default: never. */
+          expires: z.iso.date().optional(),
+        })
+        .refine((r) => [r.fingerprint, r.site, r.value].filter((x) => x !== undefined).length === 1, {
+          message: 'give exactly one of fingerprint, site, value',
+        }),
+    )
+    .default([]),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -29,12 +29,19 @@ function toDisplayPath(absolute: string, cwd: string): string {
 }
 
 /** All paths here are absolute; the service folder is the first one under the target. */
-function toOrigin(filePath: string, target: string, isFileTarget: boolean, cwd: string): RecordOrigin {
+function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
   const uri = toFileUri(filePath, cwd);
-  const base = isFileTarget ? path.dirname(target) : target;
+  const base = target.isFile ? path.dirname(target.absolute) : target.absolute;
   const relative = path.relative(base, filePath).split(path.sep);
   const folder = relative.length > 1 ? relative[0]! : path.basename(base);
-  return { path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder };
+  return { path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
+}
+
+/** A target as given, resolved. */
+interface Target {
+  given: string;
+  absolute: string;
+  isFile: boolean;
 }
 
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
@@ -42,7 +49,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const visited = new Set<string>();
 
-  async function visit(entry: string, target: string, isFileTarget: boolean): Promise<void> {
+  async function visit(entry: string, target: Target): Promise<void> {
     const shown = toDisplayPath(entry, options.cwd);
     let info;
     try {
@@ -54,7 +61,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       return;
     }
     if (excluded(toFileUri(entry, options.cwd))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
-    if (info.isFile()) return void listing.files.push(toOrigin(entry, target, isFileTarget, options.cwd));
+    if (info.isFile()) return void listing.files.push(toOrigin(entry, target, options.cwd));
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
     const real = await realpath(entry);
     if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
@@ -66,13 +73,13 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       return void listing.errors.push({ source: shown, message: describeFsError(error) });
     }
     if (names.length === 0) return void listing.skipped.push({ path: shown, reason: 'empty folder' });
-    for (const name of names) await visit(path.join(entry, name), target, false);
+    for (const name of names) await visit(path.join(entry, name), target);
   }
 
   for (const given of targets) {
-    const target = path.resolve(options.cwd, given);
-    const isFileTarget = await stat(target).then((s) => s.isFile(), () => false);
-    await visit(target, target, isFileTarget);
+    const absolute = path.resolve(options.cwd, given);
+    const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
+    await visit(absolute, { given, absolute, isFile });
   }
   return listing;
 }

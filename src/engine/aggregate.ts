@@ -83,6 +83,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
         locations: part.locations,
         sample: part.sample,
         evidence: part.evidence,
+        new: true,
       });
     },
     merge(findings) {

@@ -15,6 +15,8 @@ export interface AnalyzeOptions {
   showValues: boolean;
   /** JSON key that names the service in JSON log lines. */
   serviceField: string;
+  /** Index of the allow rule that accepts a raw value, if one does. */
+  allowValue?: (value: string) => number | undefined;
 }
 
 /** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
@@ -70,5 +72,11 @@ export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, 
     template,
     ...(c.field?.jsonPath ? { jsonPath: c.field.jsonPath } : {}),
     ...(serviceLeaf ? { recordService: serviceLeaf.value } : {}),
+    ...allowedBy(c, options),
   }));
+}
+
+function allowedBy(c: Candidate, options: AnalyzeOptions): { allowedBy?: number } {
+  const rule = options.allowValue?.(c.value);
+  return rule === undefined ? {} : { allowedBy: rule };
 }

@@ -1,13 +1,42 @@
 /**
  * Steps run on aggregated findings, in this order. Each step is a small pure function in its own
  * file. (Ownership runs earlier, inside aggregation, because the service is part of a finding's
- * identity; occurrences under --min-confidence are dropped before aggregation.)
+ * identity; occurrences under --min-confidence and those a value allow rule accepts are dropped
+ * before aggregation.)
  *
- * 1. sort: sensitive before standard, then by count, then by service and fingerprint.
+ * 1. owners: attach the owning team's contacts from the config.
+ * 2. baseline: mark findings new or known, list stale baseline entries.
+ * 3. allow: mark findings accepted by fingerprint or site rules, report every rule's status.
+ * 4. sort: new before known, sensitive before standard, then by count, service and fingerprint.
  */
-import type { Finding } from '../types.js';
+import type { Finding, Owner } from '../types.js';
+import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
+import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
 import { sortFindings } from './sort.js';
 
-export function runPipeline(findings: Finding[]): Finding[] {
-  return sortFindings(findings);
+export interface PipelineInput {
+  owners: ReadonlyMap<string, Owner>;
+  baseline?: { file: string; baseline: Baseline };
+  allow: readonly AllowRule[];
+  /** Occurrences each value allow rule dropped in the engine, by rule index. */
+  valueHits: Record<number, number>;
+  /** Today as YYYY-MM-DD, for allow rule expiry. */
+  today: string;
+}
+
+export interface PipelineResult {
+  findings: Finding[];
+  baseline?: BaselineComparison;
+  allowlist: AllowStatus[];
+}
+
+export function runPipeline(aggregated: Finding[], input: PipelineInput): PipelineResult {
+  let findings = aggregated.map((f) => {
+    const owner = input.owners.get(f.service);
+    return owner ? { ...f, owner } : f;
+  });
+  let baseline: BaselineComparison | undefined;
+  if (input.baseline) ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));
+  const allowed = applyAllowRules(findings, input.allow, { today: input.today, valueHits: input.valueHits });
+  return { findings: sortFindings(allowed.findings), ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
 }

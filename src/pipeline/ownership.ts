@@ -8,7 +8,7 @@ import picomatch from 'picomatch';
 /** A service rule from the config. */
 export interface ServiceRule {
   service: string;
-  match: string;
+  match: string | string[];
 }
 
 export interface Owner {

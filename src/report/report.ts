@@ -1,13 +1,27 @@
 /** The JSON report: the contract for audits and for `piiscan report` (src/report/report.schema.json). */
+import { hostname } from 'node:os';
 import type { Coverage, Finding, SourceError } from '../types.js';
 import type { ScanResult } from '../scan/scan.js';
+import type { PipelineResult } from '../pipeline/index.js';
+import type { AllowStatus } from '../pipeline/allow.js';
+import type { BaselineComparison } from '../pipeline/baseline.js';
+import { isFailing, type GateOptions } from '../pipeline/gate.js';
 import { VERSION } from '../version.js';
+
+/** Bumped on any incompatible change; `piiscan report` reads this version only. */
+export const SCHEMA_VERSION = 2;
 
 export interface Summary {
   /** Leak sites reported, in every form. */
   findings: number;
-  /** Leak sites in plaintext: what exit code 1 is about. */
+  /** Leak sites in plaintext. */
   plaintextFindings: number;
+  /** Findings not in the baseline (all of them without one). */
+  newFindings: number;
+  /** Findings accepted by an allow rule. */
+  allowedFindings: number;
+  /** Findings that fail the gate: what exit code 1 is about. */
+  failing: number;
   /** Occurrences across all findings. */
   occurrences: number;
   /** Findings per detector id, service, form, sensitivity and category. */
@@ -18,8 +32,8 @@ export interface Summary {
   byCategory: Record<string, number>;
 }
 
-/** The settings a scan ran with, so a report says what it looked for. */
-export interface ReportSettings {
+/** The settings a scan ran with, so a report says what it looked for and what fails it. */
+export interface ReportSettings extends GateOptions {
   detectors: string[];
   minConfidence: number;
   maxLocations: number;
@@ -27,17 +41,29 @@ export interface ReportSettings {
   showValues: boolean;
 }
 
+/** Where and with what the scan ran (host name only, no user or path). */
+export interface RunInfo {
+  host: string;
+  /** The config file and the SHA-256 of its bytes, or null when none was used. */
+  config: { file: string; sha256: string } | null;
+}
+
 export interface Report {
-  schemaVersion: 1;
+  schemaVersion: typeof SCHEMA_VERSION;
   tool: { name: 'piiscan'; version: string };
   /** ISO 8601 times. */
   startedAt: string;
   finishedAt: string;
+  run: RunInfo;
   targets: string[];
   settings: ReportSettings;
   summary: Summary;
   coverage: Coverage;
   errors: SourceError[];
+  /** How the findings compare with the baseline, or null without one. */
+  baseline: BaselineComparison | null;
+  /** Every allow rule of the config with what it accepted. */
+  allowlist: AllowStatus[];
   findings: Finding[];
 }
 
@@ -47,10 +73,13 @@ function countBy(findings: readonly Finding[], key: (f: Finding) => string): Rec
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function toSummary(findings: readonly Finding[]): Summary {
+export function toSummary(findings: readonly Finding[], gate: GateOptions): Summary {
   return {
     findings: findings.length,
     plaintextFindings: findings.filter((f) => f.form === 'plaintext').length,
+    newFindings: findings.filter((f) => f.new).length,
+    allowedFindings: findings.filter((f) => f.allowed).length,
+    failing: findings.filter((f) => isFailing(f, gate)).length,
     occurrences: findings.reduce((n, f) => n + f.count, 0),
     byDetector: countBy(findings, (f) => f.detector),
     byService: countBy(findings, (f) => f.service),
@@ -60,17 +89,26 @@ export function toSummary(findings: readonly Finding[]): Summary {
   };
 }
 
-export function toReport(result: ScanResult, settings: ReportSettings): Report {
+export function toReport(result: ScanResult, pipeline: PipelineResult, context: { settings: ReportSettings; config: RunInfo['config'] }): Report {
   return {
-    schemaVersion: 1,
+    schemaVersion: SCHEMA_VERSION,
     tool: { name: 'piiscan', version: VERSION },
     startedAt: result.startedAt.toISOString(),
     finishedAt: result.finishedAt.toISOString(),
+    run: { host: hostname(), config: context.config },
     targets: result.targets,
-    settings,
-    summary: toSummary(result.findings),
+    settings: context.settings,
+    summary: toSummary(pipeline.findings, context.settings),
     coverage: result.coverage,
     errors: result.errors,
-    findings: result.findings,
+    baseline: pipeline.baseline ?? null,
+    allowlist: pipeline.allowlist,
+    findings: pipeline.findings,
   };
+}
+
+/** Exit codes: 2 when a source failed, 1 when a finding fails the gate, else 0. */
+export function toExitCode(report: Report): number {
+  if (report.errors.length > 0) return 2;
+  return report.summary.failing > 0 ? 1 : 0;
 }

@@ -1,12 +1,13 @@
 /**
  * The terminal report: one table per service (services with sensitive plaintext first), rows in
- * pipeline order, then skipped items, errors and a summary line.
+ * pipeline order (new first), then skipped items, baseline and allow notes, errors and a summary.
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
+import { formatBytes, plural } from './text.js';
 
 const MAX_SITE = 70;
 
@@ -20,31 +21,47 @@ function siteCell(f: Finding): string {
   return [where, clip(f.site.template, MAX_SITE), f.site.jsonPath].filter(Boolean).join('\n');
 }
 
-function serviceTable(findings: Finding[], c: ChalkInstance, color: boolean): string {
+function statusCell(f: Finding, c: ChalkInstance): string {
+  if (f.allowed) return c.green(`allowed\n${f.allowed.rule}`);
+  return f.new ? c.bold('new') : 'baseline';
+}
+
+function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, color: boolean): string {
+  const withStatus = report.baseline !== null || report.allowlist.length > 0;
   const table = new Table({
-    head: ['Sensitivity', 'Detector', 'Form', 'Count', 'Confidence', 'Sample', 'First location, template'],
+    head: [...(withStatus ? ['Status'] : []), 'Sensitivity', 'Detector', 'Form', 'Count', 'Confidence', 'Sample', 'First location, template'],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
     wordWrap: true,
   });
   for (const f of findings) {
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
     const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
-    table.push([sensitivity, f.detector, form, f.count.toLocaleString('en-US'), f.confidence.toFixed(2), f.sample, siteCell(f)]);
+    const cells = [sensitivity, f.detector, form, f.count.toLocaleString('en-US'), f.confidence.toFixed(2), f.sample, siteCell(f)];
+    table.push(withStatus ? [statusCell(f, c), ...cells] : cells);
   }
   return table.toString();
 }
 
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function serviceHeading(service: string, rows: Finding[]): string {
+  const owner = rows[0]?.owner;
+  const contacts = owner ? [owner.team, owner.channel, owner.email].filter(Boolean).join(', ') : '';
+  return `${service}${contacts ? ` (${contacts})` : ''}: ${plural(rows.length, 'leak site')}`;
 }
 
-function skippedLine(report: Report): string | undefined {
+function notes(report: Report, c: ChalkInstance): string[] {
+  const out: string[] = [];
   const reasons = new Map<string, number>();
   for (const s of report.coverage.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  if (reasons.size === 0) return undefined;
-  return `Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`;
+  if (reasons.size > 0) out.push(`Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  const stale = report.baseline?.stale.length ?? 0;
+  if (report.baseline) {
+    out.push(`Baseline ${report.baseline.file}: ${report.baseline.entries} entries, ${report.baseline.matched} matched, ${stale} stale${stale > 0 ? ' (piiscan baseline --prune removes them)' : ''}`);
+  }
+  for (const rule of report.allowlist.filter((r) => r.expired)) {
+    out.push(c.yellow(`Warning: ${rule.rule} expired on ${rule.expires}: it no longer accepts anything (${rule.reason})`));
+  }
+  for (const e of report.errors) out.push(c.red(`Error: ${e.source}: ${e.message}`));
+  return out;
 }
 
 function summaryLine(report: Report, shown: number): string {
@@ -53,10 +70,12 @@ function summaryLine(report: Report, shown: number): string {
   const other = summary.findings - summary.plaintextFindings;
   const hidden = summary.findings - shown;
   return [
-    `${summary.plaintextFindings} plaintext leak site${summary.plaintextFindings === 1 ? '' : 's'} in ${services} service${services === 1 ? '' : 's'}`,
-    other > 0 ? `, ${other} in other forms${hidden > 0 ? ' (hidden; --all-forms shows them)' : ''}` : '',
-    `. Scanned ${coverage.files} file${coverage.files === 1 ? '' : 's'}, ${formatBytes(coverage.bytes)}, ${coverage.lines.toLocaleString('en-US')} lines`,
-    report.errors.length > 0 ? `; ${report.errors.length} source${report.errors.length === 1 ? '' : 's'} failed` : '',
+    `${plural(summary.plaintextFindings, 'plaintext leak site')} in ${plural(services, 'service')}`,
+    report.baseline ? ` (${summary.newFindings} new)` : '',
+    `, ${summary.failing} failing`,
+    other > 0 ? `; ${other} in other forms${hidden > 0 ? ' (hidden; --all-forms shows them)' : ''}` : '',
+    `. Scanned ${plural(coverage.files, 'file')}, ${formatBytes(coverage.bytes)}, ${plural(coverage.lines, 'line')}`,
+    report.errors.length > 0 ? `; ${plural(report.errors.length, 'source')} failed` : '',
     '.',
   ].join('');
 }
@@ -68,12 +87,9 @@ export function formatTable(report: Report, options: FormatOptions): string {
   const out: string[] = [];
   for (const service of services) {
     const rows = shown.filter((f) => f.service === service);
-    out.push(c.bold(`${service}: ${rows.length} leak site${rows.length === 1 ? '' : 's'}`), serviceTable(rows, c, options.color), '');
+    out.push(c.bold(serviceHeading(service, rows)), serviceTable(rows, report, c, options.color), '');
   }
   if (shown.length === 0) out.push(c.green('No plaintext PII found.'), '');
-  const skipped = skippedLine(report);
-  if (skipped) out.push(skipped);
-  for (const e of report.errors) out.push(c.red(`Error: ${e.source}: ${e.message}`));
-  out.push(c.bold(summaryLine(report, shown.length)));
+  out.push(...notes(report, c), c.bold(summaryLine(report, shown.length)));
   return `${out.join('\n')}\n`;
 }

@@ -8,7 +8,6 @@ import type { Coverage, Finding, SourceError } from '../types.js';
 import { listFiles } from '../connectors/files.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
-import { runPipeline } from '../pipeline/index.js';
 import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';
@@ -38,9 +37,12 @@ export interface ScanResult {
   targets: string[];
   startedAt: Date;
   finishedAt: Date;
+  /** Aggregated findings, before the pipeline steps. */
   findings: Finding[];
   coverage: Coverage;
   errors: SourceError[];
+  /** Occurrences each value allow rule accepted, by rule index. */
+  valueHits: Record<number, number>;
 }
 
 async function totalBytes(paths: string[]): Promise<number> {
@@ -79,16 +81,27 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     resolveOwner: createOwnership(settings.services, settings.serviceField),
     maxLocations: settings.maxLocations,
   });
-  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped };
+  const sources = new Map(targets.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
+  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()] };
   const errors = [...listing.errors];
+  const valueHits: Record<number, number> = {};
   results.forEach((r, i) => {
+    const origin = listing.files[i]!;
+    const source = sources.get(origin.target)!;
     aggregator.merge(r.findings);
+    for (const [rule, n] of Object.entries(r.valueHits)) valueHits[Number(rule)] = (valueHits[Number(rule)] ?? 0) + n;
     coverage.bytes += r.stats.bytes;
     coverage.lines += r.stats.lines;
     coverage.longLines += r.stats.longLines;
-    if (r.stats.binary) coverage.skipped.push({ path: listing.files[i]!.path, reason: 'binary' });
-    else coverage.files++;
+    source.bytes += r.stats.bytes;
+    source.lines += r.stats.lines;
+    if (r.stats.binary) {
+      coverage.skipped.push({ path: origin.path, reason: 'binary' });
+    } else {
+      coverage.files++;
+      source.files++;
+    }
     if (r.error) errors.push(r.error);
   });
-  return { targets, startedAt, finishedAt: new Date(), findings: runPipeline(aggregator.findings()), coverage, errors };
+  return { targets, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
 }

@@ -1,4 +1,5 @@
 import type { ServiceRule } from '../pipeline/ownership.js';
+import type { ValueRule } from '../pipeline/allow.js';
 
 /** Everything a scan of files needs, as plain data so it can be sent to worker threads. */
 export interface ScanSettings {
@@ -13,4 +14,6 @@ export interface ScanSettings {
   /** JSON key naming the service in JSON log lines. */
   serviceField: string;
   services: ServiceRule[];
+  /** Allow rules on raw values, applied inside the engine. */
+  allowValues: ValueRule[];
 }

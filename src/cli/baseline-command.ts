@@ -1,0 +1,33 @@
+/**
+ * `piiscan baseline <target...>`: writes the accepted plaintext findings of a scan, or with
+ * `--prune` removes the entries of an existing baseline that nothing matches any more.
+ */
+import { formatBaseline, loadBaseline, pruneBaseline, toBaseline } from '../pipeline/baseline.js';
+import { scanToReport, writeOutput, type ScanOptions } from './scan-command.js';
+import type { RunIO } from './main.js';
+
+export interface BaselineCommandOptions extends ScanOptions {
+  output: string;
+  prune?: boolean;
+}
+
+export async function runBaseline(targets: string[], options: BaselineCommandOptions, io: RunIO): Promise<number> {
+  const report = await scanToReport(targets, { ...options, baseline: false }, io);
+  const accepted = report.findings.filter((f) => !f.allowed);
+  let text: string;
+  let message: string;
+  if (options.prune) {
+    const before = await loadBaseline(options.output, io.cwd);
+    const pruned = pruneBaseline(before, accepted);
+    const removed = Object.keys(before.findings).length - Object.keys(pruned.findings).length;
+    text = formatBaseline(pruned);
+    message = `${options.output}: ${Object.keys(pruned.findings).length} entries, ${removed} stale removed`;
+  } else {
+    const baseline = toBaseline(accepted);
+    text = formatBaseline(baseline);
+    message = `${options.output}: ${Object.keys(baseline.findings).length} accepted plaintext findings`;
+  }
+  await writeOutput(options.output, text, io);
+  if (!options.quiet) io.stderr(`${message}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
+  return report.errors.length > 0 ? 2 : 0;
+}

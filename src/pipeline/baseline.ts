@@ -1,0 +1,98 @@
+/**
+ * Baselines: the accepted plaintext findings, keyed by fingerprint. A baseline holds no values, no
+ * line numbers, no counts and no timestamps, and is written with sorted keys, so re-running on
+ * unchanged data changes nothing and a new leak is a one-entry diff.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { Finding, Form, Site } from '../types.js';
+import { UserError } from '../cli/user-error.js';
+
+/** What a reader needs to recognise an accepted finding. */
+export interface BaselineEntry {
+  detector: string;
+  service: string;
+  form: Form;
+  site: Site;
+}
+
+export interface Baseline {
+  version: 1;
+  tool: 'piiscan';
+  findings: Record<string, BaselineEntry>;
+}
+
+/** How a scan's findings compare with a baseline. */
+export interface BaselineComparison {
+  file: string;
+  entries: number;
+  /** Baseline entries that a finding still matches. */
+  matched: number;
+  /** Entries nothing matched this time: `piiscan baseline --prune` removes them. */
+  stale: Array<BaselineEntry & { fingerprint: string }>;
+}
+
+const entrySchema = z.object({
+  detector: z.string(),
+  service: z.string(),
+  form: z.enum(['plaintext', 'masked', 'hashed', 'tokenized', 'encrypted']),
+  site: z.object({ kind: z.literal('file'), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
+});
+const baselineSchema = z.object({ version: z.literal(1), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entrySchema) });
+
+function toEntry(f: Finding): BaselineEntry {
+  return { detector: f.detector, service: f.service, form: f.form, site: f.site };
+}
+
+/** The baseline that accepts every plaintext finding given. */
+export function toBaseline(findings: readonly Finding[]): Baseline {
+  const entries = findings.filter((f) => f.form === 'plaintext').map((f) => [f.fingerprint, toEntry(f)] as const);
+  return { version: 1, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
+}
+
+/** The baseline without its stale entries. */
+export function pruneBaseline(baseline: Baseline, findings: readonly Finding[]): Baseline {
+  const present = new Set(findings.map((f) => f.fingerprint));
+  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp]) => present.has(fp))) };
+}
+
+export function formatBaseline(baseline: Baseline): string {
+  return `${JSON.stringify(baseline, null, 2)}\n`;
+}
+
+export async function loadBaseline(file: string, cwd: string): Promise<Baseline> {
+  let text: string;
+  try {
+    text = await readFile(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such baseline file (create one with piiscan baseline)' : (error as Error).message}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new UserError(`${file}: not a JSON file`);
+  }
+  const result = baselineSchema.safeParse(data);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new UserError(`${file}: not a piiscan baseline (${issue.path.join('.') || 'top level'}: ${issue.message})`);
+  }
+  return result.data as Baseline;
+}
+
+/** Marks findings new or not and lists the stale entries. */
+export function compareWithBaseline(findings: Finding[], baseline: Baseline, file: string): { findings: Finding[]; comparison: BaselineComparison } {
+  const seen = new Set<string>();
+  const marked = findings.map((f) => {
+    const known = f.fingerprint in baseline.findings;
+    if (known) seen.add(f.fingerprint);
+    return { ...f, new: !known };
+  });
+  const stale = Object.entries(baseline.findings)
+    .filter(([fp]) => !seen.has(fp))
+    .map(([fingerprint, entry]) => ({ fingerprint, ...entry }));
+  return { findings: marked, comparison: { file, entries: Object.keys(baseline.findings).length, matched: seen.size, stale } };
+}

@@ -1,0 +1,23 @@
+/** Reads a saved JSON report for `piiscan report` and `piiscan explain`. */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { UserError } from '../cli/user-error.js';
+import { describeFsError } from '../connectors/fs-errors.js';
+import { SCHEMA_VERSION, type Report } from './report.js';
+
+export async function loadReport(file: string, cwd: string): Promise<Report> {
+  const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: unknown) => {
+    throw new UserError(`${file}: ${describeFsError(error)}`);
+  });
+  let report: Partial<Report>;
+  try {
+    report = JSON.parse(text) as Partial<Report>;
+  } catch {
+    throw new UserError(`${file}: not a JSON file`);
+  }
+  if (report.tool?.name !== 'piiscan' || !Array.isArray(report.findings)) throw new UserError(`${file}: not a piiscan JSON report`);
+  if (report.schemaVersion !== SCHEMA_VERSION) {
+    throw new UserError(`${file}: report schema version ${String(report.schemaVersion)}, this piiscan reads version ${SCHEMA_VERSION}: scan again`);
+  }
+  return report as Report;
+}

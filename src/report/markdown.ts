@@ -1,0 +1,60 @@
+/**
+ * A summary for a pull-request comment or a CI job summary: the verdict, findings by service,
+ * the new findings listed, a coverage line. Only masked samples, like every format.
+ */
+import type { Finding } from '../types.js';
+import type { FormatOptions } from './formatters.js';
+import type { Report } from './report.js';
+import { formatBytes, plural } from './text.js';
+
+/** Escapes text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&').replace(/\n/g, ' ');
+}
+
+function verdict(report: Report): string {
+  const { failing, plaintextFindings, newFindings } = report.summary;
+  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(failing, 'finding')} failing`;
+  if (failing > 0) return `:x: **${plural(failing, 'leak site')} ${failing === 1 ? 'fails' : 'fail'} the scan** (${report.settings.failOn === 'new' ? 'new since the baseline' : 'plaintext'})`;
+  return `:white_check_mark: **No failing findings** (${plural(plaintextFindings, 'plaintext leak site')}, ${newFindings} new)`;
+}
+
+function serviceTable(report: Report): string[] {
+  const services = [...new Set(report.findings.map((f) => f.service))].sort();
+  if (services.length === 0) return [];
+  const rows = services.map((s) => {
+    const of = report.findings.filter((f) => f.service === s);
+    const owner = of[0]?.owner?.team ?? '';
+    const plaintext = of.filter((f) => f.form === 'plaintext');
+    return `| ${cell(s)} | ${cell(owner)} | ${plaintext.length} | ${plaintext.filter((f) => f.new).length} | ${of.length - plaintext.length} |`;
+  });
+  return ['| Service | Owner | Plaintext | New | Other forms |', '| --- | --- | ---: | ---: | ---: |', ...rows];
+}
+
+function findingRows(findings: Finding[]): string[] {
+  return [
+    '| Sensitivity | Detector | Service | Count | Where | Sample |',
+    '| --- | --- | --- | ---: | --- | --- |',
+    ...findings.map((f) => {
+      const at = f.locations[0] ? `${f.locations[0].path}:${f.locations[0].line}` : f.site.uri;
+      return `| ${f.sensitivity} | ${f.detector} | ${cell(f.service)} | ${f.count} | ${cell(at)}<br>${cell(f.site.template)} | ${cell(f.sample)} |`;
+    }),
+  ];
+}
+
+export function formatMarkdown(report: Report, _options: FormatOptions): string {
+  const { coverage } = report;
+  const fresh = report.findings.filter((f) => f.new && f.form === 'plaintext' && !f.allowed);
+  const lines = [`## piiscan`, '', verdict(report), '', ...serviceTable(report)];
+  if (report.baseline !== null && fresh.length > 0) lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
+  const plaintext = report.findings.filter((f) => f.form === 'plaintext');
+  if (plaintext.length > 0) lines.push('', `<details><summary>All plaintext findings (${plaintext.length})</summary>`, '', ...findingRows(plaintext), '', '</details>');
+  for (const e of report.errors) lines.push('', `- Error: ${cell(e.source)}: ${cell(e.message)}`);
+  const stale = report.baseline?.stale.length ?? 0;
+  lines.push(
+    '',
+    `Scanned ${plural(coverage.files, 'file')}, ${formatBytes(coverage.bytes)}, ${coverage.lines.toLocaleString('en-US')} lines; ${coverage.skipped.length} skipped; ${plural(report.errors.length, 'error')}.` +
+      (report.baseline ? ` Baseline: ${report.baseline.entries} entries, ${stale} stale.` : ''),
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,84 @@
+/**
+ * SARIF 2.1.0 for code-scanning UIs: one rule per detector in the registry's (alphabetical) order,
+ * one result per finding. Plaintext findings are `fail` results (error when sensitive, warning
+ * otherwise); other forms are informational. Files get an artifact location and a region; other
+ * sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
+ */
+import { detectors } from '../../detectors/index.js';
+import type { Finding, FindingLocation } from '../types.js';
+import type { FormatOptions } from './formatters.js';
+import type { Report } from './report.js';
+
+const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
+
+function toPhysical(location: FindingLocation) {
+  return { physicalLocation: { artifactLocation: { uri: location.path }, region: { startLine: location.line, startColumn: location.column } } };
+}
+
+function toLocations(f: Finding) {
+  if (f.site.kind !== 'file' || f.locations.length === 0) return [{ physicalLocation: { artifactLocation: { uri: f.site.uri } } }];
+  return [toPhysical(f.locations[0]!)];
+}
+
+function toMessage(f: Finding): string {
+  const where = f.site.jsonPath ? ` at ${f.site.jsonPath}` : '';
+  return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.`;
+}
+
+function toResult(f: Finding, report: Report) {
+  const plaintext = f.form === 'plaintext';
+  return {
+    ruleId: f.detector,
+    ruleIndex: detectors.findIndex((d) => d.id === f.detector),
+    kind: plaintext ? 'fail' : 'informational',
+    level: plaintext ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
+    message: { text: toMessage(f) },
+    locations: toLocations(f),
+    ...(f.locations.length > 1 ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) } : {}),
+    partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
+    ...(report.baseline ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
+    ...(f.allowed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` }] } : {}),
+    properties: {
+      service: f.service,
+      ...(f.owner ? { owner: f.owner } : {}),
+      form: f.form,
+      confidence: f.confidence,
+      count: f.count,
+      site: f.site,
+      category: f.category,
+      identifier: f.identifier,
+    },
+  };
+}
+
+export function formatSarif(report: Report, _options: FormatOptions): string {
+  const rules = detectors.map((d) => ({
+    id: d.id,
+    name: d.id.replace(/(^|_)([a-z])/g, (_m, _s: string, c: string) => c.toUpperCase()),
+    shortDescription: { text: `${d.id}: ${d.category}, ${d.sensitivity}` },
+    fullDescription: { text: d.description },
+    help: { text: `${d.description}. Encrypt the value, move it to the service that owns personal data, or stop logging it.` },
+    defaultConfiguration: { level: d.sensitivity === 'sensitive' ? 'error' : 'warning' },
+    properties: { category: d.category, sensitivity: d.sensitivity, identifier: d.identifier, tags: ['privacy', 'pii', d.category] },
+  }));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'piiscan', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+        invocations: [
+          {
+            executionSuccessful: report.errors.length === 0,
+            startTimeUtc: report.startedAt,
+            endTimeUtc: report.finishedAt,
+            toolExecutionNotifications: report.errors.map((e) => ({ level: 'error', message: { text: `${e.source}: ${e.message}` } })),
+          },
+        ],
+        columnKind: 'utf16CodeUnits',
+        results: report.findings.map((f) => toResult(f, report)),
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
