@@ -101,7 +101,7 @@ describe('ownership', () => {
 
 describe('outputs', () => {
   it('never contain a raw fixture value without --show-values, in any format', async () => {
-    for (const format of ['table', 'json']) {
+    for (const format of ['table', 'json', 'sarif', 'markdown', 'html']) {
       const result = await runCli(['scan', 'fixtures/logs', '--format', format, '--all-forms']);
       expect(result.exitCode).toBe(1);
       for (const value of FIXTURE_RAW_VALUES) expect(result.stdout + result.stderr, `${format}: ${value}`).not.toContain(value);

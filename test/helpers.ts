@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import AjvDraft04 from 'ajv-draft-04';
 import { run, type RunResult } from '../src/cli/main.js';
 import type { Report } from '../src/report/report.js';
 
@@ -33,6 +34,28 @@ export function parseReport(text: string): Report {
   const report = JSON.parse(text) as Report;
   if (!validate(report)) throw new Error(`report does not match the schema: ${ajv.errorsText(validate.errors)}`);
   return report;
+}
+
+// The SARIF schema has a pattern (language tags) that is only valid without the u flag.
+const sarifAjv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+const validateSarifSchema = sarifAjv.compile(JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+
+/** Parses SARIF and throws unless it matches the SARIF 2.1.0 JSON schema. */
+export function parseSarif(text: string): { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }> } {
+  const sarif = JSON.parse(text) as ReturnType<typeof parseSarif>;
+  if (!validateSarifSchema(sarif)) throw new Error(`SARIF does not match the 2.1.0 schema: ${sarifAjv.errorsText(validateSarifSchema.errors)}`);
+  return sarif;
+}
+
+/** Pins what differs between runs and machines (times, version, host) so reports compare equal. */
+export function pinReport(report: Report): Report {
+  return {
+    ...report,
+    startedAt: '2026-11-01T10:00:00.000Z',
+    finishedAt: '2026-11-01T10:00:01.000Z',
+    tool: { name: 'piiscan', version: '0.0.0-test' },
+    run: { ...report.run, host: 'ci-host' },
+  };
 }
 
 /** Raw values from fixtures/logs that must never appear in output without --show-values. */
