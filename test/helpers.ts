@@ -38,6 +38,7 @@ export function parseReport(text: string): Report {
 
 // The SARIF schema has a pattern (language tags) that is only valid without the u flag.
 const sarifAjv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
+(addFormats as unknown as (a: typeof sarifAjv) => void)(sarifAjv);
 const validateSarifSchema = sarifAjv.compile(JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
 
 /** Parses SARIF and throws unless it matches the SARIF 2.1.0 JSON schema. */
