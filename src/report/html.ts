@@ -19,7 +19,7 @@ function bars(title: string, counts: Record<string, number>): string {
   const max = Math.max(1, ...Object.values(counts));
   const rows = Object.entries(counts)
     .sort(([, a], [, b]) => b - a)
-    .map(([k, n]) => `<div class="bar"><span class="label">${escape(k)}</span><span class="fill" style="width:${Math.round((n / max) * 100)}%"></span><span class="n">${n}</span></div>`);
+    .map(([k, n]) => `<div class="bar"><span class="label">${escape(k)}</span><span class="track"><span class="fill" style="width:${Math.round((n / max) * 100)}%"></span></span><span class="n">${n}</span></div>`);
   return `<section class="chart"><h3>${escape(title)}</h3>${rows.join('') || '<p>none</p>'}</section>`;
 }
 
@@ -27,7 +27,7 @@ function row(f: Finding): string {
   const first = f.locations[0];
   const status = f.allowed ? `allowed (${f.allowed.rule})` : f.new ? 'new' : 'baseline';
   const data = FILTERS.map((k) => `data-${k}="${escape(f[k])}"`).join(' ');
-  return `<tr ${data} class="${f.form === 'plaintext' ? 'plaintext' : 'other'}"><td>${escape(status)}</td><td>${escape(f.sensitivity)}</td><td>${escape(f.detector)}</td><td>${escape(f.form)}</td><td>${escape(f.service)}${f.owner?.team ? `<br><small>${escape(f.owner.team)}</small>` : ''}</td><td class="num">${f.count}</td><td class="num">${f.confidence.toFixed(2)}</td><td><code>${escape(f.sample)}</code></td><td>${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}</td><td><small>${escape(f.fingerprint)}</small></td></tr>`;
+  return `<tr ${data} class="${f.form === 'plaintext' ? 'plaintext' : 'other'}"><td>${escape(status)}</td><td>${escape(f.sensitivity)}</td><td>${escape(f.detector)}</td><td>${escape(f.form)}</td><td>${escape(f.service)}${f.owner?.team ? `<br><small>${escape(f.owner.team)}</small>` : ''}</td><td class="num">${f.count}</td><td class="num">${f.confidence.toFixed(2)}</td><td><code>${escape(f.sample)}</code></td><td>${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}</td><td><small title="${escape(f.fingerprint)}">${escape(f.fingerprint.slice(0, 12))}</small></td></tr>`;
 }
 
 function filterControls(report: Report): string {
@@ -40,7 +40,7 @@ function filterControls(report: Report): string {
 const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{margin:0 0 4px}.meta{color:#666}
 .totals{display:flex;gap:12px;margin:16px 0}.total{border:1px solid #ddd;border-radius:6px;padding:8px 14px}.total b{display:block;font-size:22px}
 .charts{display:flex;gap:24px;flex-wrap:wrap}.chart{min-width:260px}.bar{display:flex;align-items:center;gap:6px;margin:2px 0}
-.label{width:110px;overflow:hidden;text-overflow:ellipsis}.fill{display:inline-block;height:12px;background:#c0392b;min-width:2px}.n{color:#555}
+.label{width:110px;flex:none;overflow:hidden;text-overflow:ellipsis}.track{width:160px;flex:none}.fill{display:block;height:12px;background:#c0392b;min-width:2px}.n{color:#555}
 table{border-collapse:collapse;width:100%;margin-top:12px}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .num{text-align:right}tr.other{color:#666}small{color:#777}.errors li{color:#b00}`;
 
