@@ -120,11 +120,15 @@ export interface Occurrence {
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
-  kind: 'file';
+  /** `file`: a log file group and statement; `column`: a database column. */
+  kind: SiteKind;
   uri: string;
+  /** The log line's template (files); empty for columns, whose identity is the column. */
   template: string;
   jsonPath?: string;
 }
+
+export type SiteKind = 'file' | 'column';
 
 /** An example place where a finding occurred. */
 export interface FindingLocation {
@@ -159,6 +163,8 @@ export interface Finding {
   new: boolean;
   /** Set when a config `allow` rule accepts this finding: it never fails the gate. */
   allowed?: { rule: string; reason: string };
+  /** Column findings: rows of the table that were scanned (the share is count / rowsScanned). */
+  rowsScanned?: number;
 }
 
 /** Contacts of the team that owns a service. */
@@ -191,6 +197,26 @@ export interface Coverage {
   skipped: Skipped[];
   /** The same counters per target as given. */
   sources: SourceCoverage[];
+  /** Per database table: rows estimated and scanned, and how (sampled with a seed, or full). */
+  tables: TableCoverage[];
+}
+
+/** What was read of one database table. */
+export interface TableCoverage {
+  /** The database URL without password. */
+  source: string;
+  /** `schema.table`. */
+  table: string;
+  rowsEstimated: number;
+  rowsScanned: number;
+  sampled: boolean;
+  /** `full`, or the sampling clause with its percentage and seed. */
+  method: string;
+  seed: number;
+  /** Columns not read: their type holds no PII (uuid, dates, booleans), or they were excluded. */
+  skippedColumns: number;
+  /** Binary values that were not valid UTF-8. */
+  skippedValues: number;
 }
 
 /** What was read under one target. */
@@ -207,8 +233,10 @@ export interface SourceCoverage {
  */
 export interface ScanRecord {
   origin: RecordOrigin;
+  /** `lines`: whole lines of a file; `value`: one value (a database cell), scanned whole. */
+  kind: 'lines' | 'value';
   data: Buffer;
-  /** 1-based number of the first line in `data`. */
+  /** 1-based number of the first line in `data` (for values: the row's number in the scan). */
   firstLine: number;
   /** Field or column name that applies to all of `data` (a database column), if any. */
   hint?: string;
@@ -216,6 +244,8 @@ export interface ScanRecord {
 
 /** Where a record came from, as ownership and aggregation need it. */
 export interface RecordOrigin {
+  /** What kind of site records from here aggregate into. */
+  siteKind: SiteKind;
   /** Path (files) or location (tables, objects) shown in a finding's locations. */
   path: string;
   /** What the connector opens: for files, the absolute path. */

@@ -57,7 +57,7 @@ describe('bad input', () => {
   it('keeps every record within the chunk and line limits', async () => {
     const dir = makeTree({ 'long.log': 'b'.repeat(100_000) + '\n' + LEAK.repeat(50) });
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-    const origin = { path: 'long.log', source: path.join(dir, 'long.log'), uri: 'file://long.log', siteUri: 'file://long.log*', defaultService: 'x', target: '.' };
+    const origin = { siteKind: 'file' as const, path: 'long.log', source: path.join(dir, 'long.log'), uri: 'file://long.log', siteUri: 'file://long.log*', defaultService: 'x', target: '.' };
     let largest = 0;
     for await (const record of readFileRecords(origin, stats, { chunkBytes: 1024, maxLineBytes: 4096 })) largest = Math.max(largest, record.data.length);
     expect(largest).toBeLessThanOrEqual(4096 + 1024);

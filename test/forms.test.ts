@@ -6,7 +6,7 @@ import { analyzeLine } from '../src/engine/analyze-line.js';
 import { classifyStoredForm } from '../src/engine/stored-form.js';
 
 const set = createDetectorSet(detectors);
-const analyze = (line: string) => analyzeLine(set, line, 1, { showValues: false, serviceField: 'service' });
+const analyze = (line: string) => analyzeLine(set, { text: line, line: 1 }, { showValues: false, serviceField: 'service' });
 const forms = (line: string) => analyze(line).map((o) => `${o.detector}:${o.form}`);
 
 describe('classifyStoredForm', () => {
@@ -62,5 +62,12 @@ describe('forms in log lines', () => {
     const [o] = analyze('{"customer_email_md5":"5d41402abc4b2a76b9719d911017c592"}');
     expect(o).toMatchObject({ detector: 'email', form: 'hashed', sample: '<hashed>', jsonPath: '$.customer_email_md5' });
     expect(o!.evidence.formReason).toBe('md5 hex digest in field customer_email_md5');
+  });
+});
+
+describe('stored-form precedence', () => {
+  it('keeps an envelope encrypted even when its base64 contains a mask-like run', () => {
+    expect(classifyStoredForm('vault:v1:abcXXXdef0123456789ghijklmnop==')?.form).toBe('encrypted');
+    expect(classifyStoredForm('AQICAHxxxQ2lwaGVydGV4dGJsb2I=')?.form).toBe('encrypted');
   });
 });

@@ -31,12 +31,12 @@ const extraLines = [
 describe('stage one', () => {
   const lines = [...fixtureLines(), ...extraLines, ...detectors.flatMap((d) => d.examples.positive.filter((e) => !e.hint).map((e) => e.text))];
 
-  it.each(lines.filter((l) => analyzeLine(set, l, 1, options).length > 0))('flags %s', (line) => {
+  it.each(lines.filter((l) => analyzeLine(set, { text: l, line: 1 }, options).length > 0))('flags %s', (line) => {
     expect(set.scanner.next(Buffer.from(line), 0)).toBeGreaterThanOrEqual(0);
   });
 
   it('finds something in the extra lines, so the check above covers them', () => {
-    for (const line of extraLines) expect(analyzeLine(set, line, 1, options).length, line).toBeGreaterThan(0);
+    for (const line of extraLines) expect(analyzeLine(set, { text: line, line: 1 }, options).length, line).toBeGreaterThan(0);
   });
 
   it('matches field words only at a word start', () => {

@@ -8,7 +8,7 @@ import { UserError } from './user-error.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
-import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs } from './options.js';
+import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs, parseList, parsePositive } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
@@ -46,7 +46,15 @@ function addScanOptions(command: Command): Command {
     .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)
     .option('--show-values', 'show raw values in samples (default: masked)')
     .option('-q, --quiet', 'no progress or status lines on stderr')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB').default('auto').argParser(parseJobs));
+    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB').default('auto').argParser(parseJobs))
+    .option('--include <globs>', 'databases: only these schema.table or schema.table.column (comma-separated globs)', parseList)
+    .option('--exclude <globs>', 'databases: leave these out (comma-separated globs)', parseList)
+    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parseCount, 100_000)
+    .option('--full', 'databases: read every row of every table')
+    .option('--seed <n>', 'databases: sampling seed, to repeat a run (default: random, printed)', parseCount)
+    .option('--concurrency <n>', 'databases: tables read at once, one connection each', parsePositive, 2)
+    .option('--statement-timeout <ms>', 'databases: longest a table may take', parsePositive, 300_000)
+    .option('--lock-timeout <ms>', 'databases: longest to wait for a lock', parsePositive, 5_000);
 }
 
 function createProgram(io: RunIO, setExit: (code: number) => void): Command {
@@ -58,7 +66,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly)')
-    .argument('<target...>', 'files or folders')
+    .argument('<target...>', 'files, folders, or postgres:// URLs')
     .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')

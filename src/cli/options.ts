@@ -14,6 +14,16 @@ export function parseCount(value: string): number {
   return Number(value);
 }
 
+export function parsePositive(value: string): number {
+  const n = parseCount(value);
+  if (n < 1) throw new InvalidArgumentError('expected a whole number from 1.');
+  return n;
+}
+
+export function parseList(value: string, previous: string[] = []): string[] {
+  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+}
+
 export function parseJobs(value: string): number | 'auto' {
   if (value === 'auto') return value;
   const n = parseCount(value);

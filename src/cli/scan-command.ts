@@ -31,6 +31,15 @@ export interface ScanOptions {
   baseline?: string | false;
   failOn?: FailOn;
   minSensitivity?: Sensitivity;
+  /** Databases: globs over schema.table and schema.table.column. */
+  include?: string[];
+  exclude?: string[];
+  sampleRows: number;
+  full?: boolean;
+  seed?: number;
+  concurrency: number;
+  statementTimeout: number;
+  lockTimeout: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -59,13 +68,26 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     allowValues: toValueRules(config.allow, today()),
   };
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const database = {
+    sampleRows: options.sampleRows,
+    full: options.full ?? false,
+    seed,
+    statementTimeoutMs: options.statementTimeout,
+    lockTimeoutMs: options.lockTimeout,
+    concurrency: options.concurrency,
+    include: options.include ?? [],
+    exclude: options.exclude ?? [],
+  };
   const result = await scanTargets(targets, settings, {
+    database,
     cwd: io.cwd,
     exclude: config.exclude,
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
   progress?.done();
+  if (!options.quiet && result.coverage.tables.some((t) => t.sampled)) io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
   const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });

@@ -54,7 +54,7 @@ export async function* readFileRecords(origin: RecordOrigin, stats: ReadStats, l
   let first = true;
   let inLongLine = false;
   const emit = (data: Buffer): ScanRecord => {
-    const record = { origin, data, firstLine };
+    const record: ScanRecord = { origin, kind: 'lines', data, firstLine };
     const newlines = countNewlines(data);
     stats.lines += newlines;
     firstLine += newlines;

@@ -34,7 +34,7 @@ function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
   const base = target.isFile ? path.dirname(target.absolute) : target.absolute;
   const relative = path.relative(base, filePath).split(path.sep);
   const folder = relative.length > 1 ? relative[0]! : path.basename(base);
-  return { path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
+  return { siteKind: 'file', path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
 }
 
 /** A target as given, resolved. */

@@ -49,12 +49,31 @@ function toSample(c: Candidate, showValues: boolean): string {
   return `<${c.form}>`;
 }
 
-/** Analyses one line; `bytes`, when given, must be the line's UTF-8 encoding. */
-export function analyzeLine(set: DetectorSet, line: string, lineNumber: number, options: AnalyzeOptions, bytes?: Buffer): Occurrence[] {
+/** A line of a file, or one value with the name of its column. */
+export interface LineInput {
+  text: string;
+  /** Line number (files) or row number (values). */
+  line: number;
+  /** The text's UTF-8 bytes, when the caller has them. */
+  bytes?: Buffer;
+  /** Column or field name of the whole text: context, and a field for stored forms. */
+  hint?: string;
+}
+
+/** The fields of a text: its own (JSON leaves, key=value pairs), or the whole text under its hint. */
+function fieldsOf(input: LineInput): LineFields {
+  const own = extractFields(input.text);
+  if (own.json || input.hint === undefined) return own;
+  return { json: false, fields: [{ key: input.hint, value: input.text, start: 0, end: input.text.length, type: 'text' }] };
+}
+
+export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
+  const { text: line, bytes, hint } = input;
+  const lineNumber = input.line;
   let extracted: LineFields | undefined;
-  const lineFields = () => (extracted ??= extractFields(line));
-  const matches = detect(set, { text: line, fields: () => lineFields().fields, ...(bytes ? { bytes } : {}) });
-  const stored = set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
+  const lineFields = () => (extracted ??= fieldsOf(input));
+  const matches = detect(set, { text: line, fields: () => lineFields().fields, ...(bytes ? { bytes } : {}), ...(hint ? { hint } : {}) });
+  const stored = hint !== undefined || set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
   const candidates = [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();

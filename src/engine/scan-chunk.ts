@@ -39,7 +39,7 @@ export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, op
     lineNumber += countLines(chunk, counted, start);
     counted = start;
     const bytes = chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
-    for (const o of analyzeLine(set, bytes.toString('utf8'), lineNumber, options, bytes)) occurrences.push(o);
+    for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: lineNumber, bytes }, options)) occurrences.push(o);
   }
   return occurrences;
 }

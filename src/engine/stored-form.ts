@@ -14,12 +14,13 @@ export interface StoredForm {
 const PLACEHOLDER = /^(?:|n\/?a|null|nil|none|unknown|redacted|\[redacted\]|-+|0+)$/i;
 const DIGEST_LENGTHS: Record<number, string> = { 32: 'md5', 40: 'sha1', 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 
+/** In order: unambiguous shapes (digests, hash strings, envelopes) before mask runs, which random base64 can contain. */
 const RULES: Array<{ test: (v: string) => boolean; form: Form; reason: (v: string) => string }> = [
-  { test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')), form: 'masked', reason: () => 'mask characters' },
   { test: (v) => /^[0-9a-f]+$/i.test(v) && v.length in DIGEST_LENGTHS, form: 'hashed', reason: (v) => `${DIGEST_LENGTHS[v.length]} hex digest` },
   { test: (v) => /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[56])\$/.test(v), form: 'hashed', reason: () => 'password-hash string (bcrypt, argon2, scrypt, crypt)' },
   { test: (v) => /^(?:md5|sha1|sha256|sha512|hmac-sha256):[0-9a-f]{32,}$/i.test(v), form: 'hashed', reason: () => 'prefixed hex digest' },
   { test: (v) => /^(?:vault:v\d+:|enc:|ENC\(|\$enc\$|AQICAH|gAAAAA)/.test(v), form: 'encrypted', reason: () => 'ciphertext envelope prefix (Vault, KMS, Fernet, ENC())' },
+  { test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')), form: 'masked', reason: () => 'mask characters' },
   { test: (v) => /^(?:tok|tkn|token|pii|vt)_[A-Za-z0-9]{6,}$/.test(v), form: 'tokenized', reason: () => 'token reference' },
   { test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), form: 'tokenized', reason: () => 'UUID reference' },
   { test: (v) => v.length >= 24 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && isHighEntropy(v), form: 'encrypted', reason: () => 'high-entropy base64 or hex' },

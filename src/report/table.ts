@@ -36,7 +36,8 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
   for (const f of findings) {
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
     const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
-    const cells = [sensitivity, f.detector, form, f.count.toLocaleString('en-US'), f.confidence.toFixed(2), f.sample, siteCell(f)];
+    const count = f.rowsScanned === undefined ? f.count.toLocaleString('en-US') : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
+    const cells = [sensitivity, f.detector, form, count, f.confidence.toFixed(2), f.sample, siteCell(f)];
     table.push(withStatus ? [statusCell(f, c), ...cells] : cells);
   }
   return table.toString();
@@ -74,10 +75,23 @@ function summaryLine(report: Report, shown: number): string {
     report.baseline ? ` (${summary.newFindings} new)` : '',
     `, ${summary.failing} failing`,
     other > 0 ? `; ${other} in other forms${hidden > 0 ? ' (hidden; --all-forms shows them)' : ''}` : '',
-    `. Scanned ${plural(coverage.files, 'file')}, ${formatBytes(coverage.bytes)}, ${plural(coverage.lines, 'line')}`,
+    `. Scanned ${scannedWhat(report)}`,
     report.errors.length > 0 ? `; ${plural(report.errors.length, 'source')} failed` : '',
     '.',
   ].join('');
+}
+
+/** `8 files, 40 lines` and/or `3 tables, 12,000 rows (2 sampled)`, then the bytes. */
+function scannedWhat(report: Report): string {
+  const { coverage } = report;
+  const parts: string[] = [];
+  if (coverage.files > 0 || coverage.tables.length === 0) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
+  if (coverage.tables.length > 0) {
+    const rows = coverage.tables.reduce((n, t) => n + t.rowsScanned, 0);
+    const sampled = coverage.tables.filter((t) => t.sampled).length;
+    parts.push(`${plural(coverage.tables.length, 'table')}, ${plural(rows, 'row')}${sampled > 0 ? ` (${sampled} sampled)` : ''}`);
+  }
+  return `${parts.join('; ')}, ${formatBytes(coverage.bytes)}`;
 }
 
 export function formatTable(report: Report, options: FormatOptions): string {

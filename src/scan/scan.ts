@@ -10,6 +10,8 @@ import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
+import { scanPostgres, type DatabaseOptions } from './scan-postgres.js';
+import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
 import type { ScanSettings } from './settings.js';
 
 /** Total size above which a scan of several files uses worker threads. */
@@ -26,6 +28,8 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
+  /** How database targets are read. */
+  database: DatabaseOptions;
   cwd: string;
   exclude: readonly string[];
   /** Worker threads; `auto` uses every core for scans over 64 MiB. */
@@ -53,7 +57,8 @@ async function totalBytes(paths: string[]): Promise<number> {
 
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
-  const listing = await listFiles(targets, { cwd: options.cwd, exclude: options.exclude });
+  const databases = targets.filter(isDatabaseUrl).map(toDatabaseTarget);
+  const listing = await listFiles(targets.filter((t) => !isDatabaseUrl(t)), { cwd: options.cwd, exclude: options.exclude });
   const progress: ScanProgress = { files: 0, totalFiles: listing.files.length, bytes: 0, matches: 0 };
   const onRecord = (bytes: number, matches: number) => {
     progress.bytes += bytes;
@@ -81,8 +86,9 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     resolveOwner: createOwnership(settings.services, settings.serviceField),
     maxLocations: settings.maxLocations,
   });
-  const sources = new Map(targets.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
-  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()] };
+  const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : t));
+  const sources = new Map(shown.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
+  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [] };
   const errors = [...listing.errors];
   const valueHits: Record<number, number> = {};
   results.forEach((r, i) => {
@@ -103,5 +109,14 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     }
     if (r.error) errors.push(r.error);
   });
-  return { targets, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
+  for (const database of databases) {
+    const db = await scanPostgres(database, settings, options.database);
+    aggregator.merge(db.findings);
+    errors.push(...db.errors);
+    coverage.tables.push(...db.tables);
+    coverage.bytes += db.bytes;
+    sources.get(database.display)!.bytes += db.bytes;
+    for (const [rule, n] of Object.entries(db.valueHits)) valueHits[Number(rule)] = (valueHits[Number(rule)] ?? 0) + n;
+  }
+  return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
 }

@@ -1,0 +1,114 @@
+/**
+ * PostgreSQL: lists the tables a user can read and streams their rows with COPY, inside a
+ * READ ONLY transaction with statement and lock timeouts. Tables larger than the sample size are
+ * sampled with TABLESAMPLE BERNOULLI ... REPEATABLE (seed), which reaches the whole table, not
+ * only its first rows. Takes a connected client, so it is tested against a real server.
+ */
+import type { Client } from 'pg';
+import { to as copyTo } from 'pg-copy-streams';
+import { toCopyRows } from './postgres-copy.js';
+
+/** How piiscan reads a column, from its type; other types (uuid, dates, booleans) are skipped. */
+export type ColumnKind = 'text' | 'json' | 'number' | 'bytes';
+
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface TableInfo {
+  schema: string;
+  table: string;
+  columns: ColumnInfo[];
+  /** Columns not read because of their type. */
+  skippedColumns: string[];
+  /** The planner's estimate (pg_class.reltuples), or an exact count when there is none. */
+  estimatedRows: number;
+}
+
+export interface ReadPlan {
+  /** Rows above which a table is sampled; the sample aims at this many rows. */
+  sampleRows: number;
+  /** Read every row whatever the size. */
+  full: boolean;
+  seed: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+}
+
+/** How a table was read, for coverage. */
+export interface ReadMethod {
+  /** The estimate the decision was made on (an exact count when the planner had none). */
+  rowsEstimated: number;
+  sampled: boolean;
+  /** `full`, or `TABLESAMPLE BERNOULLI (p%) REPEATABLE (seed)`. */
+  method: string;
+}
+
+const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
+const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
+
+function toKind(dataType: string, udt: string): ColumnKind | undefined {
+  if (dataType === 'USER-DEFINED' && udt !== 'citext') return 'text'; // enums
+  if (TEXT_TYPES.has(dataType)) return 'text';
+  if (dataType === 'json' || dataType === 'jsonb') return 'json';
+  if (NUMBER_TYPES.has(dataType)) return 'number';
+  if (dataType === 'bytea') return 'bytes';
+  return undefined;
+}
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+export async function listTables(client: Client): Promise<TableInfo[]> {
+  const { rows } = await client.query<{ schema: string; table: string; column: string; data_type: string; udt_name: string; estimate: string }>(`
+    SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column, c.data_type, c.udt_name,
+           COALESCE(pc.reltuples, -1)::bigint AS estimate
+      FROM information_schema.columns c
+      JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
+      LEFT JOIN pg_namespace n ON n.nspname = c.table_schema
+      LEFT JOIN pg_class pc ON pc.relnamespace = n.oid AND pc.relname = c.table_name
+     WHERE t.table_type = 'BASE TABLE'
+       AND c.table_schema NOT IN ('pg_catalog', 'information_schema') AND c.table_schema NOT LIKE 'pg\\_%'
+     ORDER BY c.table_schema, c.table_name, c.ordinal_position`);
+  const tables = new Map<string, TableInfo>();
+  for (const r of rows) {
+    const key = `${r.schema}.${r.table}`;
+    let info = tables.get(key);
+    if (!info) tables.set(key, (info = { schema: r.schema, table: r.table, columns: [], skippedColumns: [], estimatedRows: Number(r.estimate) }));
+    const kind = toKind(r.data_type, r.udt_name);
+    if (kind) info.columns.push({ name: r.column, kind });
+    else info.skippedColumns.push(r.column);
+  }
+  return [...tables.values()];
+}
+
+function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: string; method: ReadMethod } {
+  const columns = table.columns.map((c) => `${quote(c.name)}${c.kind === 'json' ? '::text' : ''}`).join(', ');
+  const from = `${quote(table.schema)}.${quote(table.table)}`;
+  if (plan.full || estimate <= plan.sampleRows) return { sql: `SELECT ${columns} FROM ${from}`, method: { rowsEstimated: estimate, sampled: false, method: 'full' } };
+  const percent = Math.min(100, (plan.sampleRows / estimate) * 100).toPrecision(4);
+  const sample = `TABLESAMPLE BERNOULLI (${percent}) REPEATABLE (${plan.seed})`;
+  return { sql: `SELECT ${columns} FROM ${from} ${sample}`, method: { rowsEstimated: estimate, sampled: true, method: sample } };
+}
+
+/**
+ * Streams a table's rows (values in `table.columns` order) and then reports how it was read. The
+ * transaction is READ ONLY and ends with ROLLBACK: nothing is ever written.
+ */
+export async function* readTable(client: Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Array<string | null>, ReadMethod> {
+  await client.query('BEGIN READ ONLY');
+  try {
+    await client.query(`SET LOCAL statement_timeout = ${Math.floor(plan.statementTimeoutMs)}`);
+    await client.query(`SET LOCAL lock_timeout = ${Math.floor(plan.lockTimeoutMs)}`);
+    let estimate = table.estimatedRows;
+    if (estimate < 0) {
+      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(table.schema)}.${quote(table.table)}`);
+      estimate = Number(rows[0]!.n);
+    }
+    const { sql, method } = toSelect(table, plan, estimate);
+    yield* toCopyRows(client.query(copyTo(`COPY (${sql}) TO STDOUT`)));
+    return method;
+  } finally {
+    await client.query('ROLLBACK').catch(() => undefined);
+  }
+}

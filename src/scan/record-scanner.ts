@@ -1,0 +1,59 @@
+/**
+ * What every source does with its records, files and tables alike: detect, drop what is under
+ * --min-confidence or accepted by a value allow rule (counted), and aggregate the rest.
+ */
+import type { Finding, ScanRecord } from '../types.js';
+import { detectors as allDetectors } from '../../detectors/index.js';
+import { createDetectorSet } from '../engine/detector-set.js';
+import { compilePatternTest } from '../engine/regex.js';
+import { scanRecord } from '../engine/scan-record.js';
+import { createAggregator } from '../engine/aggregate.js';
+import { createOwnership } from '../pipeline/ownership.js';
+import type { ScanSettings } from './settings.js';
+
+export function selectDetectors(ids: readonly string[]) {
+  return ids.length === 0 ? allDetectors : allDetectors.filter((d) => ids.includes(d.id));
+}
+
+/** Aggregates the records of one unit of work (a file, a table). */
+export interface RecordSink {
+  /** Scans a record; returns the matches it kept. */
+  scan(record: ScanRecord): number;
+  findings(): Finding[];
+  /** Occurrences each value allow rule accepted, by rule index. */
+  valueHits: Record<number, number>;
+}
+
+/** Compiles the settings once; each call of the result starts a new sink. */
+export function createRecordScanner(settings: ScanSettings): () => RecordSink {
+  const detectors = selectDetectors(settings.detectorIds);
+  const set = createDetectorSet(detectors);
+  const resolveOwner = createOwnership(settings.services, settings.serviceField);
+  const allowPatterns = settings.allowValues.map((r) => ({ rule: r.rule, pattern: compilePatternTest(`^(?:${r.pattern})$`) }));
+  const analyze = {
+    showValues: settings.showValues,
+    serviceField: settings.serviceField,
+    ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
+  };
+  return () => {
+    const aggregator = createAggregator({ detectors, resolveOwner, maxLocations: settings.maxLocations });
+    const valueHits: Record<number, number> = {};
+    return {
+      scan(record) {
+        let kept = 0;
+        for (const o of scanRecord(set, record, analyze)) {
+          if (o.confidence < settings.minConfidence) continue;
+          if (o.allowedBy !== undefined) {
+            valueHits[o.allowedBy] = (valueHits[o.allowedBy] ?? 0) + 1;
+            continue;
+          }
+          aggregator.add(record.origin, o);
+          kept++;
+        }
+        return kept;
+      },
+      findings: () => aggregator.findings(),
+      valueHits,
+    };
+  };
+}

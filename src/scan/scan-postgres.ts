@@ -1,0 +1,137 @@
+/**
+ * A PostgreSQL target end to end: connect (up to `concurrency` connections), list readable
+ * tables, read each (sampled or whole), scan every value with its column name as context, and
+ * aggregate into column-level findings. A failure is one line: for the whole source when it
+ * cannot connect, for one table otherwise (the other tables are still scanned).
+ */
+import pg from 'pg';
+import picomatch from 'picomatch';
+import type { Finding, RecordOrigin, SourceError, TableCoverage } from '../types.js';
+import type { DatabaseTarget } from '../connectors/db-target.js';
+import { listTables, readTable, type ColumnInfo, type ReadPlan, type TableInfo } from '../connectors/postgres.js';
+import { describePostgresError } from '../connectors/postgres-errors.js';
+import { createRecordScanner, type RecordSink } from './record-scanner.js';
+import type { ScanSettings } from './settings.js';
+
+/** How databases are read. */
+export interface DatabaseOptions extends ReadPlan {
+  /** Tables read at the same time (each on its own connection). */
+  concurrency: number;
+  /** Globs over `schema.table` and `schema.table.column`; empty includes everything. */
+  include: string[];
+  exclude: string[];
+}
+
+export interface DatabaseResult {
+  findings: Finding[];
+  errors: SourceError[];
+  tables: TableCoverage[];
+  valueHits: Record<number, number>;
+  bytes: number;
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A value as text to scan, or undefined when there is nothing worth scanning. */
+function toText(value: string | null, column: ColumnInfo): string | undefined {
+  if (value === null || value === '') return undefined;
+  if (column.kind === 'number') return /^-?\d{9,19}$/.test(value) ? value.replace(/^-/, '') : undefined;
+  if (column.kind !== 'bytes') return value;
+  try {
+    return utf8.decode(Buffer.from(value.replace(/^\\x/, ''), 'hex'));
+  } catch {
+    return undefined;
+  }
+}
+
+function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo): RecordOrigin {
+  const name = `${table.schema}.${table.table}.${column.name}`;
+  const uri = `postgres://${target.authority}/${target.database}/${name}`;
+  return {
+    siteKind: 'column',
+    path: `${target.database}.${name}`,
+    source: target.display,
+    uri,
+    siteUri: uri,
+    defaultService: table.schema === 'public' ? target.database : table.schema,
+    target: target.display,
+  };
+}
+
+/** Reads and scans one table; returns the rows scanned. */
+async function scanTable(client: pg.Client, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
+  const origins = table.columns.map((c) => toOrigin(target, table, c));
+  let rows = 0;
+  let skippedValues = 0;
+  const reader = readTable(client, table, options);
+  for (let next = await reader.next(); ; next = await reader.next()) {
+    if (next.done) {
+      const { rowsEstimated, sampled, method } = next.value;
+      result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
+      return rows;
+    }
+    rows++;
+    next.value.forEach((value, i) => {
+      const column = table.columns[i]!;
+      const text = toText(value, column);
+      if (text === undefined) {
+        if (column.kind === 'bytes' && value) skippedValues++;
+        return;
+      }
+      const data = Buffer.from(text);
+      result.bytes += data.length;
+      sink.scan({ origin: origins[i]!, kind: 'value', data, firstLine: rows, hint: column.name });
+    });
+  }
+}
+
+/** Keeps the tables and columns the include and exclude globs allow. */
+function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[] {
+  const included = options.include.length > 0 ? picomatch(options.include) : () => true;
+  const excluded = options.exclude.length > 0 ? picomatch(options.exclude) : () => false;
+  const keep = (name: string) => included(name) && !excluded(name);
+  return tables.flatMap((t) => {
+    const prefix = `${t.schema}.${t.table}`;
+    if (!keep(prefix) && !t.columns.some((c) => keep(`${prefix}.${c.name}`))) return [];
+    const columns = t.columns.filter((c) => !excluded(`${prefix}.${c.name}`) && (keep(prefix) || keep(`${prefix}.${c.name}`)));
+    return [{ ...t, columns, skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)] }];
+  });
+}
+
+export async function scanPostgres(target: DatabaseTarget, settings: ScanSettings, options: DatabaseOptions): Promise<DatabaseResult> {
+  const result: DatabaseResult = { findings: [], errors: [], tables: [], valueHits: {}, bytes: 0 };
+  const clients: pg.Client[] = [];
+  try {
+    const first = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
+    clients.push(first);
+    await first.connect();
+    const queue = selectTables(await listTables(first), options);
+    for (let i = 1; i < Math.min(options.concurrency, queue.length); i++) {
+      const client = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
+      clients.push(client);
+      await client.connect();
+    }
+    const newSink = createRecordScanner(settings);
+    await Promise.all(
+      clients.map(async (client) => {
+        for (let table = queue.shift(); table; table = queue.shift()) {
+          const sink = newSink();
+          let rowsScanned = 0;
+          try {
+            rowsScanned = await scanTable(client, target, table, options, sink, result);
+          } catch (error) {
+            result.errors.push({ source: `${target.display} ${table.schema}.${table.table}`, message: describePostgresError(error, target.authority) });
+          }
+          result.findings.push(...sink.findings().map((f) => ({ ...f, rowsScanned })));
+          for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+        }
+      }),
+    );
+  } catch (error) {
+    result.errors.push({ source: target.display, message: describePostgresError(error, target.authority) });
+  } finally {
+    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+  }
+  result.tables.sort((a, b) => a.table.localeCompare(b.table));
+  return result;
+}

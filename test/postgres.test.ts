@@ -1,0 +1,179 @@
+// The PostgreSQL connector against a real server (test/servers/postgres.sh; .ci/run starts one).
+// Schemas of several services hold plaintext, encrypted, hashed, masked and JSON columns.
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable, type TableInfo } from '../src/connectors/postgres.js';
+import { parseReport, runCli } from './helpers.js';
+
+const ADMIN_URL = process.env['PIISCAN_TEST_PG_URL'];
+const DB = 'piiscan_shop';
+const READER_PASSWORD = 'reader-s3cret-pw';
+
+function urlFor(database: string, user?: string, password?: string): string {
+  const url = new URL(ADMIN_URL!);
+  url.pathname = `/${database}`;
+  if (user) url.username = user;
+  if (password !== undefined) url.password = password;
+  return url.toString();
+}
+
+async function sql(database: string, text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: urlFor(database) });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+const SCHEMA = `
+  CREATE SCHEMA orders; CREATE SCHEMA users_svc; CREATE SCHEMA analytics;
+  CREATE TABLE orders.customers (id serial PRIMARY KEY, email text, phone varchar(40), notes text, ssn bigint, created date DEFAULT now(), profile jsonb, avatar bytea);
+  INSERT INTO orders.customers (email, phone, notes, ssn, profile, avatar)
+    SELECT 'customer' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0'),
+           CASE WHEN i % 4 = 0 THEN 'asked to call back on +44 20 7946 0958' ELSE 'no notes' END,
+           536221000 + i, jsonb_build_object('contact', jsonb_build_object('email', 'alt' || i || '@example.com'), 'tags', jsonb_build_array('vip')),
+           CASE WHEN i % 2 = 0 THEN '\\x89504e470d0a'::bytea ELSE convert_to('ship to ' || i || '@example.org', 'UTF8') END
+      FROM generate_series(1, 200) i;
+  CREATE TABLE orders.contacts_blank (id int, email text);
+  INSERT INTO orders.contacts_blank VALUES (1, NULL), (2, ''), (3, 'n/a'), (4, 'N/A');
+  CREATE TABLE users_svc.users (id uuid PRIMARY KEY DEFAULT gen_random_uuid(), email_enc text, phone_enc text, email_masked text);
+  INSERT INTO users_svc.users (email_enc, phone_enc, email_masked)
+    SELECT 'vault:v1:' || encode(sha256(('e' || i)::bytea), 'base64'), 'AQICAH' || encode(sha256(('p' || i)::bytea), 'base64'), 'j***@example.com'
+      FROM generate_series(1, 50) i;
+  CREATE TABLE analytics.events (id bigserial PRIMARY KEY, user_email_sha256 text, payload json);
+  INSERT INTO analytics.events (user_email_sha256, payload)
+    SELECT encode(sha256(('u' || i)::bytea), 'hex'), json_build_object('ip', '203.0.113.' || (i % 250 + 1), 'items', json_build_array(json_build_object('sku', 'A1')))
+      FROM generate_series(1, 100) i;
+  CREATE TABLE public.audit_log (id bigserial PRIMARY KEY, message text);
+  INSERT INTO public.audit_log (message) SELECT 'job ' || i || ' finished in ' || (i % 90) || 'ms' FROM generate_series(1, 19500) i;
+  INSERT INTO public.audit_log (message) SELECT 'password reset for late' || i || '@example.com' FROM generate_series(1, 500) i;
+  ANALYZE;
+  CREATE TABLE orders.payroll (id int, iban text);
+  INSERT INTO orders.payroll VALUES (1, 'DE89370400440532013000');
+  CREATE ROLE piiscan_reader LOGIN PASSWORD '${READER_PASSWORD}';
+  GRANT USAGE ON SCHEMA orders, users_svc, analytics, public TO piiscan_reader;
+  GRANT SELECT ON ALL TABLES IN SCHEMA orders, users_svc, analytics, public TO piiscan_reader;
+  REVOKE SELECT ON orders.payroll FROM piiscan_reader;
+  GRANT INSERT ON orders.payroll TO piiscan_reader;`;
+
+async function scanDb(args: string[], url = urlFor(DB, 'piiscan_reader', READER_PASSWORD)) {
+  const result = await runCli(['scan', url, '--format', 'json', '--quiet', ...args]);
+  return { ...result, report: parseReport(result.stdout) };
+}
+
+describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
+  beforeAll(async () => {
+    expect(ADMIN_URL, 'PIISCAN_TEST_PG_URL must be set in CI (eval "$(bash test/servers/postgres.sh start)")').toBeDefined();
+    await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
+    await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
+    await sql('postgres', `CREATE DATABASE ${DB}`);
+    await sql(DB, SCHEMA);
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!ADMIN_URL) return;
+    await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
+    await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
+  });
+
+  it('finds column-level leak sites with their forms, JSON paths and services', async () => {
+    const { exitCode, report } = await scanDb(['--seed', '7']);
+    expect(exitCode).toBe(2); // orders.payroll: permission denied (see below)
+    const sites = report.findings.map((f) => `${f.service} ${f.site.uri.replace(/^postgres:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`).sort();
+    expect(sites).toEqual([
+      'analytics piiscan_shop/analytics.events.payload$.ip ip_address plaintext 100/100',
+      'analytics piiscan_shop/analytics.events.user_email_sha256 email hashed 100/100',
+      'orders piiscan_shop/orders.customers.avatar email plaintext 100/200',
+      'orders piiscan_shop/orders.customers.email email plaintext 200/200',
+      'orders piiscan_shop/orders.customers.notes phone plaintext 50/200',
+      'orders piiscan_shop/orders.customers.phone phone plaintext 200/200',
+      'orders piiscan_shop/orders.customers.profile$.contact.email email plaintext 200/200',
+      'orders piiscan_shop/orders.customers.ssn us_ssn plaintext 200/200',
+      'piiscan_shop piiscan_shop/public.audit_log.message email plaintext 500/20000',
+      'users_svc piiscan_shop/users_svc.users.email_enc email encrypted 50/50',
+      'users_svc piiscan_shop/users_svc.users.email_masked email masked 50/50',
+      'users_svc piiscan_shop/users_svc.users.phone_enc phone encrypted 50/50',
+    ]);
+    expect(report.findings.every((f) => f.site.kind === 'column' && f.site.template === '')).toBe(true);
+    const avatar = report.coverage.tables.find((t) => t.table === 'orders.customers')!;
+    expect(avatar).toMatchObject({ rowsScanned: 200, sampled: false, method: 'full', skippedColumns: 1, skippedValues: 100 });
+  });
+
+  it('samples large tables so that PII only in the newest rows is still found, repeatably', async () => {
+    const a = await scanDb(['--sample-rows', '2000', '--seed', '42', '--include', 'public.*']);
+    const table = a.report.coverage.tables.find((t) => t.table === 'public.audit_log')!;
+    expect(table).toMatchObject({ sampled: true, seed: 42, rowsEstimated: 20000, method: 'TABLESAMPLE BERNOULLI (10.00) REPEATABLE (42)' });
+    expect(table.rowsScanned).toBeGreaterThan(1500);
+    expect(table.rowsScanned).toBeLessThan(2500);
+    const found = a.report.findings.find((f) => f.site.uri.endsWith('public.audit_log.message'))!;
+    expect(found.count).toBeGreaterThan(10);
+    const b = await scanDb(['--sample-rows', '2000', '--seed', '42', '--include', 'public.*']);
+    expect(b.report.coverage.tables).toEqual(a.report.coverage.tables);
+    expect(b.report.findings.map((f) => f.count)).toEqual(a.report.findings.map((f) => f.count));
+    const full = await scanDb(['--sample-rows', '2000', '--full', '--include', 'public.*']);
+    expect(full.report.coverage.tables[0]).toMatchObject({ rowsScanned: 20000, sampled: false });
+  });
+
+  it('does not report a PII-named column holding only empty and placeholder values', async () => {
+    const { report } = await scanDb(['--include', 'orders.contacts_blank']);
+    expect(report.findings).toEqual([]);
+    expect(report.coverage.tables).toEqual([expect.objectContaining({ table: 'orders.contacts_blank', rowsScanned: 4 })]);
+  });
+
+  it('scans in a read-only transaction', async () => {
+    const client = new pg.Client({ connectionString: urlFor(DB, 'piiscan_reader', READER_PASSWORD) });
+    await client.connect();
+    try {
+      const table: TableInfo = { schema: 'orders', table: 'contacts_blank', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 4 };
+      const reader = readTable(client, table, { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 });
+      await reader.next();
+      await expect(client.query('INSERT INTO orders.payroll VALUES (2, NULL)')).rejects.toThrow(/read-only transaction/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('lists a table it may not read and goes on; keeps the password out of everything', async () => {
+    const { exitCode, report, stdout, stderr } = await scanDb(['--include', 'orders.*']);
+    expect(exitCode).toBe(2);
+    expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: 'permission denied for table payroll: the scanning user needs SELECT on it (skipped)' }]);
+    expect(report.findings.length).toBeGreaterThan(3);
+    expect(report.targets[0]).toMatch(/^postgres:\/\/piiscan_reader@127\.0\.0\.1:\d+\/piiscan_shop$/);
+    expect(stdout + stderr).not.toContain(READER_PASSWORD);
+  });
+
+  it('names every connection failure in one line, exit 2', async () => {
+    const port = new URL(ADMIN_URL!).port;
+    const cases: Array<[string, RegExp]> = [
+      [`postgres://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/${DB}`, /^connection refused by 127\.0\.0\.1:1: is the server running/],
+      [`postgres://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:5432/${DB}`, /^unknown host no-such-host\.invalid: check the host name/],
+      [urlFor(DB, 'piiscan_reader', 'wrong-password'), /^password authentication failed for user "piiscan_reader": check the password/],
+      [urlFor('no_such_db', 'piiscan_reader', READER_PASSWORD), /^database "no_such_db" does not exist: check the database name/],
+      [`${urlFor(DB, 'piiscan_reader', READER_PASSWORD)}?sslmode=require`, /^the server does not support TLS/],
+    ];
+    for (const [url, message] of cases) {
+      const { exitCode, report, stdout } = await scanDb([], url);
+      expect(exitCode, url).toBe(2);
+      expect(report.errors, url).toHaveLength(1);
+      expect(report.errors[0]!.message, url).toMatch(message);
+      expect(stdout).not.toContain('wrong-password');
+      expect(port).toBeTruthy();
+    }
+  });
+
+  it('reports a statement timeout and a table dropped during the scan', async () => {
+    const slow = await scanDb(['--include', 'public.audit_log', '--full', '--statement-timeout', '1']);
+    expect(slow.report.errors).toEqual([{ source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) }]);
+    const client = new pg.Client({ connectionString: urlFor(DB, 'piiscan_reader', READER_PASSWORD) });
+    await client.connect();
+    try {
+      const gone: TableInfo = { schema: 'orders', table: 'dropped_meanwhile', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 10 };
+      const reader = readTable(client, gone, { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 });
+      await expect(reader.next()).rejects.toMatchObject({ code: '42P01' });
+    } finally {
+      await client.end();
+    }
+  });
+});
