@@ -2,7 +2,8 @@
 // Schemas of several services hold plaintext, encrypted, hashed, masked and JSON columns.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTable, type TableInfo } from '../src/connectors/postgres.js';
+import { readTable } from '../src/connectors/postgres.js';
+import type { TableInfo } from '../src/connectors/database.js';
 import { parseReport, runCli } from './helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_PG_URL'];

@@ -1,7 +1,7 @@
 /** Database targets: which URLs are databases, and how they are shown without their password. */
 
 export interface DatabaseTarget {
-  kind: 'postgres';
+  kind: 'postgres' | 'mysql';
   /** The URL as given: used to connect, never shown. */
   url: string;
   /** The URL without password, for reports and messages. */
@@ -12,13 +12,17 @@ export interface DatabaseTarget {
 }
 
 export function isDatabaseUrl(target: string): boolean {
-  return /^postgres(?:ql)?:\/\//i.test(target);
+  return /^(?:postgres(?:ql)?|mysql|mariadb):\/\//i.test(target);
 }
 
 export function toDatabaseTarget(url: string): DatabaseTarget {
   const parsed = new URL(url);
   const display = new URL(url);
   display.password = '';
-  const database = decodeURIComponent(parsed.pathname.replace(/^\//, '')) || decodeURIComponent(parsed.username) || 'postgres';
-  return { kind: 'postgres', url, display: display.toString(), authority: `${parsed.hostname}:${parsed.port || '5432'}`, database };
+  const kind = /^postgres/i.test(parsed.protocol) ? 'postgres' : 'mysql';
+  const path = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
+  // PostgreSQL defaults the database to the user name; a MySQL URL without one means every database.
+  const database = path || (kind === 'postgres' ? decodeURIComponent(parsed.username) || 'postgres' : '');
+  const port = parsed.port || (kind === 'postgres' ? '5432' : '3306');
+  return { kind, url, display: display.toString(), authority: `${parsed.hostname}:${port}`, database };
 }

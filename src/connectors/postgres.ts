@@ -4,46 +4,12 @@
  * sampled with TABLESAMPLE BERNOULLI ... REPEATABLE (seed), which reaches the whole table, not
  * only its first rows. Takes a connected client, so it is tested against a real server.
  */
-import type { Client } from 'pg';
+import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
 import { toCopyRows } from './postgres-copy.js';
-
-/** How piiscan reads a column, from its type; other types (uuid, dates, booleans) are skipped. */
-export type ColumnKind = 'text' | 'json' | 'number' | 'bytes';
-
-export interface ColumnInfo {
-  name: string;
-  kind: ColumnKind;
-}
-
-export interface TableInfo {
-  schema: string;
-  table: string;
-  columns: ColumnInfo[];
-  /** Columns not read because of their type. */
-  skippedColumns: string[];
-  /** The planner's estimate (pg_class.reltuples), or an exact count when there is none. */
-  estimatedRows: number;
-}
-
-export interface ReadPlan {
-  /** Rows above which a table is sampled; the sample aims at this many rows. */
-  sampleRows: number;
-  /** Read every row whatever the size. */
-  full: boolean;
-  seed: number;
-  statementTimeoutMs: number;
-  lockTimeoutMs: number;
-}
-
-/** How a table was read, for coverage. */
-export interface ReadMethod {
-  /** The estimate the decision was made on (an exact count when the planner had none). */
-  rowsEstimated: number;
-  sampled: boolean;
-  /** `full`, or `TABLESAMPLE BERNOULLI (p%) REPEATABLE (seed)`. */
-  method: string;
-}
+import { describePostgresError } from './postgres-errors.js';
+import type { DatabaseTarget } from './db-target.js';
+import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, Row, TableInfo } from './database.js';
 
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
@@ -59,7 +25,7 @@ function toKind(dataType: string, udt: string): ColumnKind | undefined {
 
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-export async function listTables(client: Client): Promise<TableInfo[]> {
+export async function listTables(client: pg.Client): Promise<TableInfo[]> {
   const { rows } = await client.query<{ schema: string; table: string; column: string; data_type: string; udt_name: string; estimate: string }>(`
     SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column, c.data_type, c.udt_name,
            COALESCE(pc.reltuples, -1)::bigint AS estimate
@@ -95,7 +61,7 @@ function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: st
  * Streams a table's rows (values in `table.columns` order) and then reports how it was read. The
  * transaction is READ ONLY and ends with ROLLBACK: nothing is ever written.
  */
-export async function* readTable(client: Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Array<string | null>, ReadMethod> {
+export async function* readTable(client: pg.Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod> {
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.floor(plan.statementTimeoutMs)}`);
@@ -111,4 +77,22 @@ export async function* readTable(client: Client, table: TableInfo, plan: ReadPla
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
   }
+}
+
+/** Connects and returns the driver; connection errors are thrown for the caller to describe. */
+/** Timeouts are set per read transaction, so the plan is not needed to connect. */
+export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan): Promise<DatabaseDriver> {
+  const client = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
+  try {
+    await client.connect();
+  } catch (error) {
+    await client.end().catch(() => undefined);
+    throw error;
+  }
+  return {
+    listTables: () => listTables(client),
+    readTable: (table, plan) => readTable(client, table, plan),
+    describeError: (error) => describePostgresError(error, target.authority),
+    close: () => client.end(),
+  };
 }

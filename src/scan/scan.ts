@@ -10,7 +10,7 @@ import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
-import { scanPostgres, type DatabaseOptions } from './scan-postgres.js';
+import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
 import type { ScanSettings } from './settings.js';
 
@@ -110,7 +110,7 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     if (r.error) errors.push(r.error);
   });
   for (const database of databases) {
-    const db = await scanPostgres(database, settings, options.database);
+    const db = await scanDatabase(database, settings, options.database);
     aggregator.merge(db.findings);
     errors.push(...db.errors);
     coverage.tables.push(...db.tables);

@@ -1,15 +1,17 @@
 /**
- * A PostgreSQL target end to end: connect (up to `concurrency` connections), list readable
- * tables, read each (sampled or whole), scan every value with its column name as context, and
- * aggregate into column-level findings. A failure is one line: for the whole source when it
- * cannot connect, for one table otherwise (the other tables are still scanned).
+ * A database target end to end, PostgreSQL or MySQL/MariaDB alike: connect (up to `concurrency`
+ * connections), list readable tables, read each (sampled or whole), scan every value with its
+ * column name as context, and aggregate into column-level findings. A failure is one line: for
+ * the whole source when it cannot connect, for one table otherwise (the others are still scanned).
  */
-import pg from 'pg';
 import picomatch from 'picomatch';
 import type { Finding, RecordOrigin, SourceError, TableCoverage } from '../types.js';
 import type { DatabaseTarget } from '../connectors/db-target.js';
-import { listTables, readTable, type ColumnInfo, type ReadPlan, type TableInfo } from '../connectors/postgres.js';
+import type { ColumnInfo, DatabaseDriver, ReadPlan, TableInfo } from '../connectors/database.js';
+import { connectPostgres } from '../connectors/postgres.js';
+import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
+import { describeMysqlError } from '../connectors/mysql-errors.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
 import type { ScanSettings } from './settings.js';
 
@@ -44,26 +46,30 @@ function toText(value: string | null, column: ColumnInfo): string | undefined {
   }
 }
 
+/** PostgreSQL: `postgres://host:port/db/schema.table.column`; MySQL: `mysql://host:port/db/table.column`. */
 function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo): RecordOrigin {
-  const name = `${table.schema}.${table.table}.${column.name}`;
-  const uri = `postgres://${target.authority}/${target.database}/${name}`;
+  const postgres = target.kind === 'postgres';
+  const name = postgres ? `${table.schema}.${table.table}.${column.name}` : `${table.table}.${column.name}`;
+  const database = postgres ? target.database : table.schema;
+  const uri = `${target.kind}://${target.authority}/${database}/${name}`;
   return {
     siteKind: 'column',
-    path: `${target.database}.${name}`,
+    path: `${database}.${name}`,
     source: target.display,
     uri,
     siteUri: uri,
-    defaultService: table.schema === 'public' ? target.database : table.schema,
+    // PostgreSQL: the schema names the service unless it is `public`; MySQL: the database does.
+    defaultService: postgres && table.schema === 'public' ? target.database : table.schema,
     target: target.display,
   };
 }
 
 /** Reads and scans one table; returns the rows scanned. */
-async function scanTable(client: pg.Client, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
+async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
   const origins = table.columns.map((c) => toOrigin(target, table, c));
   let rows = 0;
   let skippedValues = 0;
-  const reader = readTable(client, table, options);
+  const reader = driver.readTable(table, options);
   for (let next = await reader.next(); ; next = await reader.next()) {
     if (next.done) {
       const { rowsEstimated, sampled, method } = next.value;
@@ -98,29 +104,31 @@ function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[
   });
 }
 
-export async function scanPostgres(target: DatabaseTarget, settings: ScanSettings, options: DatabaseOptions): Promise<DatabaseResult> {
+const CONNECT = { postgres: connectPostgres, mysql: connectMysql };
+const DESCRIBE = { postgres: describePostgresError, mysql: describeMysqlError };
+
+export async function scanDatabase(target: DatabaseTarget, settings: ScanSettings, options: DatabaseOptions): Promise<DatabaseResult> {
   const result: DatabaseResult = { findings: [], errors: [], tables: [], valueHits: {}, bytes: 0 };
-  const clients: pg.Client[] = [];
+  const drivers: DatabaseDriver[] = [];
+  const connect = async () => {
+    const driver = await CONNECT[target.kind](target, options);
+    drivers.push(driver);
+    return driver;
+  };
   try {
-    const first = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
-    clients.push(first);
-    await first.connect();
-    const queue = selectTables(await listTables(first), options);
-    for (let i = 1; i < Math.min(options.concurrency, queue.length); i++) {
-      const client = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
-      clients.push(client);
-      await client.connect();
-    }
+    const first = await connect();
+    const queue = selectTables(await first.listTables(), options);
+    for (let i = 1; i < Math.min(options.concurrency, queue.length); i++) await connect();
     const newSink = createRecordScanner(settings);
     await Promise.all(
-      clients.map(async (client) => {
+      drivers.map(async (driver) => {
         for (let table = queue.shift(); table; table = queue.shift()) {
           const sink = newSink();
           let rowsScanned = 0;
           try {
-            rowsScanned = await scanTable(client, target, table, options, sink, result);
+            rowsScanned = await scanTable(driver, target, table, options, sink, result);
           } catch (error) {
-            result.errors.push({ source: `${target.display} ${table.schema}.${table.table}`, message: describePostgresError(error, target.authority) });
+            result.errors.push({ source: `${target.display} ${table.schema}.${table.table}`, message: driver.describeError(error) });
           }
           result.findings.push(...sink.findings().map((f) => ({ ...f, rowsScanned })));
           for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
@@ -128,9 +136,9 @@ export async function scanPostgres(target: DatabaseTarget, settings: ScanSetting
       }),
     );
   } catch (error) {
-    result.errors.push({ source: target.display, message: describePostgresError(error, target.authority) });
+    result.errors.push({ source: target.display, message: DESCRIBE[target.kind](error, target.authority) });
   } finally {
-    await Promise.all(clients.map((c) => c.end().catch(() => undefined)));
+    await Promise.all(drivers.map((d) => d.close().catch(() => undefined)));
   }
   result.tables.sort((a, b) => a.table.localeCompare(b.table));
   return result;

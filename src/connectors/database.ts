@@ -1,0 +1,57 @@
+/**
+ * What the database scan needs from a database, whatever its kind: the readable tables, and each
+ * table's rows as text (sampled or whole, read only, with timeouts). PostgreSQL and MySQL/MariaDB
+ * implement it; the scan loop, error handling and coverage are shared.
+ */
+
+/** How piiscan reads a column, from its type; other types (uuid, dates, booleans) are skipped. */
+export type ColumnKind = 'text' | 'json' | 'number' | 'bytes';
+
+export interface ColumnInfo {
+  name: string;
+  kind: ColumnKind;
+}
+
+export interface TableInfo {
+  /** PostgreSQL schema, or MySQL database. */
+  schema: string;
+  table: string;
+  columns: ColumnInfo[];
+  /** Columns not read because of their type. */
+  skippedColumns: string[];
+  /** The server's row estimate, or -1 when it has none. */
+  estimatedRows: number;
+  /** A single integer primary key, when the table has one (MySQL samples by key ranges). */
+  integerKey?: string;
+}
+
+export interface ReadPlan {
+  /** Rows above which a table is sampled; the sample aims at this many rows. */
+  sampleRows: number;
+  /** Read every row whatever the size. */
+  full: boolean;
+  seed: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+}
+
+/** How a table was read, for coverage. */
+export interface ReadMethod {
+  /** The estimate the decision was made on (an exact count when the server had none). */
+  rowsEstimated: number;
+  sampled: boolean;
+  /** `full`, or the sampling method with its parameters. */
+  method: string;
+}
+
+/** A row's values in `TableInfo.columns` order, as text; null for NULL. Binary values as `\x` hex. */
+export type Row = Array<string | null>;
+
+export interface DatabaseDriver {
+  listTables(): Promise<TableInfo[]>;
+  /** Streams a table's rows, then returns how it was read. Never writes. */
+  readTable(table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod>;
+  /** One line for an error of this database, saying what to do; rethrows what is not one. */
+  describeError(error: unknown): string;
+  close(): Promise<void>;
+}

@@ -1,0 +1,34 @@
+/**
+ * One-line messages for what goes wrong with a MySQL or MariaDB source, each saying what to do.
+ * Errors that are neither network nor server errors are bugs and are rethrown.
+ */
+interface MysqlError {
+  code?: string;
+  message: string;
+  sqlState?: string;
+  hostname?: string;
+}
+
+const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
+  ECONNREFUSED: (_e, where) => `connection refused by ${where}: is the server running and listening there?`,
+  ENOTFOUND: (e) => `unknown host${e.hostname ? ` ${e.hostname}` : ''}: check the host name in the URL`,
+  EAI_AGAIN: (e) => `cannot resolve host${e.hostname ? ` ${e.hostname}` : ''}: check the host name and DNS`,
+  ETIMEDOUT: (_e, where) => `connection to ${where} timed out`,
+  ER_ACCESS_DENIED_ERROR: (e) => `${e.message}: check the user and password (in the URL or MYSQL_PWD)`,
+  ER_DBACCESS_DENIED_ERROR: (e) => `${e.message}: grant the scanning user access to it`,
+  ER_BAD_DB_ERROR: (e) => `${e.message}: check the database name in the URL`,
+  ER_TABLEACCESS_DENIED_ERROR: (e) => `${e.message}: the scanning user needs SELECT on it (skipped)`,
+  ER_COLUMNACCESS_DENIED_ERROR: (e) => `${e.message}: the scanning user needs SELECT on it (skipped)`,
+  ER_NO_SUCH_TABLE: () => 'the table no longer exists (dropped during the scan)',
+  ER_STATEMENT_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
+  ER_QUERY_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
+  ER_LOCK_WAIT_TIMEOUT: () => 'lock timeout: the table is locked by another session',
+  HANDSHAKE_NO_SSL_SUPPORT: () => 'the server does not support TLS, but the URL asks for it (ssl)',
+};
+
+export function describeMysqlError(error: unknown, where: string): string {
+  const e = error as MysqlError;
+  if (e.code !== undefined && e.code in BY_CODE) return BY_CODE[e.code]!(e, where);
+  if (e.sqlState !== undefined) return `server error ${e.code ?? e.sqlState}: ${e.message}`;
+  throw error;
+}

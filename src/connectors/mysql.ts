@@ -1,0 +1,133 @@
+/**
+ * MySQL and MariaDB: lists the tables a user can read and streams their rows, in a READ ONLY
+ * session and transaction with a statement timeout. Tables larger than the sample size are read
+ * by random primary-key ranges chosen with the seed (or `RAND(seed)` without an integer key), so
+ * the sample reaches the whole table and a run can be repeated.
+ */
+import mysql from 'mysql2';
+import type { Connection } from 'mysql2';
+import type { DatabaseTarget } from './db-target.js';
+import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, Row, TableInfo } from './database.js';
+import { describeMysqlError } from './mysql-errors.js';
+
+const SYSTEM_SCHEMAS = ['mysql', 'information_schema', 'performance_schema', 'sys'];
+const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
+const NUMBER_TYPES = new Set(['int', 'bigint', 'decimal', 'mediumint']);
+const BYTES_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
+const RANGES = 16;
+
+function toKind(dataType: string): ColumnKind | undefined {
+  if (TEXT_TYPES.has(dataType)) return 'text';
+  if (dataType === 'json') return 'json';
+  if (NUMBER_TYPES.has(dataType)) return 'number';
+  if (BYTES_TYPES.has(dataType)) return 'bytes';
+  return undefined;
+}
+
+const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
+
+/** mulberry32: a small seeded generator, so the same seed picks the same key ranges. */
+function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Query = (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
+
+async function listTables(query: Query, database: string): Promise<TableInfo[]> {
+  const scope = database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`;
+  const rows = await query(
+    `SELECT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t, c.COLUMN_NAME AS c, c.DATA_TYPE AS d, c.COLUMN_KEY AS k, t.TABLE_ROWS AS n
+       FROM information_schema.COLUMNS c
+       JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
+      WHERE t.TABLE_TYPE = 'BASE TABLE' AND ${scope}
+      ORDER BY c.TABLE_SCHEMA, c.TABLE_NAME, c.ORDINAL_POSITION`,
+    database ? [database] : SYSTEM_SCHEMAS,
+  );
+  const tables = new Map<string, TableInfo & { keys: Array<{ name: string; integer: boolean }> }>();
+  for (const r of rows) {
+    const [schema, table, column, type] = [String(r['s']), String(r['t']), String(r['c']), String(r['d']).toLowerCase()];
+    let info = tables.get(`${schema}.${table}`);
+    if (!info) tables.set(`${schema}.${table}`, (info = { schema, table, columns: [], skippedColumns: [], estimatedRows: r['n'] === null ? -1 : Number(r['n']), keys: [] }));
+    if (r['k'] === 'PRI') info.keys.push({ name: column, integer: /int$/.test(type) });
+    const kind = toKind(type);
+    if (kind) info.columns.push({ name: column, kind });
+    else info.skippedColumns.push(column);
+  }
+  return [...tables.values()].map(({ keys, ...t }) => (keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t));
+}
+
+function toColumn(c: { name: string; kind: ColumnKind }): string {
+  if (c.kind === 'text') return quote(c.name);
+  if (c.kind === 'bytes') return `CONCAT('\\\\x', HEX(${quote(c.name)}))`;
+  return `CAST(${quote(c.name)} AS CHAR)`;
+}
+
+/** The WHERE clause of a sample: random key ranges that together hold about sampleRows rows. */
+async function toSampleWhere(query: Query, table: TableInfo, plan: ReadPlan, estimate: number): Promise<{ where: string; method: string }> {
+  const fraction = plan.sampleRows / estimate;
+  if (!table.integerKey) return { where: `WHERE RAND(${plan.seed}) < ${fraction.toFixed(6)}`, method: `RAND(${plan.seed}) < ${fraction.toFixed(6)}` };
+  const key = quote(table.integerKey);
+  const [bounds] = await query(`SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${quote(table.schema)}.${quote(table.table)}`);
+  const lo = Number(bounds!['lo']);
+  const span = Number(bounds!['hi']) - lo + 1;
+  const length = Math.max(1, Math.ceil((span * fraction) / RANGES));
+  const random = createRandom(plan.seed);
+  const starts = Array.from({ length: RANGES }, () => lo + Math.floor(random() * Math.max(1, span - length + 1))).sort((a, b) => a - b);
+  const ranges = starts.map((start) => `${key} BETWEEN ${start} AND ${start + length - 1}`);
+  return { where: `WHERE ${ranges.join(' OR ')}`, method: `${RANGES} random ${table.integerKey} ranges of ${length} keys (seed ${plan.seed})` };
+}
+
+/** mysql2 parses JSON columns into objects and may return text as bytes: everything back to text. */
+function toText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value;
+  if (Buffer.isBuffer(value)) return value.toString('utf8');
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+async function* readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod> {
+  await query('START TRANSACTION READ ONLY');
+  try {
+    const from = `${quote(table.schema)}.${quote(table.table)}`;
+    let estimate = table.estimatedRows;
+    if (estimate < 0 || estimate <= plan.sampleRows * 2) estimate = Number((await query(`SELECT COUNT(*) AS n FROM ${from}`))[0]!['n']);
+    const sampled = !plan.full && estimate > plan.sampleRows;
+    const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
+    const sql = `SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`;
+    for await (const row of connection.query({ sql, rowsAsArray: true }).stream() as AsyncIterable<unknown[]>) yield row.map(toText);
+    return { rowsEstimated: estimate, sampled, method: sample.method };
+  } finally {
+    await query('ROLLBACK').catch(() => undefined);
+  }
+}
+
+/** Connects, makes the session read only with timeouts, and returns the driver. */
+export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Promise<DatabaseDriver> {
+  const url = new URL(target.url);
+  const password = url.password ? undefined : process.env['MYSQL_PWD'];
+  const connection = mysql.createConnection({ uri: target.url.replace(/^mariadb:/i, 'mysql:'), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
+  const query: Query = async (sql, values) => (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
+  try {
+    await connection.promise().connect();
+    const [version] = await query('SELECT VERSION() AS v');
+    const timeout = plan.statementTimeoutMs;
+    await query('SET SESSION TRANSACTION READ ONLY');
+    await query(String(version!['v']).includes('MariaDB') ? `SET SESSION max_statement_time = ${timeout / 1000}` : `SET SESSION max_execution_time = ${Math.floor(timeout)}`);
+    await query(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(plan.lockTimeoutMs / 1000))}`);
+  } catch (error) {
+    connection.destroy();
+    throw error;
+  }
+  return {
+    listTables: () => listTables(query, target.database),
+    readTable: (table, plan) => readTable(connection, query, table, plan),
+    describeError: (error) => describeMysqlError(error, target.authority),
+    close: () => connection.promise().end(),
+  };
+}

@@ -1,0 +1,125 @@
+// The MySQL/MariaDB connector against a real server (test/servers/mariadb.sh; .ci/run starts one).
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { toDatabaseTarget } from '../src/connectors/db-target.js';
+import { connectMysql } from '../src/connectors/mysql.js';
+import { parseReport, runCli } from './helpers.js';
+
+const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
+const READER_PASSWORD = 'reader-s3cret-pw';
+const PLAN = { sampleRows: 100_000, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 };
+
+function urlFor(database: string, user = 'piiscan_reader', password = READER_PASSWORD): string {
+  const url = new URL(ADMIN_URL!);
+  url.pathname = `/${database}`;
+  url.username = user;
+  url.password = password;
+  return url.toString();
+}
+
+const SETUP = [
+  'DROP DATABASE IF EXISTS piiscan_payments',
+  'DROP DATABASE IF EXISTS piiscan_crm',
+  "DROP USER IF EXISTS 'piiscan_reader'@'%'",
+  'CREATE DATABASE piiscan_payments',
+  'CREATE DATABASE piiscan_crm',
+  `CREATE TABLE piiscan_payments.cards (id int PRIMARY KEY AUTO_INCREMENT, holder_email varchar(200), pan varchar(30), pan_masked varchar(30),
+     phone bigint, meta json, receipt blob, created datetime DEFAULT now())`,
+  `INSERT INTO piiscan_payments.cards (holder_email, pan, pan_masked, phone, meta, receipt)
+     SELECT concat('holder', seq, '@example.com'), '4111111111111111', '**** **** **** 4242', 12025550143,
+            json_object('iban', 'DE89370400440532013000'), IF(seq % 2 = 0, 0x89504e47, concat('mail to r', seq, '@example.org'))
+       FROM seq_1_to_120`,
+  'CREATE TABLE piiscan_crm.leads (id bigint PRIMARY KEY, note text, email_sha1 char(40))',
+  "INSERT INTO piiscan_crm.leads SELECT seq, concat('lead ', seq, ' contacted'), sha1(concat('l', seq)) FROM seq_1_to_19500",
+  "INSERT INTO piiscan_crm.leads SELECT seq, concat('lead wrote from new', seq, '@example.com'), sha1(concat('l', seq)) FROM seq_19501_to_20000",
+  'ANALYZE TABLE piiscan_crm.leads',
+  'CREATE TABLE piiscan_crm.secret_notes (id int, ssn char(11))',
+  "INSERT INTO piiscan_crm.secret_notes VALUES (1, '536-22-1234')",
+  `CREATE USER 'piiscan_reader'@'%' IDENTIFIED BY '${READER_PASSWORD}'`,
+  "GRANT SELECT ON piiscan_payments.* TO 'piiscan_reader'@'%'",
+  "GRANT SELECT ON piiscan_crm.leads TO 'piiscan_reader'@'%'",
+  "GRANT INSERT ON piiscan_crm.secret_notes TO 'piiscan_reader'@'%'",
+];
+
+async function scanDb(args: string[], url = urlFor('')) {
+  const result = await runCli(['scan', url, '--format', 'json', '--quiet', ...args]);
+  return { ...result, report: parseReport(result.stdout) };
+}
+
+describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', () => {
+  beforeAll(async () => {
+    expect(ADMIN_URL, 'PIISCAN_TEST_MYSQL_URL must be set in CI (eval "$(bash test/servers/mariadb.sh start)")').toBeDefined();
+    const admin = await mysql.createConnection(ADMIN_URL!);
+    for (const statement of SETUP) await admin.query(statement);
+    await admin.end();
+  }, 60_000);
+
+  afterAll(async () => {
+    if (!ADMIN_URL) return;
+    const admin = await mysql.createConnection(ADMIN_URL);
+    for (const statement of SETUP.slice(0, 3)) await admin.query(statement);
+    await admin.end();
+  });
+
+  it('finds column-level leak sites in every readable database, with forms and JSON paths', async () => {
+    const { report } = await scanDb(['--seed', '3']);
+    const sites = report.findings.map((f) => `${f.service} ${f.site.uri.replace(/^mysql:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`).sort();
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.meta$.iban iban plaintext 120/120');
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.pan credit_card plaintext 120/120');
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.pan_masked credit_card masked 120/120');
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.phone phone plaintext 120/120');
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.receipt email plaintext 60/120');
+    expect(sites).toContain('piiscan_payments piiscan_payments/cards.holder_email email plaintext 120/120');
+    expect(sites.filter((s) => s.includes('email_sha1 email hashed'))).toHaveLength(1);
+    expect(report.coverage.tables.find((t) => t.table === 'piiscan_payments.cards')).toMatchObject({ skippedColumns: 1, skippedValues: 60, method: 'full' });
+  });
+
+  it('samples by random key ranges that reach the newest rows, repeatably', async () => {
+    const a = await scanDb(['--sample-rows', '2000', '--seed', '11', '--include', 'piiscan_crm.leads']);
+    const table = a.report.coverage.tables[0]!;
+    expect(table).toMatchObject({ table: 'piiscan_crm.leads', sampled: true, seed: 11 });
+    expect(table.rowsEstimated).toBeGreaterThan(15000); // InnoDB's estimate, not an exact count
+    expect(table.method).toMatch(/^16 random id ranges of 1[23]\d keys \(seed 11\)$/);
+    expect(table.rowsScanned).toBeGreaterThan(1000);
+    expect(table.rowsScanned).toBeLessThanOrEqual(2000);
+    const b = await scanDb(['--sample-rows', '2000', '--seed', '11', '--include', 'piiscan_crm.leads']);
+    expect(b.report.coverage.tables).toEqual(a.report.coverage.tables);
+    const full = await scanDb(['--full', '--include', 'piiscan_crm.leads']);
+    expect(full.report.findings.find((f) => f.site.uri.endsWith('leads.note'))).toMatchObject({ count: 500, rowsScanned: 20000 });
+  });
+
+  it('reads in a read-only session', async () => {
+    const plan = PLAN;
+    const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), plan);
+    const tables = await driver.listTables();
+    const reader = driver.readTable(tables[0]!, plan);
+    await reader.next();
+    await reader.return(undefined as never);
+    await driver.close();
+    const session = await mysql.createConnection(urlFor('piiscan_payments'));
+    await session.query('SET SESSION TRANSACTION READ ONLY');
+    await expect(session.query("INSERT INTO piiscan_crm.secret_notes VALUES (2, 'x')")).rejects.toThrow(/READ ONLY transaction/i);
+    await session.end();
+  });
+
+  it('names failures in one line and keeps the password out', async () => {
+    const denied = await scanDb([], urlFor('piiscan_crm'));
+    expect(denied.exitCode).toBe(2);
+    expect(denied.report.errors).toEqual([
+      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: expect.stringMatching(/^SELECT command denied .*secret_notes.*: the scanning user needs SELECT on it \(skipped\)$/) },
+    ]);
+    expect(denied.report.coverage.tables.map((t) => t.table)).toEqual(['piiscan_crm.leads']);
+    const cases: Array<[string, RegExp]> = [
+      [urlFor('', 'piiscan_reader', 'wrong-password'), /^Access denied for user 'piiscan_reader'.*: check the user and password/],
+      [urlFor('no_such_db'), /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/],
+      [`mysql://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/x`, /^connection refused by 127\.0\.0\.1:1/],
+    ];
+    for (const [url, message] of cases) {
+      const { exitCode, report, stdout, stderr } = await scanDb([], url);
+      expect(exitCode, url).toBe(2);
+      expect(report.errors[0]!.message, url).toMatch(message);
+      expect(stdout + stderr).not.toContain('wrong-password');
+      expect(stdout + stderr).not.toContain(READER_PASSWORD);
+    }
+  });
+});
