@@ -178,3 +178,20 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     }
   });
 });
+
+describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and selection', () => {
+  it('lets config rules over postgres:// URIs name the service, and selects columns by glob', async () => {
+    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_own');
+    await sql('postgres', 'CREATE DATABASE piiscan_own');
+    await sql('piiscan_own', "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')");
+    const { makeTree } = await import('./helpers.js');
+    const dir = makeTree({ 'piiscan.yaml': 'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n' });
+    const result = await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--exclude', 'public.customers.phone'], dir);
+    const report = parseReport(result.stdout);
+    expect(report.findings.map((f) => [f.service, f.serviceSource, f.owner?.team, f.site.uri.split('/').pop()])).toEqual([['crm', 'services[0]', 'crm-team', 'public.customers.email']]);
+    expect(report.coverage.tables[0]).toMatchObject({ table: 'public.customers', skippedColumns: 1 });
+    const defaults = parseReport((await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--include', 'public.customers.phone'])).stdout);
+    expect(defaults.findings.map((f) => [f.service, f.serviceSource, f.detector])).toEqual([['piiscan_own', 'schema', 'phone']]);
+    await sql('postgres', 'DROP DATABASE piiscan_own');
+  });
+});

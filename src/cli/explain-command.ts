@@ -9,6 +9,7 @@ const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
   [/^field (.+)$/, (m) => `the JSON log line's "${m[1]}" field`],
   [/^folder$/, () => 'the first folder under the scanned target'],
+  [/^schema$/, () => 'the PostgreSQL schema (the database for `public`) or the MySQL database'],
 ];
 
 function findFinding(report: Report, fingerprint: string): Finding {

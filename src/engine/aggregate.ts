@@ -57,7 +57,12 @@ export function createAggregator(options: AggregateOptions): Aggregator {
 
   return {
     add(origin, o) {
-      const owner = options.resolveOwner({ uri: origin.uri, defaultService: origin.defaultService, ...(o.recordService ? { recordService: o.recordService } : {}) });
+      const owner = options.resolveOwner({
+        uri: origin.uri,
+        defaultService: origin.defaultService,
+        defaultSource: origin.siteKind === 'column' ? 'schema' : 'folder',
+        ...(o.recordService ? { recordService: o.recordService } : {}),
+      });
       const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: origin.siteKind === 'file' ? o.template : '', ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
       const identity = { service: owner.service, site, detector: o.detector, form: o.form };
       const key = toIdentityKey(identity);

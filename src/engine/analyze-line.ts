@@ -58,6 +58,8 @@ export interface LineInput {
   bytes?: Buffer;
   /** Column or field name of the whole text: context, and a field for stored forms. */
   hint?: string;
+  /** False for values whose site is not a log statement (database columns): no template is made. */
+  template?: boolean;
 }
 
 /** The fields of a text: its own (JSON leaves, key=value pairs), or the whole text under its hint. */
@@ -78,7 +80,7 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();
   const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
-  const template = json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
+  const template = input.template === false ? '' : json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
   const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;
   return candidates.map((c) => ({
     detector: c.detector.id,

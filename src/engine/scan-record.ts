@@ -14,6 +14,6 @@ export function scanRecord(set: DetectorSet, record: ScanRecord, options: Analyz
   if (record.kind === 'lines') return scanChunk(set, record.data, record.firstLine, options);
   const named = record.hint !== undefined && namedDetector(set, record.hint) !== undefined;
   if (!named && set.scanner.next(record.data, 0) === -1) return [];
-  const input = { text: record.data.toString('utf8'), line: record.firstLine, bytes: record.data, ...(record.hint ? { hint: record.hint } : {}) };
+  const input = { text: record.data.toString('utf8'), line: record.firstLine, bytes: record.data, template: record.origin.siteKind === 'file', ...(record.hint ? { hint: record.hint } : {}) };
   return analyzeLine(set, input, options);
 }

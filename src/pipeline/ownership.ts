@@ -13,7 +13,7 @@ export interface ServiceRule {
 
 export interface Owner {
   service: string;
-  /** `services[2]`, `field service` or `folder`: shown as the finding's serviceSource. */
+  /** `services[2]`, `field service`, `folder` or `schema`: shown as the finding's serviceSource. */
   source: string;
 }
 
@@ -22,17 +22,19 @@ export interface OwnershipInput {
   uri: string;
   recordService?: string;
   defaultService: string;
+  /** Where the default comes from: `folder` (files) or `schema` (database columns). */
+  defaultSource: 'folder' | 'schema';
 }
 
 export type ResolveOwner = (input: OwnershipInput) => Owner;
 
 export function createOwnership(rules: readonly ServiceRule[], serviceField: string): ResolveOwner {
   const matchers = rules.map((rule) => picomatch(rule.match, { dot: true }));
-  return ({ uri, recordService, defaultService }) => {
+  return ({ uri, recordService, defaultService, defaultSource }) => {
     for (let i = matchers.length - 1; i >= 0; i--) {
       if (matchers[i]!(uri)) return { service: rules[i]!.service, source: `services[${i}]` };
     }
     if (recordService !== undefined && recordService !== '') return { service: recordService, source: `field ${serviceField}` };
-    return { service: defaultService, source: 'folder' };
+    return { service: defaultService, source: defaultSource };
   };
 }
