@@ -195,3 +195,28 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and select
     await sql('postgres', 'DROP DATABASE piiscan_own');
   });
 });
+
+describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
+  it('scans a source by name with its password from the environment, and all sources without a target', async () => {
+    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_src');
+    await sql('postgres', 'CREATE DATABASE piiscan_src');
+    await sql('piiscan_src', "CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')");
+    const { makeTree } = await import('./helpers.js');
+    const { run } = await import('../src/cli/main.js');
+    const admin = new URL(urlFor('piiscan_src'));
+    const password = decodeURIComponent(admin.password);
+    admin.password = '';
+    const dir = makeTree({ 'piiscan.yaml': `sources:\n  - name: src-db\n    url: "${admin.toString()}"\n    passwordEnv: SRC_DB_PASSWORD\n` });
+    const env = { SRC_DB_PASSWORD: password };
+    for (const argv of [['scan', 'src-db', '-f', 'json'], ['scan', '-f', 'json']]) {
+      const result = await run(argv, { cwd: dir, env });
+      const report = parseReport(result.stdout);
+      expect(report.findings.map((f) => f.detector), argv.join(' ')).toEqual(['email']);
+      expect(report.targets).toEqual([admin.toString()]);
+      expect(result.stdout + result.stderr).not.toContain(password);
+    }
+    expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n' });
+    expect(await run(['scan'], { cwd: makeTree(), env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: give a target (a file, a folder or a database URL), or define sources in piiscan.yaml\n' });
+    await sql('postgres', 'DROP DATABASE piiscan_src');
+  });
+});

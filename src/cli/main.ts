@@ -65,8 +65,8 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
-    .description('scan files and folders (recursively; .gz decompressed on the fly)')
-    .argument('<target...>', 'files, folders, or postgres:// URLs')
+    .description('scan files and folders (recursively; .gz decompressed on the fly) and databases')
+    .argument('[target...]', 'files, folders, postgres:// or mysql:// URLs, or names of config sources (default: all sources)')
     .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
@@ -78,7 +78,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
   addScanOptions(program.command('baseline'))
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
-    .argument('<target...>', 'files or folders')
+    .argument('[target...]', 'as for scan')
     .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
     .option('--prune', 'remove the entries that no finding matches any more, add nothing')
     .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));

@@ -13,6 +13,7 @@ import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
 import type { FailOn } from '../pipeline/gate.js';
 import type { Owner, Sensitivity } from '../types.js';
+import type { Config } from '../config/schema.js';
 import { describeFsError } from '../connectors/fs-errors.js';
 import { createProgressLine } from './progress.js';
 import { UserError } from './user-error.js';
@@ -53,9 +54,27 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** Targets as given, with config source names replaced by their URLs (password from its variable). */
+function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
+  const given = targets.length > 0 ? targets : config.sources.map((s) => s.name);
+  if (given.length === 0) throw new UserError('give a target (a file, a folder or a database URL), or define sources in piiscan.yaml');
+  return given.map((target) => {
+    const index = config.sources.findIndex((s) => s.name === target);
+    if (index === -1) return target;
+    const source = config.sources[index]!;
+    if (!source.passwordEnv) return source.url;
+    const password = env[source.passwordEnv];
+    if (password === undefined) throw new UserError(`sources[${index}].passwordEnv: the environment variable ${source.passwordEnv} is not set`);
+    const url = new URL(source.url);
+    url.password = password;
+    return url.toString();
+  });
+}
+
 /** Runs a scan of `targets` and returns its report; known failures throw UserError. */
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
+  const resolved = resolveTargets(targets, config, io.env);
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
   const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings: ScanSettings = {
@@ -79,7 +98,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     include: options.include ?? [],
     exclude: options.exclude ?? [],
   };
-  const result = await scanTargets(targets, settings, {
+  const result = await scanTargets(resolved, settings, {
     database,
     cwd: io.cwd,
     exclude: config.exclude,

@@ -11,6 +11,10 @@
  * baseline: .piiscan-baseline.json
  * failOn: new                   # new | any | none
  * minSensitivity: standard      # standard | sensitive
+ * sources:                      # databases by name: `piiscan scan orders-db`, or all with no target
+ *   - name: orders-db
+ *     url: postgres://reader@db.internal:5432/orders
+ *     passwordEnv: ORDERS_DB_PASSWORD
  * allow:
  *   - value: "qa-[a-z]+@example\\.com"
  *     reason: QA accounts used by the smoke tests
@@ -51,6 +55,19 @@ export const configSchema = z.strictObject({
   maxLocations: z.number().int().min(0).optional(),
   /** Globs over location URIs to leave out of the scan. Default: none. */
   exclude: z.array(z.string().min(1)).default([]),
+  /** Databases by name. A target that is a source's name scans its URL; no target scans them all. */
+  sources: z
+    .array(
+      z.strictObject({
+        /** Name used as a target on the command line. */
+        name: z.string().min(1),
+        /** `postgres://` or `mysql://` URL, best without a password. */
+        url: z.string().regex(/^(?:postgres(?:ql)?|mysql|mariadb):\/\//i, 'expected a postgres:// or mysql:// URL'),
+        /** Environment variable holding the password, so it never sits in the config file. */
+        passwordEnv: z.string().min(1).optional(),
+      }),
+    )
+    .default([]),
   /** Baseline file of accepted findings (`--baseline` overrides). Default: none. */
   baseline: z.string().min(1).optional(),
   /** What fails the scan: `new` findings (default with a baseline), `any` (default without), `none`. */
