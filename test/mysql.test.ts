@@ -102,6 +102,17 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     await session.end();
   });
 
+  it('reports a statement timeout on one table and a table dropped during the scan', async () => {
+    const slow = await scanDb(['--include', 'piiscan_crm.leads', '--full', '--statement-timeout', '1']);
+    expect(slow.exitCode).toBe(2);
+    expect(slow.report.errors).toEqual([{ source: expect.stringMatching(/piiscan_crm\.leads$/), message: expect.stringMatching(/^statement timeout/) }]);
+    const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), PLAN);
+    const gone = { schema: 'piiscan_payments', table: 'dropped_meanwhile', columns: [{ name: 'email', kind: 'text' as const }], skippedColumns: [], estimatedRows: 10 };
+    const error = await driver.readTable(gone, PLAN).next().then(() => undefined, (e: unknown) => e);
+    await driver.close();
+    expect(driver.describeError(error)).toMatch(/^the table no longer exists|SELECT command denied/);
+  });
+
   it('names failures in one line and keeps the password out', async () => {
     const denied = await scanDb([], urlFor('piiscan_crm'));
     expect(denied.exitCode).toBe(2);

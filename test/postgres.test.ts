@@ -220,3 +220,17 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
     await sql('postgres', 'DROP DATABASE piiscan_src');
   });
 });
+
+describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres invalid encoding', () => {
+  it('scans a column holding bytes that are not UTF-8 without failing the table', async () => {
+    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_ascii');
+    await sql('postgres', "CREATE DATABASE piiscan_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+    await sql('piiscan_ascii', "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')");
+    const { exitCode, report } = await scanDb([], urlFor('piiscan_ascii'));
+    expect(exitCode).toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(report.coverage.tables[0]).toMatchObject({ rowsScanned: 2 });
+    expect(report.findings.map((f) => f.detector)).toEqual(['email']);
+    await sql('postgres', 'DROP DATABASE piiscan_ascii');
+  });
+});

@@ -4,6 +4,7 @@
  */
 interface MysqlError {
   code?: string;
+  errno?: number;
   message: string;
   sqlState?: string;
   hostname?: string;
@@ -26,9 +27,13 @@ const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
   HANDSHAKE_NO_SSL_SUPPORT: () => 'the server does not support TLS, but the URL asks for it (ssl)',
 };
 
+/** Server errors mysql2 does not name (MariaDB's own), by number. */
+const BY_ERRNO: Record<number, string> = { 1969: 'ER_STATEMENT_TIMEOUT', 3024: 'ER_QUERY_TIMEOUT', 1146: 'ER_NO_SUCH_TABLE', 1142: 'ER_TABLEACCESS_DENIED_ERROR' };
+
 export function describeMysqlError(error: unknown, where: string): string {
   const e = error as MysqlError;
-  if (e.code !== undefined && e.code in BY_CODE) return BY_CODE[e.code]!(e, where);
+  const code = e.code !== undefined && e.code in BY_CODE ? e.code : e.errno !== undefined ? BY_ERRNO[e.errno] : undefined;
+  if (code !== undefined) return BY_CODE[code]!(e, where);
   if (e.sqlState !== undefined) return `server error ${e.code ?? e.sqlState}: ${e.message}`;
   throw error;
 }

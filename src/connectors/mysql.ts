@@ -1,6 +1,6 @@
 /**
  * MySQL and MariaDB: lists the tables a user can read and streams their rows, in a READ ONLY
- * session and transaction with a statement timeout. Tables larger than the sample size are read
+ * session and transaction, each read with a statement timeout. Tables larger than the sample size are read
  * by random primary-key ranges chosen with the seed (or `RAND(seed)` without an integer key), so
  * the sample reaches the whole table and a run can be repeated.
  */
@@ -91,7 +91,15 @@ function toText(value: unknown): string | null {
   return typeof value === 'object' ? JSON.stringify(value) : String(value);
 }
 
-async function* readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod> {
+/**
+ * The statement timeout applies to the read only, not to the session, so listing tables is never
+ * cut short: MariaDB's `SET STATEMENT ... FOR`, MySQL's optimizer hint.
+ */
+function withTimeout(sql: string, timeoutMs: number, mariadb: boolean): string {
+  return mariadb ? `SET STATEMENT max_statement_time = ${timeoutMs / 1000} FOR ${sql}` : sql.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${Math.floor(timeoutMs)}) */ `);
+}
+
+async function* readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan & { mariadb: boolean }): AsyncGenerator<Row, ReadMethod> {
   await query('START TRANSACTION READ ONLY');
   try {
     const from = `${quote(table.schema)}.${quote(table.table)}`;
@@ -99,7 +107,7 @@ async function* readTable(connection: Connection, query: Query, table: TableInfo
     if (estimate < 0 || estimate <= plan.sampleRows * 2) estimate = Number((await query(`SELECT COUNT(*) AS n FROM ${from}`))[0]!['n']);
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
-    const sql = `SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`;
+    const sql = withTimeout(`SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`, plan.statementTimeoutMs, plan.mariadb);
     for await (const row of connection.query({ sql, rowsAsArray: true }).stream() as AsyncIterable<unknown[]>) yield row.map(toText);
     return { rowsEstimated: estimate, sampled, method: sample.method };
   } finally {
@@ -113,12 +121,12 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   const password = url.password ? undefined : process.env['MYSQL_PWD'];
   const connection = mysql.createConnection({ uri: target.url.replace(/^mariadb:/i, 'mysql:'), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
   const query: Query = async (sql, values) => (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
+  let mariadb = false;
   try {
     await connection.promise().connect();
     const [version] = await query('SELECT VERSION() AS v');
-    const timeout = plan.statementTimeoutMs;
+    mariadb = String(version!['v']).includes('MariaDB');
     await query('SET SESSION TRANSACTION READ ONLY');
-    await query(String(version!['v']).includes('MariaDB') ? `SET SESSION max_statement_time = ${timeout / 1000}` : `SET SESSION max_execution_time = ${Math.floor(timeout)}`);
     await query(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(plan.lockTimeoutMs / 1000))}`);
   } catch (error) {
     connection.destroy();
@@ -126,7 +134,7 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   }
   return {
     listTables: () => listTables(query, target.database),
-    readTable: (table, plan) => readTable(connection, query, table, plan),
+    readTable: (table, plan) => readTable(connection, query, table, { ...plan, mariadb }),
     describeError: (error) => describeMysqlError(error, target.authority),
     close: () => connection.promise().end(),
   };
