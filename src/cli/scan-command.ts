@@ -7,6 +7,7 @@ import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
+import type { DatabaseOptions } from '../scan/scan-database.js';
 import { selectDetectors } from '../scan/file-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
@@ -71,13 +72,9 @@ function resolveTargets(targets: string[], config: Config, env: RunIO['env']): s
   });
 }
 
-/** Runs a scan of `targets` and returns its report; known failures throw UserError. */
-export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
-  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
-  const resolved = resolveTargets(targets, config, io.env);
-  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
-  const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
-  const settings: ScanSettings = {
+/** Command-line options over the config over the defaults. */
+function toScanSettings(options: ScanOptions, config: Config): ScanSettings {
+  return {
     detectorIds: options.detectors ?? config.detectors ?? [],
     minConfidence: options.minConfidence ?? config.minConfidence ?? 0.5,
     maxLocations: options.maxLocations ?? config.maxLocations ?? 5,
@@ -86,18 +83,32 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     services: config.services.map(({ service, match }) => ({ service, match })),
     allowValues: toValueRules(config.allow, today()),
   };
-  const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
-  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const database = {
+}
+
+/** How databases are read; a random seed when none is given (it is printed). */
+function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
+  return {
     sampleRows: options.sampleRows,
     full: options.full ?? false,
-    seed,
+    seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     statementTimeoutMs: options.statementTimeout,
     lockTimeoutMs: options.lockTimeout,
     concurrency: options.concurrency,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
   };
+}
+
+/** Runs a scan of `targets` and returns its report; known failures throw UserError. */
+export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
+  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
+  const resolved = resolveTargets(targets, config, io.env);
+  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
+  const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
+  const settings = toScanSettings(options, config);
+  const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
+  const database = toDatabaseOptions(options);
+  const seed = database.seed;
   const result = await scanTargets(resolved, settings, {
     database,
     cwd: io.cwd,

@@ -4,7 +4,7 @@
  */
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import type { Coverage, Finding, SourceError } from '../types.js';
+import type { Coverage, Finding, RecordOrigin, SourceCoverage, SourceError } from '../types.js';
 import { listFiles } from '../connectors/files.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
@@ -55,11 +55,9 @@ async function totalBytes(paths: string[]): Promise<number> {
   return sum;
 }
 
-export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
-  const startedAt = new Date();
-  const databases = targets.filter(isDatabaseUrl).map(toDatabaseTarget);
-  const listing = await listFiles(targets.filter((t) => !isDatabaseUrl(t)), { cwd: options.cwd, exclude: options.exclude });
-  const progress: ScanProgress = { files: 0, totalFiles: listing.files.length, bytes: 0, matches: 0 };
+/** Scans the files, inline or on worker threads, reporting progress; results in file order. */
+async function scanFiles(files: RecordOrigin[], settings: ScanSettings, options: ScanOptions): Promise<FileResult[]> {
+  const progress: ScanProgress = { files: 0, totalFiles: files.length, bytes: 0, matches: 0 };
   const onRecord = (bytes: number, matches: number) => {
     progress.bytes += bytes;
     progress.matches += matches;
@@ -69,18 +67,40 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     progress.files++;
     options.onProgress?.(progress);
   };
-  const jobs = options.jobs === 'auto' ? ((await totalBytes(listing.files.map((f) => f.source))) > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
-  let results: FileResult[];
-  if (jobs > 1 && listing.files.length > 1) {
-    results = await scanInWorkers(listing.files, { settings, jobs, onRecord, onFile });
-  } else {
-    const scanFile = createFileScanner(settings);
-    results = [];
-    for (const origin of listing.files) {
-      results.push(await scanFile(origin, onRecord));
-      onFile();
-    }
+  const jobs = options.jobs === 'auto' ? ((await totalBytes(files.map((f) => f.source))) > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+  if (jobs > 1 && files.length > 1) return scanInWorkers(files, { settings, jobs, onRecord, onFile });
+  const scanFile = createFileScanner(settings);
+  const results: FileResult[] = [];
+  for (const origin of files) {
+    results.push(await scanFile(origin, onRecord));
+    onFile();
   }
+  return results;
+}
+
+/** Counts a file into the totals and its target's; a binary file is listed as skipped instead. */
+function addFileCoverage(coverage: Coverage, source: SourceCoverage, origin: RecordOrigin, r: FileResult): void {
+  coverage.bytes += r.stats.bytes;
+  coverage.lines += r.stats.lines;
+  coverage.longLines += r.stats.longLines;
+  source.bytes += r.stats.bytes;
+  source.lines += r.stats.lines;
+  if (r.stats.binary) {
+    coverage.skipped.push({ path: origin.path, reason: 'binary' });
+  } else {
+    coverage.files++;
+    source.files++;
+  }
+}
+
+function addHits(into: Record<number, number>, from: Record<number, number>): void {
+  for (const [rule, n] of Object.entries(from)) into[Number(rule)] = (into[Number(rule)] ?? 0) + n;
+}
+
+export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
+  const startedAt = new Date();
+  const listing = await listFiles(targets.filter((t) => !isDatabaseUrl(t)), { cwd: options.cwd, exclude: options.exclude });
+  const results = await scanFiles(listing.files, settings, options);
   const aggregator = createAggregator({
     detectors: selectDetectors(settings.detectorIds),
     resolveOwner: createOwnership(settings.services, settings.serviceField),
@@ -93,30 +113,19 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
   const valueHits: Record<number, number> = {};
   results.forEach((r, i) => {
     const origin = listing.files[i]!;
-    const source = sources.get(origin.target)!;
     aggregator.merge(r.findings);
-    for (const [rule, n] of Object.entries(r.valueHits)) valueHits[Number(rule)] = (valueHits[Number(rule)] ?? 0) + n;
-    coverage.bytes += r.stats.bytes;
-    coverage.lines += r.stats.lines;
-    coverage.longLines += r.stats.longLines;
-    source.bytes += r.stats.bytes;
-    source.lines += r.stats.lines;
-    if (r.stats.binary) {
-      coverage.skipped.push({ path: origin.path, reason: 'binary' });
-    } else {
-      coverage.files++;
-      source.files++;
-    }
+    addHits(valueHits, r.valueHits);
+    addFileCoverage(coverage, sources.get(origin.target)!, origin, r);
     if (r.error) errors.push(r.error);
   });
-  for (const database of databases) {
+  for (const database of targets.filter(isDatabaseUrl).map(toDatabaseTarget)) {
     const db = await scanDatabase(database, settings, options.database);
     aggregator.merge(db.findings);
+    addHits(valueHits, db.valueHits);
     errors.push(...db.errors);
     coverage.tables.push(...db.tables);
     coverage.bytes += db.bytes;
     sources.get(database.display)!.bytes += db.bytes;
-    for (const [rule, n] of Object.entries(db.valueHits)) valueHits[Number(rule)] = (valueHits[Number(rule)] ?? 0) + n;
   }
   return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
 }
