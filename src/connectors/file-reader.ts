@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createGunzip } from 'node:zlib';
 import type { RecordOrigin, ScanRecord } from '../types.js';
+import { countLines } from '../engine/scan-chunk.js';
 
 const NEWLINE = 0x0a;
 
@@ -37,12 +38,6 @@ async function isGzip(filePath: string): Promise<boolean> {
   }
 }
 
-function countNewlines(buffer: Buffer): number {
-  let n = 0;
-  for (let i = buffer.indexOf(NEWLINE); i !== -1; i = buffer.indexOf(NEWLINE, i + 1)) n++;
-  return n;
-}
-
 export async function* readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
   // Open errors (permission denied) surface here, before any stream exists to emit them unheard.
   const gzip = await isGzip(origin.source);
@@ -55,7 +50,7 @@ export async function* readFileRecords(origin: RecordOrigin, stats: ReadStats, l
   let inLongLine = false;
   const emit = (data: Buffer): ScanRecord => {
     const record: ScanRecord = { origin, kind: 'lines', data, firstLine };
-    const newlines = countNewlines(data);
+    const newlines = countLines(data, 0, data.length);
     stats.lines += newlines;
     firstLine += newlines;
     return record;
