@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { RecordOrigin, Skipped, SourceError } from '../types.js';
-import { toFileUri, toGroupUri } from '../engine/file-group.js';
+import { toFileUri, toGroupUri, toShownPath } from '../engine/file-group.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface FileListing {
@@ -22,19 +22,13 @@ export interface ListOptions {
   exclude: readonly string[];
 }
 
-/** Paths as shown: relative to the working folder when inside it, with forward slashes. */
-function toDisplayPath(absolute: string, cwd: string): string {
-  const relative = path.relative(cwd, absolute);
-  return (relative === '' || relative.startsWith('..') ? absolute : relative).split(path.sep).join('/');
-}
-
 /** All paths here are absolute; the service folder is the first one under the target. */
 function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
   const uri = toFileUri(filePath, cwd);
   const base = target.isFile ? path.dirname(target.absolute) : target.absolute;
   const relative = path.relative(base, filePath).split(path.sep);
   const folder = relative.length > 1 ? relative[0]! : path.basename(base);
-  return { siteKind: 'file', path: toDisplayPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
+  return { siteKind: 'file', path: toShownPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
 }
 
 /** A target as given, resolved. */
@@ -50,7 +44,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
   const visited = new Set<string>();
 
   async function visit(entry: string, target: Target): Promise<void> {
-    const shown = toDisplayPath(entry, options.cwd);
+    const shown = toShownPath(entry, options.cwd);
     let info;
     try {
       info = await stat(entry);

@@ -21,12 +21,17 @@ export function toGroupName(baseName: string): string {
   return `${name === '' ? baseName : name}*`;
 }
 
-/** The `file://` URI of a path: relative to the working folder when inside it, else absolute. */
-export function toFileUri(filePath: string, cwd: string): string {
+/** A path as shown: relative to the working folder when inside it, else absolute; forward slashes. */
+export function toShownPath(filePath: string, cwd: string): string {
   const absolute = path.resolve(cwd, filePath);
   const relative = path.relative(cwd, absolute);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
-  return `file://${(inside ? relative : absolute).split(path.sep).join('/')}`;
+  return (inside ? relative : absolute).split(path.sep).join('/');
+}
+
+/** The `file://` URI of a path: `file://` and the path as shown. */
+export function toFileUri(filePath: string, cwd: string): string {
+  return `file://${toShownPath(filePath, cwd)}`;
 }
 
 /** The site URI of a file: its folder's URI plus its group name. */
