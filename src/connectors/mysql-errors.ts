@@ -2,19 +2,16 @@
  * One-line messages for what goes wrong with a MySQL or MariaDB source, each saying what to do.
  * Errors that are neither network nor server errors are bugs and are rethrown.
  */
+import { describeNetworkError } from './network-errors.js';
+
 interface MysqlError {
   code?: string;
   errno?: number;
   message: string;
   sqlState?: string;
-  hostname?: string;
 }
 
 const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
-  ECONNREFUSED: (_e, where) => `connection refused by ${where}: is the server running and listening there?`,
-  ENOTFOUND: (e) => `unknown host${e.hostname ? ` ${e.hostname}` : ''}: check the host name in the URL`,
-  EAI_AGAIN: (e) => `cannot resolve host${e.hostname ? ` ${e.hostname}` : ''}: check the host name and DNS`,
-  ETIMEDOUT: (_e, where) => `connection to ${where} timed out`,
   ER_ACCESS_DENIED_ERROR: (e) => `${e.message}: check the user and password (in the URL or MYSQL_PWD)`,
   ER_DBACCESS_DENIED_ERROR: (e) => `${e.message}: grant the scanning user access to it`,
   ER_BAD_DB_ERROR: (e) => `${e.message}: check the database name in the URL`,
@@ -31,6 +28,8 @@ const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
 const BY_ERRNO: Record<number, string> = { 1969: 'ER_STATEMENT_TIMEOUT', 3024: 'ER_QUERY_TIMEOUT', 1146: 'ER_NO_SUCH_TABLE', 1142: 'ER_TABLEACCESS_DENIED_ERROR' };
 
 export function describeMysqlError(error: unknown, where: string): string {
+  const network = describeNetworkError(error, where);
+  if (network !== undefined) return network;
   const e = error as MysqlError;
   const code = e.code !== undefined && e.code in BY_CODE ? e.code : e.errno !== undefined ? BY_ERRNO[e.errno] : undefined;
   if (code !== undefined) return BY_CODE[code]!(e, where);

@@ -2,18 +2,14 @@
  * One-line messages for what goes wrong with a PostgreSQL source, each saying what to do. Errors
  * that are neither network nor server errors are bugs and are rethrown.
  */
+import { describeNetworkError } from './network-errors.js';
+
 interface PgError {
   code?: string;
   message: string;
-  hostname?: string;
 }
 
 const BY_CODE: Record<string, (e: PgError, where: string) => string> = {
-  ECONNREFUSED: (_e, where) => `connection refused by ${where}: is the server running and listening there?`,
-  ENOTFOUND: (e) => `unknown host${e.hostname ? ` ${e.hostname}` : ''}: check the host name in the URL`,
-  EAI_AGAIN: (e) => `cannot resolve host ${e.hostname ?? ''}: check the host name and DNS`,
-  ETIMEDOUT: (_e, where) => `connection to ${where} timed out`,
-  ECONNRESET: (_e, where) => `connection to ${where} was reset`,
   '28P01': (e) => `${e.message}: check the password (in the URL, PGPASSWORD, or the config source's passwordEnv)`,
   '28000': (e) => `connection rejected: ${e.message}`,
   '3D000': (e) => `${e.message}: check the database name in the URL`,
@@ -25,6 +21,8 @@ const BY_CODE: Record<string, (e: PgError, where: string) => string> = {
 };
 
 export function describePostgresError(error: unknown, where: string): string {
+  const network = describeNetworkError(error, where);
+  if (network !== undefined) return network;
   const e = error as PgError;
   if (e.code !== undefined && e.code in BY_CODE) return BY_CODE[e.code]!(e, where);
   if (/does not support SSL/i.test(e.message)) return 'the server does not support TLS, but the URL asks for it (sslmode)';
