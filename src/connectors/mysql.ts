@@ -9,6 +9,7 @@ import type { Connection } from 'mysql2';
 import type { DatabaseTarget } from './db-target.js';
 import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, Row, TableInfo } from './database.js';
 import { describeMysqlError } from './mysql-errors.js';
+import { createRandom } from './seeded-random.js';
 
 const SYSTEM_SCHEMAS = ['mysql', 'information_schema', 'performance_schema', 'sys'];
 const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
@@ -25,17 +26,6 @@ function toKind(dataType: string): ColumnKind | undefined {
 }
 
 const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
-
-/** mulberry32: a small seeded generator, so the same seed picks the same key ranges. */
-function createRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Query = (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 

@@ -2,18 +2,7 @@
 // lines with PII, the rest full of hard negatives (ids, digests, versions, epochs, Luhn failures).
 import { createWriteStream, mkdirSync } from 'node:fs';
 import path from 'node:path';
-
-/** mulberry32: a small seeded PRNG, so every run writes the same bytes. */
-function createRandom(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { createRandom } from '../../dist/src/connectors/seeded-random.js';
 
 export function createLineMaker(seed, service) {
   const rnd = createRandom(seed);
