@@ -12,6 +12,8 @@ import { describeFsError } from './fs-errors.js';
 
 export interface FileListing {
   files: RecordOrigin[];
+  /** Size on disk of the files listed, in bytes (compressed files count compressed). */
+  bytes: number;
   skipped: Skipped[];
   errors: SourceError[];
 }
@@ -39,7 +41,7 @@ interface Target {
 }
 
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
-  const listing: FileListing = { files: [], skipped: [], errors: [] };
+  const listing: FileListing = { files: [], bytes: 0, skipped: [], errors: [] };
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const visited = new Set<string>();
 
@@ -55,7 +57,10 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       return;
     }
     if (excluded(toFileUri(entry, options.cwd))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
-    if (info.isFile()) return void listing.files.push(toOrigin(entry, target, options.cwd));
+    if (info.isFile()) {
+      listing.bytes += info.size;
+      return void listing.files.push(toOrigin(entry, target, options.cwd));
+    }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
     const real = await realpath(entry);
     if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });

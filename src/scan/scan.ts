@@ -2,10 +2,9 @@
  * A scan of file and folder targets: list files, scan each (inline, or on worker threads for
  * large scans), merge per-file results in file order, then run the pipeline steps.
  */
-import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Coverage, Finding, RecordOrigin, SourceCoverage, SourceError } from '../types.js';
-import { listFiles } from '../connectors/files.js';
+import { listFiles, type FileListing } from '../connectors/files.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
@@ -49,14 +48,9 @@ export interface ScanResult {
   valueHits: Record<number, number>;
 }
 
-async function totalBytes(paths: string[]): Promise<number> {
-  let sum = 0;
-  for (const p of paths) sum += await stat(p).then((s) => s.size, () => 0);
-  return sum;
-}
-
-/** Scans the files, inline or on worker threads, reporting progress; results in file order. */
-async function scanFiles(files: RecordOrigin[], settings: ScanSettings, options: ScanOptions): Promise<FileResult[]> {
+/** Scans the listed files, inline or on worker threads, reporting progress; results in file order. */
+async function scanFiles(listing: FileListing, settings: ScanSettings, options: ScanOptions): Promise<FileResult[]> {
+  const files = listing.files;
   const progress: ScanProgress = { files: 0, totalFiles: files.length, bytes: 0, matches: 0 };
   const onRecord = (bytes: number, matches: number) => {
     progress.bytes += bytes;
@@ -67,7 +61,7 @@ async function scanFiles(files: RecordOrigin[], settings: ScanSettings, options:
     progress.files++;
     options.onProgress?.(progress);
   };
-  const jobs = options.jobs === 'auto' ? ((await totalBytes(files.map((f) => f.source))) > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+  const jobs = options.jobs === 'auto' ? (listing.bytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
   if (jobs > 1 && files.length > 1) return scanInWorkers(files, { settings, jobs, onRecord, onFile });
   const scanFile = createFileScanner(settings);
   const results: FileResult[] = [];
@@ -100,7 +94,7 @@ function addHits(into: Record<number, number>, from: Record<number, number>): vo
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
   const listing = await listFiles(targets.filter((t) => !isDatabaseUrl(t)), { cwd: options.cwd, exclude: options.exclude });
-  const results = await scanFiles(listing.files, settings, options);
+  const results = await scanFiles(listing, settings, options);
   const aggregator = createAggregator({
     detectors: selectDetectors(settings.detectorIds),
     resolveOwner: createOwnership(settings.services, settings.serviceField),
