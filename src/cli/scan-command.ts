@@ -8,7 +8,7 @@ import { plural } from '../report/text.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import type { DatabaseOptions } from '../scan/scan-database.js';
-import { selectDetectors } from '../scan/file-scanner.js';
+import { selectDetectors } from '../scan/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';

@@ -5,8 +5,6 @@ import { describeFsError } from '../connectors/fs-errors.js';
 import { createRecordScanner } from './record-scanner.js';
 import type { ScanSettings } from './settings.js';
 
-export { selectDetectors } from './record-scanner.js';
-
 export interface FileResult {
   findings: Finding[];
   stats: ReadStats;

@@ -7,7 +7,8 @@ import type { Coverage, Finding, RecordOrigin, SourceCoverage, SourceError } fro
 import { listFiles, type FileListing } from '../connectors/files.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
-import { createFileScanner, selectDetectors, type FileResult } from './file-scanner.js';
+import { createFileScanner, type FileResult } from './file-scanner.js';
+import { selectDetectors } from './record-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
