@@ -6,7 +6,23 @@ import { maskDigits } from '../src/engine/mask.js';
 const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR'];
 const OTHER_REGIONS: CountryCode[] = ['US', 'IN'];
 
+/**
+ * libphonenumber costs 20-50 µs a number, and columns and logs repeat numbers (a customer's phone
+ * on each of their orders), so verdicts are remembered, for up to this many numbers at a time.
+ */
+const VERDICT_CACHE_LIMIT = 8192;
+const verdicts = new Map<string, boolean>();
+
 function isValidPhone(value: string): boolean {
+  let valid = verdicts.get(value);
+  if (valid === undefined) {
+    if (verdicts.size >= VERDICT_CACHE_LIMIT) verdicts.clear();
+    verdicts.set(value, (valid = checkPhone(value)));
+  }
+  return valid;
+}
+
+function checkPhone(value: string): boolean {
   if (value.startsWith('+')) return parsePhoneNumberFromString(value)?.isValid() ?? false;
   const regions = /^\(?0/.test(value) ? TRUNK_PREFIX_REGIONS : OTHER_REGIONS;
   if (regions.some((region) => parsePhoneNumberFromString(value, region)?.isValid() ?? false)) return true;

@@ -228,19 +228,21 @@ export interface SourceCoverage {
 }
 
 /**
- * What every connector streams: bytes with where they came from. For files and logs, `data` holds
- * whole lines (a chunk of a file, or a piece of an over-long line) and `firstLine` numbers them.
+ * What every connector streams: bytes with where they came from. `lines`: whole lines of a file
+ * (a chunk, or a piece of an over-long line), numbered from `firstLine`. `values`: a batch of one
+ * column's values, one per line (newlines inside a value become spaces), each with its row number.
  */
-export interface ScanRecord {
-  origin: RecordOrigin;
-  /** `lines`: whole lines of a file; `value`: one value (a database cell), scanned whole. */
-  kind: 'lines' | 'value';
-  data: Buffer;
-  /** 1-based number of the first line in `data` (for values: the row's number in the scan). */
-  firstLine: number;
-  /** Field or column name that applies to all of `data` (a database column), if any. */
-  hint?: string;
-}
+export type ScanRecord =
+  | { origin: RecordOrigin; kind: 'lines'; data: Buffer; firstLine: number }
+  | {
+      origin: RecordOrigin;
+      kind: 'values';
+      data: Buffer;
+      /** 1-based row number of each value, in order. */
+      rows: number[];
+      /** The column (or CSV header) name: context for every value. */
+      hint: string;
+    };
 
 /** Where a record came from, as ownership and aggregation need it. */
 export interface RecordOrigin {

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
+import { scanValues, toValuesData } from '../src/engine/scan-values.js';
 import { ROOT } from './helpers.js';
 
 const set = createDetectorSet(detectors);
@@ -41,5 +42,41 @@ describe('stage one', () => {
 
   it('matches field words only at a word start', () => {
     expect(set.scanner.next(Buffer.from('trace span_id=f6f210579e1be4b2 accepted=true hotel=ritz'), 0)).toBe(-1);
+  });
+});
+
+// A column's values go through the engine in batches (one RE2 call per pattern for many values).
+// Whatever the batch, every value must come out as if it had been scanned alone.
+describe('batches of column values', () => {
+  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+  const examples = detectors.flatMap((d) => d.examples.positive.concat(d.examples.negative).map((e) => e.text));
+  const values = [
+    ...examples,
+    'user1@example.com',
+    '+1 202-555-0143',
+    'n/a',
+    '5d41402abc4b2a76b9719d911017c592',
+    'vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==',
+    'j***@example.com',
+    // A key whose `\s*` runs through the newline and takes the next value as its token.
+    'password:',
+    'token=Zx8Qv2Lm9Tr4Wp7Ks1Nb6Yc3Hd5Fg0',
+    'first line\nsecond line with +44 20 7946 0958',
+    'Zoë Müller, zoë.müller@example.com',
+  ];
+  const scan = (vals: string[], hint: string, firstRow: number) =>
+    scanValues(set, { origin, kind: 'values', data: toValuesData(vals), rows: vals.map((_, i) => firstRow + i), hint }, options);
+
+  it.each(['email', 'phone_number', 'notes', 'customer_email_sha256', 'api_token', 'ssn'])('column %s: a batch finds what each value alone finds', (hint) => {
+    const alone = values.flatMap((v, i) => scan([v], hint, i + 1));
+    const batched = scan(values, hint, 1);
+    expect(alone.length).toBeGreaterThan(0);
+    expect(batched).toEqual(alone);
+  });
+
+  it('runs past 32 values per call and keeps row numbers', () => {
+    const many = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? `user${i}@example.com` : 'no notes'));
+    const rows = scan(many, 'email', 1).map((o) => o.line);
+    expect(rows).toEqual(many.flatMap((v, i) => (v.includes('@') ? [i + 1] : [])));
   });
 });

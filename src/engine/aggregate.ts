@@ -19,6 +19,14 @@ function compareLocations(a: FindingLocation, b: FindingLocation): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
 }
 
+interface LeakSite {
+  owner: ReturnType<ResolveOwner>;
+  site: Site;
+  fingerprint: string;
+}
+
+const LEAK_SITE_CACHE_LIMIT = 4096;
+
 export interface Aggregator {
   add(origin: RecordOrigin, occurrence: Occurrence): void;
   merge(findings: readonly Finding[]): void;
@@ -55,19 +63,35 @@ export function createAggregator(options: AggregateOptions): Aggregator {
     else absorb(current, next);
   }
 
+  /** An origin's occurrences repeat the same owner, site and fingerprint: each is worked out once. */
+  const leakSites = new WeakMap<RecordOrigin, Map<string, LeakSite>>();
+
+  function toLeakSite(origin: RecordOrigin, o: Occurrence): LeakSite {
+    let sites = leakSites.get(origin);
+    if (sites === undefined) leakSites.set(origin, (sites = new Map()));
+    const siteKey = `${o.detector}\0${o.form}\0${o.jsonPath ?? ''}\0${o.recordService ?? ''}\0${origin.siteKind === 'file' ? o.template : ''}`;
+    let leakSite = sites.get(siteKey);
+    if (leakSite !== undefined) return leakSite;
+    const owner = options.resolveOwner({
+      uri: origin.uri,
+      defaultService: origin.defaultService,
+      defaultSource: origin.siteKind === 'column' ? 'schema' : 'folder',
+      ...(o.recordService ? { recordService: o.recordService } : {}),
+    });
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: origin.siteKind === 'file' ? o.template : '', ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
+    const identity = { service: owner.service, site, detector: o.detector, form: o.form };
+    const key = toIdentityKey(identity);
+    let fingerprint = fingerprints.get(key);
+    if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
+    leakSite = { owner, site, fingerprint };
+    // Templates of one file can be endless; only so many are remembered per origin.
+    if (sites.size < LEAK_SITE_CACHE_LIMIT) sites.set(siteKey, leakSite);
+    return leakSite;
+  }
+
   return {
     add(origin, o) {
-      const owner = options.resolveOwner({
-        uri: origin.uri,
-        defaultService: origin.defaultService,
-        defaultSource: origin.siteKind === 'column' ? 'schema' : 'folder',
-        ...(o.recordService ? { recordService: o.recordService } : {}),
-      });
-      const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: origin.siteKind === 'file' ? o.template : '', ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
-      const identity = { service: owner.service, site, detector: o.detector, form: o.form };
-      const key = toIdentityKey(identity);
-      let fingerprint = fingerprints.get(key);
-      if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
+      const { owner, site, fingerprint } = toLeakSite(origin, o);
       const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
       const part: Part = { count: 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
       const current = found.get(fingerprint);

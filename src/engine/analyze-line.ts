@@ -5,8 +5,8 @@
  */
 import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { detect, namedDetector, type Candidate } from './detect.js';
-import { extractFields, type Field, type LineFields } from './fields.js';
+import { detect, namedDetector, type Candidate, type DetectInput } from './detect.js';
+import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
 import { classifyStoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
 
@@ -64,19 +64,33 @@ export interface LineInput {
 
 /** The fields of a text: its own (JSON leaves, key=value pairs), or the whole text under its hint. */
 function fieldsOf(input: LineInput): LineFields {
-  const own = extractFields(input.text);
-  if (own.json || input.hint === undefined) return own;
+  if (input.hint === undefined) return extractFields(input.text);
+  const leaves = jsonFields(input.text);
+  if (leaves !== undefined) return { json: true, fields: leaves };
   return { json: false, fields: [{ key: input.hint, value: input.text, start: 0, end: input.text.length, type: 'text' }] };
 }
 
 export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
-  const { text: line, bytes, hint } = input;
-  const lineNumber = input.line;
+  const fields = lineFieldsOf(input);
+  const matches = detect(set, detectInputOf(input, fields));
+  return toOccurrences(set, input, fields, matches, options);
+}
+
+/** The fields of a line, parsed on first use. */
+export function lineFieldsOf(input: LineInput): () => LineFields {
   let extracted: LineFields | undefined;
-  const lineFields = () => (extracted ??= fieldsOf(input));
-  const matches = detect(set, { text: line, fields: () => lineFields().fields, ...(bytes ? { bytes } : {}), ...(hint ? { hint } : {}) });
+  return () => (extracted ??= fieldsOf(input));
+}
+
+export function detectInputOf(input: LineInput, fields: () => LineFields): DetectInput {
+  return { text: input.text, fields: () => fields().fields, ...(input.bytes ? { bytes: input.bytes } : {}), ...(input.hint ? { hint: input.hint } : {}) };
+}
+
+/** Stage two's matches of a line, plus stored forms in PII-named fields, as masked occurrences. */
+export function toOccurrences(set: DetectorSet, input: LineInput, lineFields: () => LineFields, matches: Candidate[], options: AnalyzeOptions): Occurrence[] {
+  const { text: line, bytes, hint } = input;
   const stored = hint !== undefined || set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
-  const candidates = [...matches, ...stored].sort((a, b) => a.start - b.start);
+  const candidates = stored.length === 0 ? matches : [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();
   const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
@@ -88,7 +102,7 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
     confidence: c.confidence,
     evidence: c.evidence,
     sample: toSample(c, options.showValues),
-    line: lineNumber,
+    line: input.line,
     column: c.start + 1,
     template,
     ...(c.field?.jsonPath ? { jsonPath: c.field.jsonPath } : {}),

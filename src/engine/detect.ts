@@ -42,13 +42,24 @@ function toKeyWords(key: string): string[] {
   return [...tokens, ...tokens.slice(1).map((t, i) => tokens[i] + t), tokens.join('')];
 }
 
-/** Whether a key names this detector's kind; returns the word that does. */
-export function isNamedFor(detector: Detector, key: string): string | undefined {
-  return toKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
+/** Keys and column names repeat endlessly: their words are remembered, up to this many keys. */
+const KEY_CACHE_LIMIT = 10_000;
+const keyWords = new Map<string, string[]>();
+
+function cachedKeyWords(key: string): string[] {
+  let words = keyWords.get(key);
+  if (words === undefined) {
+    if (keyWords.size >= KEY_CACHE_LIMIT) keyWords.clear();
+    keyWords.set(key, (words = toKeyWords(key)));
+  }
+  return words;
 }
 
-/** Keys seen in logs repeat endlessly; their lookups are remembered, up to this many keys. */
-const NAMED_CACHE_LIMIT = 10_000;
+/** Whether a key names this detector's kind; returns the word that does. */
+export function isNamedFor(detector: Detector, key: string): string | undefined {
+  return cachedKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
+}
+
 const namedCache = new WeakMap<DetectorSet, Map<string, { detector: Detector; word: string } | undefined>>();
 
 /** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
@@ -57,14 +68,14 @@ export function namedDetector(set: DetectorSet, key: string): { detector: Detect
   if (cache === undefined) namedCache.set(set, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
   let named: { detector: Detector; word: string } | undefined;
-  for (const word of toKeyWords(key)) {
+  for (const word of cachedKeyWords(key)) {
     const detector = set.fieldNames.get(word);
     if (detector) {
       named = { detector, word };
       break;
     }
   }
-  if (cache.size < NAMED_CACHE_LIMIT) cache.set(key, named);
+  if (cache.size < KEY_CACHE_LIMIT) cache.set(key, named);
   return named;
 }
 
@@ -87,6 +98,7 @@ function contextHits(detector: Detector, before: string, key: string | undefined
 }
 
 function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
+  // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
   const end = start + m.value.length;
   const context: MatchContext = { before: lower.slice(Math.max(0, start - CONTEXT_WINDOW), start), after: input.text.slice(end, end + 16) };
@@ -136,4 +148,56 @@ export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
     }
   }
   return resolveOverlaps(candidates);
+}
+
+/** A batch of values (one column's), joined by newlines into one text, for {@link detectValues}. */
+export interface ValueBatch {
+  text: string;
+  /** Where each value starts in `text`; value i ends one before `starts[i + 1]` (its newline). */
+  starts: number[];
+  /** The detect input of value i (its text, hint and fields). */
+  inputOf(i: number): DetectInput;
+}
+
+/**
+ * Values per RE2 call in {@link detectValues}. node-re2 finds a match's UTF-16 offset by counting
+ * from the text's start, so a call's cost grows with text length times matches: a few dozen short
+ * values per call cost a third of one call per value, while thousands cost more than that.
+ */
+const VALUES_PER_CALL = 32;
+
+/**
+ * detect() for every value of a batch, one RE2 call per pattern for each few dozen values rather
+ * than one per value. Returns each value's candidates, or undefined for a value that a match ran
+ * across (into the next value, through the newline): the caller detects that value alone.
+ */
+export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candidate[] | undefined> {
+  const { text, starts } = batch;
+  const found: Candidate[][] = starts.map(() => []);
+  const inputs: DetectInput[] = [];
+  const lowers: string[] = [];
+  const crossed = new Set<number>();
+  const endOf = (v: number) => (v + 1 < starts.length ? starts[v + 1]! - 1 : text.length);
+  for (let first = 0; first < starts.length; first += VALUES_PER_CALL) {
+    const last = Math.min(starts.length, first + VALUES_PER_CALL) - 1;
+    const offset = starts[first]!;
+    const part = text.slice(offset, endOf(last));
+    for (const index of set.lineSet.matching(part)) {
+      const { detector, spec, pattern } = set.patterns[index]!;
+      let v = first;
+      for (const m of pattern.matchAll(part)) {
+        const matchStart = offset + m.index;
+        while (v < last && starts[v + 1]! <= matchStart) v++;
+        const matchEnd = matchStart + m.text.length;
+        if (matchEnd > endOf(v)) {
+          for (let w = v; w <= last && starts[w]! < matchEnd; w++) crossed.add(w);
+          continue;
+        }
+        const input = (inputs[v] ??= batch.inputOf(v));
+        const c = evaluate(input, (lowers[v] ??= input.text.toLowerCase()), detector, spec, { value: m.value, valueIndex: offset + m.valueIndex - starts[v]! });
+        if (c) found[v]!.push(c);
+      }
+    }
+  }
+  return found.map((candidates, v) => (crossed.has(v) ? undefined : candidates.length < 2 ? candidates : resolveOverlaps(candidates)));
 }

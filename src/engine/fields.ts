@@ -26,29 +26,35 @@ export interface LineFields {
   fields: Field[];
 }
 
-const PAIR = compileTextPattern(String.raw`[A-Za-z_][\w.-]{0,63}["']?\s*[=:]\s*["']?[^\s"',;&]+`);
+// Unbounded key repetition on purpose (a counted `{0,63}` makes RE2 fall back to its slow NFA on
+// long words such as hex digests); keys longer than MAX_KEY are dropped after matching.
+const PAIR = compileTextPattern(String.raw`[A-Za-z_][\w.-]*["']?\s*[=:]\s*["']?[^\s"',;&]+`);
+const MAX_KEY = 64;
 
 function plainFields(line: string): Field[] {
-  return PAIR.matchAll(line).map((m) => {
+  return PAIR.matchAll(line).flatMap((m) => {
     const sep = m.text.search(/["']?\s*[=:]/);
+    if (sep > MAX_KEY) return [];
     const valueOffset = m.text.length - m.text.slice(sep).replace(/^["']?\s*[=:]\s*["']?/, '').length;
-    return {
+    return [{
       key: m.text.slice(0, sep),
       value: m.text.slice(valueOffset),
       start: m.index + valueOffset,
       end: m.index + m.text.length,
-      type: 'text',
-    };
+      type: 'text' as const,
+    }];
   });
 }
 
+/** The leaves of a JSON object or array; undefined for any other text. */
+export function jsonFields(text: string): Field[] | undefined {
+  const first = text.trimStart()[0];
+  return first === '{' || first === '[' ? parseJsonLeaves(text) : undefined;
+}
+
 export function extractFields(line: string): LineFields {
-  const first = line.trimStart()[0];
-  if (first === '{' || first === '[') {
-    const leaves = parseJsonLeaves(line);
-    if (leaves !== undefined) return { json: true, fields: leaves };
-  }
-  return { json: false, fields: plainFields(line) };
+  const leaves = jsonFields(line);
+  return leaves !== undefined ? { json: true, fields: leaves } : { json: false, fields: plainFields(line) };
 }
 
 /** Splits a key into lowercase word tokens: `user_emailSha256` → user, email, sha256. */

@@ -17,29 +17,43 @@ export function countLines(buffer: Buffer, from: number, to: number): number {
   return n;
 }
 
+/** A line of a chunk that stage one flagged: its bytes (without line end) and its 0-based index. */
+export interface CandidateLine {
+  bytes: Buffer;
+  index: number;
+}
+
 /**
- * Scans a chunk whose first line has number `firstLine`. The chunk holds whole lines; the last
- * may lack its newline (end of file, or a piece of an over-long line).
+ * The lines of a chunk in which any detector may match. Two passes: all of stage one, then the
+ * line numbers. Interleaving stage one with stage two evicts the union's DFA from the CPU caches
+ * between calls and halves stage one's speed, so callers analyse the lines after this returns.
  */
-export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, options: AnalyzeOptions): Occurrence[] {
-  // Two passes: all of stage one, then all of stage two. Interleaving them evicts the union's
-  // DFA from the CPU caches between calls and halves stage one's speed.
+export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
   const starts: number[] = [];
   for (let at = set.scanner.next(chunk, 0); at !== -1; ) {
     starts.push(at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1);
     const newline = chunk.indexOf(NEWLINE, at);
     at = newline === -1 ? -1 : set.scanner.next(chunk, newline + 1);
   }
-  const occurrences: Occurrence[] = [];
-  let lineNumber = firstLine;
+  let index = 0;
   let counted = 0;
-  for (const start of starts) {
+  return starts.map((start) => {
     const newline = chunk.indexOf(NEWLINE, start);
     const end = newline === -1 ? chunk.length : newline;
-    lineNumber += countLines(chunk, counted, start);
+    index += countLines(chunk, counted, start);
     counted = start;
-    const bytes = chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
-    for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: lineNumber, bytes }, options)) occurrences.push(o);
+    return { bytes: chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end), index };
+  });
+}
+
+/**
+ * Scans a chunk whose first line has number `firstLine`. The chunk holds whole lines; the last
+ * may lack its newline (end of file, or a piece of an over-long line).
+ */
+export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, options: AnalyzeOptions): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  for (const { bytes, index } of candidateLines(set, chunk)) {
+    for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: firstLine + index, bytes }, options)) occurrences.push(o);
   }
   return occurrences;
 }

@@ -14,6 +14,7 @@ import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
 import type { ScanSettings } from './settings.js';
+import { toValuesData } from '../engine/scan-values.js';
 
 /** How databases are read. */
 export interface DatabaseOptions extends ReadPlan {
@@ -64,31 +65,49 @@ function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo):
   };
 }
 
+/** Values per column collected before a batch goes to the engine (one RE2 call per pattern per batch). */
+const BATCH_ROWS = 2048;
+
 /** Reads and scans one table; returns the rows scanned. */
 async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
-  const origins = table.columns.map((c) => toOrigin(target, table, c));
+  const batches = table.columns.map((column) => ({ column, origin: toOrigin(target, table, column), values: [] as string[], rows: [] as number[] }));
+  const flush = () => {
+    for (const batch of batches) {
+      if (batch.values.length === 0) continue;
+      const data = toValuesData(batch.values);
+      result.bytes += data.length - (batch.values.length - 1);
+      sink.scan({ origin: batch.origin, kind: 'values', data, rows: batch.rows, hint: batch.column.name });
+      batch.values = [];
+      batch.rows = [];
+    }
+  };
   let rows = 0;
   let skippedValues = 0;
   const reader = driver.readTable(table, options);
-  for (let next = await reader.next(); ; next = await reader.next()) {
-    if (next.done) {
-      const { rowsEstimated, sampled, method } = next.value;
-      result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
-      return rows;
-    }
-    rows++;
-    next.value.forEach((value, i) => {
-      const column = table.columns[i]!;
-      const text = toText(value, column);
-      if (text === undefined) {
-        if (column.kind === 'bytes' && value) skippedValues++;
-        return;
+  try {
+    let next = await reader.next();
+    for (; !next.done; next = await reader.next()) {
+      rows++;
+      const row = next.value;
+      for (let i = 0; i < row.length; i++) {
+        const batch = batches[i]!;
+        const text = toText(row[i]!, batch.column);
+        if (text === undefined) {
+          if (batch.column.kind === 'bytes' && row[i]) skippedValues++;
+          continue;
+        }
+        batch.values.push(text);
+        batch.rows.push(rows);
       }
-      const data = Buffer.from(text);
-      result.bytes += data.length;
-      sink.scan({ origin: origins[i]!, kind: 'value', data, firstLine: rows, hint: column.name });
-    });
+      if (rows % BATCH_ROWS === 0) flush();
+    }
+    const { rowsEstimated, sampled, method } = next.value;
+    result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
+  } finally {
+    // Rows read before a failure are still scanned.
+    flush();
   }
+  return rows;
 }
 
 /** Keeps the tables and columns the include and exclude globs allow. */
