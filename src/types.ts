@@ -120,7 +120,7 @@ export interface Occurrence {
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
-  /** `file`: a log file group and statement; `column`: a database column. */
+  /** `file`: a log file group and statement; `column`: a database column; `object`: an S3 object group and statement, or a CSV column of the group (`uri#column`). */
   kind: SiteKind;
   uri: string;
   /** The log line's template (files); empty for columns, whose identity is the column. */
@@ -128,7 +128,7 @@ export interface Site {
   jsonPath?: string;
 }
 
-export type SiteKind = 'file' | 'column';
+export type SiteKind = 'file' | 'column' | 'object';
 
 /** An example place where a finding occurred. */
 export interface FindingLocation {
@@ -199,6 +199,27 @@ export interface Coverage {
   sources: SourceCoverage[];
   /** Per database table: rows estimated and scanned, and how (sampled with a seed, or full). */
   tables: TableCoverage[];
+  /** Per S3 target: objects listed, scanned and skipped, groups, sampling. */
+  objects: ObjectCoverage[];
+}
+
+/** What was read under one S3 target. */
+export interface ObjectCoverage {
+  /** `s3://bucket/prefix` as given. */
+  source: string;
+  objectsListed: number;
+  objectsScanned: number;
+  /** Object groups (keys that differ only by dates, partitions, numbers or ids). */
+  groups: number;
+  /** Bytes scanned, after decompression. */
+  bytes: number;
+  /** True when some group had more objects than `sampleObjects`. */
+  sampled: boolean;
+  /** Objects read per group; 0 reads all. */
+  sampleObjects: number;
+  seed: number;
+  /** Objects not scanned, counted by reason. */
+  skipped: Record<string, number>;
 }
 
 /** What was read of one database table. */

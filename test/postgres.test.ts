@@ -216,7 +216,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
       expect(result.stdout + result.stderr).not.toContain(password);
     }
     expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n' });
-    expect(await run(['scan'], { cwd: makeTree(), env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: give a target (a file, a folder or a database URL), or define sources in piiscan.yaml\n' });
+    expect(await run(['scan'], { cwd: makeTree(), env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml\n' });
     await sql('postgres', 'DROP DATABASE piiscan_src');
   });
 });

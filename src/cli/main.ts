@@ -8,7 +8,7 @@ import { UserError } from './user-error.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
-import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs, parseList, parsePositive } from './options.js';
+import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs, parseList, parsePositive, parseSize } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
@@ -47,14 +47,19 @@ function addScanOptions(command: Command): Command {
     .option('--show-values', 'show raw values in samples (default: masked)')
     .option('-q, --quiet', 'no progress or status lines on stderr')
     .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB').default('auto').argParser(parseJobs))
-    .option('--include <globs>', 'databases: only these schema.table or schema.table.column (comma-separated globs)', parseList)
-    .option('--exclude <globs>', 'databases: leave these out (comma-separated globs)', parseList)
+    .option('--include <globs>', 'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)', parseList)
+    .option('--exclude <globs>', 'databases and S3: leave these out (comma-separated globs)', parseList)
     .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parseCount, 100_000)
     .option('--full', 'databases: read every row of every table')
-    .option('--seed <n>', 'databases: sampling seed, to repeat a run (default: random, printed)', parseCount)
-    .option('--concurrency <n>', 'databases: tables read at once, one connection each', parsePositive, 2)
+    .option('--seed <n>', 'databases and S3: sampling seed, to repeat a run (default: random, printed)', parseCount)
+    .option('--concurrency <n>', 'databases: tables read at once, one connection each; S3: objects read at once', parsePositive, 2)
     .option('--statement-timeout <ms>', 'databases: longest a table may take', parsePositive, 300_000)
-    .option('--lock-timeout <ms>', 'databases: longest to wait for a lock', parsePositive, 5_000);
+    .option('--lock-timeout <ms>', 'databases: longest to wait for a lock', parsePositive, 5_000)
+    .option('--endpoint-url <url>', 'S3: an S3-compatible endpoint (MinIO, Ceph), addressed path-style')
+    .option('--region <region>', 'S3: the bucket region (default: AWS_REGION or the profile)')
+    .option('--profile <name>', 'S3: AWS shared config profile (default: AWS_PROFILE or default)')
+    .option('--max-object-size <size>', 'S3: skip (and count) objects larger than this', parseSize, 256 * 1024 * 1024)
+    .option('--sample-objects <n>', 'S3: read at most this many objects per object group, chosen by the seed (default: all)', parseCount, 0);
 }
 
 function createProgram(io: RunIO, setExit: (code: number) => void): Command {
@@ -65,8 +70,8 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
-    .description('scan files and folders (recursively; .gz decompressed on the fly) and databases')
-    .argument('[target...]', 'files, folders, postgres:// or mysql:// URLs, or names of config sources (default: all sources)')
+    .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
+    .argument('[target...]', 'files, folders, postgres:// or mysql:// URLs, s3://bucket/prefix, or names of config sources (default: all sources)')
     .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')

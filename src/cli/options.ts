@@ -45,3 +45,14 @@ export function parseFormat(value: string): string {
   if (!(value in formatters)) throw new InvalidArgumentError(`expected one of ${Object.keys(formatters).join(', ')}.`);
   return value;
 }
+
+/** KB, MB and GB count in 1024s, as the sizes piiscan prints do. */
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+
+/** A size in bytes: `1048576`, `256MB`, `1GiB`. */
+export function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
+  const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
+  if (!m || unit === undefined) throw new InvalidArgumentError('expected a size such as 1048576, 256MB or 1GiB.');
+  return Math.floor(Number(m[1]) * unit);
+}

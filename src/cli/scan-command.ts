@@ -8,6 +8,7 @@ import { plural } from '../report/text.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import type { DatabaseOptions } from '../scan/scan-database.js';
+import type { S3Options } from '../scan/scan-s3.js';
 import { selectDetectors } from '../scan/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
@@ -42,6 +43,11 @@ export interface ScanOptions {
   concurrency: number;
   statementTimeout: number;
   lockTimeout: number;
+  endpointUrl?: string;
+  region?: string;
+  profile?: string;
+  maxObjectSize: number;
+  sampleObjects: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -58,7 +64,7 @@ function today(): string {
 /** Targets as given, with config source names replaced by their URLs (password from its variable). */
 function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
   const given = targets.length > 0 ? targets : config.sources.map((s) => s.name);
-  if (given.length === 0) throw new UserError('give a target (a file, a folder or a database URL), or define sources in piiscan.yaml');
+  if (given.length === 0) throw new UserError('give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml');
   return given.map((target) => {
     const index = config.sources.findIndex((s) => s.name === target);
     if (index === -1) return target;
@@ -99,6 +105,26 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
   };
 }
 
+/** How S3 targets are read: command line over the config's `s3:` section. */
+function toS3Options(options: ScanOptions, config: Config, seed: number): S3Options {
+  const s3 = config.s3 ?? {};
+  const endpoint = options.endpointUrl ?? s3.endpoint;
+  const region = options.region ?? s3.region;
+  const profile = options.profile ?? s3.profile;
+  return {
+    ...(endpoint ? { endpoint } : {}),
+    ...(region ? { region } : {}),
+    ...(profile ? { profile } : {}),
+    ...(s3.forcePathStyle !== undefined ? { forcePathStyle: s3.forcePathStyle } : {}),
+    concurrency: options.concurrency,
+    include: options.include ?? [],
+    exclude: options.exclude ?? [],
+    maxObjectBytes: options.maxObjectSize,
+    sampleObjects: options.sampleObjects,
+    seed,
+  };
+}
+
 /** Runs a scan of `targets` and returns its report; known failures throw UserError. */
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
@@ -111,6 +137,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   const seed = database.seed;
   const result = await scanTargets(resolved, settings, {
     database,
+    s3: toS3Options(options, config, seed),
     cwd: io.cwd,
     exclude: config.exclude,
     jobs: options.jobs,
@@ -118,6 +145,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   });
   progress?.done();
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled)) io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
+  if (!options.quiet && result.coverage.objects.some((o) => o.sampled)) io.stderr(`Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
   const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });

@@ -11,10 +11,16 @@
  * baseline: .piiscan-baseline.json
  * failOn: new                   # new | any | none
  * minSensitivity: standard      # standard | sensitive
- * sources:                      # databases by name: `piiscan scan orders-db`, or all with no target
+ * sources:                      # databases and buckets by name: `piiscan scan orders-db`, or all with no target
  *   - name: orders-db
  *     url: postgres://reader@db.internal:5432/orders
  *     passwordEnv: ORDERS_DB_PASSWORD
+ *   - name: exports
+ *     url: s3://acme-exports/orders/
+ * s3:                           # S3-compatible stores; AWS S3 needs none of this
+ *   endpoint: http://127.0.0.1:9000
+ *   region: us-east-1
+ *   forcePathStyle: true
  * allow:
  *   - value: "qa-[a-z]+@example\\.com"
  *     reason: QA accounts used by the smoke tests
@@ -61,13 +67,25 @@ export const configSchema = z.strictObject({
       z.strictObject({
         /** Name used as a target on the command line. */
         name: z.string().min(1),
-        /** `postgres://` or `mysql://` URL, best without a password. */
-        url: z.string().regex(/^(?:postgres(?:ql)?|mysql|mariadb):\/\//i, 'expected a postgres:// or mysql:// URL'),
+        /** `postgres://`, `mysql://` (best without a password) or `s3://bucket/prefix` URL. */
+        url: z.string().regex(/^(?:postgres(?:ql)?|mysql|mariadb|s3):\/\//i, 'expected a postgres://, mysql:// or s3:// URL'),
         /** Environment variable holding the password, so it never sits in the config file. */
         passwordEnv: z.string().min(1).optional(),
       }),
     )
     .default([]),
+  /** Where S3 targets live; credentials always come from the AWS SDK's chain, never from here. */
+  s3: z
+    .strictObject({
+      /** S3-compatible endpoint URL (MinIO, Ceph); `--endpoint-url` overrides. */
+      endpoint: z.url().optional(),
+      region: z.string().min(1).optional(),
+      /** AWS shared config profile; `--profile` overrides. */
+      profile: z.string().min(1).optional(),
+      /** Path-style addressing (`endpoint/bucket/key`); default true with an endpoint. */
+      forcePathStyle: z.boolean().optional(),
+    })
+    .optional(),
   /** Baseline file of accepted findings (`--baseline` overrides). Default: none. */
   baseline: z.string().min(1).optional(),
   /** What fails the scan: `new` findings (default with a baseline), `any` (default without), `none`. */

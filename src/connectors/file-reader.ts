@@ -3,7 +3,7 @@
  * by the chunk size plus the line limit: a line longer than the limit is scanned in pieces.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { RecordOrigin, ScanRecord } from '../types.js';
 import { countLines } from '../engine/scan-chunk.js';
@@ -28,22 +28,59 @@ export interface ReadStats {
 
 export const DEFAULT_LIMITS: ReadLimits = { chunkBytes: 1 << 20, maxLineBytes: 1 << 20 };
 
-async function isGzip(filePath: string): Promise<boolean> {
-  const handle = await open(filePath, 'r');
+/** A stream's first bytes (at least `bytes` of them unless it is shorter), and the whole stream again. */
+export async function peek(source: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
+  const iterator = source[Symbol.asyncIterator]();
+  const pieces: Buffer[] = [];
+  let length = 0;
+  let done = false;
+  while (length < bytes) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    pieces.push(next.value);
+    length += next.value.length;
+  }
+  const head = Buffer.concat(pieces);
+  async function* stream(): AsyncGenerator<Buffer> {
+    try {
+      if (head.length > 0) yield head;
+      if (done) return;
+      for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+    } finally {
+      await iterator.return?.();
+    }
+  }
+  return { head, stream: stream() };
+}
+
+/** The bytes of a stream, gunzipped on the fly when they start with gzip's magic bytes. */
+export async function* decompressed(source: AsyncIterable<Buffer>, chunkBytes = DEFAULT_LIMITS.chunkBytes): AsyncGenerator<Buffer> {
+  const { head, stream } = await peek(source, 2);
+  if (head[0] !== 0x1f || head[1] !== 0x8b) {
+    yield* stream;
+    return;
+  }
+  const input = Readable.from(stream, { objectMode: false });
+  const gunzip = createGunzip({ chunkSize: chunkBytes });
+  input.on('error', (error) => gunzip.destroy(error));
+  input.pipe(gunzip);
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(2), 0, 2, 0);
-    return bytesRead === 2 && buffer[0] === 0x1f && buffer[1] === 0x8b;
+    yield* gunzip as AsyncIterable<Buffer>;
   } finally {
-    await handle.close();
+    input.destroy();
+    gunzip.destroy();
   }
 }
 
-export async function* readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
-  // Open errors (permission denied) surface here, before any stream exists to emit them unheard.
-  const gzip = await isGzip(origin.source);
-  const raw = createReadStream(origin.source, { highWaterMark: limits.chunkBytes });
-  const stream = gzip ? raw.pipe(createGunzip({ chunkSize: limits.chunkBytes })) : raw;
-  if (gzip) raw.on('error', (error) => stream.destroy(error));
+export function readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
+  return readLineRecords(origin, decompressed(createReadStream(origin.source, { highWaterMark: limits.chunkBytes }), limits.chunkBytes), stats, limits);
+}
+
+/** Whole lines of a (decompressed) stream as records; stops at once, marking it binary, when its first bytes hold a NUL. */
+export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterable<Buffer>, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
   let carry: Buffer | undefined;
   let firstLine = 1;
   let first = true;
@@ -84,7 +121,6 @@ export async function* readFileRecords(origin: RecordOrigin, stats: ReadStats, l
     if (carry) yield emit(carry);
     if (carry || inLongLine) stats.lines++;
   } finally {
-    stream.destroy();
-    raw.destroy();
+    await (stream as AsyncGenerator<Buffer>).return?.(undefined);
   }
 }

@@ -27,6 +27,9 @@ interface LeakSite {
 
 const LEAK_SITE_CACHE_LIMIT = 4096;
 
+/** Where a site's service comes from when no rule and no record names one. */
+const DEFAULT_SOURCE = { file: 'folder', column: 'schema', object: 'prefix' } as const;
+
 export interface Aggregator {
   add(origin: RecordOrigin, occurrence: Occurrence): void;
   merge(findings: readonly Finding[]): void;
@@ -69,16 +72,16 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   function toLeakSite(origin: RecordOrigin, o: Occurrence): LeakSite {
     let sites = leakSites.get(origin);
     if (sites === undefined) leakSites.set(origin, (sites = new Map()));
-    const siteKey = `${o.detector}\0${o.form}\0${o.jsonPath ?? ''}\0${o.recordService ?? ''}\0${origin.siteKind === 'file' ? o.template : ''}`;
+    const siteKey = `${o.detector}\0${o.form}\0${o.jsonPath ?? ''}\0${o.recordService ?? ''}\0${o.template}`;
     let leakSite = sites.get(siteKey);
     if (leakSite !== undefined) return leakSite;
     const owner = options.resolveOwner({
       uri: origin.uri,
       defaultService: origin.defaultService,
-      defaultSource: origin.siteKind === 'column' ? 'schema' : 'folder',
+      defaultSource: DEFAULT_SOURCE[origin.siteKind],
       ...(o.recordService ? { recordService: o.recordService } : {}),
     });
-    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: origin.siteKind === 'file' ? o.template : '', ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: o.template, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
     const identity = { service: owner.service, site, detector: o.detector, form: o.form };
     const key = toIdentityKey(identity);
     let fingerprint = fingerprints.get(key);

@@ -13,7 +13,7 @@ export interface ServiceRule {
 
 export interface Owner {
   service: string;
-  /** `services[2]`, `field service`, `folder` or `schema`: shown as the finding's serviceSource. */
+  /** `services[2]`, `field service`, `folder`, `schema` or `prefix`: shown as the finding's serviceSource. */
   source: string;
 }
 
@@ -22,8 +22,8 @@ export interface OwnershipInput {
   uri: string;
   recordService?: string;
   defaultService: string;
-  /** Where the default comes from: `folder` (files) or `schema` (database columns). */
-  defaultSource: 'folder' | 'schema';
+  /** Where the default comes from: `folder` (files), `schema` (database columns) or `prefix` (S3 keys). */
+  defaultSource: 'folder' | 'schema' | 'prefix';
 }
 
 export type ResolveOwner = (input: OwnershipInput) => Owner;

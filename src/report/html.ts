@@ -7,7 +7,7 @@
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { formatBytes, plural } from './text.js';
+import { describeScanned, plural } from './text.js';
 
 const FILTERS = ['service', 'detector', 'form', 'sensitivity'] as const;
 
@@ -75,7 +75,7 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
 <table id="findings"><thead><tr><th>Status</th><th>Sensitivity</th><th>Detector</th><th>Form</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
 <tbody>${report.findings.map(row).join('\n')}</tbody></table>
 <h2>Coverage</h2>
-<p id="coverage">${plural(coverage.files, 'file')}, ${formatBytes(coverage.bytes)}, ${plural(coverage.lines, 'line')} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
+<p id="coverage">${escape(describeScanned(coverage))} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
 ${skipped ? `<ul>${skipped}</ul>` : ''}
 <h2>Errors</h2>
 ${errors ? `<ul class="errors">${errors}</ul>` : '<p>none</p>'}

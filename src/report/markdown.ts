@@ -5,7 +5,7 @@
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { formatBytes, plural } from './text.js';
+import { describeScanned, plural } from './text.js';
 
 /** Escapes text for a Markdown table cell. */
 function cell(text: string): string {
@@ -53,7 +53,7 @@ export function formatMarkdown(report: Report, _options: FormatOptions): string 
   const stale = report.baseline?.stale.length ?? 0;
   lines.push(
     '',
-    `Scanned ${plural(coverage.files, 'file')}, ${formatBytes(coverage.bytes)}, ${coverage.lines.toLocaleString('en-US')} lines; ${coverage.skipped.length} skipped; ${plural(report.errors.length, 'error')}.` +
+    `Scanned ${describeScanned(coverage)}; ${coverage.skipped.length} skipped; ${plural(report.errors.length, 'error')}.` +
       (report.baseline ? ` Baseline: ${report.baseline.entries} entries, ${stale} stale.` : ''),
   );
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { formatBytes, plural } from './text.js';
+import { describeScanned, plural } from './text.js';
 
 const MAX_SITE = 70;
 
@@ -75,23 +75,10 @@ function summaryLine(report: Report, shown: number): string {
     report.baseline ? ` (${summary.newFindings} new)` : '',
     `, ${summary.failing} failing`,
     other > 0 ? `; ${other} in other forms${hidden > 0 ? ' (hidden; --all-forms shows them)' : ''}` : '',
-    `. Scanned ${scannedWhat(report)}`,
+    `. Scanned ${describeScanned(report.coverage)}`,
     report.errors.length > 0 ? `; ${plural(report.errors.length, 'source')} failed` : '',
     '.',
   ].join('');
-}
-
-/** `8 files, 40 lines` and/or `3 tables, 12,000 rows (2 sampled)`, then the bytes. */
-function scannedWhat(report: Report): string {
-  const { coverage } = report;
-  const parts: string[] = [];
-  if (coverage.files > 0 || coverage.tables.length === 0) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
-  if (coverage.tables.length > 0) {
-    const rows = coverage.tables.reduce((n, t) => n + t.rowsScanned, 0);
-    const sampled = coverage.tables.filter((t) => t.sampled).length;
-    parts.push(`${plural(coverage.tables.length, 'table')}, ${plural(rows, 'row')}${sampled > 0 ? ` (${sampled} sampled)` : ''}`);
-  }
-  return `${parts.join('; ')}, ${formatBytes(coverage.bytes)}`;
 }
 
 export function formatTable(report: Report, options: FormatOptions): string {

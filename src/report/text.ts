@@ -1,3 +1,4 @@
+import type { Coverage, ObjectCoverage } from '../types.js';
 /** Small text helpers shared by the formatters. */
 
 /** `1 file`, `2 files`. */
@@ -9,4 +10,22 @@ export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`;
   if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** What a scan read: `8 files, 40 lines`, `3 tables, 12,000 rows (2 sampled)`, `40 objects in 3 groups (2 skipped)`, then the bytes. */
+export function describeScanned(coverage: Coverage): string {
+  const parts: string[] = [];
+  if (coverage.files > 0 || (coverage.tables.length === 0 && coverage.objects.length === 0)) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
+  if (coverage.tables.length > 0) {
+    const rows = coverage.tables.reduce((n, t) => n + t.rowsScanned, 0);
+    const sampled = coverage.tables.filter((t) => t.sampled).length;
+    parts.push(`${plural(coverage.tables.length, 'table')}, ${plural(rows, 'row')}${sampled > 0 ? ` (${sampled} sampled)` : ''}`);
+  }
+  if (coverage.objects.length > 0) {
+    const sum = (f: (o: ObjectCoverage) => number) => coverage.objects.reduce((n, o) => n + f(o), 0);
+    const skipped = sum((o) => Object.values(o.skipped).reduce((a, b) => a + b, 0));
+    const sampled = coverage.objects.some((o) => o.sampled) ? ', sampled' : '';
+    parts.push(`${plural(sum((o) => o.objectsScanned), 'object')} in ${plural(sum((o) => o.groups), 'group')}${skipped > 0 ? ` (${skipped} skipped${sampled})` : sampled ? ` (${sampled.slice(2)})` : ''}`);
+  }
+  return `${parts.join('; ')}, ${formatBytes(coverage.bytes)}`;
 }

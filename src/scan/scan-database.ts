@@ -14,7 +14,7 @@ import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
 import type { ScanSettings } from './settings.js';
-import { toValuesData } from '../engine/scan-values.js';
+import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 
 /** How databases are read. */
 export interface DatabaseOptions extends ReadPlan {
@@ -65,21 +65,11 @@ function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo):
   };
 }
 
-/** Values per column collected before a batch goes to the engine (one RE2 call per pattern per batch). */
-const BATCH_ROWS = 2048;
-
 /** Reads and scans one table; returns the rows scanned. */
 async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
-  const batches = table.columns.map((column) => ({ column, origin: toOrigin(target, table, column), values: [] as string[], rows: [] as number[] }));
+  const batches = createColumnBatches(table.columns.map((column) => ({ origin: toOrigin(target, table, column), name: column.name })), sink);
   const flush = () => {
-    for (const batch of batches) {
-      if (batch.values.length === 0) continue;
-      const data = toValuesData(batch.values);
-      result.bytes += data.length - (batch.values.length - 1);
-      sink.scan({ origin: batch.origin, kind: 'values', data, rows: batch.rows, hint: batch.column.name });
-      batch.values = [];
-      batch.rows = [];
-    }
+    result.bytes += batches.flush();
   };
   let rows = 0;
   let skippedValues = 0;
@@ -90,14 +80,13 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
       rows++;
       const row = next.value;
       for (let i = 0; i < row.length; i++) {
-        const batch = batches[i]!;
-        const text = toText(row[i]!, batch.column);
+        const column = table.columns[i]!;
+        const text = toText(row[i]!, column);
         if (text === undefined) {
-          if (batch.column.kind === 'bytes' && row[i]) skippedValues++;
+          if (column.kind === 'bytes' && row[i]) skippedValues++;
           continue;
         }
-        batch.values.push(text);
-        batch.rows.push(rows);
+        batches.add(i, text, rows);
       }
       if (rows % BATCH_ROWS === 0) flush();
     }

@@ -12,6 +12,8 @@ import { selectDetectors } from './record-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
+import { isS3Url, toS3Target } from '../connectors/s3.js';
+import { scanBucket, type S3Options } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 
 /** Total size above which a scan of several files uses worker threads. */
@@ -30,6 +32,8 @@ export interface ScanProgress {
 export interface ScanOptions {
   /** How database targets are read. */
   database: DatabaseOptions;
+  /** How S3 targets are read. */
+  s3: S3Options;
   cwd: string;
   exclude: readonly string[];
   /** Worker threads; `auto` uses every core for scans over 64 MiB. */
@@ -94,7 +98,8 @@ function addHits(into: Record<number, number>, from: Record<number, number>): vo
 
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
-  const listing = await listFiles(targets.filter((t) => !isDatabaseUrl(t)), { cwd: options.cwd, exclude: options.exclude });
+  const isFileTarget = (t: string) => !isDatabaseUrl(t) && !isS3Url(t);
+  const listing = await listFiles(targets.filter(isFileTarget), { cwd: options.cwd, exclude: options.exclude });
   const results = await scanFiles(listing, settings, options);
   const aggregator = createAggregator({
     detectors: selectDetectors(settings.detectorIds),
@@ -103,7 +108,7 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
   });
   const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : t));
   const sources = new Map(shown.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
-  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [] };
+  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [], objects: [] };
   const errors = [...listing.errors];
   const valueHits: Record<number, number> = {};
   results.forEach((r, i) => {
@@ -121,6 +126,18 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     coverage.tables.push(...db.tables);
     coverage.bytes += db.bytes;
     sources.get(database.display)!.bytes += db.bytes;
+  }
+  for (const bucket of targets.filter(isS3Url).map(toS3Target)) {
+    const s3 = await scanBucket(bucket, settings, options.s3);
+    aggregator.merge(s3.findings);
+    addHits(valueHits, s3.valueHits);
+    errors.push(...s3.errors);
+    coverage.objects.push(s3.coverage);
+    coverage.bytes += s3.coverage.bytes;
+    coverage.lines += s3.lines;
+    const source = sources.get(bucket.display)!;
+    source.bytes += s3.coverage.bytes;
+    source.lines += s3.lines;
   }
   return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
 }

@@ -5,16 +5,12 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useServer } from './server.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
-let adminUrl = process.env.PIISCAN_TEST_PG_URL;
-let serverDir;
-if (!adminUrl) {
-  const env = execFileSync('bash', [path.join(root, 'test/servers/postgres.sh'), 'start'], { encoding: 'utf8' });
-  adminUrl = /PIISCAN_TEST_PG_URL=(\S+)/.exec(env)[1];
-  serverDir = /PIISCAN_TEST_PG_DIR=(\S+)/.exec(env)[1];
-}
+const server = useServer('postgres.sh', 'PIISCAN_TEST_PG_URL', 'PIISCAN_TEST_PG_DIR');
+const adminUrl = server.address;
 const url = new URL(adminUrl);
 url.pathname = '/piiscan_bench';
 const psql = (target, ...args) => execFileSync('psql', [target, '-qAt', ...args], { encoding: 'utf8' });
@@ -47,5 +43,5 @@ try {
   console.log(`ratio piiscan/psql: ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
 } finally {
   psql(adminUrl, '-c', 'DROP DATABASE IF EXISTS piiscan_bench');
-  if (serverDir) execFileSync('bash', [path.join(root, 'test/servers/postgres.sh'), 'stop', serverDir]);
+  server.stop();
 }

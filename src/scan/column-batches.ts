@@ -1,0 +1,43 @@
+/**
+ * Values of columns (database columns, CSV columns) collected per column and handed to the engine
+ * in batches, which lets it run each pattern once over many values.
+ */
+import type { RecordOrigin } from '../types.js';
+import { toValuesData } from '../engine/scan-values.js';
+import type { RecordSink } from './record-scanner.js';
+
+/** Rows collected before the batches go to the engine. */
+export const BATCH_ROWS = 2048;
+
+export interface ColumnBatches {
+  /** Adds column i's value in a row (1-based row number). */
+  add(column: number, value: string, row: number): void;
+  /** Scans what was collected. Returns the bytes of value text scanned. */
+  flush(): number;
+  /** Number of columns. */
+  columns: number;
+}
+
+export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: RecordSink): ColumnBatches {
+  const batches = columns.map((c) => ({ ...c, values: [] as string[], rows: [] as number[] }));
+  return {
+    columns: batches.length,
+    add(column, value, row) {
+      const batch = batches[column]!;
+      batch.values.push(value);
+      batch.rows.push(row);
+    },
+    flush() {
+      let bytes = 0;
+      for (const batch of batches) {
+        if (batch.values.length === 0) continue;
+        const data = toValuesData(batch.values);
+        bytes += data.length - (batch.values.length - 1);
+        sink.scan({ origin: batch.origin, kind: 'values', data, rows: batch.rows, hint: batch.name });
+        batch.values = [];
+        batch.rows = [];
+      }
+      return bytes;
+    },
+  };
+}

@@ -1,0 +1,202 @@
+/**
+ * An S3 target end to end: list the objects under the prefix (page by page), skip what cannot or
+ * need not be read (archived, over the size cap, excluded, binary), group keys that differ only by
+ * dates, partitions, numbers or ids, optionally sample each group, then stream every object by its
+ * format: lines (logs, JSON lines) through the line pipeline, CSV/TSV column by column with the
+ * header's names as context. gzip around any of these is undone on the fly.
+ */
+import picomatch from 'picomatch';
+import { parse } from 'csv-parse';
+import { Readable } from 'node:stream';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../types.js';
+import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object, type S3Target } from '../connectors/s3.js';
+import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
+import { createRandom } from '../connectors/seeded-random.js';
+import { toObjectGroup } from '../engine/object-group.js';
+import { createRecordScanner, type RecordSink } from './record-scanner.js';
+import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
+import type { ScanSettings } from './settings.js';
+import { formatBytes } from '../report/text.js';
+
+export interface S3Options extends S3ConnectOptions {
+  /** Objects read at the same time. */
+  concurrency: number;
+  /** Globs over object keys; empty includes everything. */
+  include: string[];
+  exclude: string[];
+  /** Objects larger than this are skipped and counted. */
+  maxObjectBytes: number;
+  /** Objects read per group; 0 reads every object. */
+  sampleObjects: number;
+  seed: number;
+  /** Objects per listing page (S3 gives at most 1000). */
+  pageSize?: number;
+  /** Called once listing is done, with the number of objects about to be read. */
+  onListed?: (objects: number) => void | Promise<void>;
+}
+
+export interface S3Result {
+  findings: Finding[];
+  errors: SourceError[];
+  coverage: ObjectCoverage;
+  lines: number;
+  valueHits: Record<number, number>;
+}
+
+/** Bytes of the object's start that decide its format (a NUL in them: binary). */
+const SNIFF_BYTES = 8000;
+/** A CSV record longer than this fails its object rather than growing memory without bound. */
+const MAX_CSV_RECORD = 1 << 20;
+
+/** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads the object as lines. */
+function csvDelimiter(key: string, contentType: string): string | undefined {
+  const name = key.toLowerCase().replace(/\.(?:gz|gzip)$/, '');
+  if (name.endsWith('.csv') || /^text\/csv/.test(contentType)) return ',';
+  if (name.endsWith('.tsv') || /^text\/tab-separated-values/.test(contentType)) return '\t';
+  return undefined;
+}
+
+/** Picks up to `n` items, the same ones for the same generator state. */
+function sample<T>(items: T[], n: number, random: () => number): T[] {
+  const picked = [...items];
+  for (let i = 0; i < n; i++) {
+    const j = i + Math.floor(random() * (picked.length - i));
+    [picked[i], picked[j]] = [picked[j]!, picked[i]!];
+  }
+  return picked.slice(0, n);
+}
+
+interface ObjectStats extends ReadStats {
+  /** Set when the object was not scanned (binary). */
+  skipped?: string;
+}
+
+async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ObjectStats): Promise<void> {
+  const counted = (async function* () {
+    for await (const piece of stream) {
+      stats.bytes += piece.length;
+      yield piece;
+    }
+  })();
+  const parser = Readable.from(counted).pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD, info: true }));
+  let batches: ReturnType<typeof createColumnBatches> | undefined;
+  let records = 0;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      stats.lines = info.lines;
+      if (batches === undefined) {
+        // The header: each column is a site, its name the context of its values.
+        const names = record.map((name, i) => name.trim() || `column${i + 1}`);
+        batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
+        continue;
+      }
+      // Values past the header's columns (a ragged row) have no name and are left out.
+      for (let i = 0; i < Math.min(record.length, batches.columns); i++) if (record[i] !== '') batches.add(i, record[i]!, info.lines);
+      if (++records % BATCH_ROWS === 0) batches.flush();
+    }
+  } finally {
+    batches?.flush();
+    parser.destroy();
+  }
+}
+
+async function scanObject(client: S3Client, target: S3Target, object: S3Object, group: string, sink: RecordSink, stats: ObjectStats): Promise<void> {
+  const uri = `s3://${target.bucket}/${object.key}`;
+  const slash = object.key.indexOf('/');
+  const origin: RecordOrigin = {
+    siteKind: 'object',
+    path: uri,
+    source: object.key,
+    uri,
+    siteUri: `s3://${target.bucket}/${group}`,
+    // The first key segment names the service, or the bucket for keys at its top.
+    defaultService: slash > 0 ? object.key.slice(0, slash) : target.bucket,
+    target: target.display,
+  };
+  const { body, contentType } = await getObjectStream(client, target.bucket, object.key);
+  const { head, stream } = await peek(decompressed(toBuffers(body)), SNIFF_BYTES);
+  if (head.subarray(0, SNIFF_BYTES).includes(0)) {
+    stats.skipped = 'binary';
+    await (stream as AsyncGenerator<Buffer>).return?.(undefined);
+    return;
+  }
+  const delimiter = csvDelimiter(object.key, contentType);
+  if (delimiter !== undefined) return scanCsv(origin, stream, delimiter, sink, stats);
+  for await (const record of readLineRecords(origin, stream, stats)) sink.scan(record);
+}
+
+async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
+  for await (const piece of body) yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+}
+
+/** Why a listed object is not read (excluded, archived, over the size cap), or undefined when it is read. */
+export function createObjectFilter(options: Pick<S3Options, 'include' | 'exclude' | 'maxObjectBytes'>): (object: S3Object) => string | undefined {
+  const included = options.include.length > 0 ? picomatch(options.include, { dot: true }) : () => true;
+  const excluded = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  return (object) => {
+    if (!included(object.key) || excluded(object.key)) return 'excluded';
+    if (ARCHIVED_CLASSES.has(object.storageClass)) return `archived (${object.storageClass}): restore to scan`;
+    if (object.size > options.maxObjectBytes) return `over the ${formatBytes(options.maxObjectBytes)} size cap`;
+    return undefined;
+  };
+}
+
+export async function scanBucket(target: S3Target, settings: ScanSettings, options: S3Options): Promise<S3Result> {
+  const coverage: ObjectCoverage = { source: target.display, objectsListed: 0, objectsScanned: 0, groups: 0, bytes: 0, sampled: false, sampleObjects: options.sampleObjects, seed: options.seed, skipped: {} };
+  const result: S3Result = { findings: [], errors: [], coverage, lines: 0, valueHits: {} };
+  const skip = (reason: string) => (coverage.skipped[reason] = (coverage.skipped[reason] ?? 0) + 1);
+  const client = createS3Client(options);
+  const where = options.endpoint ?? 'S3';
+  try {
+    const skipReason = createObjectFilter(options);
+    const groups = new Map<string, S3Object[]>();
+    try {
+      for await (const object of listObjects(client, target, options.pageSize)) {
+        if (object.key.endsWith('/')) continue; // a folder marker, not an object
+        coverage.objectsListed++;
+        const reason = skipReason(object);
+        if (reason !== undefined) skip(reason);
+        else {
+          const group = toObjectGroup(object.key);
+          groups.set(group, [...(groups.get(group) ?? []), object]);
+        }
+      }
+    } catch (error) {
+      result.errors.push({ source: target.display, message: describeS3Error(error, `s3://${target.bucket}`, where) });
+      return result;
+    }
+    coverage.groups = groups.size;
+    const random = createRandom(options.seed);
+    const queue: Array<{ object: S3Object; group: string }> = [];
+    for (const [group, objects] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
+      const chosen = options.sampleObjects > 0 && objects.length > options.sampleObjects ? sample(objects, options.sampleObjects, random) : objects;
+      if (chosen.length < objects.length) coverage.sampled = true;
+      for (const object of chosen) queue.push({ object, group });
+    }
+    queue.sort((a, b) => (a.object.key < b.object.key ? -1 : 1));
+    await options.onListed?.(queue.length);
+    const newSink = createRecordScanner(settings);
+    const lanes = Array.from({ length: Math.min(options.concurrency, queue.length) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const sink = newSink();
+        const stats: ObjectStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+        try {
+          await scanObject(client, target, next.object, next.group, sink, stats);
+          if (stats.skipped || stats.binary) skip(stats.skipped ?? 'binary');
+          else coverage.objectsScanned++;
+        } catch (error) {
+          result.errors.push({ source: `s3://${target.bucket}/${next.object.key}`, message: describeS3Error(error, `s3://${target.bucket}/${next.object.key}`, where) });
+        }
+        coverage.bytes += stats.bytes;
+        result.lines += stats.lines;
+        result.findings.push(...sink.findings());
+        for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+      }
+    });
+    await Promise.all(lanes);
+  } finally {
+    client.destroy();
+  }
+  return result;
+}
