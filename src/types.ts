@@ -281,4 +281,6 @@ export interface RecordOrigin {
   defaultService: string;
   /** The target (as given) this record was found under, for per-source coverage. */
   target: string;
+  /** For the values of one JSON path of a JSON document: that path, the site's JSON path. */
+  jsonPath?: string;
 }

@@ -124,6 +124,9 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
       [urlFor('', 'piiscan_reader', 'wrong-password'), /^Access denied for user 'piiscan_reader'.*: check the user and password/],
       [urlFor('no_such_db'), /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/],
       [`mysql://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/x`, /^connection refused by 127\.0\.0\.1:1/],
+      [`mysql://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:3306/x`, /^unknown host no-such-host\.invalid: check the host name in the URL$|^cannot resolve host no-such-host\.invalid/],
+      [`${urlFor('piiscan_payments')}?ssl-mode=REQUIRED`, /^the server does not support TLS, but the URL asks for it \(ssl-mode\)$/],
+      [`${urlFor('piiscan_payments')}?ssl-mode=SOMETIMES`, /^ssl-mode=SOMETIMES in the URL: expected one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY$/],
     ];
     for (const [url, message] of cases) {
       const { exitCode, report, stdout, stderr } = await scanDb([], url);

@@ -2,7 +2,7 @@
 // Schemas of several services hold plaintext, encrypted, hashed, masked and JSON columns.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTable } from '../src/connectors/postgres.js';
+import { readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
 import type { TableInfo } from '../src/connectors/database.js';
 import { parseReport, runCli } from './helpers.js';
 
@@ -63,6 +63,14 @@ async function scanDb(args: string[], url = urlFor(DB, 'piiscan_reader', READER_
   const result = await runCli(['scan', url, '--format', 'json', '--quiet', ...args]);
   return { ...result, report: parseReport(result.stdout) };
 }
+
+describe('sslmode', () => {
+  it('is read as libpq reads it (require encrypts without checking the certificate), with no warning', () => {
+    expect(withLibpqSslModes('postgres://u:p@h/db?sslmode=require')).toBe('postgres://u:p@h/db?sslmode=require&uselibpqcompat=true');
+    expect(withLibpqSslModes('postgres://u:p@h/db')).toBe('postgres://u:p@h/db');
+    expect(withLibpqSslModes('postgres://h/db?sslmode=require&uselibpqcompat=false')).toBe('postgres://h/db?sslmode=require&uselibpqcompat=false');
+  });
+});
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   beforeAll(async () => {

@@ -43,6 +43,9 @@ const OBJECTS: Record<string, string | Buffer> = {
   'media/avatar-0001.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR customer7@example.com')]),
   'dumps/full-dump.log': 'user ssn 536-22-1234 on file\n'.repeat(4000),
   'readme.txt': 'Exports for the data lake. Contact: nobody.\n',
+  // A pretty-printed JSON document (parsed whole: JSON paths are sites), and JSON lines named .json.
+  'crm/customers-2026-11-01.json': JSON.stringify({ exportedAt: '2026-11-01', customers: Array.from({ length: 10 }, (_, i) => ({ id: i, email: `customer${i}@example.com`, ...(i % 2 ? { phone: '+44 20 7946 0958' } : {}) })) }, null, 2),
+  'crm/contacts-2026-11-02.json': ['a', 'b', 'c'].map((n) => JSON.stringify({ name: n, email: 'dana.lee@example.com' })).join('\n'),
 };
 
 let client: S3Client;
@@ -144,6 +147,9 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     const sites = report.findings.map((f) => `${f.service} ${f.site.kind} ${f.site.uri}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}`).sort();
     expect(sites).toEqual([
       'app object s3://acme-exports/app/logs/app-*.log email plaintext 2',
+      'crm object s3://acme-exports/crm/contacts-*.json$.email email plaintext 3',
+      'crm object s3://acme-exports/crm/customers-*.json$.customers[*].email email plaintext 10',
+      'crm object s3://acme-exports/crm/customers-*.json$.customers[*].phone phone plaintext 5',
       'events object s3://acme-exports/events/*/*/*/signups-*.jsonl.gz$.user.email email masked 40',
       'events object s3://acme-exports/events/*/*/*/signups-*.jsonl.gz$.user.email email plaintext 20',
       'orders object s3://acme-exports/orders/dt=*/part-*.csv.gz#customer_email email plaintext 120',
@@ -154,10 +160,12 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     const log = report.findings.find((f) => f.site.uri.endsWith('app-*.log'))!;
     expect(log.site.template).toBe('WARN <num>-<num>-<num> password reset requested by <email>');
     expect(log.locations[0]).toMatchObject({ path: 's3://acme-exports/app/logs/app-2026-11-01.log', line: 2 });
+    const document = report.findings.find((f) => f.site.jsonPath === '$.customers[*].email')!;
+    expect(document.locations[0]).toMatchObject({ path: 's3://acme-exports/crm/customers-2026-11-01.json', line: 6, jsonPath: '$.customers[*].email' });
     const csv = report.findings.find((f) => f.site.uri.endsWith('#customer_email'))!;
     expect(csv.locations[0]).toMatchObject({ path: 's3://acme-exports/orders/dt=2026-11-01/part-00000.csv.gz', line: 2 });
     expect(report.coverage.objects).toEqual([
-      expect.objectContaining({ source: `s3://${BUCKET}`, objectsListed: 10, objectsScanned: 8, groups: 5, sampled: false, sampleObjects: 0, skipped: { binary: 1, 'over the 64.0 KB size cap': 1 } }),
+      expect.objectContaining({ source: `s3://${BUCKET}`, objectsListed: 12, objectsScanned: 10, groups: 7, sampled: false, sampleObjects: 0, skipped: { binary: 1, 'over the 64.0 KB size cap': 1 } }),
     ]);
     expect(report.coverage.bytes).toBe(report.coverage.objects[0]!.bytes);
     for (const raw of RAW) expect(stdout).not.toContain(raw);

@@ -21,7 +21,8 @@ const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
   ER_STATEMENT_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
   ER_QUERY_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
   ER_LOCK_WAIT_TIMEOUT: () => 'lock timeout: the table is locked by another session',
-  HANDSHAKE_NO_SSL_SUPPORT: () => 'the server does not support TLS, but the URL asks for it (ssl)',
+  PIISCAN_SSL_MODE: (e) => e.message,
+  HANDSHAKE_NO_SSL_SUPPORT: () => 'the server does not support TLS, but the URL asks for it (ssl-mode)',
 };
 
 /** Server errors mysql2 does not name (MariaDB's own), by number. */

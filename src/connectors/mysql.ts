@@ -105,11 +105,35 @@ async function* readTable(connection: Connection, query: Query, table: TableInfo
   }
 }
 
+/** TLS settings for the `ssl-mode` URL parameter, as the mysql client names them. */
+const SSL_MODES: Record<string, mysql.SslOptions | undefined> = {
+  DISABLED: undefined,
+  // mysql2 cannot fall back to plaintext, so PREFERRED connects as mysql2 does by default: without TLS.
+  PREFERRED: undefined,
+  REQUIRED: { rejectUnauthorized: false },
+  // The CA is checked, the host name is not (Node's TLS option; mysql2 passes it through).
+  VERIFY_CA: { rejectUnauthorized: true, checkServerIdentity: () => undefined } as mysql.SslOptions,
+  VERIFY_IDENTITY: { rejectUnauthorized: true },
+};
+
+/** The URL for mysql2 (`mysql:`, without `ssl-mode`) and the TLS options `ssl-mode` asks for. */
+export function toMysqlConnection(targetUrl: string): { uri: string; ssl?: mysql.SslOptions } {
+  const url = new URL(targetUrl.replace(/^mariadb:/i, 'mysql:'));
+  const mode = url.searchParams.get('ssl-mode') ?? url.searchParams.get('sslmode');
+  url.searchParams.delete('ssl-mode');
+  url.searchParams.delete('sslmode');
+  if (mode === null) return { uri: url.toString() };
+  const key = mode.toUpperCase().replace(/-/g, '_');
+  if (!(key in SSL_MODES)) throw Object.assign(new Error(`ssl-mode=${mode} in the URL: expected one of ${Object.keys(SSL_MODES).join(', ')}`), { code: 'PIISCAN_SSL_MODE' });
+  const ssl = SSL_MODES[key];
+  return { uri: url.toString(), ...(ssl ? { ssl } : {}) };
+}
+
 /** Connects, makes the session read only with timeouts, and returns the driver. */
 export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Promise<DatabaseDriver> {
   const url = new URL(target.url);
   const password = url.password ? undefined : process.env['MYSQL_PWD'];
-  const connection = mysql.createConnection({ uri: target.url.replace(/^mariadb:/i, 'mysql:'), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
+  const connection = mysql.createConnection({ ...toMysqlConnection(target.url), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
   const query: Query = async (sql, values) => (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
   let mariadb = false;
   try {

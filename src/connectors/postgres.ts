@@ -79,10 +79,22 @@ export async function* readTable(client: pg.Client, table: TableInfo, plan: Read
   }
 }
 
+/**
+ * `sslmode` as libpq and psql read it (`require` encrypts without checking the certificate,
+ * `verify-full` checks it and the host name). node-postgres 8 reads prefer, require and verify-ca
+ * as verify-full unless told otherwise, and warns on stderr each time.
+ */
+export function withLibpqSslModes(url: string): string {
+  const parsed = new URL(url);
+  if (!parsed.searchParams.has('sslmode') || parsed.searchParams.has('uselibpqcompat')) return url;
+  parsed.searchParams.set('uselibpqcompat', 'true');
+  return parsed.toString();
+}
+
 /** Connects and returns the driver; connection errors are thrown for the caller to describe. */
 /** Timeouts are set per read transaction, so the plan is not needed to connect. */
 export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan): Promise<DatabaseDriver> {
-  const client = new pg.Client({ connectionString: target.url, application_name: 'piiscan' });
+  const client = new pg.Client({ connectionString: withLibpqSslModes(target.url), application_name: 'piiscan' });
   try {
     await client.connect();
   } catch (error) {

@@ -72,7 +72,8 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   function toLeakSite(origin: RecordOrigin, o: Occurrence): LeakSite {
     let sites = leakSites.get(origin);
     if (sites === undefined) leakSites.set(origin, (sites = new Map()));
-    const siteKey = `${o.detector}\0${o.form}\0${o.jsonPath ?? ''}\0${o.recordService ?? ''}\0${o.template}`;
+    const jsonPath = o.jsonPath ?? origin.jsonPath;
+    const siteKey = `${o.detector}\0${o.form}\0${jsonPath ?? ''}\0${o.recordService ?? ''}\0${o.template}`;
     let leakSite = sites.get(siteKey);
     if (leakSite !== undefined) return leakSite;
     const owner = options.resolveOwner({
@@ -81,7 +82,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       defaultSource: DEFAULT_SOURCE[origin.siteKind],
       ...(o.recordService ? { recordService: o.recordService } : {}),
     });
-    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: o.template, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: o.template, ...(jsonPath ? { jsonPath } : {}) };
     const identity = { service: owner.service, site, detector: o.detector, form: o.form };
     const key = toIdentityKey(identity);
     let fingerprint = fingerprints.get(key);
@@ -95,7 +96,8 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   return {
     add(origin, o) {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
-      const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(o.jsonPath ? { jsonPath: o.jsonPath } : {}) };
+      const jsonPath = o.jsonPath ?? origin.jsonPath;
+      const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(jsonPath ? { jsonPath } : {}) };
       const part: Part = { count: 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
       const current = found.get(fingerprint);
       if (current !== undefined) return absorb(current, part);

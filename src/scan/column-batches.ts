@@ -18,19 +18,22 @@ export interface ColumnBatches {
   columns: number;
 }
 
+/** `columns` may grow while values are added (JSON paths are found as a document is walked). */
 export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: RecordSink): ColumnBatches {
-  const batches = columns.map((c) => ({ ...c, values: [] as string[], rows: [] as number[] }));
+  const batches: Array<{ origin: RecordOrigin; name: string; values: string[]; rows: number[] }> = [];
   return {
-    columns: batches.length,
+    get columns() {
+      return columns.length;
+    },
     add(column, value, row) {
-      const batch = batches[column]!;
+      const batch = (batches[column] ??= { ...columns[column]!, values: [], rows: [] });
       batch.values.push(value);
       batch.rows.push(row);
     },
     flush() {
       let bytes = 0;
       for (const batch of batches) {
-        if (batch.values.length === 0) continue;
+        if (batch === undefined || batch.values.length === 0) continue;
         const data = toValuesData(batch.values);
         bytes += data.length - (batch.values.length - 1);
         sink.scan({ origin: batch.origin, kind: 'values', data, rows: batch.rows, hint: batch.name });

@@ -14,6 +14,7 @@ import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, lis
 import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
+import { parseJsonLeaves } from '../engine/json-leaves.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 import type { ScanSettings } from './settings.js';
@@ -48,6 +49,8 @@ export interface S3Result {
 const SNIFF_BYTES = 8000;
 /** A CSV record longer than this fails its object rather than growing memory without bound. */
 const MAX_CSV_RECORD = 1 << 20;
+/** JSON documents up to this size are parsed whole (JSON paths as sites); larger ones are read as lines. */
+const MAX_JSON_DOCUMENT = 64 << 20;
 
 /** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads the object as lines. */
 function csvDelimiter(key: string, contentType: string): string | undefined {
@@ -55,6 +58,60 @@ function csvDelimiter(key: string, contentType: string): string | undefined {
   if (name.endsWith('.csv') || /^text\/csv/.test(contentType)) return ',';
   if (name.endsWith('.tsv') || /^text\/tab-separated-values/.test(contentType)) return '\t';
   return undefined;
+}
+
+/** A JSON document (not JSON lines) by extension or content type. */
+function isJsonDocument(key: string, contentType: string): boolean {
+  return key.toLowerCase().replace(/\.(?:gz|gzip)$/, '').endsWith('.json') || /^application\/json/.test(contentType);
+}
+
+/**
+ * A JSON document (an export such as `[{"email": ...}, ...]`, pretty-printed or not): parsed whole
+ * when it is small enough, and each JSON path's values scanned as a column, the path being the
+ * site's and its last key the context. Anything else (JSON lines, too large, not JSON) is read as
+ * lines.
+ */
+async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buffer>, sink: RecordSink, stats: ObjectStats): Promise<void> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const pieces: Buffer[] = [];
+  let size = 0;
+  let next = await iterator.next();
+  for (; !next.done && size <= MAX_JSON_DOCUMENT; next = await iterator.next()) {
+    pieces.push(next.value);
+    size += next.value.length;
+  }
+  const leaves = next.done ? parseJsonLeaves(Buffer.concat(pieces).toString('utf8')) : undefined;
+  if (leaves === undefined) {
+    const rest = next;
+    const replay = async function* () {
+      yield* pieces;
+      if (rest.done) return;
+      yield rest.value;
+      for (let more = await iterator.next(); !more.done; more = await iterator.next()) yield more.value;
+    };
+    for await (const record of readLineRecords(origin, replay(), stats)) sink.scan(record);
+    return;
+  }
+  stats.bytes += size;
+  const text = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
+  const paths = new Map<string, number>();
+  const columns: Array<{ origin: RecordOrigin; name: string }> = [];
+  const batches = createColumnBatches(columns, sink);
+  let line = 1;
+  let counted = 0;
+  for (const leaf of leaves) {
+    if (leaf.type !== 'string' && leaf.type !== 'number') continue;
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < leaf.start; i = text.indexOf('\n', i + 1)) line++;
+    counted = Math.max(counted, leaf.start);
+    let column = paths.get(leaf.jsonPath!);
+    if (column === undefined) {
+      paths.set(leaf.jsonPath!, (column = columns.length));
+      columns.push({ origin: { ...origin, jsonPath: leaf.jsonPath! }, name: leaf.key });
+    }
+    if (leaf.value !== '') batches.add(column, leaf.value, line);
+  }
+  stats.lines = line;
+  batches.flush();
 }
 
 /** Picks up to `n` items, the same ones for the same generator state. */
@@ -123,6 +180,7 @@ async function scanObject(client: S3Client, target: S3Target, object: S3Object, 
   }
   const delimiter = csvDelimiter(object.key, contentType);
   if (delimiter !== undefined) return scanCsv(origin, stream, delimiter, sink, stats);
+  if (isJsonDocument(object.key, contentType)) return scanJsonDocument(origin, stream, sink, stats);
   for await (const record of readLineRecords(origin, stream, stats)) sink.scan(record);
 }
 
