@@ -15,7 +15,9 @@ import { decompressed, peek, readLineRecords, type ReadStats } from '../connecto
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
-import { createRecordScanner, type RecordSink } from './record-scanner.js';
+import { createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
+import { createAggregator } from '../engine/aggregate.js';
+import { createOwnership } from '../pipeline/ownership.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 import type { ScanSettings } from './settings.js';
 import { formatBytes } from '../report/text.js';
@@ -33,8 +35,8 @@ export interface S3Options extends S3ConnectOptions {
   seed: number;
   /** Objects per listing page (S3 gives at most 1000). */
   pageSize?: number;
-  /** Called once listing is done, with the number of objects about to be read. */
-  onListed?: (objects: number) => void | Promise<void>;
+  /** Called before each object is read (progress). */
+  onObject?: (key: string) => void | Promise<void>;
 }
 
 export interface S3Result {
@@ -114,14 +116,42 @@ async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buff
   batches.flush();
 }
 
-/** Picks up to `n` items, the same ones for the same generator state. */
-function sample<T>(items: T[], n: number, random: () => number): T[] {
-  const picked = [...items];
-  for (let i = 0; i < n; i++) {
-    const j = i + Math.floor(random() * (picked.length - i));
-    [picked[i], picked[j]] = [picked[j]!, picked[i]!];
-  }
-  return picked.slice(0, n);
+/** Objects waiting to be read: the listing fills it while the lanes read from it, so memory stays bounded. */
+function createQueue<T>(capacity: number) {
+  const items: T[] = [];
+  let closed = false;
+  let consumers: Array<() => void> = [];
+  let producer: (() => void) | undefined;
+  const wakeConsumers = () => consumers.splice(0).forEach((wake) => wake());
+  return {
+    async push(item: T): Promise<void> {
+      while (items.length >= capacity) await new Promise<void>((resolve) => (producer = resolve));
+      items.push(item);
+      wakeConsumers();
+    },
+    close(): void {
+      closed = true;
+      wakeConsumers();
+    },
+    async take(): Promise<T | undefined> {
+      for (;;) {
+        const item = items.shift();
+        if (item !== undefined) {
+          producer?.();
+          producer = undefined;
+          return item;
+        }
+        if (closed) return undefined;
+        await new Promise<void>((resolve) => consumers.push(resolve));
+      }
+    },
+  };
+}
+
+/** Up to `size` objects of one group, chosen uniformly as they are listed (reservoir sampling). */
+interface Reservoir {
+  seen: number;
+  picked: S3Object[];
 }
 
 interface ObjectStats extends ReadStats {
@@ -206,55 +236,87 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const skip = (reason: string) => (coverage.skipped[reason] = (coverage.skipped[reason] ?? 0) + 1);
   const client = createS3Client(options);
   const where = options.endpoint ?? 'S3';
-  try {
-    const skipReason = createObjectFilter(options);
-    const groups = new Map<string, S3Object[]>();
+  const queue = createQueue<{ object: S3Object; group: string }>(1000);
+  const skipReason = createObjectFilter(options);
+  const aggregator = createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
+
+  // Listing: without sampling, objects are read as they are listed; with it, each group keeps a
+  // seeded reservoir and its picks are read once the listing is done.
+  const list = async () => {
+    const groups = new Set<string>();
+    const reservoirs = new Map<string, Reservoir>();
+    const random = createRandom(options.seed);
     try {
       for await (const object of listObjects(client, target, options.pageSize)) {
         if (object.key.endsWith('/')) continue; // a folder marker, not an object
         coverage.objectsListed++;
         const reason = skipReason(object);
-        if (reason !== undefined) skip(reason);
+        if (reason !== undefined) {
+          skip(reason);
+          continue;
+        }
+        const group = toObjectGroup(object.key);
+        if (options.sampleObjects === 0) {
+          groups.add(group);
+          await queue.push({ object, group });
+          continue;
+        }
+        let reservoir = reservoirs.get(group);
+        if (reservoir === undefined) reservoirs.set(group, (reservoir = { seen: 0, picked: [] }));
+        reservoir.seen++;
+        if (reservoir.picked.length < options.sampleObjects) reservoir.picked.push(object);
         else {
-          const group = toObjectGroup(object.key);
-          groups.set(group, [...(groups.get(group) ?? []), object]);
+          const slot = Math.floor(random() * reservoir.seen);
+          if (slot < options.sampleObjects) reservoir.picked[slot] = object;
         }
       }
     } catch (error) {
       result.errors.push({ source: target.display, message: describeS3Error(error, `s3://${target.bucket}`, where) });
-      return result;
     }
-    coverage.groups = groups.size;
-    const random = createRandom(options.seed);
-    const queue: Array<{ object: S3Object; group: string }> = [];
-    for (const [group, objects] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-      const chosen = options.sampleObjects > 0 && objects.length > options.sampleObjects ? sample(objects, options.sampleObjects, random) : objects;
-      if (chosen.length < objects.length) coverage.sampled = true;
-      for (const object of chosen) queue.push({ object, group });
-    }
-    queue.sort((a, b) => (a.object.key < b.object.key ? -1 : 1));
-    await options.onListed?.(queue.length);
-    const newSink = createRecordScanner(settings);
-    const lanes = Array.from({ length: Math.min(options.concurrency, queue.length) }, async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) {
-        const sink = newSink();
-        const stats: ObjectStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-        try {
-          await scanObject(client, target, next.object, next.group, sink, stats);
-          if (stats.skipped || stats.binary) skip(stats.skipped ?? 'binary');
-          else coverage.objectsScanned++;
-        } catch (error) {
-          result.errors.push({ source: `s3://${target.bucket}/${next.object.key}`, message: describeS3Error(error, `s3://${target.bucket}/${next.object.key}`, where) });
-        }
-        coverage.bytes += stats.bytes;
-        result.lines += stats.lines;
-        result.findings.push(...sink.findings());
-        for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+    coverage.groups = options.sampleObjects === 0 ? groups.size : reservoirs.size;
+    const picks = [...reservoirs].flatMap(([group, r]) => r.picked.map((object) => ({ object, group })));
+    coverage.sampled = [...reservoirs.values()].some((r) => r.seen > r.picked.length);
+    for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1))) await queue.push(pick);
+    queue.close();
+  };
+
+  // Results are merged in listing order, whatever order the lanes finish in, so a report does
+  // not depend on timing; only the few results waiting for an earlier one are held.
+  const done = new Map<number, Finding[]>();
+  let taken = 0;
+  let merged = 0;
+  const newSink = createRecordScanner(settings);
+  const read = async () => {
+    for (let next = await queue.take(); next; next = await queue.take()) {
+      const index = taken++;
+      const uri = `s3://${target.bucket}/${next.object.key}`;
+      const sink = newSink();
+      const stats: ObjectStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+      try {
+        await options.onObject?.(next.object.key);
+        await scanObject(client, target, next.object, next.group, sink, stats);
+        if (stats.skipped || stats.binary) skip(stats.skipped ?? 'binary');
+        else coverage.objectsScanned++;
+      } catch (error) {
+        result.errors.push({ source: uri, message: describeS3Error(error, uri, where) });
       }
-    });
-    await Promise.all(lanes);
+      coverage.bytes += stats.bytes;
+      result.lines += stats.lines;
+      for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+      done.set(index, sink.findings());
+      for (let findings = done.get(merged); findings !== undefined; findings = done.get(merged)) {
+        aggregator.merge(findings);
+        done.delete(merged++);
+      }
+    }
+  };
+
+  try {
+    await Promise.all([list(), ...Array.from({ length: options.concurrency }, read)]);
   } finally {
     client.destroy();
   }
+  result.findings = aggregator.findings();
+  result.errors.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
   return result;
 }
