@@ -163,7 +163,7 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     const document = report.findings.find((f) => f.site.jsonPath === '$.customers[*].email')!;
     expect(document.locations[0]).toMatchObject({ path: 's3://acme-exports/crm/customers-2026-11-01.json', line: 6, jsonPath: '$.customers[*].email' });
     const csv = report.findings.find((f) => f.site.uri.endsWith('#customer_email'))!;
-    expect(csv.locations[0]).toMatchObject({ path: 's3://acme-exports/orders/dt=2026-11-01/part-00000.csv.gz', line: 2 });
+    expect(csv.locations[0]).toMatchObject({ path: 's3://acme-exports/orders/dt=2026-11-01/part-00000.csv.gz#customer_email', line: 2 });
     expect(report.coverage.objects).toEqual([
       expect.objectContaining({ source: `s3://${BUCKET}`, objectsListed: 12, objectsScanned: 10, groups: 7, sampled: false, sampleObjects: 0, skipped: { binary: 1, 'over the 64.0 KB size cap': 1 } }),
     ]);

@@ -173,9 +173,9 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
       stats.lines = info.lines;
       if (batches === undefined) {
-        // The header: each column is a site, its name the context of its values.
+        // The header: each column is a site (`#name` after the group and the object), its name the context of its values.
         const names = record.map((name, i) => name.trim() || `column${i + 1}`);
-        batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
+        batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
         continue;
       }
       // Values past the header's columns (a ragged row) have no name and are left out.
