@@ -88,7 +88,7 @@ describe('object groups', () => {
 });
 
 describe('which listed objects are read', () => {
-  const filter = createObjectFilter({ include: [], exclude: ['tmp/**'], maxObjectBytes: 1000 });
+  const filter = createObjectFilter('b', { include: [], exclude: ['tmp/**'], excludeUris: ['s3://b/old/**'], maxObjectBytes: 1000 });
   it.each([
     [{ key: 'a/b.log', size: 10, storageClass: 'STANDARD' }, undefined],
     [{ key: 'a/b.log', size: 10, storageClass: 'GLACIER_IR' }, undefined],
@@ -96,6 +96,7 @@ describe('which listed objects are read', () => {
     [{ key: 'a/b.log', size: 10, storageClass: 'DEEP_ARCHIVE' }, 'archived (DEEP_ARCHIVE): restore to scan'],
     [{ key: 'a/b.log', size: 1001, storageClass: 'STANDARD' }, 'over the 1000 B size cap'],
     [{ key: 'tmp/x.log', size: 1, storageClass: 'STANDARD' }, 'excluded'],
+    [{ key: 'old/x.log', size: 1, storageClass: 'STANDARD' }, 'excluded'],
   ])('%o: %s', (object, reason) => {
     expect(filter(object)).toBe(reason);
   });

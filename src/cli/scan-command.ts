@@ -119,6 +119,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
     concurrency: options.concurrency,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
+    excludeUris: config.exclude,
     maxObjectBytes: options.maxObjectSize,
     sampleObjects: options.sampleObjects,
     seed,

@@ -28,7 +28,7 @@
  * detectors: [email, phone]     # run only these (default: all)
  * minConfidence: 0.5
  * maxLocations: 5
- * exclude: ["file://logs/**\/debug-*.log"]
+ * exclude: ["file://logs/**\/debug-*.log", "s3://acme-exports/tmp/**"]
  * ```
  */
 import { z } from 'zod';
@@ -59,7 +59,7 @@ export const configSchema = z.strictObject({
   minConfidence: z.number().min(0).max(1).optional(),
   /** Example locations kept per finding; 0 keeps all. Default 5. */
   maxLocations: z.number().int().min(0).optional(),
-  /** Globs over location URIs to leave out of the scan. Default: none. */
+  /** Globs over location URIs (files and S3 objects) to leave out of the scan. Default: none. */
   exclude: z.array(z.string().min(1)).default([]),
   /** Databases by name. A target that is a source's name scans its URL; no target scans them all. */
   sources: z

@@ -44,6 +44,9 @@ export function createS3Client(options: S3ConnectOptions): S3Client {
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
     maxAttempts: options.maxAttempts ?? 5,
+    // A server that accepts and then goes quiet fails the request instead of hanging the scan
+    // (requestTimeout is socket inactivity, so long streams are fine).
+    requestHandler: { connectionTimeout: 10_000, requestTimeout: 120_000 },
   };
   if (options.endpoint) {
     config.endpoint = options.endpoint;

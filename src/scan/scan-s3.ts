@@ -28,6 +28,8 @@ export interface S3Options extends S3ConnectOptions {
   /** Globs over object keys; empty includes everything. */
   include: string[];
   exclude: string[];
+  /** The config's `exclude`: globs over location URIs (`s3://bucket/key`). */
+  excludeUris?: readonly string[];
   /** Objects larger than this are skipped and counted. */
   maxObjectBytes: number;
   /** Objects read per group; 0 reads every object. */
@@ -219,11 +221,12 @@ async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffe
 }
 
 /** Why a listed object is not read (excluded, archived, over the size cap), or undefined when it is read. */
-export function createObjectFilter(options: Pick<S3Options, 'include' | 'exclude' | 'maxObjectBytes'>): (object: S3Object) => string | undefined {
+export function createObjectFilter(bucket: string, options: Pick<S3Options, 'include' | 'exclude' | 'excludeUris' | 'maxObjectBytes'>): (object: S3Object) => string | undefined {
   const included = options.include.length > 0 ? picomatch(options.include, { dot: true }) : () => true;
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
+  const excludedUri = options.excludeUris?.length ? picomatch([...options.excludeUris], { dot: true }) : () => false;
   return (object) => {
-    if (!included(object.key) || excluded(object.key)) return 'excluded';
+    if (!included(object.key) || excluded(object.key) || excludedUri(`s3://${bucket}/${object.key}`)) return 'excluded';
     if (ARCHIVED_CLASSES.has(object.storageClass)) return `archived (${object.storageClass}): restore to scan`;
     if (object.size > options.maxObjectBytes) return `over the ${formatBytes(options.maxObjectBytes)} size cap`;
     return undefined;
@@ -237,7 +240,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const client = createS3Client(options);
   const where = options.endpoint ?? 'S3';
   const queue = createQueue<{ object: S3Object; group: string }>(1000);
-  const skipReason = createObjectFilter(options);
+  const skipReason = createObjectFilter(target.bucket, options);
   const aggregator = createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
 
   // Listing: without sampling, objects are read as they are listed; with it, each group keeps a
