@@ -116,6 +116,11 @@ export interface Occurrence {
   recordService?: string;
   /** Index of the `allow` value rule that accepts this value: it is counted, not reported. */
   allowedBy?: number;
+  /**
+   * How many equal occurrences this one stands for (default 1): same site, detector, form and
+   * confidence, all after the locations a report keeps, so only their number matters.
+   */
+  count?: number;
 }
 
 /** The site of a finding: where a team has to look to fix it. */

@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
+import type { Detector } from '../src/types.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
 import { scanValues, toValuesData } from '../src/engine/scan-values.js';
@@ -78,5 +79,66 @@ describe('batches of column values', () => {
     const many = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? `user${i}@example.com` : 'no notes'));
     const rows = scan(many, 'email', 1).map((o) => o.line);
     expect(rows).toEqual(many.flatMap((v, i) => (v.includes('@') ? [i + 1] : [])));
+  });
+});
+
+// Batches of one shape (every value one whole match, or only stored forms) take a fast path that
+// makes no RE2 call per value. Each must find what the general path finds value by value.
+describe('batches of one shape', () => {
+  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+  const general = (values: string[], hint: string) => values.flatMap((v, i) => analyzeLine(set, { text: v, line: i + 1, hint, template: false }, options));
+  const batch = (values: string[], hint: string, maxLocations?: number) =>
+    scanValues(set, { origin, kind: 'values', data: toValuesData(values), rows: values.map((_, i) => i + 1), hint }, { ...options, ...(maxLocations ? { maxLocations } : {}) });
+  const shapes: Array<[string, string[]]> = [
+    ...detectors.filter((d) => d.fieldNames.length > 0).map((d): [string, string[]] => [d.fieldNames[0]!, d.examples.positive.map((e) => e.value ?? e.text)]),
+    ['email', ['user1@example.com', 'Zoë.Müller@example.com', 'j***@example.com', 'user%40example.com', 'logo@2x.png', 'git@github.com']],
+    ['phone', ['+1 202-555-0143', '+44 20 7946 0958', '+1 202-555-01', '+49 30 12345678', '+99 123 456 789']],
+    ['email_sha256', ['5d41402abc4b2a76b9719d911017c592', 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c', 'n/a', 'vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==', 'tok_4f8Kq2LmZx7Vt4Rw']],
+    ['ssn', ['536-22-1234', '536221234', '***-**-1234', '000-12-3456']],
+  ];
+
+  it.each(shapes)('column %s: the batch finds what each value finds alone', (hint, values) => {
+    const many = [...values, ...values, ...values];
+    const expected = general(many, hint);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(batch(many, hint)).toEqual(expected);
+  });
+
+  it('counts equal occurrences past the kept locations as one, with the same totals', () => {
+    const values = Array.from({ length: 50 }, (_, i) => `user${i}@example.com`);
+    const occurrences = batch(values, 'email', 3);
+    expect(occurrences.length).toBe(4);
+    expect(occurrences.map((o) => [o.line, o.count])).toEqual([[1, undefined], [2, undefined], [3, undefined], [4, 47]]);
+    expect(occurrences.slice(0, 3)).toEqual(general(values, 'email').slice(0, 3));
+  });
+});
+
+describe('batches of one shape, with a pattern that beats the whole-value one', () => {
+  // A short pattern inside the whole-value one, with a higher score: it wins value by value, so it
+  // must win in the batch too.
+  const code: Detector = {
+    id: 'code',
+    description: 'test detector',
+    category: 'contact',
+    sensitivity: 'standard',
+    identifier: 'indirect',
+    patterns: [
+      { name: 'code.long', regex: String.raw`[A-Z]{2}\d{4}`, score: 0.3 },
+      { name: 'code.digits', regex: String.raw`\d{4}`, score: 0.9 },
+    ],
+    contextWords: [],
+    fieldNames: ['code'],
+    mask: (v) => `${v[0]}***`,
+    examples: { positive: [], negative: [] },
+  };
+  const codeSet = createDetectorSet([code]);
+  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+
+  it('keeps the winner of each value', () => {
+    const values = ['AB1234', 'CD5678', 'EF9012'];
+    const expected = values.flatMap((v, i) => analyzeLine(codeSet, { text: v, line: i + 1, hint: 'code', template: false }, options));
+    expect(expected.map((o) => o.evidence.pattern)).toEqual(['code.digits', 'code.digits', 'code.digits']);
+    const batched = scanValues(codeSet, { origin, kind: 'values', data: toValuesData(values), rows: [1, 2, 3], hint: 'code' }, options);
+    expect(batched).toEqual(expected);
   });
 });

@@ -98,7 +98,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
       const jsonPath = o.jsonPath ?? origin.jsonPath;
       const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(jsonPath ? { jsonPath } : {}) };
-      const part: Part = { count: 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
+      const part: Part = { count: o.count ?? 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
       const current = found.get(fingerprint);
       if (current !== undefined) return absorb(current, part);
       const detector = byId.get(o.detector)!;

@@ -17,10 +17,15 @@ export interface AnalyzeOptions {
   serviceField: string;
   /** Index of the allow rule that accepts a raw value, if one does. */
   allowValue?: (value: string) => number | undefined;
+  /**
+   * Example locations the report keeps per leak site (0: all). Past that many, equal occurrences
+   * of a column may arrive as one occurrence with a count.
+   */
+  maxLocations?: number;
 }
 
 /** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
-function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
+export function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const field of fields) {
     if (field.type !== 'string' && field.type !== 'text') continue;
@@ -96,19 +101,24 @@ export function toOccurrences(set: DetectorSet, input: LineInput, lineFields: ()
   const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
   const template = input.template === false ? '' : json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
   const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;
-  return candidates.map((c) => ({
+  return candidates.map((c) => toOccurrence(c, input.line, template, options, serviceLeaf?.value));
+}
+
+/** One candidate as an occurrence: masked sample, location, template and the JSON path it sits at. */
+export function toOccurrence(c: Candidate, line: number, template: string, options: AnalyzeOptions, recordService?: string): Occurrence {
+  return {
     detector: c.detector.id,
     form: c.form,
     confidence: c.confidence,
     evidence: c.evidence,
     sample: toSample(c, options.showValues),
-    line: input.line,
+    line,
     column: c.start + 1,
     template,
     ...(c.field?.jsonPath ? { jsonPath: c.field.jsonPath } : {}),
-    ...(serviceLeaf ? { recordService: serviceLeaf.value } : {}),
+    ...(recordService !== undefined ? { recordService } : {}),
     ...allowedBy(c, options),
-  }));
+  };
 }
 
 function allowedBy(c: Candidate, options: AnalyzeOptions): { allowedBy?: number } {

@@ -127,6 +127,19 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
   return { detector, start, end, value, form, confidence: Math.round(confidence * 100) / 100, evidence, ...(field ? { field } : {}) };
 }
 
+/**
+ * The candidate detect() makes of a match that is the whole of a value under a hint (a column's
+ * value): nothing stands before it and nothing after, and its one field is the value itself.
+ */
+export function evaluateWhole(detector: Detector, spec: PatternSpec, field: Field, hint: string): Candidate | undefined {
+  return evaluate({ text: field.value, fields: () => [field], hint }, '', detector, spec, { value: field.value, valueIndex: 0 });
+}
+
+/** The highest confidence a pattern's candidates can reach (validator passed, context found). */
+export function maxConfidence(detector: Detector, spec: PatternSpec): number {
+  return Math.round(Math.min(1, spec.score + (detector.validate ? VALIDATOR_BOOST : 0) + CONTEXT_BOOST) * 100) / 100;
+}
+
 /** Keeps, of overlapping candidates, the most confident (then the longest). */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);

@@ -9,6 +9,7 @@ import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, detectInputOf, lineFieldsOf, toOccurrences, type AnalyzeOptions, type LineInput } from './analyze-line.js';
 import { detect, detectValues, namedDetector } from './detect.js';
 import { candidateLines } from './scan-chunk.js';
+import { scanWholeValues } from './whole-values.js';
 
 export type ValuesRecord = Extract<ScanRecord, { kind: 'values' }>;
 
@@ -20,7 +21,8 @@ export function toValuesData(values: readonly string[]): Buffer {
 export function scanValues(set: DetectorSet, record: ValuesRecord, options: AnalyzeOptions): Occurrence[] {
   const { rows, hint } = record;
   const occurrences: Occurrence[] = [];
-  if (namedDetector(set, hint) === undefined) {
+  const named = namedDetector(set, hint);
+  if (named === undefined) {
     for (const { bytes, index } of candidateLines(set, record.data)) {
       occurrences.push(...analyzeLine(set, { text: bytes.toString('utf8'), line: rows[index]!, bytes, hint, template: false }, options));
     }
@@ -29,7 +31,10 @@ export function scanValues(set: DetectorSet, record: ValuesRecord, options: Anal
   const text = record.data.toString('utf8');
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lines: LineInput[] = starts.map((start, i) => ({ text: text.slice(start, i + 1 < starts.length ? starts[i + 1]! - 1 : text.length), line: rows[i]!, hint, template: false }));
+  const values = starts.map((start, i) => text.slice(start, i + 1 < starts.length ? starts[i + 1]! - 1 : text.length));
+  const fast = scanWholeValues(set, { data: record.data, values, rows, hint }, named.detector, options);
+  if (fast !== undefined) return fast;
+  const lines: LineInput[] = values.map((value, i) => ({ text: value, line: rows[i]!, hint, template: false }));
   const fields = lines.map(lineFieldsOf);
   const detected = detectValues(set, { text, starts, inputOf: (i) => detectInputOf(lines[i]!, fields[i]!) });
   detected.forEach((matches, i) => {

@@ -33,6 +33,7 @@ export function createRecordScanner(settings: ScanSettings): () => RecordSink {
   const analyze = {
     showValues: settings.showValues,
     serviceField: settings.serviceField,
+    maxLocations: settings.maxLocations,
     ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
   };
   return () => {
@@ -48,7 +49,7 @@ export function createRecordScanner(settings: ScanSettings): () => RecordSink {
             continue;
           }
           aggregator.add(record.origin, o);
-          kept++;
+          kept += o.count ?? 1;
         }
         return kept;
       },
