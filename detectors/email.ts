@@ -7,6 +7,14 @@ const DOMAIN = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:x
 /** Top-level "domains" that are really file extensions (`logo@2x.png`). */
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'mjs', 'map', 'json', 'txt', 'html', 'pdf']);
 
+/** Whether a domain (from `from` to the end) has a label over 63 characters. */
+function hasLongLabel(value: string, from: number): boolean {
+  for (let start = from, dot = value.indexOf('.', from); ; start = dot + 1, dot = value.indexOf('.', start)) {
+    if ((dot === -1 ? value.length : dot) - start > 63) return true;
+    if (dot === -1) return false;
+  }
+}
+
 /** Users of SSH remotes, not people (`git@github.com:org/repo.git`). */
 const SSH_USERS = new Set(['git', 'hg', 'svn']);
 
@@ -25,16 +33,13 @@ export const email: Detector = {
   ],
   contextWords: ['email', 'e-mail', 'mail', 'contact', 'recipient', 'to=', 'from='],
   fieldNames: ['email', 'mail', 'emailaddress', 'e_mail'],
-  normalize: (raw) => raw.replace(/%40/gi, '@').replace(/%2b/gi, '+').replace(/%2e/gi, '.'),
+  normalize: (raw) => (raw.includes('%') ? raw.replace(/%40/gi, '@').replace(/%2b/gi, '+').replace(/%2e/gi, '.') : raw),
   validate(value, context) {
     const at = value.lastIndexOf('@');
-    const local = value.slice(0, at).toLowerCase();
-    const tld = value.slice(value.lastIndexOf('.') + 1).toLowerCase();
-    if (local.length > 64 || value.length - at - 1 > 253 || value.slice(at + 1).split('.').some((label) => label.length > 63)) {
-      return { status: 'invalid', reason: 'longer than RFC 5321 allows' };
-    }
-    if (FILE_EXTENSIONS.has(tld)) return { status: 'invalid', reason: 'file name with a scale suffix' };
-    if (SSH_USERS.has(local)) return { status: 'invalid', reason: 'SSH remote user' };
+    if (at > 64 || value.length - at - 1 > 253 || hasLongLabel(value, at + 1)) return { status: 'invalid', reason: 'longer than RFC 5321 allows' };
+    const tld = value.slice(value.lastIndexOf('.') + 1);
+    if (tld.length <= 4 && FILE_EXTENSIONS.has(tld.toLowerCase())) return { status: 'invalid', reason: 'file name with a scale suffix' };
+    if (at <= 3 && SSH_USERS.has(value.slice(0, at).toLowerCase())) return { status: 'invalid', reason: 'SSH remote user' };
     if (context.after.startsWith(':') && /^:[\w~/]/.test(context.after)) return { status: 'invalid', reason: 'scp-style remote' };
     return { status: 'none' };
   },

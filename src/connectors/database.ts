@@ -49,8 +49,8 @@ export type Row = Array<string | null>;
 
 export interface DatabaseDriver {
   listTables(): Promise<TableInfo[]>;
-  /** Streams a table's rows, then returns how it was read. Never writes. */
-  readTable(table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod>;
+  /** Streams a table's rows, a few at a time (one await per row costs more than the row), then returns how it was read. Never writes. */
+  readTable(table: TableInfo, plan: ReadPlan): AsyncGenerator<Row[], ReadMethod>;
   /** One line for an error of this database, saying what to do; rethrows what is not one. */
   describeError(error: unknown): string;
   close(): Promise<void>;

@@ -21,16 +21,16 @@ export function parseCopyRow(line: string): Array<string | null> {
   return line.split('\t').map((raw) => (raw === '\\N' ? null : unescapeCopyValue(raw)));
 }
 
-/** Turns a stream of COPY output chunks into rows, whatever the chunk boundaries. */
-export async function* toCopyRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Array<string | null>> {
+/** Turns a stream of COPY output chunks into the rows of each chunk, whatever the chunk boundaries. */
+export async function* toCopyRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Array<Array<string | null>>> {
   const decoder = new StringDecoder('utf8');
   let carry = '';
   for await (const chunk of chunks) {
     const text = carry + decoder.write(chunk);
     const lines = text.split('\n');
     carry = lines.pop() ?? '';
-    for (const line of lines) yield parseCopyRow(line);
+    if (lines.length > 0) yield lines.map(parseCopyRow);
   }
   carry += decoder.end();
-  if (carry !== '') yield parseCopyRow(carry);
+  if (carry !== '') yield [parseCopyRow(carry)];
 }

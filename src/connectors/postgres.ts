@@ -61,7 +61,7 @@ function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: st
  * Streams a table's rows (values in `table.columns` order) and then reports how it was read. The
  * transaction is READ ONLY and ends with ROLLBACK: nothing is ever written.
  */
-export async function* readTable(client: pg.Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row, ReadMethod> {
+export async function* readTable(client: pg.Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row[], ReadMethod> {
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.floor(plan.statementTimeoutMs)}`);

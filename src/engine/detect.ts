@@ -55,9 +55,17 @@ function cachedKeyWords(key: string): string[] {
   return words;
 }
 
+const namedFor = new WeakMap<Detector, Map<string, string | undefined>>();
+
 /** Whether a key names this detector's kind; returns the word that does. */
 export function isNamedFor(detector: Detector, key: string): string | undefined {
-  return cachedKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
+  let keys = namedFor.get(detector);
+  if (keys === undefined) namedFor.set(detector, (keys = new Map()));
+  if (keys.has(key)) return keys.get(key);
+  const word = cachedKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
+  if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
+  keys.set(key, word);
+  return word;
 }
 
 const namedCache = new WeakMap<DetectorSet, Map<string, { detector: Detector; word: string } | undefined>>();
@@ -92,7 +100,7 @@ function hasWordAt(text: string, word: string): boolean {
 }
 
 function contextHits(detector: Detector, before: string, key: string | undefined): string[] {
-  const hits = detector.contextWords.filter((w) => hasWordAt(before, w));
+  const hits = before === '' ? [] : detector.contextWords.filter((w) => hasWordAt(before, w));
   const named = key === undefined ? undefined : isNamedFor(detector, key);
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
 }
@@ -118,13 +126,12 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
     if (result.status === 'invalid') return undefined;
   }
   const confidence = Math.min(1, spec.score + (result.status === 'valid' ? VALIDATOR_BOOST : 0) + (hits.length > 0 ? CONTEXT_BOOST : 0));
-  const evidence: Evidence = {
-    pattern: spec.name,
-    ...(result.status === 'valid' ? { validator: result.check } : {}),
-    context: hits,
-    formReason: spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text',
-  };
-  return { detector, start, end, value, form, confidence: Math.round(confidence * 100) / 100, evidence, ...(field ? { field } : {}) };
+  const formReason = spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text';
+  // Built without spreads (they cost more than the rest of this function); the key order is the report's.
+  const evidence: Evidence = result.status === 'valid' ? { pattern: spec.name, validator: result.check, context: hits, formReason } : { pattern: spec.name, context: hits, formReason };
+  const candidate: Candidate = { detector, start, end, value, form, confidence: Math.round(confidence * 100) / 100, evidence };
+  if (field) candidate.field = field;
+  return candidate;
 }
 
 /**
@@ -132,7 +139,8 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
  * value): nothing stands before it and nothing after, and its one field is the value itself.
  */
 export function evaluateWhole(detector: Detector, spec: PatternSpec, field: Field, hint: string): Candidate | undefined {
-  return evaluate({ text: field.value, fields: () => [field], hint }, '', detector, spec, { value: field.value, valueIndex: 0 });
+  const fields = [field];
+  return evaluate({ text: field.value, fields: () => fields, hint }, '', detector, spec, { value: field.value, valueIndex: 0 });
 }
 
 /** The highest confidence a pattern's candidates can reach (validator passed, context found). */

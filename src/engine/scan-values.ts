@@ -15,6 +15,11 @@ export type ValuesRecord = Extract<ScanRecord, { kind: 'values' }>;
 
 /** Joins values into a batch's data: one per line, newlines inside a value turned into spaces. */
 export function toValuesData(values: readonly string[]): Buffer {
+  const joined = values.join('\n');
+  // Usually no value holds a line end: then the joined text has exactly the separators.
+  let newlines = 0;
+  for (let i = joined.indexOf('\n'); i !== -1; i = joined.indexOf('\n', i + 1)) newlines++;
+  if (newlines === values.length - 1 && !joined.includes('\r')) return Buffer.from(joined);
   return Buffer.from(values.map((v) => (v.includes('\n') || v.includes('\r') ? v.replace(/[\r\n]/g, ' ') : v)).join('\n'));
 }
 

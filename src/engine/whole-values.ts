@@ -53,11 +53,17 @@ function createCollector(keep: number) {
   const out: Occurrence[] = [];
   const kinds = new Map<string, { emitted: number; bulk?: Occurrence }>();
   /** Adds the occurrence `make` makes, unless a kind only counts by now. */
+  // A column's values are mostly of one kind: the last kind is checked before the map.
+  let last: { detector: string; form: string; confidence: number; kind: { emitted: number; bulk?: Occurrence } } | undefined;
   const add = (detector: string, form: string, confidence: number, make: () => Occurrence) => {
     if (keep === 0) return void out.push(make());
-    const key = `${detector}\0${form}\0${confidence}`;
-    let kind = kinds.get(key);
-    if (kind === undefined) kinds.set(key, (kind = { emitted: 0 }));
+    let kind = last !== undefined && last.detector === detector && last.form === form && last.confidence === confidence ? last.kind : undefined;
+    if (kind === undefined) {
+      const key = `${detector}\0${form}\0${confidence}`;
+      kind = kinds.get(key);
+      if (kind === undefined) kinds.set(key, (kind = { emitted: 0 }));
+      last = { detector, form, confidence, kind };
+    }
     if (kind.emitted < keep) {
       kind.emitted++;
       out.push(make());

@@ -77,18 +77,19 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
   try {
     let next = await reader.next();
     for (; !next.done; next = await reader.next()) {
-      rows++;
-      const row = next.value;
-      for (let i = 0; i < row.length; i++) {
-        const column = table.columns[i]!;
-        const text = toText(row[i]!, column);
-        if (text === undefined) {
-          if (column.kind === 'bytes' && row[i]) skippedValues++;
-          continue;
+      for (const row of next.value) {
+        rows++;
+        for (let i = 0; i < row.length; i++) {
+          const column = table.columns[i]!;
+          const text = toText(row[i]!, column);
+          if (text === undefined) {
+            if (column.kind === 'bytes' && row[i]) skippedValues++;
+            continue;
+          }
+          batches.add(i, text, rows);
         }
-        batches.add(i, text, rows);
+        if (rows % BATCH_ROWS === 0) flush();
       }
-      if (rows % BATCH_ROWS === 0) flush();
     }
     const { rowsEstimated, sampled, method } = next.value;
     result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
