@@ -59,6 +59,13 @@ const SCHEMA = `
   REVOKE SELECT ON orders.payroll FROM piiscan_reader;
   GRANT INSERT ON orders.payroll TO piiscan_reader;`;
 
+/** Drops and creates a database (with `options`, e.g. an encoding), then runs `setup` in it. */
+async function freshDatabase(name: string, setup: string, options = ''): Promise<void> {
+  await sql('postgres', `DROP DATABASE IF EXISTS ${name}`);
+  await sql('postgres', `CREATE DATABASE ${name} ${options}`);
+  await sql(name, setup);
+}
+
 async function scanDb(args: string[], url = urlFor(DB, 'piiscan_reader', READER_PASSWORD)) {
   const result = await runCli(['scan', url, '--format', 'json', '--quiet', ...args]);
   return { ...result, report: parseReport(result.stdout) };
@@ -189,9 +196,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and selection', () => {
   it('lets config rules over postgres:// URIs name the service, and selects columns by glob', async () => {
-    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_own');
-    await sql('postgres', 'CREATE DATABASE piiscan_own');
-    await sql('piiscan_own', "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')");
+    await freshDatabase('piiscan_own', "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')");
     const { makeTree } = await import('./helpers.js');
     const dir = makeTree({ 'piiscan.yaml': 'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n' });
     const result = await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--exclude', 'public.customers.phone'], dir);
@@ -206,9 +211,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and select
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
   it('scans a source by name with its password from the environment, and all sources without a target', async () => {
-    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_src');
-    await sql('postgres', 'CREATE DATABASE piiscan_src');
-    await sql('piiscan_src', "CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')");
+    await freshDatabase('piiscan_src', "CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')");
     const { makeTree } = await import('./helpers.js');
     const { run } = await import('../src/cli/main.js');
     const admin = new URL(urlFor('piiscan_src'));
@@ -231,9 +234,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres invalid encoding', () => {
   it('scans a column holding bytes that are not UTF-8 without failing the table', async () => {
-    await sql('postgres', 'DROP DATABASE IF EXISTS piiscan_ascii');
-    await sql('postgres', "CREATE DATABASE piiscan_ascii ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
-    await sql('piiscan_ascii', "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')");
+    await freshDatabase('piiscan_ascii', "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')", "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
     const { exitCode, report } = await scanDb([], urlFor('piiscan_ascii'));
     expect(exitCode).toBe(1);
     expect(report.errors).toEqual([]);

@@ -10,10 +10,14 @@ const NUMERIC_SUFFIX = /(?:\.\d+)+$/;
 const DATE = /[-_.]?\d{4}-?\d{2}-?\d{2}(?:[T_-]?\d{2}(?:[:-]?\d{2}){0,2})?/g;
 const COUNTER_BEFORE_EXTENSION = /[-_]\d+(?=\.[A-Za-z]+$)/;
 
+/** A file name or key without its compression suffix (`.gz`): the name of what is inside. */
+export function withoutCompression(name: string): string {
+  return name.replace(COMPRESSION, '');
+}
+
 /** The group name of a file's base name, always ending in `*`. */
 export function toGroupName(baseName: string): string {
-  const name = baseName
-    .replace(COMPRESSION, '')
+  const name = withoutCompression(baseName)
     .replace(NUMERIC_SUFFIX, '')
     .replace(DATE, '')
     .replace(NUMERIC_SUFFIX, '')

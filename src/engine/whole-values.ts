@@ -52,9 +52,9 @@ function looksLikeJson(value: string): boolean {
 function createCollector(keep: number) {
   const out: Occurrence[] = [];
   const kinds = new Map<string, { emitted: number; bulk?: Occurrence }>();
-  /** Adds the occurrence `make` makes, unless a kind only counts by now. */
   // A column's values are mostly of one kind: the last kind is checked before the map.
   let last: { detector: string; form: string; confidence: number; kind: { emitted: number; bulk?: Occurrence } } | undefined;
+  /** Adds the occurrence `make` makes, unless a kind only counts by now. */
   const add = (detector: string, form: string, confidence: number, make: () => Occurrence) => {
     if (keep === 0) return void out.push(make());
     let kind = last !== undefined && last.detector === detector && last.form === form && last.confidence === confidence ? last.kind : undefined;

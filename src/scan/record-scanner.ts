@@ -24,6 +24,11 @@ export interface RecordSink {
   valueHits: Record<number, number>;
 }
 
+/** Adds one set of per-rule value allow counts into another. */
+export function addHits(into: Record<number, number>, from: Record<number, number>): void {
+  for (const [rule, n] of Object.entries(from)) into[Number(rule)] = (into[Number(rule)] ?? 0) + n;
+}
+
 /** Compiles the settings once; each call of the result starts a new sink. */
 export function createRecordScanner(settings: ScanSettings): () => RecordSink {
   const detectors = selectDetectors(settings.detectorIds);

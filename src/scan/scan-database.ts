@@ -12,7 +12,7 @@ import { connectPostgres } from '../connectors/postgres.js';
 import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
-import { createRecordScanner, type RecordSink } from './record-scanner.js';
+import { addHits, createRecordScanner, type RecordSink } from './record-scanner.js';
 import type { ScanSettings } from './settings.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 
@@ -140,7 +140,7 @@ export async function scanDatabase(target: DatabaseTarget, settings: ScanSetting
             result.errors.push({ source: `${target.display} ${table.schema}.${table.table}`, message: driver.describeError(error) });
           }
           result.findings.push(...sink.findings().map((f) => ({ ...f, rowsScanned })));
-          for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+          addHits(result.valueHits, sink.valueHits);
         }
       }),
     );

@@ -14,8 +14,9 @@ import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, lis
 import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
+import { withoutCompression } from '../engine/file-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
-import { createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
+import { addHits, createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
@@ -58,7 +59,7 @@ const MAX_JSON_DOCUMENT = 64 << 20;
 
 /** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads the object as lines. */
 function csvDelimiter(key: string, contentType: string): string | undefined {
-  const name = key.toLowerCase().replace(/\.(?:gz|gzip)$/, '');
+  const name = withoutCompression(key).toLowerCase();
   if (name.endsWith('.csv') || /^text\/csv/.test(contentType)) return ',';
   if (name.endsWith('.tsv') || /^text\/tab-separated-values/.test(contentType)) return '\t';
   return undefined;
@@ -66,7 +67,7 @@ function csvDelimiter(key: string, contentType: string): string | undefined {
 
 /** A JSON document (not JSON lines) by extension or content type. */
 function isJsonDocument(key: string, contentType: string): boolean {
-  return key.toLowerCase().replace(/\.(?:gz|gzip)$/, '').endsWith('.json') || /^application\/json/.test(contentType);
+  return withoutCompression(key).toLowerCase().endsWith('.json') || /^application\/json/.test(contentType);
 }
 
 /**
@@ -75,7 +76,7 @@ function isJsonDocument(key: string, contentType: string): boolean {
  * site's and its last key the context. Anything else (JSON lines, too large, not JSON) is read as
  * lines.
  */
-async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buffer>, sink: RecordSink, stats: ObjectStats): Promise<void> {
+async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buffer>, sink: RecordSink, stats: ReadStats): Promise<void> {
   const iterator = stream[Symbol.asyncIterator]();
   const pieces: Buffer[] = [];
   let size = 0;
@@ -84,7 +85,8 @@ async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buff
     pieces.push(next.value);
     size += next.value.length;
   }
-  const leaves = next.done ? parseJsonLeaves(Buffer.concat(pieces).toString('utf8')) : undefined;
+  const text = next.done ? Buffer.concat(pieces).toString('utf8') : '';
+  const leaves = next.done ? parseJsonLeaves(text) : undefined;
   if (leaves === undefined) {
     const rest = next;
     const replay = async function* () {
@@ -97,7 +99,6 @@ async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buff
     return;
   }
   stats.bytes += size;
-  const text = pieces.length === 1 ? pieces[0]!.toString('utf8') : Buffer.concat(pieces).toString('utf8');
   const paths = new Map<string, number>();
   const columns: Array<{ origin: RecordOrigin; name: string }> = [];
   const batches = createColumnBatches(columns, sink);
@@ -156,12 +157,7 @@ interface Reservoir {
   picked: S3Object[];
 }
 
-interface ObjectStats extends ReadStats {
-  /** Set when the object was not scanned (binary). */
-  skipped?: string;
-}
-
-async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ObjectStats): Promise<void> {
+async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ReadStats): Promise<void> {
   const counted = (async function* () {
     for await (const piece of stream) {
       stats.bytes += piece.length;
@@ -170,7 +166,6 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
   })();
   const parser = Readable.from(counted).pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD }));
   let batches: ReturnType<typeof createColumnBatches> | undefined;
-  let records = 0;
   try {
     // Locations give the record's number, the header being 1 (its line, unless a quoted value
     // spans lines): csv-parse's per-record line info costs more than the parsing.
@@ -185,7 +180,7 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
       }
       // Values past the header's columns (a ragged row) have no name and are left out.
       for (let i = 0; i < Math.min(record.length, batches.columns); i++) if (record[i] !== '') batches.add(i, record[i]!, row);
-      if (++records % BATCH_ROWS === 0) batches.flush();
+      if (row % BATCH_ROWS === 0) batches.flush();
     }
   } finally {
     batches?.flush();
@@ -193,7 +188,7 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
   }
 }
 
-async function scanObject(client: S3Client, target: S3Target, object: S3Object, group: string, sink: RecordSink, stats: ObjectStats): Promise<void> {
+async function scanObject(client: S3Client, target: S3Target, object: S3Object, group: string, sink: RecordSink, stats: ReadStats): Promise<void> {
   const uri = `s3://${target.bucket}/${object.key}`;
   const slash = object.key.indexOf('/');
   const origin: RecordOrigin = {
@@ -209,7 +204,7 @@ async function scanObject(client: S3Client, target: S3Target, object: S3Object, 
   const { body, contentType } = await getObjectStream(client, target.bucket, object.key);
   const { head, stream } = await peek(decompressed(toBuffers(body)), SNIFF_BYTES);
   if (head.subarray(0, SNIFF_BYTES).includes(0)) {
-    stats.skipped = 'binary';
+    stats.binary = true;
     await (stream as AsyncGenerator<Buffer>).return?.(undefined);
     return;
   }
@@ -297,18 +292,18 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
       const index = taken++;
       const uri = `s3://${target.bucket}/${next.object.key}`;
       const sink = newSink();
-      const stats: ObjectStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+      const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
       try {
         await options.onObject?.(next.object.key);
         await scanObject(client, target, next.object, next.group, sink, stats);
-        if (stats.skipped || stats.binary) skip(stats.skipped ?? 'binary');
+        if (stats.binary) skip('binary');
         else coverage.objectsScanned++;
       } catch (error) {
         result.errors.push({ source: uri, message: describeS3Error(error, uri, where) });
       }
       coverage.bytes += stats.bytes;
       result.lines += stats.lines;
-      for (const [rule, n] of Object.entries(sink.valueHits)) result.valueHits[Number(rule)] = (result.valueHits[Number(rule)] ?? 0) + n;
+      addHits(result.valueHits, sink.valueHits);
       done.set(index, sink.findings());
       for (let findings = done.get(merged); findings !== undefined; findings = done.get(merged)) {
         aggregator.merge(findings);

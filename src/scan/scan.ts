@@ -8,7 +8,7 @@ import { listFiles, type FileListing } from '../connectors/files.js';
 import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, type FileResult } from './file-scanner.js';
-import { selectDetectors } from './record-scanner.js';
+import { addHits, selectDetectors } from './record-scanner.js';
 import { scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
@@ -90,10 +90,6 @@ function addFileCoverage(coverage: Coverage, source: SourceCoverage, origin: Rec
     coverage.files++;
     source.files++;
   }
-}
-
-function addHits(into: Record<number, number>, from: Record<number, number>): void {
-  for (const [rule, n] of Object.entries(from)) into[Number(rule)] = (into[Number(rule)] ?? 0) + n;
 }
 
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
