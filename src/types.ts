@@ -263,6 +263,9 @@ export type ScanRecord =
   | {
       origin: RecordOrigin;
       kind: 'values';
+      /** The values, one per line: a value's own line ends are spaces here. Made by toValuesRecord(). */
+      values: string[];
+      /** `values` joined by newlines, as UTF-8. */
       data: Buffer;
       /** 1-based row number of each value, in order. */
       rows: number[];

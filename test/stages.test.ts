@@ -2,12 +2,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
 import type { Detector } from '../src/types.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
-import { scanValues, toValuesData } from '../src/engine/scan-values.js';
+import { scanValues, toValuesRecord } from '../src/engine/scan-values.js';
 import { ROOT } from './helpers.js';
 
 const set = createDetectorSet(detectors);
@@ -66,7 +67,7 @@ describe('batches of column values', () => {
     'Zoë Müller, zoë.müller@example.com',
   ];
   const scan = (vals: string[], hint: string, firstRow: number) =>
-    scanValues(set, { origin, kind: 'values', data: toValuesData(vals), rows: vals.map((_, i) => firstRow + i), hint }, options);
+    scanValues(set, toValuesRecord(origin, vals, vals.map((_, i) => firstRow + i), hint), options);
 
   it.each(['email', 'phone_number', 'notes', 'customer_email_sha256', 'api_token', 'ssn'])('column %s: a batch finds what each value alone finds', (hint) => {
     const alone = values.flatMap((v, i) => scan([v], hint, i + 1));
@@ -88,7 +89,7 @@ describe('batches of one shape', () => {
   const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
   const general = (values: string[], hint: string) => values.flatMap((v, i) => analyzeLine(set, { text: v, line: i + 1, hint, template: false }, options));
   const batch = (values: string[], hint: string, maxLocations?: number) =>
-    scanValues(set, { origin, kind: 'values', data: toValuesData(values), rows: values.map((_, i) => i + 1), hint }, { ...options, ...(maxLocations ? { maxLocations } : {}) });
+    scanValues(set, toValuesRecord(origin, values, values.map((_, i) => i + 1), hint), { ...options, ...(maxLocations ? { maxLocations } : {}) });
   const shapes: Array<[string, string[]]> = [
     ...detectors.filter((d) => d.fieldNames.length > 0).map((d): [string, string[]] => [d.fieldNames[0]!, d.examples.positive.map((e) => e.value ?? e.text)]),
     ['email', ['user1@example.com', 'Zoë.Müller@example.com', 'j***@example.com', 'user%40example.com', 'logo@2x.png', 'git@github.com']],
@@ -102,6 +103,32 @@ describe('batches of one shape', () => {
     const expected = general(many, hint);
     expect(expected.length).toBeGreaterThan(0);
     expect(batch(many, hint)).toEqual(expected);
+  });
+
+  // A column of digests is checked in one pass over its bytes; these batches each break that
+  // shape in one way and must still find what the values find alone.
+  const sha256 = (i: number) => createHash('sha256').update(`user${i}`).digest('hex');
+  it.each<[string, string[]]>([
+    ['all sha256 digests', Array.from({ length: 40 }, (_, i) => sha256(i))],
+    ['upper-case digests', Array.from({ length: 40 }, (_, i) => sha256(i).toUpperCase())],
+    ['a line of zeros among digests (a placeholder)', Array.from({ length: 40 }, (_, i) => (i === 17 ? '0'.repeat(64) : sha256(i)))],
+    ['an md5 among sha256 digests', Array.from({ length: 40 }, (_, i) => (i === 5 ? sha256(i).slice(0, 32) : sha256(i)))],
+    ['a non-hex character in one digest', Array.from({ length: 40 }, (_, i) => (i === 39 ? `${sha256(i).slice(0, 63)}g` : sha256(i)))],
+    ['a digest with a space before it', Array.from({ length: 40 }, (_, i) => (i === 0 ? ` ${sha256(i)}` : sha256(i)))],
+  ])('column email_sha256, %s: the batch finds what each value finds alone', (_name, values) => {
+    const expected = general(values, 'email_sha256');
+    expect(expected.length).toBeGreaterThan(30);
+    expect(batch(values, 'email_sha256')).toEqual(expected);
+    expect(batch(values, 'email_sha256', 3).reduce((n, o) => n + (o.count ?? 1), 0)).toBe(expected.length);
+  });
+
+  it('keeps values with different verdicts apart (valid and unchecked phone numbers, clear and masked emails)', () => {
+    const phones = ['+1 202-555-0143', '+44 20 7946 0958', '+1 202-555-0143', '+49 30 12345678'];
+    expect(batch(phones, 'phone')).toEqual(general(phones, 'phone'));
+    const emails = ['user1@example.com', 'j***@example.com', 'user2@example.com', 'k***@example.com', 'user3@example.com'];
+    const found = batch(emails, 'email');
+    expect(found).toEqual(general(emails, 'email'));
+    expect(found.map((o) => o.form)).toEqual(['plaintext', 'masked', 'plaintext', 'masked', 'plaintext']);
   });
 
   it('counts equal occurrences past the kept locations as one, with the same totals', () => {
@@ -138,7 +165,7 @@ describe('batches of one shape, with a pattern that beats the whole-value one', 
     const values = ['AB1234', 'CD5678', 'EF9012'];
     const expected = values.flatMap((v, i) => analyzeLine(codeSet, { text: v, line: i + 1, hint: 'code', template: false }, options));
     expect(expected.map((o) => o.evidence.pattern)).toEqual(['code.digits', 'code.digits', 'code.digits']);
-    const batched = scanValues(codeSet, { origin, kind: 'values', data: toValuesData(values), rows: [1, 2, 3], hint: 'code' }, options);
+    const batched = scanValues(codeSet, toValuesRecord(origin, values, [1, 2, 3], 'code'), options);
     expect(batched).toEqual(expected);
   });
 });

@@ -3,11 +3,11 @@
  * in a non-plaintext form, the line's template, and the service a JSON line names for itself.
  * Values are masked here: what leaves this module holds no raw value unless showValues is set.
  */
-import type { Occurrence } from '../types.js';
+import type { Detector, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { detect, namedDetector, type Candidate, type DetectInput } from './detect.js';
+import { detect, namedDetector, type Candidate, type DetectInput, type Verdict } from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
-import { classifyStoredForm } from './stored-form.js';
+import { classifyStoredForm, type StoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
 
 export interface AnalyzeOptions {
@@ -24,6 +24,11 @@ export interface AnalyzeOptions {
   maxLocations?: number;
 }
 
+/** The candidate part of a stored form in a field named for a detector's kind (`email_sha256`). */
+function storedVerdict(named: { detector: Detector; word: string }, key: string, stored: StoredForm): Verdict {
+  return { detector: named.detector, form: stored.form, confidence: 0.8, evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` } };
+}
+
 /** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
 export function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
@@ -33,18 +38,29 @@ export function storedFormCandidates(set: DetectorSet, fields: Field[], matches:
     if (named === undefined || matches.some((m) => m.start < field.end && field.start < m.end)) continue;
     const stored = classifyStoredForm(field.value);
     if (stored === undefined) continue;
-    out.push({
-      detector: named.detector,
-      start: field.start,
-      end: field.end,
-      value: field.value,
-      form: stored.form,
-      confidence: 0.8,
-      evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${field.key}` },
-      field,
-    });
+    out.push({ ...storedVerdict(named, field.key, stored), start: field.start, end: field.end, value: field.value, field });
   }
   return out;
+}
+
+/**
+ * storedFormCandidates() for the whole values of a column named for a kind (`hint`), remembered
+ * per form and reason: values with equal ones share one Verdict. Undefined: no stored form.
+ * `classify` may stand in for classifyStoredForm when the caller knows the batch's form.
+ */
+export function createStoredJudge(named: { detector: Detector; word: string }, hint: string, classify: (value: string) => StoredForm | undefined = classifyStoredForm): (value: string) => Verdict | undefined {
+  const verdicts = new Map<string, Verdict>();
+  let last: { stored: StoredForm; verdict: Verdict } | undefined;
+  return (value) => {
+    const stored = classify(value);
+    if (stored === undefined) return undefined;
+    if (last !== undefined && last.stored.form === stored.form && last.stored.reason === stored.reason) return last.verdict;
+    const key = `${stored.form}\0${stored.reason}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = storedVerdict(named, hint, stored)));
+    last = { stored, verdict };
+    return verdict;
+  };
 }
 
 function toSample(c: Candidate, showValues: boolean): string {

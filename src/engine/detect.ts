@@ -105,6 +105,15 @@ function contextHits(detector: Detector, before: string, key: string | undefined
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
 }
 
+/** What a candidate's form, validator verdict and context words make of its confidence and evidence. */
+function judged(detector: Detector, spec: PatternSpec, form: Form, result: ValidationResult, hits: string[]): { confidence: number; evidence: Evidence } {
+  const confidence = Math.min(1, spec.score + (result.status === 'valid' ? VALIDATOR_BOOST : 0) + (hits.length > 0 ? CONTEXT_BOOST : 0));
+  const formReason = spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text';
+  // Built without spreads (they cost more than the rest of this function); the key order is the report's.
+  const evidence: Evidence = result.status === 'valid' ? { pattern: spec.name, validator: result.check, context: hits, formReason } : { pattern: spec.name, context: hits, formReason };
+  return { confidence: Math.round(confidence * 100) / 100, evidence };
+}
+
 function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
   // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
@@ -125,22 +134,45 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
     if (form === 'plaintext' && detector.validate) result = detector.validate(value, context);
     if (result.status === 'invalid') return undefined;
   }
-  const confidence = Math.min(1, spec.score + (result.status === 'valid' ? VALIDATOR_BOOST : 0) + (hits.length > 0 ? CONTEXT_BOOST : 0));
-  const formReason = spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text';
-  // Built without spreads (they cost more than the rest of this function); the key order is the report's.
-  const evidence: Evidence = result.status === 'valid' ? { pattern: spec.name, validator: result.check, context: hits, formReason } : { pattern: spec.name, context: hits, formReason };
-  const candidate: Candidate = { detector, start, end, value, form, confidence: Math.round(confidence * 100) / 100, evidence };
+  const { confidence, evidence } = judged(detector, spec, form, result, hits);
+  const candidate: Candidate = { detector, start, end, value, form, confidence, evidence };
   if (field) candidate.field = field;
   return candidate;
 }
 
+/** What the values of a column with equal verdicts share: a candidate without its value and place. */
+export interface Verdict {
+  detector: Detector;
+  form: Form;
+  confidence: number;
+  evidence: Evidence;
+}
+
 /**
- * The candidate detect() makes of a match that is the whole of a value under a hint (a column's
- * value): nothing stands before it and nothing after, and its one field is the value itself.
+ * evaluate() for values that a pattern matches whole under a column name (`hint`): nothing stands
+ * before a match or after it, so only the value's form and its validator's verdict vary, and
+ * values with equal ones share one Verdict (returned again, not rebuilt). Undefined: the value
+ * fails, as evaluate() would drop it.
  */
-export function evaluateWhole(detector: Detector, spec: PatternSpec, field: Field, hint: string): Candidate | undefined {
-  const fields = [field];
-  return evaluate({ text: field.value, fields: () => fields, hint }, '', detector, spec, { value: field.value, valueIndex: 0 });
+export function createWholeJudge(detector: Detector, spec: PatternSpec, hint: string): (raw: string) => Verdict | undefined {
+  const context: MatchContext = { before: '', after: '' };
+  const hits = contextHits(detector, '', hint);
+  if (spec.context === 'required' && hits.length === 0) return () => undefined;
+  const verdicts = new Map<string, Verdict>();
+  let last: { form: Form; status: string; check: string; verdict: Verdict } | undefined;
+  return (raw) => {
+    const value = detector.normalize ? detector.normalize(raw) : raw;
+    const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
+    const result = form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
+    if (result.status === 'invalid') return undefined;
+    const check = result.status === 'valid' ? result.check : '';
+    if (last !== undefined && last.form === form && last.status === result.status && last.check === check) return last.verdict;
+    const key = `${form}\0${result.status}\0${check}`;
+    let verdict = verdicts.get(key);
+    if (verdict === undefined) verdicts.set(key, (verdict = { detector, form, ...judged(detector, spec, form, result, hits) }));
+    last = { form, status: result.status, check, verdict };
+    return verdict;
+  };
 }
 
 /** The highest confidence a pattern's candidates can reach (validator passed, context found). */

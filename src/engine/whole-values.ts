@@ -12,10 +12,10 @@
  */
 import type { Detector, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { analyzeLine, storedFormCandidates, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
-import { evaluateWhole, maxConfidence, type Candidate } from './detect.js';
-import type { Field } from './fields.js';
+import { analyzeLine, createStoredJudge, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
+import { createWholeJudge, maxConfidence, type Candidate, type Verdict } from './detect.js';
 import { compilePatternTest, type PatternTest } from './regex.js';
+import { uniformDigest } from './stored-form.js';
 
 export interface WholeValues {
   /** The values joined by newlines, as UTF-8. */
@@ -45,67 +45,76 @@ function looksLikeJson(value: string): boolean {
   return first === '{' || first === '[';
 }
 
+interface Kind {
+  emitted: number;
+  bulk?: Occurrence;
+}
+
 /**
  * Occurrences in value order, where those of a kind (detector, form, confidence) past the first
  * `keep` are only counted, in one occurrence of the kind. Nothing is made for a counted one.
  */
 function createCollector(keep: number) {
   const out: Occurrence[] = [];
-  const kinds = new Map<string, { emitted: number; bulk?: Occurrence }>();
-  // A column's values are mostly of one kind: the last kind is checked before the map.
-  let last: { detector: string; form: string; confidence: number; kind: { emitted: number; bulk?: Occurrence } } | undefined;
-  /** Adds the occurrence `make` makes, unless a kind only counts by now. */
-  const add = (detector: string, form: string, confidence: number, make: () => Occurrence) => {
-    if (keep === 0) return void out.push(make());
-    let kind = last !== undefined && last.detector === detector && last.form === form && last.confidence === confidence ? last.kind : undefined;
-    if (kind === undefined) {
-      const key = `${detector}\0${form}\0${confidence}`;
-      kind = kinds.get(key);
-      if (kind === undefined) kinds.set(key, (kind = { emitted: 0 }));
-      last = { detector, form, confidence, kind };
-    }
-    if (kind.emitted < keep) {
+  const kinds = new Map<string, Kind>();
+  const kindOf = (detector: string, form: string, confidence: number): Kind => {
+    const key = `${detector}\0${form}\0${confidence}`;
+    let kind = kinds.get(key);
+    if (kind === undefined) kinds.set(key, (kind = { emitted: 0 }));
+    return kind;
+  };
+  /** Adds the occurrence `make` makes, unless its kind only counts by now. */
+  const add = (kind: Kind, make: () => Occurrence) => {
+    if (keep === 0) out.push(make());
+    else if (kind.emitted < keep) {
       kind.emitted++;
       out.push(make());
-    } else if (kind.bulk === undefined) {
-      out.push((kind.bulk = { ...make(), count: 1 }));
-    } else {
-      kind.bulk.count! += 1;
-    }
+    } else if (kind.bulk === undefined) out.push((kind.bulk = { ...make(), count: 1 }));
+    else kind.bulk.count! += 1;
   };
-  return { out, add };
+  return { out, kindOf, add };
 }
 
-export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: Detector, options: AnalyzeOptions): Occurrence[] | undefined {
+export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: { detector: Detector; word: string }, options: AnalyzeOptions): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
-  if (options.allowValue !== undefined || batch.values.some(looksLikeJson)) return undefined;
+  if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && batch.values.some(looksLikeJson))) return undefined;
   const matching = set.lineSet.matching(batch.data);
-  if (matching.some((i) => set.patterns[i]!.detector !== named)) return undefined;
+  if (matching.some((i) => set.patterns[i]!.detector !== named.detector)) return undefined;
   // The whole-value pattern, if any: one without a `value` group that every value matches whole.
   const whole = matching.length === 0 ? undefined : matching.find((i) => !set.patterns[i]!.spec.regex.includes('(?P<value>') && everyLineMatches(set, i, batch.data));
   if (matching.length > 0 && whole === undefined) return undefined;
   const wholeSpec = whole === undefined ? undefined : set.patterns[whole]!.spec;
   // Another pattern's candidate overlaps the whole-value one; it can only win with a higher
   // confidence, or an equal one when it comes first (resolveOverlaps keeps the earlier of equals).
-  const rivals = matching.filter((i) => i !== whole).map((i) => ({ index: i, best: maxConfidence(named, set.patterns[i]!.spec) }));
-  const wins = (c: Candidate) => rivals.every((r) => c.confidence > r.best || (c.confidence === r.best && whole! < r.index));
+  const rivals = matching.filter((i) => i !== whole).map((i) => ({ index: i, best: maxConfidence(named.detector, set.patterns[i]!.spec) }));
+  const wins = (v: Verdict) => rivals.every((r) => v.confidence > r.best || (v.confidence === r.best && whole! < r.index));
+  const digest = wholeSpec === undefined ? uniformDigest(batch.data) : undefined;
+  const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : digest !== undefined ? createStoredJudge(named, batch.hint, () => digest) : createStoredJudge(named, batch.hint);
+  const normalize = (wholeSpec !== undefined && named.detector.normalize) || ((value: string) => value);
 
   const collector = createCollector(options.maxLocations ?? 0);
+  // Per verdict: the collector's kind, or null when a rival pattern could win (analysed alone).
+  const kinds = new Map<Verdict, Kind | null>();
+  let last: Verdict | undefined;
+  let lastKind: Kind | null = null;
   batch.values.forEach((value, i) => {
     const line = batch.rows[i]!;
-    const field: Field = { key: batch.hint, value, start: 0, end: value.length, type: 'text' };
-    let candidate: Candidate | undefined;
-    if (wholeSpec === undefined) {
-      candidate = storedFormCandidates(set, [field], [])[0];
-    } else {
-      candidate = evaluateWhole(named, wholeSpec, field, batch.hint);
-      if (candidate === undefined || !wins(candidate)) {
-        for (const o of analyzeLine(set, { text: value, line, hint: batch.hint, template: false }, options)) collector.add(o.detector, o.form, o.confidence, () => o);
-        return;
-      }
+    const verdict = judge(value);
+    if (verdict === undefined && wholeSpec === undefined) return; // no stored form: not a finding
+    if (verdict !== undefined && verdict !== last) {
+      last = verdict;
+      lastKind = kinds.get(verdict) ?? null;
+      if (!kinds.has(verdict)) kinds.set(verdict, (lastKind = wholeSpec === undefined || wins(verdict) ? collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence) : null));
     }
-    const found = candidate;
-    if (found !== undefined) collector.add(found.detector.id, found.form, found.confidence, () => toOccurrence(found, line, '', options));
+    if (verdict === undefined || lastKind === null) {
+      for (const o of analyzeLine(set, { text: value, line, hint: batch.hint, template: false }, options)) collector.add(collector.kindOf(o.detector, o.form, o.confidence), () => o);
+      return;
+    }
+    if (lastKind.bulk !== undefined) lastKind.bulk.count! += 1;
+    else {
+      const candidate: Candidate = { ...verdict, start: 0, end: value.length, value: normalize(value) };
+      collector.add(lastKind, () => toOccurrence(candidate, line, '', options));
+    }
   });
   return collector.out;
 }

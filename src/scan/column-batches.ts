@@ -3,7 +3,7 @@
  * in batches, which lets it run each pattern once over many values.
  */
 import type { RecordOrigin } from '../types.js';
-import { toValuesData } from '../engine/scan-values.js';
+import { toValuesRecord } from '../engine/scan-values.js';
 import type { RecordSink } from './record-scanner.js';
 
 /** Rows collected before the batches go to the engine. */
@@ -34,9 +34,9 @@ export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigi
       let bytes = 0;
       for (const batch of batches) {
         if (batch === undefined || batch.values.length === 0) continue;
-        const data = toValuesData(batch.values);
-        bytes += data.length - (batch.values.length - 1);
-        sink.scan({ origin: batch.origin, kind: 'values', data, rows: batch.rows, hint: batch.name });
+        const record = toValuesRecord(batch.origin, batch.values, batch.rows, batch.name);
+        bytes += record.data.length - (batch.values.length - 1);
+        sink.scan(record);
         batch.values = [];
         batch.rows = [];
       }
