@@ -6,12 +6,11 @@
  * header's names as context. gzip around any of these is undone on the fly.
  */
 import picomatch from 'picomatch';
-import { parse } from 'csv-parse';
-import { Readable } from 'node:stream';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../types.js';
 import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object, type S3Target } from '../connectors/s3.js';
 import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
+import { readCsvRecords } from '../connectors/csv-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
 import { withoutCompression } from '../engine/file-group.js';
@@ -52,8 +51,6 @@ export interface S3Result {
 
 /** Bytes of the object's start that decide its format (a NUL in them: binary). */
 const SNIFF_BYTES = 8000;
-/** A CSV record longer than this fails its object rather than growing memory without bound. */
-const MAX_CSV_RECORD = 1 << 20;
 /** JSON documents up to this size are parsed whole (JSON paths as sites); larger ones are read as lines. */
 const MAX_JSON_DOCUMENT = 64 << 20;
 
@@ -158,19 +155,11 @@ interface Reservoir {
 }
 
 async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ReadStats): Promise<void> {
-  const counted = (async function* () {
-    for await (const piece of stream) {
-      stats.bytes += piece.length;
-      yield piece;
-    }
-  })();
-  const parser = Readable.from(counted).pipe(parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: true, max_record_size: MAX_CSV_RECORD }));
   let batches: ReturnType<typeof createColumnBatches> | undefined;
   try {
-    // Locations give the record's number, the header being 1 (its line, unless a quoted value
-    // spans lines): csv-parse's per-record line info costs more than the parsing.
+    // Locations give the record's number, the header being 1 (its line, unless a quoted value spans lines).
     let row = 0;
-    for await (const record of parser as AsyncIterable<string[]>) {
+    for await (const record of readCsvRecords(stream, delimiter, (bytes) => (stats.bytes += bytes))) {
       stats.lines = ++row;
       if (batches === undefined) {
         // The header: each column is a site (`#name` after the group and the object), its name the context of its values.
@@ -184,7 +173,6 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
     }
   } finally {
     batches?.flush();
-    parser.destroy();
   }
 }
 
