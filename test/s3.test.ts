@@ -170,10 +170,13 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     ]);
     expect(report.coverage.bytes).toBe(report.coverage.objects[0]!.bytes);
     for (const raw of RAW) expect(stdout).not.toContain(raw);
-    // Objects finish in any order; the report is the same whatever the concurrency.
-    for (const concurrency of ['1', '5']) {
-      const again = await scan(`s3://${BUCKET}`, '--max-object-size', '64KB', '--concurrency', concurrency);
+    // Objects finish in any order, on this thread or on worker threads; the report is the same
+    // whatever the concurrency and the threads.
+    for (const [concurrency, jobs] of [['1', '1'], ['5', '1'], ['2', '2'], ['5', '3']]) {
+      const again = await scan(`s3://${BUCKET}`, '--max-object-size', '64KB', '--concurrency', concurrency!, '--jobs', jobs!);
       expect(again.report.findings).toEqual(report.findings);
+      expect({ ...again.report.coverage, objects: [{ ...again.report.coverage.objects[0], seed: 0 }] }).toEqual({ ...report.coverage, objects: [{ ...report.coverage.objects[0], seed: 0 }] });
+      expect(again.report.errors).toEqual([]);
     }
   });
 
@@ -209,6 +212,11 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
       const found = report.findings.find((f) => f.detector === 'email')!;
       expect(found.count).toBeGreaterThan(100);
       expect(found.count).toBeLessThan(3000);
+      // Read on a worker thread, the object fails the same way and keeps the same lines.
+      const threaded = await scan(`s3://${BUCKET}/broken/`, '--jobs', '2');
+      expect(threaded.exitCode).toBe(2);
+      expect(threaded.report.errors).toEqual(report.errors);
+      expect(threaded.report.findings).toEqual(report.findings);
     } finally {
       await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'broken/dump-0001.jsonl.gz' }));
     }
@@ -218,7 +226,7 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     await put(BUCKET, 'gone/a-0001.log', 'mail to dana.lee@example.com\n');
     await put(BUCKET, 'gone/a-0002.log', 'mail to dana.lee@example.com\n');
     const target = toS3Target(`s3://${BUCKET}/gone/`);
-    const options: S3Options = { endpoint: ENDPOINT!, concurrency: 1, include: [], exclude: [], maxObjectBytes: 1 << 20, sampleObjects: 0, seed: 1 };
+    const options: S3Options = { endpoint: ENDPOINT!, concurrency: 1, include: [], exclude: [], maxObjectBytes: 1 << 20, sampleObjects: 0, seed: 1, jobs: 1 };
     const settings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
     const result = await scanBucket(target, settings, {
       ...options,

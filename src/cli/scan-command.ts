@@ -122,6 +122,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
     excludeUris: config.exclude,
     maxObjectBytes: options.maxObjectSize,
     sampleObjects: options.sampleObjects,
+    jobs: options.jobs,
     seed,
   };
 }

@@ -20,6 +20,8 @@ import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 import type { ScanSettings } from './settings.js';
+import { createWorkerPool, PARALLEL_BYTES, type WorkerPool } from './worker-pool.js';
+import { availableParallelism } from 'node:os';
 import { formatBytes } from '../report/text.js';
 
 export interface S3Options extends S3ConnectOptions {
@@ -37,8 +39,16 @@ export interface S3Options extends S3ConnectOptions {
   seed: number;
   /** Objects per listing page (S3 gives at most 1000). */
   pageSize?: number;
+  /** Worker threads for reading objects; `auto` uses every core once the listed objects pass 64 MiB. */
+  jobs: number | 'auto';
   /** Called before each object is read (progress). */
   onObject?: (key: string) => void | Promise<void>;
+}
+
+/** Only how to reach the store: what a worker thread needs to make its own client. */
+function connectOptions(options: S3Options): S3ConnectOptions {
+  const { endpoint, region, profile, forcePathStyle, maxAttempts } = options;
+  return JSON.parse(JSON.stringify({ endpoint, region, profile, forcePathStyle, maxAttempts })) as S3ConnectOptions;
 }
 
 export interface S3Result {
@@ -202,6 +212,46 @@ async function scanObject(client: S3Client, target: S3Target, object: S3Object, 
   for await (const record of readLineRecords(origin, stream, stats)) sink.scan(record);
 }
 
+/** One object to read: where it is, and the group it is a site of. */
+export interface ObjectTask {
+  target: S3Target;
+  object: S3Object;
+  group: string;
+}
+
+/** What reading one object gave: its findings, counters, and the one-line failure if it failed. */
+export interface ObjectResult {
+  findings: Finding[];
+  stats: ReadStats;
+  valueHits: Record<number, number>;
+  error?: SourceError;
+}
+
+/**
+ * Reads and scans objects, one call each, with one client: on the main thread or in a worker
+ * thread alike. A failure (deleted object, denied, corrupt gzip) is the result's error, and what
+ * was read before it is kept.
+ */
+export function createObjectScanner(settings: ScanSettings, connect: S3ConnectOptions): { scan(task: ObjectTask): Promise<ObjectResult>; close(): void } {
+  const client = createS3Client(connect);
+  const newSink = createRecordScanner(settings);
+  return {
+    async scan({ target, object, group }) {
+      const sink = newSink();
+      const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+      let error: SourceError | undefined;
+      try {
+        await scanObject(client, target, object, group, sink, stats);
+      } catch (e) {
+        const uri = `s3://${target.bucket}/${object.key}`;
+        error = { source: uri, message: describeS3Error(e, uri, connect.endpoint ?? 'S3') };
+      }
+      return { findings: sink.findings(), stats, valueHits: sink.valueHits, ...(error ? { error } : {}) };
+    },
+    close: () => client.destroy(),
+  };
+}
+
 async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   for await (const piece of body) yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
 }
@@ -274,25 +324,30 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const done = new Map<number, Finding[]>();
   let taken = 0;
   let merged = 0;
-  const newSink = createRecordScanner(settings);
+  const local = createObjectScanner(settings, options);
+  // Objects go to worker threads when there are some (`jobs` above 1) and, for `auto`, once
+  // the objects listed so far add up to more than a small scan.
+  let pool: WorkerPool | undefined;
+  let listedBytes = 0;
+  const poolFor = (object: S3Object): WorkerPool | undefined => {
+    listedBytes += object.size;
+    const jobs = options.jobs === 'auto' ? (listedBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+    if (jobs > 1) pool ??= createWorkerPool(settings, jobs);
+    return pool;
+  };
   const read = async () => {
     for (let next = await queue.take(); next; next = await queue.take()) {
       const index = taken++;
-      const uri = `s3://${target.bucket}/${next.object.key}`;
-      const sink = newSink();
-      const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-      try {
-        await options.onObject?.(next.object.key);
-        await scanObject(client, target, next.object, next.group, sink, stats);
-        if (stats.binary) skip('binary');
-        else coverage.objectsScanned++;
-      } catch (error) {
-        result.errors.push({ source: uri, message: describeS3Error(error, uri, where) });
-      }
-      coverage.bytes += stats.bytes;
-      result.lines += stats.lines;
-      addHits(result.valueHits, sink.valueHits);
-      done.set(index, sink.findings());
+      await options.onObject?.(next.object.key);
+      const task: ObjectTask = { target, object: next.object, group: next.group };
+      const r = await (poolFor(next.object)?.run({ kind: 'object', task, connect: connectOptions(options) }) ?? local.scan(task));
+      if (r.error) result.errors.push(r.error);
+      else if (r.stats.binary) skip('binary');
+      else coverage.objectsScanned++;
+      coverage.bytes += r.stats.bytes;
+      result.lines += r.stats.lines;
+      addHits(result.valueHits, r.valueHits);
+      done.set(index, r.findings);
       for (let findings = done.get(merged); findings !== undefined; findings = done.get(merged)) {
         aggregator.merge(findings);
         done.delete(merged++);
@@ -304,6 +359,8 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
     await Promise.all([list(), ...Array.from({ length: options.concurrency }, read)]);
   } finally {
     client.destroy();
+    local.close();
+    await pool?.close();
   }
   result.findings = aggregator.findings();
   result.errors.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));

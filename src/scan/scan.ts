@@ -9,15 +9,12 @@ import { createAggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, type FileResult } from './file-scanner.js';
 import { addHits, selectDetectors } from './record-scanner.js';
-import { scanInWorkers } from './worker-pool.js';
+import { PARALLEL_BYTES, scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
 import { isS3Url, toS3Target } from '../connectors/s3.js';
 import { scanBucket, type S3Options } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
-
-/** Total size above which a scan of several files uses worker threads. */
-const PARALLEL_BYTES = 64 * 1024 * 1024;
 
 export interface ScanProgress {
   /** Files finished, of totalFiles. */

@@ -1,46 +1,99 @@
 /**
- * Runs file scans on worker threads, one file per worker at a time, so large scans use every
- * core. Results come back per file and are returned in file order, so merging them gives the
- * same report however the files were scheduled.
+ * Runs scans on worker threads, one file or object per worker at a time, so large scans use every
+ * core. Callers get each result back for the task they sent and merge results in their own order
+ * (file order, listing order), so a report does not depend on how tasks were scheduled.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import type { RecordOrigin } from '../types.js';
+import type { S3ConnectOptions } from '../connectors/s3.js';
 import type { FileResult, OnRecord } from './file-scanner.js';
+import type { ObjectResult, ObjectTask } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 
-type Message = { type: 'progress'; bytes: number; matches: number } | { type: 'done'; id: number; result: FileResult } | { type: 'fail'; id: number; message: string };
+/** Total size above which a scan uses worker threads (with `--jobs auto`). */
+export const PARALLEL_BYTES = 64 * 1024 * 1024;
+
+/** What a worker is asked to do. */
+export type WorkerTask = { kind: 'file'; origin: RecordOrigin } | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions };
+type ResultOf<T extends WorkerTask> = T extends { kind: 'file' } ? FileResult : ObjectResult;
+
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'done'; result: FileResult | ObjectResult } | { type: 'fail'; message: string };
 
 /** The compiled worker. Tests run this module from src/ through vitest; the worker is always dist/'s. */
 const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER = path.basename(path.dirname(path.dirname(here))) === 'dist' ? path.join(here, 'worker.js') : path.join(here, '../../dist/src/scan/worker.js');
 
+export interface WorkerPool {
+  /** Runs a task on the next free worker (started on first need, up to the pool's size). */
+  run<T extends WorkerTask>(task: T, onRecord?: OnRecord): Promise<ResultOf<T>>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+export function createWorkerPool(settings: ScanSettings, size: number): WorkerPool {
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  const waiting: Array<(worker: Worker) => void> = [];
+  const acquire = (): Promise<Worker> => {
+    const worker = idle.pop();
+    if (worker !== undefined) return Promise.resolve(worker);
+    if (workers.length < size) {
+      const started = new Worker(WORKER, { workerData: settings });
+      workers.push(started);
+      return Promise.resolve(started);
+    }
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = (worker: Worker) => {
+    const next = waiting.shift();
+    if (next !== undefined) next(worker);
+    else idle.push(worker);
+  };
+  return {
+    async run(task, onRecord) {
+      const worker = await acquire();
+      try {
+        return await new Promise((resolve, reject) => {
+          const onMessage = (m: WorkerMessage) => {
+            if (m.type === 'progress') return onRecord?.(m.bytes, m.matches);
+            worker.off('message', onMessage).off('error', reject);
+            if (m.type === 'fail') reject(new Error(m.message));
+            else resolve(m.result as ResultOf<typeof task>);
+          };
+          worker.on('message', onMessage).on('error', reject);
+          worker.postMessage(task);
+        });
+      } finally {
+        release(worker);
+      }
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Scans files on `jobs` workers; results in file order. */
 export async function scanInWorkers(files: RecordOrigin[], options: { settings: ScanSettings; jobs: number; onRecord: OnRecord; onFile: () => void }): Promise<FileResult[]> {
+  const pool = createWorkerPool(options.settings, Math.min(options.jobs, files.length));
   const results: FileResult[] = new Array(files.length);
   let next = 0;
-  const run = (worker: Worker) =>
-    new Promise<void>((resolve, reject) => {
-      const send = () => {
-        if (next >= files.length) return resolve();
-        const id = next++;
-        worker.postMessage({ id, origin: files[id] });
-      };
-      worker.on('message', (m: Message) => {
-        if (m.type === 'progress') return options.onRecord(m.bytes, m.matches);
-        if (m.type === 'fail') return reject(new Error(`scanning ${files[m.id]!.path}: ${m.message}`));
-        results[m.id] = m.result;
-        options.onFile();
-        send();
-      });
-      worker.on('error', reject);
-      send();
-    });
-  const workers = Array.from({ length: Math.min(options.jobs, files.length) }, () => new Worker(WORKER, { workerData: options.settings }));
+  const lane = async () => {
+    for (let id = next++; id < files.length; id = next++) {
+      try {
+        results[id] = await pool.run({ kind: 'file', origin: files[id]! }, options.onRecord);
+      } catch (error) {
+        throw new Error(`scanning ${files[id]!.path}: ${(error as Error).message}`);
+      }
+      options.onFile();
+    }
+  };
   try {
-    await Promise.all(workers.map(run));
+    await Promise.all(Array.from({ length: Math.min(options.jobs, files.length) }, lane));
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await pool.close();
   }
   return results;
 }

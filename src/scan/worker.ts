@@ -1,15 +1,28 @@
-/** Worker thread entry: scans the files it is sent with the settings it was started with. */
+/** Worker thread entry: scans the files and objects it is sent with the settings it was started with. */
 import { parentPort, workerData } from 'node:worker_threads';
-import type { RecordOrigin } from '../types.js';
 import { createFileScanner } from './file-scanner.js';
+import { createObjectScanner } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
+import type { WorkerMessage, WorkerTask } from './worker-pool.js';
 
-const scanFile = createFileScanner(workerData as ScanSettings);
+const settings = workerData as ScanSettings;
+const scanFile = createFileScanner(settings);
+/** One object scanner (one S3 client) per way of reaching a store, made on first use. */
+const objectScanners = new Map<string, ReturnType<typeof createObjectScanner>>();
 const port = parentPort!;
+const send = (message: WorkerMessage) => port.postMessage(message);
 
-port.on('message', (task: { id: number; origin: RecordOrigin }) => {
-  scanFile(task.origin, (bytes, matches) => port.postMessage({ type: 'progress', bytes, matches })).then(
-    (result) => port.postMessage({ type: 'done', id: task.id, result }),
-    (error: Error) => port.postMessage({ type: 'fail', id: task.id, message: error.message }),
+function run(task: WorkerTask) {
+  if (task.kind === 'file') return scanFile(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
+  const key = JSON.stringify(task.connect);
+  let scanner = objectScanners.get(key);
+  if (scanner === undefined) objectScanners.set(key, (scanner = createObjectScanner(settings, task.connect)));
+  return scanner.scan(task.task);
+}
+
+port.on('message', (task: WorkerTask) => {
+  run(task).then(
+    (result) => send({ type: 'done', result }),
+    (error: Error) => send({ type: 'fail', message: error.message }),
   );
 });
