@@ -3,9 +3,9 @@
  * in a non-plaintext form, the line's template, and the service a JSON line names for itself.
  * Values are masked here: what leaves this module holds no raw value unless showValues is set.
  */
-import type { Detector, Occurrence } from '../types.js';
+import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { detect, namedDetector, type Candidate, type DetectInput, type Verdict } from './detect.js';
+import { createVerdictMemo, detect, namedDetector, type Candidate, type DetectInput, type NamedDetector, type Verdict } from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
 import { classifyStoredForm, type StoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 }
 
 /** The candidate part of a stored form in a field named for a detector's kind (`email_sha256`). */
-function storedVerdict(named: { detector: Detector; word: string }, key: string, stored: StoredForm): Verdict {
+function storedVerdict(named: NamedDetector, key: string, stored: StoredForm): Verdict {
   return { detector: named.detector, form: stored.form, confidence: 0.8, evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` } };
 }
 
@@ -48,18 +48,11 @@ export function storedFormCandidates(set: DetectorSet, fields: Field[], matches:
  * per form and reason: values with equal ones share one Verdict. Undefined: no stored form.
  * `classify` may stand in for classifyStoredForm when the caller knows the batch's form.
  */
-export function createStoredJudge(named: { detector: Detector; word: string }, hint: string, classify: (value: string) => StoredForm | undefined = classifyStoredForm): (value: string) => Verdict | undefined {
-  const verdicts = new Map<string, Verdict>();
-  let last: { stored: StoredForm; verdict: Verdict } | undefined;
+export function createStoredJudge(named: NamedDetector, hint: string, classify: (value: string) => StoredForm | undefined = classifyStoredForm): (value: string) => Verdict | undefined {
+  const verdictOf = createVerdictMemo();
   return (value) => {
     const stored = classify(value);
-    if (stored === undefined) return undefined;
-    if (last !== undefined && last.stored.form === stored.form && last.stored.reason === stored.reason) return last.verdict;
-    const key = `${stored.form}\0${stored.reason}`;
-    let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = storedVerdict(named, hint, stored)));
-    last = { stored, verdict };
-    return verdict;
+    return stored === undefined ? undefined : verdictOf(stored.form, stored.reason, '', () => storedVerdict(named, hint, stored));
   };
 }
 

@@ -68,14 +68,20 @@ export function isNamedFor(detector: Detector, key: string): string | undefined 
   return word;
 }
 
-const namedCache = new WeakMap<DetectorSet, Map<string, { detector: Detector; word: string } | undefined>>();
+/** A detector a key names, and the word of the key that names it. */
+export interface NamedDetector {
+  detector: Detector;
+  word: string;
+}
+
+const namedCache = new WeakMap<DetectorSet, Map<string, NamedDetector | undefined>>();
 
 /** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
-export function namedDetector(set: DetectorSet, key: string): { detector: Detector; word: string } | undefined {
+export function namedDetector(set: DetectorSet, key: string): NamedDetector | undefined {
   let cache = namedCache.get(set);
   if (cache === undefined) namedCache.set(set, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
-  let named: { detector: Detector; word: string } | undefined;
+  let named: NamedDetector | undefined;
   for (const word of cachedKeyWords(key)) {
     const detector = set.fieldNames.get(word);
     if (detector) {
@@ -158,19 +164,31 @@ export function createWholeJudge(detector: Detector, spec: PatternSpec, hint: st
   const context: MatchContext = { before: '', after: '' };
   const hits = contextHits(detector, '', hint);
   if (spec.context === 'required' && hits.length === 0) return () => undefined;
-  const verdicts = new Map<string, Verdict>();
-  let last: { form: Form; status: string; check: string; verdict: Verdict } | undefined;
+  const verdictOf = createVerdictMemo();
   return (raw) => {
     const value = detector.normalize ? detector.normalize(raw) : raw;
     const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
     const result = form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
     if (result.status === 'invalid') return undefined;
     const check = result.status === 'valid' ? result.check : '';
-    if (last !== undefined && last.form === form && last.status === result.status && last.check === check) return last.verdict;
-    const key = `${form}\0${result.status}\0${check}`;
+    return verdictOf(form, result.status, check, () => ({ detector, form, ...judged(detector, spec, form, result, hits) }));
+  };
+}
+
+/**
+ * Verdicts remembered by the (up to three) things that decide them: equal ones give the Verdict
+ * `make` made first. A column's values mostly repeat the last verdict, which is checked without
+ * building a key.
+ */
+export function createVerdictMemo(): (a: string, b: string, c: string, make: () => Verdict) => Verdict {
+  const verdicts = new Map<string, Verdict>();
+  let last: { a: string; b: string; c: string; verdict: Verdict } | undefined;
+  return (a, b, c, make) => {
+    if (last !== undefined && last.a === a && last.b === b && last.c === c) return last.verdict;
+    const key = `${a}\0${b}\0${c}`;
     let verdict = verdicts.get(key);
-    if (verdict === undefined) verdicts.set(key, (verdict = { detector, form, ...judged(detector, spec, form, result, hits) }));
-    last = { form, status: result.status, check, verdict };
+    if (verdict === undefined) verdicts.set(key, (verdict = make()));
+    last = { a, b, c, verdict };
     return verdict;
   };
 }

@@ -13,7 +13,7 @@
 import type { Detector, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, createStoredJudge, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
-import { createWholeJudge, maxConfidence, type Candidate, type Verdict } from './detect.js';
+import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from './detect.js';
 import { compilePatternTest, type PatternTest } from './regex.js';
 import { uniformDigest } from './stored-form.js';
 
@@ -75,7 +75,7 @@ function createCollector(keep: number) {
   return { out, kindOf, add };
 }
 
-export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: { detector: Detector; word: string }, options: AnalyzeOptions): Occurrence[] | undefined {
+export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
   if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && batch.values.some(looksLikeJson))) return undefined;
   const matching = set.lineSet.matching(batch.data);
@@ -95,25 +95,27 @@ export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: { d
   const collector = createCollector(options.maxLocations ?? 0);
   // Per verdict: the collector's kind, or null when a rival pattern could win (analysed alone).
   const kinds = new Map<Verdict, Kind | null>();
-  let last: Verdict | undefined;
-  let lastKind: Kind | null = null;
+  let last: { verdict: Verdict; kind: Kind | null } | undefined;
+  const kindFor = (verdict: Verdict): Kind | null => {
+    if (last?.verdict === verdict) return last.kind;
+    let kind = kinds.get(verdict);
+    if (kind === undefined) kinds.set(verdict, (kind = wholeSpec === undefined || wins(verdict) ? collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence) : null));
+    last = { verdict, kind };
+    return kind;
+  };
   batch.values.forEach((value, i) => {
     const line = batch.rows[i]!;
     const verdict = judge(value);
     if (verdict === undefined && wholeSpec === undefined) return; // no stored form: not a finding
-    if (verdict !== undefined && verdict !== last) {
-      last = verdict;
-      lastKind = kinds.get(verdict) ?? null;
-      if (!kinds.has(verdict)) kinds.set(verdict, (lastKind = wholeSpec === undefined || wins(verdict) ? collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence) : null));
-    }
-    if (verdict === undefined || lastKind === null) {
+    const kind = verdict === undefined ? null : kindFor(verdict);
+    if (verdict === undefined || kind === null) {
       for (const o of analyzeLine(set, { text: value, line, hint: batch.hint, template: false }, options)) collector.add(collector.kindOf(o.detector, o.form, o.confidence), () => o);
       return;
     }
-    if (lastKind.bulk !== undefined) lastKind.bulk.count! += 1;
+    if (kind.bulk !== undefined) kind.bulk.count! += 1;
     else {
       const candidate: Candidate = { ...verdict, start: 0, end: value.length, value: normalize(value) };
-      collector.add(lastKind, () => toOccurrence(candidate, line, '', options));
+      collector.add(kind, () => toOccurrence(candidate, line, '', options));
     }
   });
   return collector.out;

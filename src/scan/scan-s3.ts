@@ -48,7 +48,7 @@ export interface S3Options extends S3ConnectOptions {
 /** Only how to reach the store: what a worker thread needs to make its own client. */
 function connectOptions(options: S3Options): S3ConnectOptions {
   const { endpoint, region, profile, forcePathStyle, maxAttempts } = options;
-  return JSON.parse(JSON.stringify({ endpoint, region, profile, forcePathStyle, maxAttempts })) as S3ConnectOptions;
+  return { endpoint, region, profile, forcePathStyle, maxAttempts };
 }
 
 export interface S3Result {
@@ -228,27 +228,23 @@ export interface ObjectResult {
 }
 
 /**
- * Reads and scans objects, one call each, with one client: on the main thread or in a worker
- * thread alike. A failure (deleted object, denied, corrupt gzip) is the result's error, and what
- * was read before it is kept.
+ * Reads and scans objects, one call each, with the client given: on the main thread or in a
+ * worker thread alike. A failure (deleted object, denied, corrupt gzip) is the result's error, and
+ * what was read before it is kept. `where` names the store in messages.
  */
-export function createObjectScanner(settings: ScanSettings, connect: S3ConnectOptions): { scan(task: ObjectTask): Promise<ObjectResult>; close(): void } {
-  const client = createS3Client(connect);
+export function createObjectScanner(settings: ScanSettings, client: S3Client, where: string): (task: ObjectTask) => Promise<ObjectResult> {
   const newSink = createRecordScanner(settings);
-  return {
-    async scan({ target, object, group }) {
-      const sink = newSink();
-      const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-      let error: SourceError | undefined;
-      try {
-        await scanObject(client, target, object, group, sink, stats);
-      } catch (e) {
-        const uri = `s3://${target.bucket}/${object.key}`;
-        error = { source: uri, message: describeS3Error(e, uri, connect.endpoint ?? 'S3') };
-      }
-      return { findings: sink.findings(), stats, valueHits: sink.valueHits, ...(error ? { error } : {}) };
-    },
-    close: () => client.destroy(),
+  return async ({ target, object, group }) => {
+    const sink = newSink();
+    const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+    let error: SourceError | undefined;
+    try {
+      await scanObject(client, target, object, group, sink, stats);
+    } catch (e) {
+      const uri = `s3://${target.bucket}/${object.key}`;
+      error = { source: uri, message: describeS3Error(e, uri, where) };
+    }
+    return { findings: sink.findings(), stats, valueHits: sink.valueHits, ...(error ? { error } : {}) };
   };
 }
 
@@ -324,14 +320,15 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const done = new Map<number, Finding[]>();
   let taken = 0;
   let merged = 0;
-  const local = createObjectScanner(settings, options);
+  const scanHere = createObjectScanner(settings, client, where);
+  const connect = connectOptions(options);
   // Objects go to worker threads when there are some (`jobs` above 1) and, for `auto`, once
-  // the objects listed so far add up to more than a small scan.
+  // the objects taken so far add up to more than a small scan.
   let pool: WorkerPool | undefined;
-  let listedBytes = 0;
+  let takenBytes = 0;
   const poolFor = (object: S3Object): WorkerPool | undefined => {
-    listedBytes += object.size;
-    const jobs = options.jobs === 'auto' ? (listedBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+    takenBytes += object.size;
+    const jobs = options.jobs === 'auto' ? (takenBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
     if (jobs > 1) pool ??= createWorkerPool(settings, jobs);
     return pool;
   };
@@ -340,7 +337,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
       const index = taken++;
       await options.onObject?.(next.object.key);
       const task: ObjectTask = { target, object: next.object, group: next.group };
-      const r = await (poolFor(next.object)?.run({ kind: 'object', task, connect: connectOptions(options) }) ?? local.scan(task));
+      const r = await (poolFor(next.object)?.run({ kind: 'object', task, connect }) ?? scanHere(task));
       if (r.error) result.errors.push(r.error);
       else if (r.stats.binary) skip('binary');
       else coverage.objectsScanned++;
@@ -359,7 +356,6 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
     await Promise.all([list(), ...Array.from({ length: options.concurrency }, read)]);
   } finally {
     client.destroy();
-    local.close();
     await pool?.close();
   }
   result.findings = aggregator.findings();
