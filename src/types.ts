@@ -263,10 +263,10 @@ export type ScanRecord =
   | {
       origin: RecordOrigin;
       kind: 'values';
-      /** The values, one per line: a value's own line ends are spaces here. Made by toValuesRecord(). */
-      values: string[];
-      /** `values` joined by newlines, as UTF-8. */
+      /** The values joined by newlines, as UTF-8: a value's own line ends are spaces here. */
       data: Buffer;
+      /** The values as strings, when the connector had them; valuesOf() makes them from `data` otherwise. */
+      values?: string[];
       /** 1-based row number of each value, in order. */
       rows: number[];
       /** The column (or CSV header) name: context for every value. */

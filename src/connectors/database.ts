@@ -1,6 +1,6 @@
 /**
  * What the database scan needs from a database, whatever its kind: the readable tables, and each
- * table's rows as text (sampled or whole, read only, with timeouts). PostgreSQL and MySQL/MariaDB
+ * table's rows (sampled or whole, read only, with timeouts). PostgreSQL and MySQL/MariaDB
  * implement it; the scan loop, error handling and coverage are shared.
  */
 
@@ -44,13 +44,23 @@ export interface ReadMethod {
   method: string;
 }
 
-/** A row's values in `TableInfo.columns` order, as text; null for NULL. Binary values as `\x` hex. */
-export type Row = Array<string | null>;
+/**
+ * Where a driver puts the rows it reads, value by value, in `TableInfo.columns` order. A driver
+ * calls text() or bytes() for each value of a row, then endRow(). The bytes are only valid during
+ * the call.
+ */
+export interface RowSink {
+  /** A value as text; null for NULL. Binary values as `\x` hex. */
+  text(column: number, value: string | null): void;
+  /** A value as UTF-8 text bytes (binary columns: the raw bytes), `src[start, end)`. */
+  bytes(column: number, src: Uint8Array, start: number, end: number): void;
+  endRow(): void;
+}
 
 export interface DatabaseDriver {
   listTables(): Promise<TableInfo[]>;
-  /** Streams a table's rows, a few at a time (one await per row costs more than the row), then returns how it was read. Never writes. */
-  readTable(table: TableInfo, plan: ReadPlan): AsyncGenerator<Row[], ReadMethod>;
+  /** Streams a table's rows into `sink`, then says how it was read. Never writes. */
+  readTable(table: TableInfo, plan: ReadPlan, sink: RowSink): Promise<ReadMethod>;
   /** One line for an error of this database, saying what to do; rethrows what is not one. */
   describeError(error: unknown): string;
   close(): Promise<void>;

@@ -7,7 +7,7 @@
 import mysql from 'mysql2';
 import type { Connection } from 'mysql2';
 import type { DatabaseTarget } from './db-target.js';
-import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, Row, TableInfo } from './database.js';
+import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
 import { describeMysqlError } from './mysql-errors.js';
 import { createRandom } from './seeded-random.js';
 
@@ -89,7 +89,7 @@ function withTimeout(sql: string, timeoutMs: number, mariadb: boolean): string {
   return mariadb ? `SET STATEMENT max_statement_time = ${timeoutMs / 1000} FOR ${sql}` : sql.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${Math.floor(timeoutMs)}) */ `);
 }
 
-async function* readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan & { mariadb: boolean }): AsyncGenerator<Row[], ReadMethod> {
+async function readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan & { mariadb: boolean }, sink: RowSink): Promise<ReadMethod> {
   await query('START TRANSACTION READ ONLY');
   try {
     const from = `${quote(table.schema)}.${quote(table.table)}`;
@@ -98,16 +98,10 @@ async function* readTable(connection: Connection, query: Query, table: TableInfo
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
     const sql = withTimeout(`SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`, plan.statementTimeoutMs, plan.mariadb);
-    // mysql2 streams row by row; rows go on in small batches, as PostgreSQL's do.
-    let rows: Row[] = [];
     for await (const row of connection.query({ sql, rowsAsArray: true }).stream() as AsyncIterable<unknown[]>) {
-      rows.push(row.map(toText));
-      if (rows.length === 256) {
-        yield rows;
-        rows = [];
-      }
+      for (let i = 0; i < row.length; i++) sink.text(i, toText(row[i]));
+      sink.endRow();
     }
-    if (rows.length > 0) yield rows;
     return { rowsEstimated: estimate, sampled, method: sample.method };
   } finally {
     await query('ROLLBACK').catch(() => undefined);
@@ -157,7 +151,7 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   }
   return {
     listTables: () => listTables(query, target.database),
-    readTable: (table, plan) => readTable(connection, query, table, { ...plan, mariadb }),
+    readTable: (table, plan, sink) => readTable(connection, query, table, { ...plan, mariadb }, sink),
     describeError: (error) => describeMysqlError(error, target.authority),
     close: () => connection.promise().end(),
   };

@@ -1,36 +1,87 @@
 /**
- * Rows of `COPY ... TO STDOUT` in PostgreSQL's text format: one row a line, columns separated by
- * tabs, `\N` for NULL, and backslash escapes for tab, newline and backslash inside values.
+ * Rows of `COPY ... TO STDOUT (FORMAT binary)`: a signature and a header, then per row a 16-bit
+ * field count and per field a 32-bit length (-1 for NULL) and the value's bytes, then a count of
+ * -1. Each value goes to the sink as a byte range of the chunk it arrived in: nothing to unescape,
+ * no string made. A row split between chunks waits until the chunks that complete it are in.
  */
-import { StringDecoder } from 'node:string_decoder';
+import type { RowSink } from './database.js';
 
-const ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\' };
+const SIGNATURE = Buffer.from('PGCOPY\n\xff\r\n\0', 'latin1');
+/** Signature, flags, header extension length. */
+const HEADER = SIGNATURE.length + 8;
 
-/** Undoes COPY's backslash escapes (octal and hex included). */
-export function unescapeCopyValue(raw: string): string {
-  if (!raw.includes('\\')) return raw;
-  return raw.replace(/\\(x[0-9a-fA-F]{1,2}|[0-7]{1,3}|.)/g, (_m, e: string) => {
-    if (e.startsWith('x')) return String.fromCharCode(parseInt(e.slice(1), 16));
-    if (/^[0-7]/.test(e)) return String.fromCharCode(parseInt(e, 8));
-    return ESCAPES[e] ?? e;
-  });
+const int32 = (src: Buffer, at: number) => (src[at]! << 24) | (src[at + 1]! << 16) | (src[at + 2]! << 8) | src[at + 3]!;
+
+/** What one call of readRows() left: the offset of the first row not read, and how far it reaches at least. */
+interface Rest {
+  next: number;
+  needs: number;
+  done: boolean;
 }
 
-/** Splits a COPY text row into values; null for `\N`. */
-export function parseCopyRow(line: string): Array<string | null> {
-  return line.split('\t').map((raw) => (raw === '\\N' ? null : unescapeCopyValue(raw)));
-}
-
-/** Turns a stream of COPY output chunks into the rows of each chunk, whatever the chunk boundaries. */
-export async function* toCopyRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Array<Array<string | null>>> {
-  const decoder = new StringDecoder('utf8');
-  let carry = '';
-  for await (const chunk of chunks) {
-    const text = carry + decoder.write(chunk);
-    const lines = text.split('\n');
-    carry = lines.pop() ?? '';
-    if (lines.length > 0) yield lines.map(parseCopyRow);
+/** Passes every whole row of `src` from `at` to the sink. */
+function readRows(src: Buffer, at: number, sink: RowSink): Rest {
+  const end = src.length;
+  for (;;) {
+    if (at + 2 > end) return { next: at, needs: at + 2, done: false };
+    const fields = ((src[at]! << 8) | src[at + 1]!) << 16 >> 16;
+    if (fields === -1) return { next: end, needs: end, done: true };
+    // Is the row whole? Only then do its values go on.
+    let q = at + 2;
+    for (let f = 0; f < fields; f++) {
+      if (q + 4 > end) return { next: at, needs: q + 4, done: false };
+      const length = int32(src, q);
+      q += 4 + (length > 0 ? length : 0);
+    }
+    if (q > end) return { next: at, needs: q, done: false };
+    q = at + 2;
+    for (let f = 0; f < fields; f++) {
+      const length = int32(src, q);
+      q += 4;
+      if (length < 0) sink.text(f, null);
+      else {
+        sink.bytes(f, src, q, q + length);
+        q += length;
+      }
+    }
+    sink.endRow();
+    at = q;
   }
-  carry += decoder.end();
-  if (carry !== '') yield [parseCopyRow(carry)];
+}
+
+/** Reads binary COPY output into `sink`, whatever the chunk boundaries. */
+export async function readCopyBinary(chunks: AsyncIterable<Buffer>, sink: RowSink): Promise<void> {
+  // Chunks of a row not yet whole, and how many bytes the row needs at least.
+  let pending: Buffer[] = [];
+  let pendingBytes = 0;
+  let needs = HEADER;
+  let header = true;
+  let ended = false;
+  for await (const chunk of chunks) {
+    // After the end mark the stream is drained, not left, so the connection finishes its COPY.
+    if (ended) continue;
+    pending.push(chunk);
+    pendingBytes += chunk.length;
+    if (pendingBytes < needs) continue;
+    const src = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
+    let at = 0;
+    if (header) {
+      if (!src.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('COPY output is not in the binary format');
+      const extension = HEADER + int32(src, HEADER - 4);
+      if (src.length < extension) {
+        [pending, pendingBytes, needs] = [[src], src.length, extension];
+        continue;
+      }
+      header = false;
+      at = extension;
+    }
+    const rest = readRows(src, at, sink);
+    if (rest.done) {
+      ended = true;
+      continue;
+    }
+    const left = src.subarray(rest.next);
+    [pending, pendingBytes, needs] = [left.length > 0 ? [left] : [], left.length, rest.needs - rest.next];
+  }
+  if (!ended) throw new Error('COPY output ended in the middle of a row');
 }

@@ -6,10 +6,10 @@
  */
 import pg from 'pg';
 import { to as copyTo } from 'pg-copy-streams';
-import { toCopyRows } from './postgres-copy.js';
+import { readCopyBinary } from './postgres-copy.js';
 import { describePostgresError } from './postgres-errors.js';
 import type { DatabaseTarget } from './db-target.js';
-import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, Row, TableInfo } from './database.js';
+import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
 
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
@@ -49,7 +49,8 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
 }
 
 function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: string; method: ReadMethod } {
-  const columns = table.columns.map((c) => `${quote(c.name)}${c.kind === 'json' ? '::text' : ''}`).join(', ');
+  // Binary COPY sends each value in its type's binary form: as text, but for bytea's raw bytes.
+  const columns = table.columns.map((c) => `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`).join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
   if (plan.full || estimate <= plan.sampleRows) return { sql: `SELECT ${columns} FROM ${from}`, method: { rowsEstimated: estimate, sampled: false, method: 'full' } };
   const percent = Math.min(100, (plan.sampleRows / estimate) * 100).toPrecision(4);
@@ -58,10 +59,10 @@ function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: st
 }
 
 /**
- * Streams a table's rows (values in `table.columns` order) and then reports how it was read. The
+ * Streams a table's rows (values in `table.columns` order) into `sink`, then says how it was read. The
  * transaction is READ ONLY and ends with ROLLBACK: nothing is ever written.
  */
-export async function* readTable(client: pg.Client, table: TableInfo, plan: ReadPlan): AsyncGenerator<Row[], ReadMethod> {
+export async function readTable(client: pg.Client, table: TableInfo, plan: ReadPlan, sink: RowSink): Promise<ReadMethod> {
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.floor(plan.statementTimeoutMs)}`);
@@ -72,7 +73,7 @@ export async function* readTable(client: pg.Client, table: TableInfo, plan: Read
       estimate = Number(rows[0]!.n);
     }
     const { sql, method } = toSelect(table, plan, estimate);
-    yield* toCopyRows(client.query(copyTo(`COPY (${sql}) TO STDOUT`)));
+    await readCopyBinary(client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`)), sink);
     return method;
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -103,7 +104,7 @@ export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan):
   }
   return {
     listTables: () => listTables(client),
-    readTable: (table, plan) => readTable(client, table, plan),
+    readTable: (table, plan, sink) => readTable(client, table, plan, sink),
     describeError: (error) => describePostgresError(error, target.authority),
     close: () => client.end(),
   };

@@ -16,14 +16,7 @@ import { analyzeLine, createStoredJudge, toOccurrence, type AnalyzeOptions } fro
 import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from './detect.js';
 import { compilePatternTest, type PatternTest } from './regex.js';
 import { uniformDigest } from './stored-form.js';
-
-export interface WholeValues {
-  /** The values joined by newlines, as UTF-8. */
-  data: Buffer;
-  values: string[];
-  rows: number[];
-  hint: string;
-}
+import { valuesOf, type ValuesRecord } from './values-record.js';
 
 const wholeLineTests = new WeakMap<DetectorSet, Map<number, PatternTest>>();
 
@@ -75,9 +68,9 @@ function createCollector(keep: number) {
   return { out, kindOf, add };
 }
 
-export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
+export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
-  if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && batch.values.some(looksLikeJson))) return undefined;
+  if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && valuesOf(batch).some(looksLikeJson))) return undefined;
   const matching = set.lineSet.matching(batch.data);
   if (matching.some((i) => set.patterns[i]!.detector !== named.detector)) return undefined;
   // The whole-value pattern, if any: one without a `value` group that every value matches whole.
@@ -88,11 +81,27 @@ export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: Nam
   // confidence, or an equal one when it comes first (resolveOverlaps keeps the earlier of equals).
   const rivals = matching.filter((i) => i !== whole).map((i) => ({ index: i, best: maxConfidence(named.detector, set.patterns[i]!.spec) }));
   const wins = (v: Verdict) => rivals.every((r) => v.confidence > r.best || (v.confidence === r.best && whole! < r.index));
+  const collector = createCollector(options.maxLocations ?? 0);
   const digest = wholeSpec === undefined ? uniformDigest(batch.data) : undefined;
-  const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : digest !== undefined ? createStoredJudge(named, batch.hint, () => digest) : createStoredJudge(named, batch.hint);
+  if (digest !== undefined) {
+    // Every value is a digest of one length: one verdict, and a value is only read when it is kept.
+    const verdict = createStoredJudge(named, batch.hint, () => digest)('')!;
+    const kind = collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence);
+    const length = batch.data.indexOf(0x0a) === -1 ? batch.data.length : batch.data.indexOf(0x0a);
+    for (let i = 0; i < batch.rows.length; i++) {
+      const start = i * (length + 1);
+      if (kind.bulk !== undefined) {
+        kind.bulk.count! += batch.rows.length - i;
+        break;
+      }
+      const candidate: Candidate = { ...verdict, start: 0, end: length, value: batch.data.toString('latin1', start, start + length) };
+      collector.add(kind, () => toOccurrence(candidate, batch.rows[i]!, '', options));
+    }
+    return collector.out;
+  }
+  const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : createStoredJudge(named, batch.hint);
   const normalize = (wholeSpec !== undefined && named.detector.normalize) || ((value: string) => value);
 
-  const collector = createCollector(options.maxLocations ?? 0);
   // Per verdict: the collector's kind, or null when a rival pattern could win (analysed alone).
   const kinds = new Map<Verdict, Kind | null>();
   let last: { verdict: Verdict; kind: Kind | null } | undefined;
@@ -103,7 +112,7 @@ export function scanWholeValues(set: DetectorSet, batch: WholeValues, named: Nam
     last = { verdict, kind };
     return kind;
   };
-  batch.values.forEach((value, i) => {
+  valuesOf(batch).forEach((value, i) => {
     const line = batch.rows[i]!;
     const verdict = judge(value);
     if (verdict === undefined && wholeSpec === undefined) return; // no stored form: not a finding

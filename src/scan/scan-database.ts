@@ -7,7 +7,8 @@
 import picomatch from 'picomatch';
 import type { Finding, RecordOrigin, SourceError, TableCoverage } from '../types.js';
 import type { DatabaseTarget } from '../connectors/db-target.js';
-import type { ColumnInfo, DatabaseDriver, ReadPlan, TableInfo } from '../connectors/database.js';
+import { isUtf8 } from 'node:buffer';
+import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from '../connectors/database.js';
 import { connectPostgres } from '../connectors/postgres.js';
 import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
@@ -47,6 +48,21 @@ function toText(value: string | null, column: ColumnInfo): string | undefined {
   }
 }
 
+const MINUS = 0x2d;
+const isDigit = (byte: number) => byte >= 0x30 && byte <= 0x39;
+
+/** toText() for a value given as bytes: where its text starts, or -1 when there is nothing worth scanning. */
+function textStart(src: Uint8Array, start: number, end: number, column: ColumnInfo): number {
+  if (end === start) return -1;
+  if (column.kind === 'bytes') return isUtf8(src.subarray(start, end)) ? start : -1;
+  if (column.kind !== 'number') return start;
+  // Numbers with the digit count of a phone number, an SSN or a card: 9 to 19 digits, sign dropped.
+  const digits = src[start] === MINUS ? start + 1 : start;
+  if (end - digits < 9 || end - digits > 19) return -1;
+  for (let i = digits; i < end; i++) if (!isDigit(src[i]!)) return -1;
+  return digits;
+}
+
 /** PostgreSQL: `postgres://host:port/db/schema.table.column`; MySQL: `mysql://host:port/db/table.column`. */
 function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo): RecordOrigin {
   const postgres = target.kind === 'postgres';
@@ -73,25 +89,27 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
   };
   let rows = 0;
   let skippedValues = 0;
-  const reader = driver.readTable(table, options);
+  // Binary values that are not UTF-8 are skipped and counted.
+  const skip = (column: ColumnInfo, given: boolean) => {
+    if (column.kind === 'bytes' && given) skippedValues++;
+  };
+  const rowSink: RowSink = {
+    text(i, value) {
+      const text = toText(value, table.columns[i]!);
+      if (text === undefined) skip(table.columns[i]!, Boolean(value));
+      else batches.add(i, text, rows + 1);
+    },
+    bytes(i, src, start, end) {
+      const at = textStart(src, start, end, table.columns[i]!);
+      if (at === -1) skip(table.columns[i]!, end > start);
+      else batches.addBytes(i, src, at, end, rows + 1);
+    },
+    endRow() {
+      if (++rows % BATCH_ROWS === 0) flush();
+    },
+  };
   try {
-    let next = await reader.next();
-    for (; !next.done; next = await reader.next()) {
-      for (const row of next.value) {
-        rows++;
-        for (let i = 0; i < row.length; i++) {
-          const column = table.columns[i]!;
-          const text = toText(row[i]!, column);
-          if (text === undefined) {
-            if (column.kind === 'bytes' && row[i]) skippedValues++;
-            continue;
-          }
-          batches.add(i, text, rows);
-        }
-        if (rows % BATCH_ROWS === 0) flush();
-      }
-    }
-    const { rowsEstimated, sampled, method } = next.value;
+    const { rowsEstimated, sampled, method } = await driver.readTable(table, options, rowSink);
     result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
   } finally {
     // Rows read before a failure are still scanned.
