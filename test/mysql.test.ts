@@ -93,7 +93,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), plan);
     const tables = await driver.listTables();
     let rows = 0;
-    await driver.readTable(tables[0]!, plan, { text: () => undefined, bytes: () => undefined, endRow: () => void rows++ });
+    await driver.readTable(tables[0]!, plan, { text: () => undefined, bytes: () => undefined, endRow: () => void rows++, wait: () => undefined });
     expect(rows).toBeGreaterThan(0);
     await driver.close();
     const session = await mysql.createConnection(urlFor('piiscan_payments'));
@@ -108,7 +108,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     expect(slow.report.errors).toEqual([{ source: expect.stringMatching(/piiscan_crm\.leads$/), message: expect.stringMatching(/^statement timeout/) }]);
     const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), PLAN);
     const gone = { schema: 'piiscan_payments', table: 'dropped_meanwhile', columns: [{ name: 'email', kind: 'text' as const }], skippedColumns: [], estimatedRows: 10 };
-    const error = await driver.readTable(gone, PLAN, { text: () => undefined, bytes: () => undefined, endRow: () => undefined }).then(() => undefined, (e: unknown) => e);
+    const error = await driver.readTable(gone, PLAN, { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined }).then(() => undefined, (e: unknown) => e);
     await driver.close();
     expect(driver.describeError(error)).toMatch(/^the table no longer exists|SELECT command denied/);
   });

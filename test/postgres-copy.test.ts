@@ -35,6 +35,7 @@ async function read(chunks: AsyncIterable<Buffer>): Promise<Array<Array<string |
     text: (_i, value) => void rows.at(-1)!.push(value),
     bytes: (_i, src, start, end) => void rows.at(-1)!.push(Buffer.from(src.subarray(start, end)).toString('utf8')),
     endRow: () => void rows.push([]),
+    wait: () => undefined,
   };
   await readCopyBinary(chunks, sink);
   return rows.slice(0, -1);

@@ -6,7 +6,7 @@ import { readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
 import type { RowSink, TableInfo } from '../src/connectors/database.js';
 import { parseReport, runCli } from './helpers.js';
 
-const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined };
+const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
 
 const ADMIN_URL = process.env['PIISCAN_TEST_PG_URL'];
 const DB = 'piiscan_shop';
@@ -119,6 +119,18 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     expect(avatar).toMatchObject({ rowsScanned: 200, sampled: false, method: 'full', skippedColumns: 1, skippedValues: 100 });
   });
 
+  it('scans on worker threads with the same findings, coverage and errors as on one thread', async () => {
+    const strip = (r: ReturnType<typeof parseReport>) => ({ findings: r.findings, tables: r.coverage.tables, errors: r.errors });
+    const one = await scanDb(['--seed', '7', '--jobs', '1']);
+    const workers = await scanDb(['--seed', '7', '--jobs', '2', '--concurrency', '3']);
+    expect(workers.exitCode).toBe(2);
+    expect(strip(workers.report)).toEqual(strip(one.report));
+    expect(one.report.findings.length).toBeGreaterThan(10);
+    // A table cut short by its statement timeout fails alone, on worker threads too.
+    const slow = await scanDb(['--include', 'public.audit_log', '--full', '--statement-timeout', '1', '--jobs', '2']);
+    expect(slow.report.errors).toEqual([{ source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) }]);
+  });
+
   it('samples large tables so that PII only in the newest rows is still found, repeatably', async () => {
     const a = await scanDb(['--sample-rows', '2000', '--seed', '42', '--include', 'public.*']);
     const table = a.report.coverage.tables.find((t) => t.table === 'public.audit_log')!;
@@ -147,7 +159,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
       const table: TableInfo = { schema: 'orders', table: 'contacts_blank', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 4 };
       // Queued while the rows stream, the INSERT runs in the read's transaction, before its ROLLBACK.
       let insert: Promise<unknown> | undefined;
-      const sink: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => void (insert ??= client.query('INSERT INTO orders.payroll VALUES (2, NULL)').catch((e: unknown) => e)) };
+      const sink: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => void (insert ??= client.query('INSERT INTO orders.payroll VALUES (2, NULL)').catch((e: unknown) => e)), wait: () => undefined };
       await readTable(client, table, { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 }, sink);
       expect(await insert).toMatchObject({ message: expect.stringMatching(/read-only transaction/) });
     } finally {
@@ -269,6 +281,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
         text: (_i, value) => void rows.at(-1)!.push(value),
         bytes: (i, src, start, end) => void rows.at(-1)!.push(kinds[i] === 'bytes' ? `bytes:${Buffer.from(src.subarray(start, end)).toString('hex')}` : Buffer.from(src.subarray(start, end)).toString('utf8')),
         endRow: () => void rows.push([]),
+        wait: () => undefined,
       };
       await readTable(client, table, { sampleRows: 100, full: true, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 }, sink);
     } finally {

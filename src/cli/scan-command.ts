@@ -100,6 +100,7 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     statementTimeoutMs: options.statementTimeout,
     lockTimeoutMs: options.lockTimeout,
     concurrency: options.concurrency,
+    jobs: options.jobs,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
   };

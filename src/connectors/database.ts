@@ -55,6 +55,8 @@ export interface RowSink {
   /** A value as UTF-8 text bytes (binary columns: the raw bytes), `src[start, end)`. */
   bytes(column: number, src: Uint8Array, start: number, end: number): void;
   endRow(): void;
+  /** A promise while the rows read so far wait to be scanned: a driver awaits it between reads. */
+  wait(): Promise<void> | undefined;
 }
 
 export interface DatabaseDriver {

@@ -101,6 +101,8 @@ async function readTable(connection: Connection, query: Query, table: TableInfo,
     for await (const row of connection.query({ sql, rowsAsArray: true }).stream() as AsyncIterable<unknown[]>) {
       for (let i = 0; i < row.length; i++) sink.text(i, toText(row[i]));
       sink.endRow();
+      const waiting = sink.wait();
+      if (waiting !== undefined) await waiting;
     }
     return { rowsEstimated: estimate, sampled, method: sample.method };
   } finally {

@@ -82,6 +82,8 @@ export async function readCopyBinary(chunks: AsyncIterable<Buffer>, sink: RowSin
     }
     const left = src.subarray(rest.next);
     [pending, pendingBytes, needs] = [left.length > 0 ? [left] : [], left.length, rest.needs - rest.next];
+    const waiting = sink.wait();
+    if (waiting !== undefined) await waiting;
   }
   if (!ended) throw new Error('COPY output ended in the middle of a row');
 }

@@ -6,7 +6,6 @@
  */
 import type { RecordOrigin } from '../types.js';
 import { toValuesRecord, type ValuesRecord } from '../engine/values-record.js';
-import type { RecordSink } from './record-scanner.js';
 
 /** Rows collected before the batches go to the engine. */
 export const BATCH_ROWS = 2048;
@@ -55,7 +54,7 @@ function toBytesRecord(batch: Batch): ValuesRecord {
 }
 
 /** `columns` may grow while values are added (JSON paths are found as a document is walked). */
-export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: RecordSink): ColumnBatches {
+export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: { scan(record: ValuesRecord): void }): ColumnBatches {
   const batches: Batch[] = [];
   const batchOf = (column: number) => (batches[column] ??= { ...columns[column]!, rows: [], values: [], text: undefined, length: 0 });
   return {

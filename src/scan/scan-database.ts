@@ -13,7 +13,9 @@ import { connectPostgres } from '../connectors/postgres.js';
 import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
+import { availableParallelism } from 'node:os';
 import { addHits, createRecordScanner, type RecordSink } from './record-scanner.js';
+import { createWorkerPool, type TableSink } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 
@@ -21,6 +23,8 @@ import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 export interface DatabaseOptions extends ReadPlan {
   /** Tables read at the same time (each on its own connection). */
   concurrency: number;
+  /** Worker threads that scan what the connections read; auto: every core once the tables hold over 200,000 rows to read. */
+  jobs: number | 'auto';
   /** Globs over `schema.table` and `schema.table.column`; empty includes everything. */
   include: string[];
   exclude: string[];
@@ -82,7 +86,7 @@ function toOrigin(target: DatabaseTarget, table: TableInfo, column: ColumnInfo):
 }
 
 /** Reads and scans one table; returns the rows scanned. */
-async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: RecordSink, result: DatabaseResult): Promise<number> {
+async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: TableInfo, options: DatabaseOptions, sink: TableSink, result: DatabaseResult): Promise<number> {
   const batches = createColumnBatches(table.columns.map((column) => ({ origin: toOrigin(target, table, column), name: column.name })), sink);
   const flush = () => {
     result.bytes += batches.flush();
@@ -107,6 +111,7 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
     endRow() {
       if (++rows % BATCH_ROWS === 0) flush();
     },
+    wait: () => sink.wait(),
   };
   try {
     const { rowsEstimated, sampled, method } = await driver.readTable(table, options, rowSink);
@@ -131,6 +136,18 @@ function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[
   });
 }
 
+/** Rows to read above which `--jobs auto` scans on worker threads (starting one costs about as much as scanning 100,000 rows). */
+const PARALLEL_ROWS = 200_000;
+
+function rowsToRead(tables: TableInfo[], plan: ReadPlan): number {
+  return tables.reduce((sum, t) => sum + (plan.full || t.estimatedRows <= plan.sampleRows ? Math.max(0, t.estimatedRows) : plan.sampleRows), 0);
+}
+
+/** A table's records scanned on this thread as they come. */
+function localSink(sink: RecordSink): TableSink {
+  return { scan: (record) => void sink.scan(record), wait: () => undefined, end: async () => ({ findings: sink.findings(), valueHits: sink.valueHits }) };
+}
+
 const CONNECT = { postgres: connectPostgres, mysql: connectMysql };
 const DESCRIBE = { postgres: describePostgresError, mysql: describeMysqlError };
 
@@ -146,22 +163,36 @@ export async function scanDatabase(target: DatabaseTarget, settings: ScanSetting
     const first = await connect();
     const queue = selectTables(await first.listTables(), options);
     for (let i = 1; i < Math.min(options.concurrency, queue.length); i++) await connect();
+    const jobs = options.jobs === 'auto' ? (rowsToRead(queue, options) > PARALLEL_ROWS ? availableParallelism() : 1) : options.jobs;
+    // Connections read and batch rows; with jobs, worker threads scan the batches meanwhile.
+    const pool = jobs > 1 ? createWorkerPool(settings, Math.min(jobs, drivers.length)) : undefined;
     const newSink = createRecordScanner(settings);
-    await Promise.all(
-      drivers.map(async (driver) => {
-        for (let table = queue.shift(); table; table = queue.shift()) {
-          const sink = newSink();
-          let rowsScanned = 0;
-          try {
-            rowsScanned = await scanTable(driver, target, table, options, sink, result);
-          } catch (error) {
-            result.errors.push({ source: `${target.display} ${table.schema}.${table.table}`, message: driver.describeError(error) });
+    try {
+      await Promise.all(
+        drivers.map(async (driver) => {
+          for (let table = queue.shift(); table; table = queue.shift()) {
+            const source = `${target.display} ${table.schema}.${table.table}`;
+            const sink = pool === undefined ? localSink(newSink()) : await pool.table();
+            let rowsScanned = 0;
+            try {
+              rowsScanned = await scanTable(driver, target, table, options, sink, result);
+            } catch (error) {
+              result.errors.push({ source, message: driver.describeError(error) });
+            }
+            // What was read before a failure is still reported.
+            try {
+              const { findings, valueHits } = await sink.end();
+              result.findings.push(...findings.map((f) => ({ ...f, rowsScanned })));
+              addHits(result.valueHits, valueHits);
+            } catch (error) {
+              result.errors.push({ source, message: `scanning failed: ${(error as Error).message}` });
+            }
           }
-          result.findings.push(...sink.findings().map((f) => ({ ...f, rowsScanned })));
-          addHits(result.valueHits, sink.valueHits);
-        }
-      }),
-    );
+        }),
+      );
+    } finally {
+      await pool?.close();
+    }
   } catch (error) {
     result.errors.push({ source: target.display, message: DESCRIBE[target.kind](error, target.authority) });
   } finally {

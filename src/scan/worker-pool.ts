@@ -6,7 +6,7 @@
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { RecordOrigin } from '../types.js';
+import type { Finding, RecordOrigin, ScanRecord } from '../types.js';
 import type { S3ConnectOptions } from '../connectors/s3.js';
 import type { FileResult, OnRecord } from './file-scanner.js';
 import type { ObjectResult, ObjectTask } from './scan-s3.js';
@@ -15,11 +15,35 @@ import type { ScanSettings } from './settings.js';
 /** Total size above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
-/** What a worker is asked to do. */
-export type WorkerTask = { kind: 'file'; origin: RecordOrigin } | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions };
+/** What a worker is asked to do. A table is fed record by record after its `table` message, and ends with `end`. */
+export type WorkerTask =
+  | { kind: 'file'; origin: RecordOrigin }
+  | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions }
+  | { kind: 'table' }
+  | { kind: 'record'; record: ScanRecord }
+  | { kind: 'end' };
 type ResultOf<T extends WorkerTask> = T extends { kind: 'file' } ? FileResult : ObjectResult;
 
-export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'done'; result: FileResult | ObjectResult } | { type: 'fail'; message: string };
+/** What a table's records came to. */
+export interface TableResult {
+  findings: Finding[];
+  valueHits: Record<number, number>;
+}
+
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned' } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string };
+
+/**
+ * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
+ * scanned (a reader awaits it, so memory stays bounded), end() gives what they came to.
+ */
+export interface TableSink {
+  scan(record: ScanRecord): void;
+  wait(): Promise<void> | undefined;
+  end(): Promise<TableResult>;
+}
+
+/** Records sent to a worker and not yet scanned, above which the reader waits. */
+const RECORDS_AHEAD = 16;
 
 /** The compiled worker. Tests run this module from src/ through vitest; the worker is always dist/'s. */
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -28,6 +52,8 @@ const WORKER = path.basename(path.dirname(path.dirname(here))) === 'dist' ? path
 export interface WorkerPool {
   /** Runs a task on the next free worker (started on first need, up to the pool's size). */
   run<T extends WorkerTask>(task: T, onRecord?: OnRecord): Promise<ResultOf<T>>;
+  /** Takes a worker for one table's records until end() (waits for one when all are busy). */
+  table(): Promise<TableSink>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -58,6 +84,7 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
         return await new Promise((resolve, reject) => {
           const onMessage = (m: WorkerMessage) => {
             if (m.type === 'progress') return onRecord?.(m.bytes, m.matches);
+            if (m.type === 'scanned') return;
             worker.off('message', onMessage).off('error', reject);
             if (m.type === 'fail') reject(new Error(m.message));
             else resolve(m.result as ResultOf<typeof task>);
@@ -68,6 +95,51 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
       } finally {
         release(worker);
       }
+    },
+    async table() {
+      const worker = await acquire();
+      let ahead = 0;
+      let resume: (() => void) | undefined;
+      let crashed: Error | undefined;
+      let settle: { resolve: (r: TableResult) => void; reject: (e: Error) => void } | undefined;
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type === 'scanned') {
+          if (--ahead < RECORDS_AHEAD) resume?.();
+        } else if (m.type === 'done' || m.type === 'fail') {
+          // The answer to `end`: the worker has no more of this table's records.
+          worker.off('message', onMessage).off('error', onError);
+          release(worker);
+          if (m.type === 'fail') settle?.reject(new Error(m.message));
+          else settle?.resolve(m.result as TableResult);
+        }
+      };
+      // A worker that dies is not given work again.
+      const onError = (error: Error) => {
+        crashed = error;
+        workers.splice(workers.indexOf(worker), 1);
+        resume?.();
+        settle?.reject(error);
+      };
+      worker.on('message', onMessage).on('error', onError);
+      worker.postMessage({ kind: 'table' } satisfies WorkerTask);
+      return {
+        scan(record) {
+          if (crashed !== undefined) return;
+          ahead++;
+          worker.postMessage({ kind: 'record', record } satisfies WorkerTask);
+        },
+        wait() {
+          if (ahead < RECORDS_AHEAD || crashed !== undefined) return undefined;
+          return new Promise<void>((resolve) => (resume = resolve)).finally(() => (resume = undefined));
+        },
+        end() {
+          return new Promise<TableResult>((resolve, reject) => {
+            if (crashed !== undefined) return reject(crashed);
+            settle = { resolve, reject };
+            worker.postMessage({ kind: 'end' } satisfies WorkerTask);
+          });
+        },
+      };
     },
     async close() {
       await Promise.all(workers.map((w) => w.terminate()));

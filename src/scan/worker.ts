@@ -5,6 +5,7 @@ import { createS3Client } from '../connectors/s3.js';
 import { createObjectScanner } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 import type { WorkerMessage, WorkerTask } from './worker-pool.js';
+import { createRecordScanner, type RecordSink } from './record-scanner.js';
 
 const settings = workerData as ScanSettings;
 const scanFile = createFileScanner(settings);
@@ -13,7 +14,31 @@ const objectScanners = new Map<string, ReturnType<typeof createObjectScanner>>()
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-function run(task: WorkerTask) {
+/** The table whose records come in, and the first error scanning them (later records are dropped). */
+const newTableSink = createRecordScanner(settings);
+let table: { sink: RecordSink; error?: Error } | undefined;
+
+/** A table's messages are answered in order, one `scanned` a record and a result at `end`. */
+function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'record' | 'end' }>) {
+  if (task.kind === 'table') table = { sink: newTableSink() };
+  else if (task.kind === 'record') {
+    const { record } = task;
+    // A Buffer arrives as a plain Uint8Array.
+    const data = Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength);
+    try {
+      if (table!.error === undefined) table!.sink.scan({ ...record, data });
+    } catch (error) {
+      table!.error = error as Error;
+    }
+    send({ type: 'scanned' });
+  } else {
+    const { sink, error } = table!;
+    send(error === undefined ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } } : { type: 'fail', message: error.message });
+    table = undefined;
+  }
+}
+
+function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
   if (task.kind === 'file') return scanFile(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
   const key = JSON.stringify(task.connect);
   let scanner = objectScanners.get(key);
@@ -22,6 +47,7 @@ function run(task: WorkerTask) {
 }
 
 port.on('message', (task: WorkerTask) => {
+  if (task.kind === 'table' || task.kind === 'record' || task.kind === 'end') return feedTable(task);
   run(task).then(
     (result) => send({ type: 'done', result }),
     (error: Error) => send({ type: 'fail', message: error.message }),
