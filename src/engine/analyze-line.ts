@@ -25,7 +25,7 @@ export interface AnalyzeOptions {
 }
 
 /** The candidate part of a stored form in a field named for a detector's kind (`email_sha256`). */
-function storedVerdict(named: NamedDetector, key: string, stored: StoredForm): Verdict {
+export function storedVerdict(named: NamedDetector, key: string, stored: StoredForm): Verdict {
   return { detector: named.detector, form: stored.form, confidence: 0.8, evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` } };
 }
 

@@ -12,7 +12,7 @@
  */
 import type { Detector, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { analyzeLine, createStoredJudge, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
+import { analyzeLine, createStoredJudge, storedVerdict, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
 import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from './detect.js';
 import { compilePatternTest, type PatternTest } from './regex.js';
 import { uniformDigest } from './stored-form.js';
@@ -85,9 +85,10 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
   const digest = wholeSpec === undefined ? uniformDigest(batch.data) : undefined;
   if (digest !== undefined) {
     // Every value is a digest of one length: one verdict, and a value is only read when it is kept.
-    const verdict = createStoredJudge(named, batch.hint, () => digest)('')!;
+    const verdict = storedVerdict(named, batch.hint, digest);
     const kind = collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence);
-    const length = batch.data.indexOf(0x0a) === -1 ? batch.data.length : batch.data.indexOf(0x0a);
+    // uniformDigest found every line of one length.
+    const length = (batch.data.length + 1) / batch.rows.length - 1;
     for (let i = 0; i < batch.rows.length; i++) {
       const start = i * (length + 1);
       if (kind.bulk !== undefined) {

@@ -4,16 +4,16 @@
  * column name as context, and aggregate into column-level findings. A failure is one line: for
  * the whole source when it cannot connect, for one table otherwise (the others are still scanned).
  */
+import { isUtf8 } from 'node:buffer';
+import { availableParallelism } from 'node:os';
 import picomatch from 'picomatch';
 import type { Finding, RecordOrigin, SourceError, TableCoverage } from '../types.js';
 import type { DatabaseTarget } from '../connectors/db-target.js';
-import { isUtf8 } from 'node:buffer';
 import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from '../connectors/database.js';
 import { connectPostgres } from '../connectors/postgres.js';
 import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
-import { availableParallelism } from 'node:os';
 import { addHits, createRecordScanner, type RecordSink } from './record-scanner.js';
 import { createWorkerPool, type TableSink } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';

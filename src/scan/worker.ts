@@ -1,6 +1,6 @@
-/** Worker thread entry: scans the files and objects it is sent with the settings it was started with. */
+/** Worker thread entry: scans the files, objects and table records it is sent with the settings it was started with. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFileScanner } from './file-scanner.js';
+import { createFileScanner, type ScanFile } from './file-scanner.js';
 import { createS3Client } from '../connectors/s3.js';
 import { createObjectScanner } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
@@ -8,19 +8,20 @@ import type { WorkerMessage, WorkerTask } from './worker-pool.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
 
 const settings = workerData as ScanSettings;
-const scanFile = createFileScanner(settings);
+/** Each scanner compiles the detectors: made on first use, so a worker only compiles what it is sent. */
+let scanFile: ScanFile | undefined;
 /** One object scanner (with its own S3 client) per way of reaching a store, made on first use. */
 const objectScanners = new Map<string, ReturnType<typeof createObjectScanner>>();
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 /** The table whose records come in, and the first error scanning them (later records are dropped). */
-const newTableSink = createRecordScanner(settings);
+let newTableSink: (() => RecordSink) | undefined;
 let table: { sink: RecordSink; error?: Error } | undefined;
 
 /** A table's messages are answered in order, one `scanned` a record and a result at `end`. */
 function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'record' | 'end' }>) {
-  if (task.kind === 'table') table = { sink: newTableSink() };
+  if (task.kind === 'table') table = { sink: (newTableSink ??= createRecordScanner(settings))() };
   else if (task.kind === 'record') {
     const { record } = task;
     // A Buffer arrives as a plain Uint8Array.
@@ -39,7 +40,7 @@ function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'record' | 'end' 
 }
 
 function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
-  if (task.kind === 'file') return scanFile(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
+  if (task.kind === 'file') return (scanFile ??= createFileScanner(settings))(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
   const key = JSON.stringify(task.connect);
   let scanner = objectScanners.get(key);
   if (scanner === undefined) objectScanners.set(key, (scanner = createObjectScanner(settings, createS3Client(task.connect), task.connect.endpoint ?? 'S3')));
