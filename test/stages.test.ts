@@ -10,6 +10,7 @@ import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
 import { scanValues } from '../src/engine/scan-values.js';
 import { toValuesRecord } from '../src/engine/values-record.js';
+import { compileTextPattern } from '../src/engine/regex.js';
 import { ROOT } from './helpers.js';
 
 const set = createDetectorSet(detectors);
@@ -45,6 +46,28 @@ describe('stage one', () => {
 
   it('matches field words only at a word start', () => {
     expect(set.scanner.next(Buffer.from('trace span_id=f6f210579e1be4b2 accepted=true hotel=ritz'), 0)).toBe(-1);
+  });
+});
+
+// Patterns run over UTF-8 bytes; matches come back at the string's UTF-16 offsets.
+describe('matching on bytes', () => {
+  const pattern = compileTextPattern(String.raw`(?i)key=(?P<value>[\p{L}0-9]+)`);
+  const expected = (text: string) =>
+    [...text.matchAll(/key=([\p{L}0-9]+)/giu)].map((m) => ({ text: m[0], index: m.index, value: m[1], valueIndex: m.index + 4 }));
+
+  it.each([
+    ['ASCII', 'a key=abc b KEY=def'],
+    ['accents and CJK before and inside', 'é日本 key=müller x key=東京2 y'],
+    ['a character outside the BMP (two UTF-16 units)', '😀 key=a1 😀😀 key=ß9'],
+  ])('gives UTF-16 offsets for %s text, with or without its bytes', (_, text) => {
+    expect(pattern.matchAll(text)).toEqual(expected(text));
+    expect(pattern.matchAll(text, Buffer.from(text))).toEqual(expected(text));
+  });
+
+  it('uses the string when the bytes given are not its plain encoding (a stray byte)', () => {
+    const bytes = Buffer.concat([Buffer.from('x'), Buffer.from([0xff]), Buffer.from(' é key=b2')]);
+    const text = bytes.toString('utf8');
+    expect(pattern.matchAll(text, bytes)).toEqual(expected(text));
   });
 });
 
