@@ -5,7 +5,8 @@ import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createObjectFilter, scanBucket, type S3Options } from '../src/scan/scan-s3.js';
-import { toS3Target, describeS3Error } from '../src/connectors/s3.js';
+import { describeS3Error } from '../src/connectors/s3.js';
+import { toS3Target } from '../src/connectors/s3-target.js';
 import { toObjectGroup } from '../src/engine/object-group.js';
 import { parseReport, runCli } from './helpers.js';
 

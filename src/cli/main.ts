@@ -46,7 +46,7 @@ function addScanOptions(command: Command): Command {
     .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)
     .option('--show-values', 'show raw values in samples (default: masked)')
     .option('-q, --quiet', 'no progress or status lines on stderr')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB (databases: over 200,000 rows to read)').default('auto').argParser(parseJobs))
+    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB of text, gzip counted 4 times its size (databases: over 200,000 rows to read)').default('auto').argParser(parseJobs))
     .option('--include <globs>', 'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)', parseList)
     .option('--exclude <globs>', 'databases and S3: leave these out (comma-separated globs)', parseList)
     .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parseCount, 100_000)

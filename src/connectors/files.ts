@@ -7,13 +7,13 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { RecordOrigin, Skipped, SourceError } from '../types.js';
-import { toFileUri, toGroupUri, toShownPath } from '../engine/file-group.js';
+import { textBytes, toFileUri, toGroupUri, toShownPath } from '../engine/file-group.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface FileListing {
   files: RecordOrigin[];
-  /** Size on disk of the files listed, in bytes (compressed files count compressed). */
-  bytes: number;
+  /** The text the files listed likely hold, in bytes (gzipped files count inflated: textBytes). */
+  textBytes: number;
   skipped: Skipped[];
   errors: SourceError[];
 }
@@ -41,7 +41,7 @@ interface Target {
 }
 
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
-  const listing: FileListing = { files: [], bytes: 0, skipped: [], errors: [] };
+  const listing: FileListing = { files: [], textBytes: 0, skipped: [], errors: [] };
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const visited = new Set<string>();
 
@@ -58,7 +58,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
     }
     if (excluded(toFileUri(entry, options.cwd))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
     if (info.isFile()) {
-      listing.bytes += info.size;
+      listing.textBytes += textBytes(entry, info.size);
       return void listing.files.push(toOrigin(entry, target, options.cwd));
     }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });

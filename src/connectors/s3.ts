@@ -5,25 +5,7 @@
  */
 import { GetObjectCommand, paginateListObjectsV2, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { describeNetworkError } from './network-errors.js';
-
-export interface S3Target {
-  bucket: string;
-  /** Key prefix under the bucket ('' for the whole bucket). */
-  prefix: string;
-  /** `s3://bucket/prefix` as given. */
-  display: string;
-}
-
-export function isS3Url(target: string): boolean {
-  return /^s3:\/\//i.test(target);
-}
-
-export function toS3Target(url: string): S3Target {
-  const rest = url.replace(/^s3:\/\//i, '');
-  const slash = rest.indexOf('/');
-  const bucket = slash === -1 ? rest : rest.slice(0, slash);
-  return { bucket, prefix: slash === -1 ? '' : rest.slice(slash + 1), display: url };
-}
+import type { S3Target } from './s3-target.js';
 
 /** Where and as whom to connect; every field is optional and falls back to the SDK's chain. */
 export interface S3ConnectOptions {

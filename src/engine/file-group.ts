@@ -10,6 +10,17 @@ const NUMERIC_SUFFIX = /(?:\.\d+)+$/;
 const DATE = /[-_.]?\d{4}-?\d{2}-?\d{2}(?:[T_-]?\d{2}(?:[:-]?\d{2}){0,2})?/g;
 const COUNTER_BEFORE_EXTENSION = /[-_]\d+(?=\.[A-Za-z]+$)/;
 
+/** How much larger gzipped logs and exports usually are once inflated (text compresses 3 to 10 times). */
+const GZIP_RATIO = 4;
+
+/**
+ * The text a file or object of `size` bytes likely holds, which is what scanning it costs: a
+ * gzipped one (by its name) counts several times its size.
+ */
+export function textBytes(name: string, size: number): number {
+  return COMPRESSION.test(name) ? size * GZIP_RATIO : size;
+}
+
 /** A file name or key without its compression suffix (`.gz`): the name of what is inside. */
 export function withoutCompression(name: string): string {
   return name.replace(COMPRESSION, '');

@@ -10,8 +10,6 @@ import picomatch from 'picomatch';
 import type { Finding, RecordOrigin, SourceError, TableCoverage } from '../types.js';
 import type { DatabaseTarget } from '../connectors/db-target.js';
 import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from '../connectors/database.js';
-import { connectPostgres } from '../connectors/postgres.js';
-import { connectMysql } from '../connectors/mysql.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
 import { addHits, createRecordScanner, type RecordSink } from './record-scanner.js';
@@ -148,7 +146,11 @@ function localSink(sink: RecordSink): TableSink {
   return { scan: (record) => void sink.scan(record), wait: () => undefined, end: async () => ({ findings: sink.findings(), valueHits: sink.valueHits }) };
 }
 
-const CONNECT = { postgres: connectPostgres, mysql: connectMysql };
+/** Each driver is loaded when a database of its kind is scanned. */
+const CONNECT: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
+  postgres: async (target, options) => (await import('../connectors/postgres.js')).connectPostgres(target, options),
+  mysql: async (target, options) => (await import('../connectors/mysql.js')).connectMysql(target, options),
+};
 const DESCRIBE = { postgres: describePostgresError, mysql: describeMysqlError };
 
 export async function scanDatabase(target: DatabaseTarget, settings: ScanSettings, options: DatabaseOptions): Promise<DatabaseResult> {

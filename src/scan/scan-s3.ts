@@ -8,12 +8,13 @@
 import picomatch from 'picomatch';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../types.js';
-import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object, type S3Target } from '../connectors/s3.js';
+import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object } from '../connectors/s3.js';
+import type { S3Target } from '../connectors/s3-target.js';
 import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
 import { readCsvRecords } from '../connectors/csv-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
-import { withoutCompression } from '../engine/file-group.js';
+import { textBytes, withoutCompression } from '../engine/file-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
 import { addHits, createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
 import { createAggregator } from '../engine/aggregate.js';
@@ -272,6 +273,12 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const client = createS3Client(options);
   const where = options.endpoint ?? 'S3';
   const queue = createQueue<{ object: S3Object; group: string }>(1000);
+  // What the objects queued so far likely hold, inflated: it decides `--jobs auto`.
+  let queuedTextBytes = 0;
+  const enqueue = (item: { object: S3Object; group: string }) => {
+    queuedTextBytes += textBytes(item.object.key, item.object.size);
+    return queue.push(item);
+  };
   const skipReason = createObjectFilter(target.bucket, options);
   const aggregator = createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
 
@@ -293,7 +300,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
         const group = toObjectGroup(object.key);
         if (options.sampleObjects === 0) {
           groups.add(group);
-          await queue.push({ object, group });
+          await enqueue({ object, group });
           continue;
         }
         let reservoir = reservoirs.get(group);
@@ -311,7 +318,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
     coverage.groups = options.sampleObjects === 0 ? groups.size : reservoirs.size;
     const picks = [...reservoirs].flatMap(([group, r]) => r.picked.map((object) => ({ object, group })));
     coverage.sampled = [...reservoirs.values()].some((r) => r.seen > r.picked.length);
-    for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1))) await queue.push(pick);
+    for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1))) await enqueue(pick);
     queue.close();
   };
 
@@ -323,12 +330,10 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
   const scanHere = createObjectScanner(settings, client, where);
   const connect = connectOptions(options);
   // Objects go to worker threads when there are some (`jobs` above 1) and, for `auto`, once
-  // the objects taken so far add up to more than a small scan.
+  // the objects queued to be read add up to more than a small scan (gzipped ones counted inflated).
   let pool: WorkerPool | undefined;
-  let takenBytes = 0;
-  const poolFor = (object: S3Object): WorkerPool | undefined => {
-    takenBytes += object.size;
-    const jobs = options.jobs === 'auto' ? (takenBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+  const pooled = (): WorkerPool | undefined => {
+    const jobs = options.jobs === 'auto' ? (queuedTextBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
     if (jobs > 1) pool ??= createWorkerPool(settings, jobs);
     return pool;
   };
@@ -337,7 +342,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
       const index = taken++;
       await options.onObject?.(next.object.key);
       const task: ObjectTask = { target, object: next.object, group: next.group };
-      const r = await (poolFor(next.object)?.run({ kind: 'object', task, connect }) ?? scanHere(task));
+      const r = await (pooled()?.run({ kind: 'object', task, connect }) ?? scanHere(task));
       if (r.error) result.errors.push(r.error);
       else if (r.stats.binary) skip('binary');
       else coverage.objectsScanned++;

@@ -12,8 +12,8 @@ import { addHits, selectDetectors } from './record-scanner.js';
 import { PARALLEL_BYTES, scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
-import { isS3Url, toS3Target } from '../connectors/s3.js';
-import { scanBucket, type S3Options } from './scan-s3.js';
+import { isS3Url, toS3Target } from '../connectors/s3-target.js';
+import type { S3Options } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 
 export interface ScanProgress {
@@ -63,7 +63,7 @@ async function scanFiles(listing: FileListing, settings: ScanSettings, options: 
     progress.files++;
     options.onProgress?.(progress);
   };
-  const jobs = options.jobs === 'auto' ? (listing.bytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
+  const jobs = options.jobs === 'auto' ? (listing.textBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
   if (jobs > 1 && files.length > 1) return scanInWorkers(files, { settings, jobs, onRecord, onFile });
   const scanFile = createFileScanner(settings);
   const results: FileResult[] = [];
@@ -121,6 +121,8 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     sources.get(database.display)!.bytes += db.bytes;
   }
   for (const bucket of targets.filter(isS3Url).map(toS3Target)) {
+    // The AWS SDK is loaded only when a bucket is scanned (it takes a fifth of a second).
+    const { scanBucket } = await import('./scan-s3.js');
     const s3 = await scanBucket(bucket, settings, options.s3);
     aggregator.merge(s3.findings);
     addHits(valueHits, s3.valueHits);

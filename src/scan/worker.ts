@@ -1,8 +1,7 @@
 /** Worker thread entry: scans the files, objects and table records it is sent with the settings it was started with. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createFileScanner, type ScanFile } from './file-scanner.js';
-import { createS3Client } from '../connectors/s3.js';
-import { createObjectScanner } from './scan-s3.js';
+import type { createObjectScanner } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 import type { WorkerMessage, WorkerTask } from './worker-pool.js';
 import { createRecordScanner, type RecordSink } from './record-scanner.js';
@@ -39,11 +38,15 @@ function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'record' | 'end' 
   }
 }
 
-function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
+async function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
   if (task.kind === 'file') return (scanFile ??= createFileScanner(settings))(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
   const key = JSON.stringify(task.connect);
   let scanner = objectScanners.get(key);
-  if (scanner === undefined) objectScanners.set(key, (scanner = createObjectScanner(settings, createS3Client(task.connect), task.connect.endpoint ?? 'S3')));
+  if (scanner === undefined) {
+    // The AWS SDK is loaded by the workers that read objects, not by every worker.
+    const [{ createS3Client }, { createObjectScanner }] = await Promise.all([import('../connectors/s3.js'), import('./scan-s3.js')]);
+    objectScanners.set(key, (scanner = createObjectScanner(settings, createS3Client(task.connect), task.connect.endpoint ?? 'S3')));
+  }
   return scanner(task.task);
 }
 
