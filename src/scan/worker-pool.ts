@@ -12,7 +12,7 @@ import type { FileResult, OnRecord } from './file-scanner.js';
 import type { ObjectResult, ObjectTask } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 
-/** Total size above which a scan uses worker threads (with `--jobs auto`). */
+/** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /** What a worker is asked to do. A table is fed record by record after its `table` message, and ends with `end`. */
@@ -37,6 +37,7 @@ export type WorkerMessage = { type: 'progress'; bytes: number; matches: number }
  * scanned (a reader awaits it, so memory stays bounded), end() gives what they came to.
  */
 export interface TableSink {
+  /** Takes the record: its bytes may move to another thread, so the caller does not read them again. */
   scan(record: ScanRecord): void;
   wait(): Promise<void> | undefined;
   end(): Promise<TableResult>;
@@ -126,7 +127,10 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
         scan(record) {
           if (crashed !== undefined) return;
           ahead++;
-          worker.postMessage({ kind: 'record', record } satisfies WorkerTask);
+          // Bytes that own their memory move to the worker instead of being copied (they are not read here again).
+          const { data } = record;
+          const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+          worker.postMessage({ kind: 'record', record } satisfies WorkerTask, owned ? [data.buffer as ArrayBuffer] : []);
         },
         wait() {
           if (ahead < RECORDS_AHEAD || crashed !== undefined) return undefined;
