@@ -1,8 +1,9 @@
 // The CLI in-process: exit codes, options, config errors, outputs, and no raw value anywhere.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURE_RAW_VALUES, makeTree, parseReport, runCli } from './helpers.js';
+import { FIXTURE_RAW_VALUES, ROOT, makeTree, parseReport, runCli } from './helpers.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
@@ -127,6 +128,22 @@ describe('outputs', () => {
   it('name an unwritable --output in one line, exit 2', async () => {
     const result = await runCli(['scan', '.', '--output', 'missing-folder/report.json'], makeTree({ 'a/app.log': LEAK }));
     expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write missing-folder/report.json: no such file or folder\n' });
+  });
+
+  it.runIf(existsSync('/dev/full'))('name a full disk under --output in one line, exit 2', async () => {
+    const result = await runCli(['scan', '.', '--output', '/dev/full'], makeTree({ 'a/app.log': LEAK }));
+    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write /dev/full: no space left on the device\n' });
+  });
+
+  it('stop quietly when the reader of the output goes away (| head), keeping the exit code', async () => {
+    const dir = makeTree({ 'a/app.log': LEAK });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/piiscan.js'), 'scan', dir, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // The read end of the pipe is closed before anything is written: every write fails with EPIPE.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (piece: Buffer) => (stderr += piece.toString()));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect({ code, stderr }).toEqual({ code: 1, stderr: '' });
   });
 
   it('honour --detectors, --min-confidence and --max-locations', async () => {

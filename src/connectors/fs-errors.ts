@@ -10,6 +10,10 @@ const MESSAGES: Record<string, string> = {
   ELOOP: 'symlink loop',
   EMFILE: 'too many open files',
   EIO: 'input/output error',
+  ENOTDIR: 'a part of the path is not a folder',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EROFS: 'read-only file system',
 };
 
 export function describeFsError(error: unknown): string {
