@@ -10,7 +10,7 @@ async function* pieces(text: string, size: number): AsyncGenerator<Buffer> {
 
 async function records(text: string, delimiter = ',', size = 7): Promise<string[][]> {
   const out: string[][] = [];
-  for await (const record of readCsvRecords(pieces(text, size), delimiter)) out.push(record);
+  for await (const batch of readCsvRecords(pieces(text, size), delimiter)) out.push(...batch);
   return out;
 }
 
@@ -35,7 +35,7 @@ describe('readCsvRecords', () => {
 
   it('counts every byte it reads', async () => {
     let bytes = 0;
-    for await (const _record of readCsvRecords(pieces('a,b\n1,2\n', 3), ',', (n) => (bytes += n))) void _record;
+    for await (const _batch of readCsvRecords(pieces('a,b\n1,2\n', 3), ',', (n) => (bytes += n))) void _batch;
     expect(bytes).toBe(8);
   });
 
@@ -52,8 +52,8 @@ describe('readCsvRecords', () => {
         yield Buffer.from('a,b\n'.repeat(10_000));
       }
     }
-    for await (const record of readCsvRecords(endless(), ',')) {
-      expect(record).toEqual(['a', 'b']);
+    for await (const batch of readCsvRecords(endless(), ',')) {
+      expect(batch[0]).toEqual(['a', 'b']);
       break;
     }
     expect(read).toBeLessThan(10);

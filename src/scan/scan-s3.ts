@@ -170,17 +170,19 @@ async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, deli
   try {
     // Locations give the record's number, the header being 1 (its line, unless a quoted value spans lines).
     let row = 0;
-    for await (const record of readCsvRecords(stream, delimiter, (bytes) => (stats.bytes += bytes))) {
-      stats.lines = ++row;
-      if (batches === undefined) {
-        // The header: each column is a site (`#name` after the group and the object), its name the context of its values.
-        const names = record.map((name, i) => name.trim() || `column${i + 1}`);
-        batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
-        continue;
+    for await (const records of readCsvRecords(stream, delimiter, (bytes) => (stats.bytes += bytes))) {
+      for (const record of records) {
+        stats.lines = ++row;
+        if (batches === undefined) {
+          // The header: each column is a site (`#name` after the group and the object), its name the context of its values.
+          const names = record.map((name, i) => name.trim() || `column${i + 1}`);
+          batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
+          continue;
+        }
+        // Values past the header's columns (a ragged row) have no name and are left out.
+        for (let i = 0; i < Math.min(record.length, batches.columns); i++) if (record[i] !== '') batches.add(i, record[i]!, row);
+        if (row % BATCH_ROWS === 0) batches.flush();
       }
-      // Values past the header's columns (a ragged row) have no name and are left out.
-      for (let i = 0; i < Math.min(record.length, batches.columns); i++) if (record[i] !== '') batches.add(i, record[i]!, row);
-      if (row % BATCH_ROWS === 0) batches.flush();
     }
   } finally {
     batches?.flush();
