@@ -1,25 +1,17 @@
 // `npm run bench:db`: a full piiscan scan of a 1,000,000-row table of user-like data next to
-// `psql \copy` of the same table to /dev/null, in one run. Prints rows/s, MB/s, the ratio and
-// piiscan's peak RSS. Uses PIISCAN_TEST_PG_URL, or starts a throwaway server (test/servers).
-// BENCH_ROWS sets the row count.
-import { execFileSync, spawnSync } from 'node:child_process';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `psql \copy` of the same table to /dev/null, taking turns (BENCH_RUNS each, default 3). Prints
+// the median seconds and the range, rows/s, MB/s, the ratio of the medians and piiscan's peak
+// RSS. Uses PIISCAN_TEST_PG_URL, or starts a throwaway server (test/servers). BENCH_ROWS sets the
+// row count.
+import { execFileSync } from 'node:child_process';
 import { useServer } from './server.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { inTurns, RUNS, showSeconds } from './measure.js';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = useServer('postgres.sh', 'PIISCAN_TEST_PG_URL', 'PIISCAN_TEST_PG_DIR');
 const adminUrl = server.address;
 const url = new URL(adminUrl);
 url.pathname = '/piiscan_bench';
 const psql = (target, ...args) => execFileSync('psql', [target, '-qAt', ...args], { encoding: 'utf8' });
-
-function seconds(command, args) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
-  const [s, kb] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { seconds: s, rssMb: kb / 1024 };
-}
 
 try {
   psql(adminUrl, '-c', 'DROP DATABASE IF EXISTS piiscan_bench', '-c', 'CREATE DATABASE piiscan_bench');
@@ -32,15 +24,18 @@ try {
       FROM generate_series(1, ${rows}) i`, '-c', 'ANALYZE users_like');
   console.log('done');
   const bytes = Number(psql(url.toString(), '-c', "\\copy (SELECT * FROM users_like) TO PROGRAM 'wc -c'").trim());
-  const copy = seconds('psql', [url.toString(), '-qc', "\\copy (SELECT * FROM users_like) TO '/dev/null'"]);
-  const scan = seconds(process.execPath, ['bin/piiscan.js', 'scan', url.toString(), '--full', '--format', 'json', '--output', '/dev/null', '--quiet']);
+  const timed = inTurns([
+    { name: 'psql \\copy to /dev/null', command: 'psql', args: [url.toString(), '-qc', "\\copy (SELECT * FROM users_like) TO '/dev/null'"] },
+    { name: 'piiscan scan --full', command: process.execPath, args: ['bin/piiscan.js', 'scan', url.toString(), '--full', '--format', 'json', '--output', '/dev/null', '--quiet'] },
+  ]);
+  const [copy, scan] = timed.values();
   const mb = bytes / 1e6;
-  console.log(`table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text`);
-  console.log('tool'.padEnd(26), 'seconds'.padStart(8), 'rows/s'.padStart(10), 'MB/s'.padStart(8), 'peak RSS MB'.padStart(12));
-  for (const [name, m] of [['psql \\copy to /dev/null', copy], ['piiscan scan --full', scan]]) {
-    console.log(name.padEnd(26), m.seconds.toFixed(2).padStart(8), Math.round(rows / m.seconds).toLocaleString('en-US').padStart(10), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12));
+  console.log(`table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text; ${RUNS} runs each, in turns`);
+  console.log('tool'.padEnd(26), 'seconds: median (range)'.padStart(24), 'rows/s'.padStart(10), 'MB/s'.padStart(8), 'peak RSS MB'.padStart(12));
+  for (const [name, m] of timed) {
+    console.log(name.padEnd(26), showSeconds(m).padStart(24), Math.round(rows / m.seconds).toLocaleString('en-US').padStart(10), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12));
   }
-  console.log(`ratio piiscan/psql: ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
+  console.log(`ratio piiscan/psql (medians): ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
 } finally {
   psql(adminUrl, '-c', 'DROP DATABASE IF EXISTS piiscan_bench');
   server.stop();

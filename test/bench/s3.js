@@ -1,19 +1,17 @@
 // `npm run bench:s3`: uploads a few hundred MB of mixed objects (plain logs, gzipped JSON lines,
 // gzipped CSV exports; BENCH_S3_MB, default 300, uncompressed) to the test S3 server, then streams
-// every object with the AWS SDK and nothing else, and scans the same bucket with piiscan, in one
-// run. Prints MB/s for both, the ratio and peak RSS. Uses PIISCAN_TEST_S3_ENDPOINT, or starts a
-// throwaway s3rver (test/servers/s3.sh).
-import { spawnSync } from 'node:child_process';
+// every object with the AWS SDK and nothing else, and scans the same bucket with piiscan, taking
+// turns (BENCH_RUNS each, default 3). Prints the median seconds and the range, MB/s, the ratio of
+// the medians and peak RSS. Uses PIISCAN_TEST_S3_ENDPOINT, or starts a throwaway s3rver
+// (test/servers/s3.sh).
 import { gzipSync } from 'node:zlib';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { useServer } from './server.js';
+import { inTurns, RUNS, showSeconds } from './measure.js';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createLineMaker } from './corpus.js';
 import { createRandom } from '../../dist/src/connectors/seeded-random.js';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const totalBytes = Number(process.env.BENCH_S3_MB ?? 300) * 1e6;
 const OBJECT_BYTES = 8e6;
 const BUCKET = 'piiscan-bench';
@@ -48,13 +46,6 @@ function linesObject(seed, service, bytes) {
     size += line.length + 1;
   }
   return `${lines.join('\n')}\n`;
-}
-
-function seconds(command, args, env) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-  if (result.status !== 0 && result.status !== 1) throw new Error(`${command} failed: ${result.stderr}`);
-  const [s, kb] = result.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { seconds: s, rssMb: kb / 1024, stdout: result.stdout };
 }
 
 // Plain streaming with the SDK: list, then read every body to its end, CONCURRENCY at a time.
@@ -93,17 +84,20 @@ try {
   client.destroy();
   console.log(`done (${(stored / 1e6).toFixed(0)} MB stored)`);
 
-  const stream = seconds(process.execPath, ['--input-type=module', '-e', STREAM_ONLY, endpoint], credentials);
-  const scan = seconds(process.execPath, ['bin/piiscan.js', 'scan', `s3://${BUCKET}`, '--endpoint-url', endpoint, '--concurrency', String(CONCURRENCY), '--format', 'json', '--quiet'], credentials);
+  const timed = inTurns([
+    { name: 'SDK GetObject, stream only', command: process.execPath, args: ['--input-type=module', '-e', STREAM_ONLY, endpoint], env: credentials },
+    { name: 'piiscan scan', command: process.execPath, args: ['bin/piiscan.js', 'scan', `s3://${BUCKET}`, '--endpoint-url', endpoint, '--concurrency', String(CONCURRENCY), '--format', 'json', '--quiet'], env: credentials, keepStdout: true },
+  ]);
+  const [stream, scan] = timed.values();
   const report = JSON.parse(scan.stdout);
   if (report.errors.length > 0) throw new Error(`scan errors: ${JSON.stringify(report.errors)}`);
   const objects = report.coverage.objects[0];
-  console.log(`objects: ${objects.objectsScanned} in ${objects.groups} groups; ${(stored / 1e6).toFixed(0)} MB stored, ${(uncompressed / 1e6).toFixed(0)} MB uncompressed; ${report.findings.length} leak sites`);
-  console.log('tool'.padEnd(30), 'seconds'.padStart(8), 'MB/s stored'.padStart(12), 'MB/s scanned'.padStart(13), 'peak RSS MB'.padStart(12));
-  for (const [name, m] of [['SDK GetObject, stream only', stream], ['piiscan scan', scan]]) {
-    console.log(name.padEnd(30), m.seconds.toFixed(2).padStart(8), (stored / 1e6 / m.seconds).toFixed(1).padStart(12), (uncompressed / 1e6 / m.seconds).toFixed(1).padStart(13), m.rssMb.toFixed(0).padStart(12));
+  console.log(`objects: ${objects.objectsScanned} in ${objects.groups} groups; ${(stored / 1e6).toFixed(0)} MB stored, ${(uncompressed / 1e6).toFixed(0)} MB uncompressed; ${report.findings.length} leak sites; ${RUNS} runs each, in turns`);
+  console.log('tool'.padEnd(30), 'seconds: median (range)'.padStart(24), 'MB/s stored'.padStart(12), 'MB/s scanned'.padStart(13), 'peak RSS MB'.padStart(12));
+  for (const [name, m] of timed) {
+    console.log(name.padEnd(30), showSeconds(m).padStart(24), (stored / 1e6 / m.seconds).toFixed(1).padStart(12), (uncompressed / 1e6 / m.seconds).toFixed(1).padStart(13), m.rssMb.toFixed(0).padStart(12));
   }
-  console.log(`ratio piiscan/stream-only: ${(stream.seconds / scan.seconds).toFixed(2)} (target >= 0.5)`);
+  console.log(`ratio piiscan/stream-only (medians): ${(stream.seconds / scan.seconds).toFixed(2)} (target >= 0.5)`);
 } finally {
   server.stop();
 }

@@ -1,0 +1,42 @@
+// Timing for the benchmarks: commands under GNU time, run in turns so that the drift of a shared
+// machine falls on every command alike, summarised by the median of the runs.
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+/** Runs per command (BENCH_RUNS, default 3). */
+export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+
+/**
+ * One run: wall seconds, peak RSS in MB and, when `keepStdout`, stdout (else it goes to
+ * /dev/null). Exit codes 0 and 1 (findings) are success.
+ */
+export function timeOnce({ command, args, env = {}, keepStdout = false }) {
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const [seconds, kilobytes] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  if ((result.status !== 0 && result.status !== 1) || !Number.isFinite(seconds)) throw new Error(`${command} failed: ${result.stderr.slice(0, 500)}`);
+  return { seconds, rssMb: kilobytes / 1024, stdout: result.stdout };
+}
+
+/**
+ * Runs each `{ name, command, args, env?, keepStdout? }` RUNS times, taking turns. Returns per
+ * name the median seconds, the fastest and slowest run, the largest peak RSS and the last run's
+ * stdout.
+ */
+export function inTurns(commands) {
+  const runs = new Map(commands.map(({ name }) => [name, []]));
+  for (let i = 0; i < RUNS; i++) for (const command of commands) runs.get(command.name).push(timeOnce(command));
+  return new Map(
+    [...runs].map(([name, list]) => {
+      const seconds = list.map((r) => r.seconds).sort((a, b) => a - b);
+      return [name, { seconds: seconds[Math.floor(seconds.length / 2)], fastest: seconds[0], slowest: seconds.at(-1), rssMb: Math.max(...list.map((r) => r.rssMb)), stdout: list.at(-1).stdout }];
+    }),
+  );
+}
+
+/** `1.23 s (1.10–1.40)`: the median and the range of the runs. */
+export function showSeconds(m) {
+  return RUNS > 1 ? `${m.seconds.toFixed(2)} (${m.fastest.toFixed(2)}–${m.slowest.toFixed(2)})` : m.seconds.toFixed(2);
+}
