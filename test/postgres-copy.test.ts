@@ -1,5 +1,9 @@
+import { EventEmitter } from 'node:events';
+import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { readCopyBinary } from '../src/connectors/postgres-copy.js';
+import type pg from 'pg';
+import { createCopyRows } from '../src/connectors/postgres-copy.js';
+import { copyOut } from '../src/connectors/postgres-copy-out.js';
 import type { RowSink } from '../src/connectors/database.js';
 
 /** Binary COPY output as PostgreSQL writes it: signature, flags, a header extension, rows, the end mark. */
@@ -21,15 +25,13 @@ function copyBinary(rows: Array<Array<string | null>>, extension = Buffer.alloc(
   return Buffer.concat(parts);
 }
 
-async function* pieces(data: Buffer, cuts: number[]): AsyncGenerator<Buffer> {
-  let from = 0;
-  for (const cut of [...cuts, data.length]) {
-    yield data.subarray(from, cut);
-    from = cut;
-  }
+/** `data` cut at `cuts`. */
+function pieces(data: Buffer, cuts: number[]): Buffer[] {
+  return [0, ...cuts].map((from, i) => data.subarray(from, cuts[i] ?? data.length));
 }
 
-async function read(chunks: AsyncIterable<Buffer>): Promise<Array<Array<string | null>>> {
+/** A sink that keeps each row's values as strings. */
+function collector() {
   const rows: Array<Array<string | null>> = [[]];
   const sink: RowSink = {
     text: (_i, value) => void rows.at(-1)!.push(value),
@@ -37,8 +39,16 @@ async function read(chunks: AsyncIterable<Buffer>): Promise<Array<Array<string |
     endRow: () => void rows.push([]),
     wait: () => undefined,
   };
-  await readCopyBinary(chunks, sink);
-  return rows.slice(0, -1);
+  return { sink, rows: () => rows.slice(0, -1) };
+}
+
+/** The rows of binary COPY data given in `chunks` (each pushed with a byte of padding around it, as a piece of a larger buffer). */
+function read(chunks: Buffer[]): Array<Array<string | null>> {
+  const { sink, rows } = collector();
+  const copy = createCopyRows(sink);
+  for (const chunk of chunks) copy.push(Buffer.concat([Buffer.from('<'), chunk, Buffer.from('>')]), 1, chunk.length + 1);
+  copy.end();
+  return rows();
 }
 
 const ROWS = [
@@ -48,18 +58,128 @@ const ROWS = [
 ];
 
 describe('binary COPY rows', () => {
-  it('reads every row whole wherever the chunks are cut', async () => {
+  it('reads every row whole wherever the pieces are cut', () => {
     const data = copyBinary(ROWS, Buffer.from('ext'));
-    expect(await read(pieces(data, []))).toEqual(ROWS);
-    for (let cut = 1; cut < data.length; cut++) expect(await read(pieces(data, [cut])), `cut at ${cut}`).toEqual(ROWS);
-    // A byte at a time: every field and length split, rows carried across many chunks.
-    expect(await read(pieces(data, Array.from({ length: data.length - 1 }, (_, i) => i + 1)))).toEqual(ROWS);
+    expect(read(pieces(data, []))).toEqual(ROWS);
+    for (let cut = 1; cut < data.length; cut++) expect(read(pieces(data, [cut])), `cut at ${cut}`).toEqual(ROWS);
+    // A byte at a time: every field and length split, rows carried across many pieces.
+    expect(read(pieces(data, Array.from({ length: data.length - 1 }, (_, i) => i + 1)))).toEqual(ROWS);
   });
 
-  it('drains what follows the end mark and fails on output that is not binary COPY or stops mid-row', async () => {
-    expect(await read(pieces(Buffer.concat([copyBinary(ROWS), Buffer.from('after')]), []))).toEqual(ROWS);
-    await expect(read(pieces(Buffer.from('ann@example.com\t\\N\nmore text here\n'), []))).rejects.toThrow('COPY output is not in the binary format');
+  it('ignores what follows the end mark and fails on output that is not binary COPY or stops mid-row', () => {
+    expect(read(pieces(Buffer.concat([copyBinary(ROWS), Buffer.from('after')]), []))).toEqual(ROWS);
+    expect(() => read(pieces(Buffer.from('ann@example.com\t\\N\nmore text here\n'), []))).toThrow('COPY output is not in the binary format');
     const whole = copyBinary(ROWS);
-    await expect(read(pieces(whole.subarray(0, whole.length - 10), []))).rejects.toThrow('COPY output ended in the middle of a row');
+    expect(() => read(pieces(whole.subarray(0, whole.length - 10), []))).toThrow('COPY output ended in the middle of a row');
+  });
+});
+
+/** A backend message: its type, its length (counting itself), its payload. */
+function message(type: string, payload: Buffer = Buffer.alloc(0)): Buffer {
+  const header = Buffer.alloc(5);
+  header.write(type, 0, 'latin1');
+  header.writeInt32BE(payload.length + 4, 1);
+  return Buffer.concat([header, payload]);
+}
+
+/** What the server sends for a COPY of `rows`: CopyOutResponse, a notice, CopyData messages (the last holding the end mark), CopyDone. */
+function copyMessages(rows: Array<Array<string | null>>): Buffer {
+  const data = copyBinary(rows);
+  const trailer = data.length - 2;
+  const half = Math.floor(trailer / 2);
+  return Buffer.concat([
+    message('H', Buffer.from([1, 0, 0])),
+    message('d', data.subarray(0, half)),
+    message('N', Buffer.from('SNOTICE\0Mnothing to see\0\0')),
+    message('d', data.subarray(half, trailer)),
+    message('d', data.subarray(trailer)),
+    message('c'),
+  ]);
+}
+
+const TAIL = Buffer.concat([message('C', Buffer.from('COPY 3\0')), message('Z', Buffer.from('I'))]);
+
+/**
+ * A client whose connection's socket is a PassThrough, read by a stand-in for node-postgres that
+ * keeps the bytes given back to it. The test plays the server: it writes the bytes and, as
+ * node-postgres would, ends or fails the query.
+ */
+function fakeClient() {
+  const stream = new PassThrough();
+  const handedBack: Buffer[] = [];
+  const pgReader = (chunk: Buffer) => void handedBack.push(chunk);
+  stream.on('data', pgReader);
+  const sent: string[] = [];
+  let submitted: (pg.Submittable & { handleReadyForQuery(): void; handleError(e: Error): void }) | undefined;
+  const connection = Object.assign(new EventEmitter(), { stream, query: (text: string) => void sent.push(text) });
+  const client = { query: (s: NonNullable<typeof submitted>) => void (submitted = s).submit(connection as unknown as pg.Connection) } as unknown as pg.Client;
+  /** Writes each piece and waits until it has been read. */
+  const write = async (chunks: Buffer[]) => {
+    for (const chunk of chunks) {
+      stream.write(chunk);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  };
+  return { client, stream, pgReader, sent, write, handedBack: () => Buffer.concat(handedBack), query: () => submitted! };
+}
+
+describe('COPY read off the connection', () => {
+  const server = Buffer.concat([copyMessages(ROWS), TAIL]);
+
+  it('reads the rows and gives back the bytes from CommandComplete on, wherever the socket cuts them', async () => {
+    for (const cuts of [[], ...Array.from({ length: server.length - 1 }, (_, i) => [i + 1])]) {
+      const { client, stream, pgReader, sent, write, handedBack, query } = fakeClient();
+      const { sink, rows } = collector();
+      const done = copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', sink);
+      expect(sent).toEqual(['COPY x TO STDOUT (FORMAT binary)']);
+      await write(pieces(server, cuts));
+      expect(handedBack(), `cut at ${cuts}`).toEqual(TAIL);
+      expect(stream.listeners('data')).toEqual([pgReader]);
+      query().handleReadyForQuery();
+      await done;
+      expect(rows(), `cut at ${cuts}`).toEqual(ROWS);
+    }
+  });
+
+  it('fails with the server error, giving the socket back at the ErrorResponse', async () => {
+    const { client, stream, pgReader, write, handedBack, query } = fakeClient();
+    const done = copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', collector().sink);
+    const error = message('E', Buffer.from('SERROR\0C57014\0Mcanceling statement due to statement timeout\0\0'));
+    // The header and part of a row, then the error in the next piece.
+    await write([Buffer.concat([message('H', Buffer.from([1, 0, 0])), message('d', copyBinary(ROWS).subarray(0, 30))]), error]);
+    expect(handedBack()).toEqual(error);
+    expect(stream.listeners('data')).toEqual([pgReader]);
+    query().handleError(new Error('canceling statement due to statement timeout'));
+    await expect(done).rejects.toThrow('canceling statement due to statement timeout');
+  });
+
+  it('drains output it cannot read and fails once the server is ready, so the connection goes on', async () => {
+    const { client, write, handedBack, query } = fakeClient();
+    const done = copyOut(client, 'COPY x TO STDOUT', collector().sink);
+    await write([Buffer.concat([message('H', Buffer.from([0, 0, 0])), message('d', Buffer.from('ann@example.com\t\\N\n')), message('c'), TAIL])]);
+    expect(handedBack()).toEqual(TAIL);
+    query().handleReadyForQuery();
+    await expect(done).rejects.toThrow('COPY output is not in the binary format');
+  });
+
+  it('pauses the socket while the sink asks to wait', async () => {
+    const { client, stream, write, query } = fakeClient();
+    let release: () => void = () => undefined;
+    const { sink, rows } = collector();
+    let waits = 0;
+    sink.wait = () => (waits++ === 0 ? new Promise<void>((resolve) => (release = resolve)) : undefined);
+    const done = copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', sink);
+    const [first, rest] = pieces(server, [30]);
+    await write([first!]);
+    expect(stream.isPaused()).toBe(true);
+    stream.write(rest);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(rows()).toEqual([]);
+    release();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(stream.isPaused()).toBe(false);
+    query().handleReadyForQuery();
+    await done;
+    expect(rows()).toEqual(ROWS);
   });
 });

@@ -2,7 +2,8 @@
 // Schemas of several services hold plaintext, encrypted, hashed, masked and JSON columns.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
+import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
+import { toDatabaseTarget } from '../src/connectors/db-target.js';
 import type { RowSink, TableInfo } from '../src/connectors/database.js';
 import { parseReport, runCli } from './helpers.js';
 
@@ -193,6 +194,9 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
       expect(stdout).not.toContain('wrong-password');
       expect(port).toBeTruthy();
     }
+    // The terminal summary counts the database's tables, not files.
+    const refused = await runCli(['scan', cases[0]![0], '--format', 'table']);
+    expect(refused.stdout).toContain('Scanned 0 tables, 0 rows, 0 B; 1 source failed.');
   });
 
   it('reports a statement timeout and a table dropped during the scan', async () => {
@@ -304,5 +308,25 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
     ]);
     expect(report.coverage.tables[0]).toMatchObject({ rowsScanned: 4, skippedValues: 1 });
     await sql('postgres', 'DROP DATABASE piiscan_copy');
+  });
+
+  it('fails a table whose connection is ended in the middle of its COPY in one line, and the next table on it too', async () => {
+    await freshDatabase('piiscan_cut', `CREATE TABLE big AS SELECT i, 'user' || i || '@example.com' AS email FROM generate_series(1, 200000) i;`);
+    const driver = await connectPostgres(toDatabaseTarget(urlFor('piiscan_cut')));
+    let read = 0;
+    let ended = false;
+    // The first time the reader may wait, another session ends piiscan's connection.
+    const end = () => sql('postgres', "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'piiscan_cut' AND application_name = 'piiscan'");
+    const sink: RowSink = { ...IGNORE, endRow: () => void read++, wait: () => (ended ? undefined : ((ended = true), end())) };
+    const table: TableInfo = { schema: 'public', table: 'big', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 200_000 };
+    const plan = { sampleRows: 100, full: true, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 };
+    const failure = await driver.readTable(table, plan, sink).then(() => undefined, (error: unknown) => error);
+    const next = await driver.readTable(table, plan, IGNORE).then(() => undefined, (error: unknown) => error);
+    await driver.close().catch(() => undefined);
+    expect(driver.describeError(failure)).toBe('the server ended the connection (terminating connection due to administrator command)');
+    expect(driver.describeError(next)).toMatch(/^the connection to 127\.0\.0\.1:\d+ was lost: [^\n]+$/);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(200_000);
+    await sql('postgres', 'DROP DATABASE piiscan_cut');
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Rows of `COPY ... TO STDOUT (FORMAT binary)`: a signature and a header, then per row a 16-bit
  * field count and per field a 32-bit length (-1 for NULL) and the value's bytes, then a count of
- * -1. Each value goes to the sink as a byte range of the chunk it arrived in: nothing to unescape,
- * no string made. A row split between chunks waits until the chunks that complete it are in.
+ * -1. Each value goes to the sink as a byte range of the buffer it arrived in: nothing to
+ * unescape, no string made. A row split between pieces waits until the pieces that complete it
+ * are in.
  */
 import type { RowSink } from './database.js';
 
@@ -19,9 +20,8 @@ interface Rest {
   done: boolean;
 }
 
-/** Passes every whole row of `src` from `at` to the sink. */
-function readRows(src: Buffer, at: number, sink: RowSink): Rest {
-  const end = src.length;
+/** Passes every whole row of `src[at, end)` to the sink. */
+function readRows(src: Buffer, at: number, end: number, sink: RowSink): Rest {
   for (;;) {
     if (at + 2 > end) return { next: at, needs: at + 2, done: false };
     const fields = ((src[at]! << 8) | src[at + 1]!) << 16 >> 16;
@@ -49,41 +49,51 @@ function readRows(src: Buffer, at: number, sink: RowSink): Rest {
   }
 }
 
-/** Reads binary COPY output into `sink`, whatever the chunk boundaries. */
-export async function readCopyBinary(chunks: AsyncIterable<Buffer>, sink: RowSink): Promise<void> {
-  // Chunks of a row not yet whole, and how many bytes the row needs at least.
+/** Binary COPY data fed piece by piece, cut anywhere. */
+export interface CopyRows {
+  /** Reads the rows that `src[start, end)` completes; keeps a row's unfinished start for the next piece. */
+  push(src: Buffer, start: number, end: number): void;
+  /** Checks that the data ended with its end mark, not inside a row. */
+  end(): void;
+}
+
+export function createCopyRows(sink: RowSink): CopyRows {
+  // Pieces of a row not yet whole, and how many bytes the row needs at least.
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let needs = HEADER;
   let header = true;
   let ended = false;
-  for await (const chunk of chunks) {
-    // After the end mark the stream is drained, not left, so the connection finishes its COPY.
-    if (ended) continue;
-    pending.push(chunk);
-    pendingBytes += chunk.length;
-    if (pendingBytes < needs) continue;
-    const src = pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes);
-    let at = 0;
+  const keep = (src: Buffer, start: number, end: number, needed: number) => {
+    [pending, pendingBytes, needs] = [start < end ? [src.subarray(start, end)] : [], end - start, needed];
+  };
+  /** Reads `src[at, end)`, which starts where the last read stopped and holds at least `needs` bytes. */
+  const read = (src: Buffer, at: number, end: number) => {
     if (header) {
-      if (!src.subarray(0, SIGNATURE.length).equals(SIGNATURE)) throw new Error('COPY output is not in the binary format');
-      const extension = HEADER + int32(src, HEADER - 4);
-      if (src.length < extension) {
-        [pending, pendingBytes, needs] = [[src], src.length, extension];
-        continue;
-      }
+      if (!src.subarray(at, at + SIGNATURE.length).equals(SIGNATURE)) throw new Error('COPY output is not in the binary format');
+      const extension = HEADER + int32(src, at + HEADER - 4);
+      if (end - at < extension) return keep(src, at, end, extension);
       header = false;
-      at = extension;
+      at += extension;
     }
-    const rest = readRows(src, at, sink);
-    if (rest.done) {
-      ended = true;
-      continue;
-    }
-    const left = src.subarray(rest.next);
-    [pending, pendingBytes, needs] = [left.length > 0 ? [left] : [], left.length, rest.needs - rest.next];
-    const waiting = sink.wait();
-    if (waiting !== undefined) await waiting;
-  }
-  if (!ended) throw new Error('COPY output ended in the middle of a row');
+    const rest = readRows(src, at, end, sink);
+    if (rest.done) ended = true;
+    else keep(src, rest.next, end, rest.needs - rest.next);
+  };
+  return {
+    push(src, start, end) {
+      // After the end mark nothing is read (the server sends nothing there).
+      if (ended || start === end) return;
+      // Usually the piece continues no unfinished row, and its rows are read where they lie.
+      if (pendingBytes === 0) return end - start >= needs ? read(src, start, end) : keep(src, start, end, needs);
+      pending.push(src.subarray(start, end));
+      pendingBytes += end - start;
+      if (pendingBytes < needs) return;
+      const joined = Buffer.concat(pending, pendingBytes);
+      read(joined, 0, joined.length);
+    },
+    end() {
+      if (!ended) throw new Error('COPY output ended in the middle of a row');
+    },
+  };
 }

@@ -18,13 +18,18 @@ const BY_CODE: Record<string, (e: PgError, where: string) => string> = {
   '55P03': () => 'lock timeout: the table is locked by another session',
   '42P01': () => 'the table no longer exists (dropped during the scan)',
   '22021': (e) => `invalid encoding in a value: ${e.message}`,
+  '57P01': (e) => `the server ended the connection (${e.message})`,
 };
+
+/** node-postgres's own errors (no SQLSTATE) for a connection that broke or was already broken. */
+const CONNECTION_LOST = /^(?:Connection terminated|Client has encountered a connection error|Client was closed)/;
 
 export function describePostgresError(error: unknown, where: string): string {
   const network = describeNetworkError(error, where);
   if (network !== undefined) return network;
   const e = error as PgError;
   if (e.code !== undefined && e.code in BY_CODE) return BY_CODE[e.code]!(e, where);
+  if (CONNECTION_LOST.test(e.message)) return `the connection to ${where} was lost: ${e.message}`;
   if (/does not support SSL/i.test(e.message)) return 'the server does not support TLS, but the URL asks for it (sslmode)';
   if (/^[0-9A-Z]{5}$/.test(e.code ?? '')) return `server error ${e.code}: ${e.message}`;
   throw error;

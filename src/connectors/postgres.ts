@@ -5,8 +5,7 @@
  * only its first rows. Takes a connected client, so it is tested against a real server.
  */
 import pg from 'pg';
-import { to as copyTo } from 'pg-copy-streams';
-import { readCopyBinary } from './postgres-copy.js';
+import { copyOut } from './postgres-copy-out.js';
 import { describePostgresError } from './postgres-errors.js';
 import type { DatabaseTarget } from './db-target.js';
 import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
@@ -73,7 +72,7 @@ export async function readTable(client: pg.Client, table: TableInfo, plan: ReadP
       estimate = Number(rows[0]!.n);
     }
     const { sql, method } = toSelect(table, plan, estimate);
-    await readCopyBinary(client.query(copyTo(`COPY (${sql}) TO STDOUT (FORMAT binary)`)), sink);
+    await copyOut(client, `COPY (${sql}) TO STDOUT (FORMAT binary)`, sink);
     return method;
   } finally {
     await client.query('ROLLBACK').catch(() => undefined);
@@ -96,6 +95,9 @@ export function withLibpqSslModes(url: string): string {
 /** Timeouts are set per read transaction, so the plan is not needed to connect. */
 export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan): Promise<DatabaseDriver> {
   const client = new pg.Client({ connectionString: withLibpqSslModes(target.url), application_name: 'piiscan' });
+  // A connection that breaks is reported by the query that was running or the next one, not as an
+  // error event that would end the process.
+  client.on('error', () => undefined);
   try {
     await client.connect();
   } catch (error) {

@@ -1,4 +1,5 @@
 import type { Coverage, ObjectCoverage } from '../types.js';
+import { isDatabaseUrl } from '../connectors/db-target.js';
 /** Small text helpers shared by the formatters. */
 
 /** `1 file`, `2 files`. */
@@ -15,8 +16,10 @@ export function formatBytes(bytes: number): string {
 /** What a scan read: `8 files, 40 lines`, `3 tables, 12,000 rows (2 sampled)`, `40 objects in 3 groups (2 skipped)`, then the bytes. */
 export function describeScanned(coverage: Coverage): string {
   const parts: string[] = [];
-  if (coverage.files > 0 || (coverage.tables.length === 0 && coverage.objects.length === 0)) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
-  if (coverage.tables.length > 0) {
+  // A database whose tables could not be read (or that has none) still counts its 0 tables.
+  const tables = coverage.tables.length > 0 || coverage.sources.some((s) => isDatabaseUrl(s.target));
+  if (coverage.files > 0 || (!tables && coverage.objects.length === 0)) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
+  if (tables) {
     const rows = coverage.tables.reduce((n, t) => n + t.rowsScanned, 0);
     const sampled = coverage.tables.filter((t) => t.sampled).length;
     parts.push(`${plural(coverage.tables.length, 'table')}, ${plural(rows, 'row')}${sampled > 0 ? ` (${sampled} sampled)` : ''}`);
