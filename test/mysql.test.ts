@@ -113,6 +113,29 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     expect(driver.describeError(error)).toMatch(/^the table no longer exists|SELECT command denied/);
   });
 
+  it('fails a table whose connection is killed while it is read in one line, and the next table on it too', async () => {
+    const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_crm')), PLAN);
+    const leads = (await driver.listTables()).find((t) => t.table === 'leads')!;
+    const admin = await mysql.createConnection(ADMIN_URL!);
+    let read = 0;
+    let killed = false;
+    // The first time the reader may wait, an administrator kills the reader's connections.
+    const kill = async () => {
+      const [sessions] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'piiscan_reader'");
+      for (const { ID } of sessions as Array<{ ID: number }>) await admin.query(`KILL ${ID}`);
+    };
+    const ignore = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
+    const sink = { ...ignore, endRow: () => void read++, wait: () => (killed ? undefined : ((killed = true), kill())) };
+    const failure = await driver.readTable(leads, { ...PLAN, full: true }, sink).then(() => undefined, (e: unknown) => e);
+    const next = await driver.readTable(leads, PLAN, ignore).then(() => undefined, (e: unknown) => e);
+    await driver.close().catch(() => undefined);
+    await admin.end();
+    expect(driver.describeError(failure)).toMatch(/^(?:the server ended the connection \(Connection was killed\)|the connection to \S+ was lost: [^\n]+)$/);
+    expect(driver.describeError(next)).toMatch(/^the connection to \S+ was lost: [^\n]+$/);
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(20_000);
+  });
+
   it('names failures in one line and keeps the password out', async () => {
     const denied = await scanDb([], urlFor('piiscan_crm'));
     expect(denied.exitCode).toBe(2);

@@ -98,11 +98,20 @@ async function readTable(connection: Connection, query: Query, table: TableInfo,
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
     const sql = withTimeout(`SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`, plan.statementTimeoutMs, plan.mariadb);
-    for await (const row of connection.query({ sql, rowsAsArray: true }).stream() as AsyncIterable<unknown[]>) {
-      for (let i = 0; i < row.length; i++) sink.text(i, toText(row[i]));
-      sink.endRow();
-      const waiting = sink.wait();
-      if (waiting !== undefined) await waiting;
+    const rows = connection.query({ sql, rowsAsArray: true }).stream();
+    // A connection that breaks while its rows wait to be read ends only the connection (mysql2
+    // leaves the paused stream open): the stream is ended with the connection's error.
+    const lost = (error: Error) => void rows.destroy(error);
+    connection.once('error', lost);
+    try {
+      for await (const row of rows as AsyncIterable<unknown[]>) {
+        for (let i = 0; i < row.length; i++) sink.text(i, toText(row[i]));
+        sink.endRow();
+        const waiting = sink.wait();
+        if (waiting !== undefined) await waiting;
+      }
+    } finally {
+      connection.off('error', lost);
     }
     return { rowsEstimated: estimate, sampled, method: sample.method };
   } finally {
@@ -140,6 +149,9 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   const password = url.password ? undefined : process.env['MYSQL_PWD'];
   const connection = mysql.createConnection({ ...toMysqlConnection(target.url), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
   const query: Query = async (sql, values) => (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
+  // A connection that breaks is reported by the query that was running or the next one, not as an
+  // error event that would end the process.
+  connection.on('error', () => undefined);
   let mariadb = false;
   try {
     await connection.promise().connect();
