@@ -211,10 +211,9 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const lower = input.text.toLowerCase();
   const candidates: Candidate[] = [];
-  const bytes = input.bytes ?? Buffer.from(input.text);
-  for (const index of set.lineSet.matching(bytes)) {
+  for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
-    for (const m of pattern.matchAll(input.text, bytes)) {
+    for (const m of pattern.matchAll(input.text)) {
       const c = evaluate(input, lower, detector, spec, m);
       if (c) candidates.push(c);
     }
@@ -232,9 +231,9 @@ export interface ValueBatch {
 }
 
 /**
- * Values per RE2 call in {@link detectValues}: one call per pattern for each few dozen values
- * rather than one per value. (Since patterns run on bytes, 32 to 2048 values a call measured the
- * same; the per-value analysis dominates.)
+ * Values per RE2 call in {@link detectValues}. node-re2 finds a match's UTF-16 offset by counting
+ * from the text's start, so a call's cost grows with text length times matches: a few dozen short
+ * values per call cost a third of one call per value, while thousands cost more than that.
  */
 const VALUES_PER_CALL = 32;
 
@@ -254,11 +253,10 @@ export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candida
     const last = Math.min(starts.length, first + VALUES_PER_CALL) - 1;
     const offset = starts[first]!;
     const part = text.slice(offset, endOf(last));
-    const bytes = Buffer.from(part);
-    for (const index of set.lineSet.matching(bytes)) {
+    for (const index of set.lineSet.matching(part)) {
       const { detector, spec, pattern } = set.patterns[index]!;
       let v = first;
-      for (const m of pattern.matchAll(part, bytes)) {
+      for (const m of pattern.matchAll(part)) {
         const matchStart = offset + m.index;
         while (v < last && starts[v + 1]! <= matchStart) v++;
         const matchEnd = matchStart + m.text.length;

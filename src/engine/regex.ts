@@ -17,56 +17,31 @@ export interface TextMatch {
 
 /** A compiled pattern for strings. */
 export interface TextPattern {
-  /**
-   * Every match in `text`. `bytes` may be the text's UTF-8 when the caller has it: RE2 runs on
-   * bytes either way, and a string given alone is encoded once here.
-   */
-  matchAll(text: string, bytes?: Buffer): TextMatch[];
+  matchAll(text: string): TextMatch[];
 }
 
 /**
- * UTF-16 offsets of byte offsets in `bytes` (the UTF-8 of `text`), asked in ascending order:
- * the same numbers for ASCII text, else counted from the last offset asked.
- */
-function createOffsetMap(text: string, bytes: Buffer): (byteOffset: number) => number {
-  if (bytes.length === text.length) return (offset) => offset;
-  let lastByte = 0;
-  let lastUnit = 0;
-  return (offset) => {
-    if (offset < lastByte) [lastByte, lastUnit] = [0, 0];
-    lastUnit += bytes.toString('utf8', lastByte, offset).length;
-    lastByte = offset;
-    return lastUnit;
-  };
-}
-
-/**
- * Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. Matching
- * runs over the UTF-8 bytes with an `exec` loop: node-re2 encodes a string argument anew on
- * every call and `replace` builds the whole replaced string, which cost several times the search
- * on a log line. Offsets come back in UTF-16 code units.
+ * Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. All
+ * matches come from one native `replace` call with a callback, which costs half an `exec` loop.
  */
 export function compileTextPattern(source: string): TextPattern {
-  const re = new RE2(source, 'gdu');
+  const re = new RE2(source, 'gu');
   return {
-    matchAll(text, given) {
-      // Bytes that decode to as many code units as they have are ASCII (or stray bytes each shown
-      // as one U+FFFD): offsets are the same. Others are encoded from the text, to agree with it.
-      const bytes = given !== undefined && given.length === text.length ? given : Buffer.from(text);
+    matchAll(text) {
       const out: TextMatch[] = [];
-      const unitAt = createOffsetMap(text, bytes);
-      re.lastIndex = 0;
-      for (let m = re.exec(bytes); m !== null; m = re.exec(bytes)) {
-        const [start, end] = m.indices![0]!;
-        if (end === start) re.lastIndex = end + 1;
-        // Offsets are mapped in ascending order: the match's start, its value's, then its end.
-        const index = unitAt(start);
-        const value = m.indices!.groups?.['value'];
-        const valueIndex = value === undefined ? index : unitAt(value[0]);
-        const valueEnd = value === undefined ? undefined : unitAt(value[1]);
-        const match = text.slice(index, unitAt(end));
-        out.push({ text: match, index, value: valueEnd === undefined ? match : text.slice(valueIndex, valueEnd), valueIndex });
-      }
+      re.replace(text, (...args: unknown[]) => {
+        const match = args[0] as string;
+        const groups = typeof args[args.length - 1] === 'object' ? (args[args.length - 1] as Record<string, string | undefined>) : undefined;
+        const index = args[args.length - (groups ? 3 : 2)] as number;
+        const value = groups?.['value'];
+        if (value === undefined) {
+          out.push({ text: match, index, value: match, valueIndex: index });
+        } else {
+          // A value group ends its pattern in every detector; lastIndexOf covers any other.
+          out.push({ text: match, index, value, valueIndex: index + (match.endsWith(value) ? match.length - value.length : match.lastIndexOf(value)) });
+        }
+        return match;
+      });
       return out;
     },
   };
