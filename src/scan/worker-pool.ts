@@ -15,12 +15,12 @@ import type { ScanSettings } from './settings.js';
 /** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
-/** What a worker is asked to do. A table is fed record by record after its `table` message, and ends with `end`. */
+/** What a worker is asked to do. A table is fed records after its `table` message, and ends with `end`. */
 export type WorkerTask =
   | { kind: 'file'; origin: RecordOrigin }
   | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions }
   | { kind: 'table' }
-  | { kind: 'record'; record: ScanRecord }
+  | { kind: 'records'; records: ScanRecord[] }
   | { kind: 'end' };
 type ResultOf<T extends WorkerTask> = T extends { kind: 'file' } ? FileResult : ObjectResult;
 
@@ -30,7 +30,7 @@ export interface TableResult {
   valueHits: Record<number, number>;
 }
 
-export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned' } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string };
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string };
 
 /**
  * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
@@ -105,7 +105,7 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
       let settle: { resolve: (r: TableResult) => void; reject: (e: Error) => void } | undefined;
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'scanned') {
-          if (--ahead < RECORDS_AHEAD) resume?.();
+          if ((ahead -= m.records) < RECORDS_AHEAD) resume?.();
         } else if (m.type === 'done' || m.type === 'fail') {
           // The answer to `end`: the worker has no more of this table's records.
           worker.off('message', onMessage).off('error', onError);
@@ -123,14 +123,21 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
       };
       worker.on('message', onMessage).on('error', onError);
       worker.postMessage({ kind: 'table' } satisfies WorkerTask);
+      // The records handed over in one go (a batch of every column) travel in one message: a
+      // message costs the worker a wake-up, whatever it holds.
+      let queued: ScanRecord[] = [];
+      const post = () => {
+        const records = queued;
+        queued = [];
+        // Bytes that own their memory move to the worker instead of being copied (they are not read here again).
+        const owned = records.map((r) => r.data).filter((data) => data.byteOffset === 0 && data.byteLength === data.buffer.byteLength);
+        if (crashed === undefined && records.length > 0) worker.postMessage({ kind: 'records', records } satisfies WorkerTask, owned.map((data) => data.buffer as ArrayBuffer));
+      };
       return {
         scan(record) {
           if (crashed !== undefined) return;
           ahead++;
-          // Bytes that own their memory move to the worker instead of being copied (they are not read here again).
-          const { data } = record;
-          const owned = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
-          worker.postMessage({ kind: 'record', record } satisfies WorkerTask, owned ? [data.buffer as ArrayBuffer] : []);
+          if (queued.push(record) === 1) queueMicrotask(post);
         },
         wait() {
           if (ahead < RECORDS_AHEAD || crashed !== undefined) return undefined;
@@ -140,6 +147,7 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
           return new Promise<TableResult>((resolve, reject) => {
             if (crashed !== undefined) return reject(crashed);
             settle = { resolve, reject };
+            post();
             worker.postMessage({ kind: 'end' } satisfies WorkerTask);
           });
         },

@@ -18,19 +18,20 @@ const send = (message: WorkerMessage) => port.postMessage(message);
 let newTableSink: (() => RecordSink) | undefined;
 let table: { sink: RecordSink; error?: Error } | undefined;
 
-/** A table's messages are answered in order, one `scanned` a record and a result at `end`. */
-function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'record' | 'end' }>) {
+/** A table's messages are answered in order, one `scanned` a message of records and a result at `end`. */
+function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'records' | 'end' }>) {
   if (task.kind === 'table') table = { sink: (newTableSink ??= createRecordScanner(settings))() };
-  else if (task.kind === 'record') {
-    const { record } = task;
-    // A Buffer arrives as a plain Uint8Array.
-    const data = Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength);
-    try {
-      if (table!.error === undefined) table!.sink.scan({ ...record, data });
-    } catch (error) {
-      table!.error = error as Error;
+  else if (task.kind === 'records') {
+    for (const record of task.records) {
+      // A Buffer arrives as a plain Uint8Array.
+      const data = Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength);
+      try {
+        if (table!.error === undefined) table!.sink.scan({ ...record, data });
+      } catch (error) {
+        table!.error = error as Error;
+      }
     }
-    send({ type: 'scanned' });
+    send({ type: 'scanned', records: task.records.length });
   } else {
     const { sink, error } = table!;
     send(error === undefined ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } } : { type: 'fail', message: error.message });
@@ -51,7 +52,7 @@ async function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
 }
 
 port.on('message', (task: WorkerTask) => {
-  if (task.kind === 'table' || task.kind === 'record' || task.kind === 'end') return feedTable(task);
+  if (task.kind === 'table' || task.kind === 'records' || task.kind === 'end') return feedTable(task);
   run(task).then(
     (result) => send({ type: 'done', result }),
     (error: Error) => send({ type: 'fail', message: error.message }),
