@@ -112,7 +112,12 @@ function fakeClient() {
   const sent: string[] = [];
   let submitted: (pg.Submittable & { handleReadyForQuery(): void; handleError(e: Error): void }) | undefined;
   const connection = Object.assign(new EventEmitter(), { stream, query: (text: string) => void sent.push(text) });
-  const client = { query: (s: NonNullable<typeof submitted>) => void (submitted = s).submit(connection as unknown as pg.Connection) } as unknown as pg.Client;
+  // As node-postgres does, an Error returned by submit() fails the query.
+  const query = (s: NonNullable<typeof submitted>) => {
+    const error = (submitted = s).submit(connection as unknown as pg.Connection) as unknown;
+    if (error instanceof Error) s.handleError(error);
+  };
+  const client = { query } as unknown as pg.Client;
   /** Writes each piece and waits until it has been read. */
   const write = async (chunks: Buffer[]) => {
     for (const chunk of chunks) {
@@ -160,6 +165,15 @@ describe('COPY read off the connection', () => {
     expect(handedBack()).toEqual(TAIL);
     query().handleReadyForQuery();
     await expect(done).rejects.toThrow('COPY output is not in the binary format');
+  });
+
+  it('fails, leaving the socket alone, when node-postgres does not read it the way it expects', async () => {
+    const { client, stream, pgReader, sent } = fakeClient();
+    const other = () => undefined;
+    stream.on('data', other);
+    await expect(copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', collector().sink)).rejects.toThrow('cannot read COPY output: expected node-postgres to have one reader of its socket, found 2');
+    expect(sent).toEqual([]);
+    expect(stream.listeners('data')).toEqual([pgReader, other]);
   });
 
   it('pauses the socket while the sink asks to wait', async () => {

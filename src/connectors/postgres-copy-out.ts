@@ -57,14 +57,16 @@ class CopyOut implements pg.Submittable {
     this.rows = createCopyRows(sink);
   }
 
-  submit(connection: pg.Connection): void {
+  /** Called by node-postgres when the query's turn comes; an Error returned fails the query (handleError). */
+  submit(connection: pg.Connection): Error | undefined {
     const { stream } = connection as unknown as PgConnection;
     const readers = stream.listeners('data');
-    if (readers.length !== 1) throw new Error(`expected node-postgres to have one reader of its socket, found ${readers.length}`);
+    if (readers.length !== 1) return new Error(`cannot read COPY output: expected node-postgres to have one reader of its socket, found ${readers.length}`);
     this.stream = stream;
     this.pgReader = readers[0] as (chunk: Buffer) => void;
     stream.removeListener('data', this.pgReader).on('data', this.onData);
     (connection as unknown as PgConnection).query(this.sql);
+    return undefined;
   }
 
   /** Reads the messages of a piece of the socket's bytes, up to the end of the COPY's data. */
