@@ -50,7 +50,7 @@ export interface ReadMethod {
  * the call.
  */
 export interface RowSink {
-  /** A value as text; null for NULL. Binary values as `\x` hex. */
+  /** A value as text; null for NULL. */
   text(column: number, value: string | null): void;
   /** A value as UTF-8 text bytes (binary columns: the raw bytes), `src[start, end)`. */
   bytes(column: number, src: Uint8Array, start: number, end: number): void;

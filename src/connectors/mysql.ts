@@ -53,8 +53,7 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
 }
 
 function toColumn(c: { name: string; kind: ColumnKind }): string {
-  if (c.kind === 'text') return quote(c.name);
-  if (c.kind === 'bytes') return `CONCAT('\\\\x', HEX(${quote(c.name)}))`;
+  if (c.kind === 'text' || c.kind === 'bytes') return quote(c.name);
   return `CAST(${quote(c.name)} AS CHAR)`;
 }
 
@@ -105,7 +104,12 @@ async function readTable(connection: Connection, query: Query, table: TableInfo,
     connection.once('error', lost);
     try {
       for await (const row of rows as AsyncIterable<unknown[]>) {
-        for (let i = 0; i < row.length; i++) sink.text(i, toText(row[i]));
+        for (let i = 0; i < row.length; i++) {
+          const value = row[i];
+          // Binary columns come as their bytes, read by the same rule as PostgreSQL's bytea.
+          if (Buffer.isBuffer(value) && table.columns[i]!.kind === 'bytes') sink.bytes(i, value, 0, value.length);
+          else sink.text(i, toText(value));
+        }
         sink.endRow();
         const waiting = sink.wait();
         if (waiting !== undefined) await waiting;

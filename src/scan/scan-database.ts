@@ -36,18 +36,11 @@ export interface DatabaseResult {
   bytes: number;
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
-/** A value as text to scan, or undefined when there is nothing worth scanning. */
+/** A value given as text, to scan, or undefined when there is nothing worth scanning. (Binary values come as bytes: textStart.) */
 function toText(value: string | null, column: ColumnInfo): string | undefined {
   if (value === null || value === '') return undefined;
   if (column.kind === 'number') return /^-?\d{9,19}$/.test(value) ? value.replace(/^-/, '') : undefined;
-  if (column.kind !== 'bytes') return value;
-  try {
-    return utf8.decode(Buffer.from(value.replace(/^\\x/, ''), 'hex'));
-  } catch {
-    return undefined;
-  }
+  return value;
 }
 
 const MINUS = 0x2d;
