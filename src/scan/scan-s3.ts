@@ -85,28 +85,16 @@ function isJsonDocument(key: string, contentType: string): boolean {
  * lines.
  */
 async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buffer>, sink: RecordSink, stats: ReadStats): Promise<void> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const pieces: Buffer[] = [];
-  let size = 0;
-  let next = await iterator.next();
-  for (; !next.done && size <= MAX_JSON_DOCUMENT; next = await iterator.next()) {
-    pieces.push(next.value);
-    size += next.value.length;
-  }
-  const text = next.done ? Buffer.concat(pieces).toString('utf8') : '';
-  const leaves = next.done ? parseJsonLeaves(text) : undefined;
+  // Read up to one byte past the limit: a document that ended within it is parsed whole.
+  const { head, stream: whole } = await peek(stream, MAX_JSON_DOCUMENT + 1);
+  const ended = head.length <= MAX_JSON_DOCUMENT;
+  const text = ended ? head.toString('utf8') : '';
+  const leaves = ended ? parseJsonLeaves(text) : undefined;
   if (leaves === undefined) {
-    const rest = next;
-    const replay = async function* () {
-      yield* pieces;
-      if (rest.done) return;
-      yield rest.value;
-      for (let more = await iterator.next(); !more.done; more = await iterator.next()) yield more.value;
-    };
-    for await (const record of readLineRecords(origin, replay(), stats)) sink.scan(record);
+    for await (const record of readLineRecords(origin, whole, stats)) sink.scan(record);
     return;
   }
-  stats.bytes += size;
+  stats.bytes += head.length;
   const paths = new Map<string, number>();
   const columns: Array<{ origin: RecordOrigin; name: string }> = [];
   const batches = createColumnBatches(columns, sink);
