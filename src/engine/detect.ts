@@ -111,13 +111,17 @@ function contextHits(detector: Detector, before: string, key: string | undefined
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
 }
 
+/** A pattern's score, raised by a validator that passed and by context found, to two decimals. */
+function confidenceOf(spec: PatternSpec, validated: boolean, inContext: boolean): number {
+  return Math.round(Math.min(1, spec.score + (validated ? VALIDATOR_BOOST : 0) + (inContext ? CONTEXT_BOOST : 0)) * 100) / 100;
+}
+
 /** What a candidate's form, validator verdict and context words make of its confidence and evidence. */
-function judged(detector: Detector, spec: PatternSpec, form: Form, result: ValidationResult, hits: string[]): { confidence: number; evidence: Evidence } {
-  const confidence = Math.min(1, spec.score + (result.status === 'valid' ? VALIDATOR_BOOST : 0) + (hits.length > 0 ? CONTEXT_BOOST : 0));
+function judged(spec: PatternSpec, form: Form, result: ValidationResult, hits: string[]): { confidence: number; evidence: Evidence } {
   const formReason = spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text';
   // Built without spreads (they cost more than the rest of this function); the key order is the report's.
   const evidence: Evidence = result.status === 'valid' ? { pattern: spec.name, validator: result.check, context: hits, formReason } : { pattern: spec.name, context: hits, formReason };
-  return { confidence: Math.round(confidence * 100) / 100, evidence };
+  return { confidence: confidenceOf(spec, result.status === 'valid', hits.length > 0), evidence };
 }
 
 function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
@@ -140,7 +144,7 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
     if (form === 'plaintext' && detector.validate) result = detector.validate(value, context);
     if (result.status === 'invalid') return undefined;
   }
-  const { confidence, evidence } = judged(detector, spec, form, result, hits);
+  const { confidence, evidence } = judged(spec, form, result, hits);
   const candidate: Candidate = { detector, start, end, value, form, confidence, evidence };
   if (field) candidate.field = field;
   return candidate;
@@ -171,7 +175,7 @@ export function createWholeJudge(detector: Detector, spec: PatternSpec, hint: st
     const result = form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
     if (result.status === 'invalid') return undefined;
     const check = result.status === 'valid' ? result.check : '';
-    return verdictOf(form, result.status, check, () => ({ detector, form, ...judged(detector, spec, form, result, hits) }));
+    return verdictOf(form, result.status, check, () => ({ detector, form, ...judged(spec, form, result, hits) }));
   };
 }
 
@@ -195,7 +199,7 @@ export function createVerdictMemo(): (a: string, b: string, c: string, make: () 
 
 /** The highest confidence a pattern's candidates can reach (validator passed, context found). */
 export function maxConfidence(detector: Detector, spec: PatternSpec): number {
-  return Math.round(Math.min(1, spec.score + (detector.validate ? VALIDATOR_BOOST : 0) + CONTEXT_BOOST) * 100) / 100;
+  return confidenceOf(spec, detector.validate !== undefined, true);
 }
 
 /** Keeps, of overlapping candidates, the most confident (then the longest). */

@@ -7,7 +7,7 @@ import { detectors as allDetectors } from '../../detectors/index.js';
 import { createDetectorSet } from '../engine/detector-set.js';
 import { compilePatternTest } from '../engine/regex.js';
 import { scanRecord } from '../engine/scan-record.js';
-import { createAggregator } from '../engine/aggregate.js';
+import { createAggregator, type Aggregator } from '../engine/aggregate.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import type { ScanSettings } from './settings.js';
 
@@ -22,6 +22,11 @@ export interface RecordSink {
   findings(): Finding[];
   /** Occurrences each value allow rule accepted, by rule index. */
   valueHits: Record<number, number>;
+}
+
+/** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
+export function createFindingsAggregator(settings: ScanSettings): Aggregator {
+  return createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
 }
 
 /** Adds one set of per-rule value allow counts into another. */

@@ -16,9 +16,7 @@ import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
 import { textBytes, withoutCompression } from '../engine/file-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
-import { addHits, createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
-import { createAggregator } from '../engine/aggregate.js';
-import { createOwnership } from '../pipeline/ownership.js';
+import { addHits, createFindingsAggregator, createRecordScanner, type RecordSink } from './record-scanner.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
 import type { ScanSettings } from './settings.js';
 import { createWorkerPool, PARALLEL_BYTES, type WorkerPool } from './worker-pool.js';
@@ -270,7 +268,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
     return queue.push(item);
   };
   const skipReason = createObjectFilter(target.bucket, options);
-  const aggregator = createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
+  const aggregator = createFindingsAggregator(settings);
 
   // Listing: without sampling, objects are read as they are listed; with it, each group keeps a
   // seeded reservoir and its picks are read once the listing is done.

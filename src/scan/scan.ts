@@ -5,10 +5,8 @@
 import { availableParallelism } from 'node:os';
 import type { Coverage, Finding, RecordOrigin, SourceCoverage, SourceError } from '../types.js';
 import { listFiles, type FileListing } from '../connectors/files.js';
-import { createAggregator } from '../engine/aggregate.js';
-import { createOwnership } from '../pipeline/ownership.js';
 import { createFileScanner, type FileResult } from './file-scanner.js';
-import { addHits, selectDetectors } from './record-scanner.js';
+import { addHits, createFindingsAggregator } from './record-scanner.js';
 import { PARALLEL_BYTES, scanInWorkers } from './worker-pool.js';
 import { scanDatabase, type DatabaseOptions } from './scan-database.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
@@ -94,11 +92,7 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
   const isFileTarget = (t: string) => !isDatabaseUrl(t) && !isS3Url(t);
   const listing = await listFiles(targets.filter(isFileTarget), { cwd: options.cwd, exclude: options.exclude });
   const results = await scanFiles(listing, settings, options);
-  const aggregator = createAggregator({
-    detectors: selectDetectors(settings.detectorIds),
-    resolveOwner: createOwnership(settings.services, settings.serviceField),
-    maxLocations: settings.maxLocations,
-  });
+  const aggregator = createFindingsAggregator(settings);
   const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : t));
   const sources = new Map(shown.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
   const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [], objects: [] };
