@@ -63,20 +63,25 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   const waiting: Array<(worker: Worker) => void> = [];
+  const start = (): Worker => {
+    const worker = new Worker(WORKER, { workerData: settings });
+    workers.push(worker);
+    // A worker that dies leaves the pool (before its task hears of it): it is given no more work.
+    worker.once('error', () => workers.splice(workers.indexOf(worker), 1));
+    return worker;
+  };
   const acquire = (): Promise<Worker> => {
     const worker = idle.pop();
     if (worker !== undefined) return Promise.resolve(worker);
-    if (workers.length < size) {
-      const started = new Worker(WORKER, { workerData: settings });
-      workers.push(started);
-      return Promise.resolve(started);
-    }
+    if (workers.length < size) return Promise.resolve(start());
     return new Promise((resolve) => waiting.push(resolve));
   };
+  /** Hands a worker back; one that died is replaced for whoever waits. */
   const release = (worker: Worker) => {
+    const alive = workers.includes(worker);
     const next = waiting.shift();
-    if (next !== undefined) next(worker);
-    else idle.push(worker);
+    if (next !== undefined) next(alive ? worker : start());
+    else if (alive) idle.push(worker);
   };
   return {
     async run(task, onRecord) {
@@ -114,10 +119,9 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
           else settle?.resolve(m.result as TableResult);
         }
       };
-      // A worker that dies is not given work again.
       const onError = (error: Error) => {
         crashed = error;
-        workers.splice(workers.indexOf(worker), 1);
+        release(worker);
         resume?.();
         settle?.reject(error);
       };
