@@ -133,7 +133,9 @@ export interface Site {
   jsonPath?: string;
 }
 
-export type SiteKind = 'file' | 'column' | 'object';
+/** Every kind of site, for what validates sites (the baseline's schema). */
+export const SITE_KINDS = ['file', 'column', 'object'] as const;
+export type SiteKind = (typeof SITE_KINDS)[number];
 
 /** An example place where a finding occurred. */
 export interface FindingLocation {

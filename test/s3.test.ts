@@ -1,6 +1,8 @@
 // The S3 connector against a real S3-protocol server (s3rver: test/servers/s3.sh; .ci/run starts one).
 // A bucket of realistic exports: gzipped CSV partitions, gzipped JSON lines, plain logs, a binary,
 // an oversized dump, a truncated gzip; a second bucket with more objects than one listing page.
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +10,7 @@ import { createObjectFilter, scanBucket, type S3Options } from '../src/scan/scan
 import { describeS3Error } from '../src/connectors/s3.js';
 import { toS3Target } from '../src/connectors/s3-target.js';
 import { toObjectGroup } from '../src/engine/object-group.js';
-import { parseReport, runCli } from './helpers.js';
+import { makeTree, parseReport, runCli } from './helpers.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
 const BUCKET = 'acme-exports';
@@ -181,8 +183,26 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     }
   });
 
+  it('accepts its findings into a baseline, after which the same scan has nothing new', async () => {
+    const dir = makeTree();
+    const written = await runCli(['baseline', `s3://${BUCKET}`, '--endpoint-url', ENDPOINT!, '--max-object-size', '64KB', '--quiet', '--output', 'baseline.json'], dir);
+    expect(written.exitCode).toBe(0);
+    const again = await runCli(['scan', `s3://${BUCKET}`, '--endpoint-url', ENDPOINT!, '--max-object-size', '64KB', '--format', 'json', '--quiet', '--baseline', 'baseline.json'], dir);
+    expect({ exitCode: again.exitCode, stderr: again.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    const report = parseReport(again.stdout);
+    // A baseline holds the plaintext findings; every one of them, all object sites, is known now.
+    const plaintext = report.findings.filter((f) => f.form === 'plaintext');
+    expect(plaintext.length).toBeGreaterThan(0);
+    expect(plaintext.every((f) => f.site.kind === 'object' && f.new === false)).toBe(true);
+    expect(report.summary.failing).toBe(0);
+    // explain names where an object's service came from.
+    writeFileSync(path.join(dir, 'report.json'), again.stdout);
+    const explained = await runCli(['explain', plaintext[0]!.fingerprint, '--report', 'report.json'], dir);
+    expect(explained.stdout).toContain(`Service:   ${plaintext[0]!.service}, from the first key segment under the bucket (the bucket for keys at its top)`);
+  });
+
   it('takes include/exclude globs over keys and ownership rules over s3:// URIs', async () => {
-    const dir = (await import('./helpers.js')).makeTree({ 'piiscan.yaml': 'services:\n  - service: lake-ingest\n    match: "s3://acme-exports/orders/**"\n' });
+    const dir = makeTree({ 'piiscan.yaml': 'services:\n  - service: lake-ingest\n    match: "s3://acme-exports/orders/**"\n' });
     const result = await runCli(['scan', `s3://${BUCKET}/orders/`, '--endpoint-url', ENDPOINT!, '-f', 'json', '--quiet', '--exclude', '**/dt=2026-11-03/**'], dir);
     const report = parseReport(result.stdout);
     expect(new Set(report.findings.map((f) => `${f.service} ${f.serviceSource}`))).toEqual(new Set(['lake-ingest services[0]']));

@@ -10,6 +10,7 @@ const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^field (.+)$/, (m) => `the JSON log line's "${m[1]}" field`],
   [/^folder$/, () => 'the first folder under the scanned target'],
   [/^schema$/, () => 'the PostgreSQL schema (the database for `public`) or the MySQL database'],
+  [/^prefix$/, () => 'the first key segment under the bucket (the bucket for keys at its top)'],
 ];
 
 function findFinding(report: Report, fingerprint: string): Finding {
