@@ -34,7 +34,7 @@ export interface ScanOptions {
   baseline?: string | false;
   failOn?: FailOn;
   minSensitivity?: Sensitivity;
-  /** Databases: globs over schema.table and schema.table.column. */
+  /** Globs over schema.table and schema.table.column (databases) or object keys (S3). */
   include?: string[];
   exclude?: string[];
   sampleRows: number;

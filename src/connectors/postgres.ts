@@ -91,8 +91,10 @@ export function withLibpqSslModes(url: string): string {
   return parsed.toString();
 }
 
-/** Connects and returns the driver; connection errors are thrown for the caller to describe. */
-/** Timeouts are set per read transaction, so the plan is not needed to connect. */
+/**
+ * Connects and returns the driver; connection errors are thrown for the caller to describe.
+ * Timeouts are set per read transaction, so the plan is not needed to connect.
+ */
 export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan): Promise<DatabaseDriver> {
   const client = new pg.Client({ connectionString: withLibpqSslModes(target.url), application_name: 'piiscan' });
   // A connection that breaks is reported by the query that was running or the next one, not as an

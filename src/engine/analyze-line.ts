@@ -30,7 +30,7 @@ export function storedVerdict(named: NamedDetector, key: string, stored: StoredF
 }
 
 /** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
-export function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
+function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candidate[]): Candidate[] {
   const out: Candidate[] = [];
   for (const field of fields) {
     if (field.type !== 'string' && field.type !== 'text') continue;
@@ -46,12 +46,11 @@ export function storedFormCandidates(set: DetectorSet, fields: Field[], matches:
 /**
  * storedFormCandidates() for the whole values of a column named for a kind (`hint`), remembered
  * per form and reason: values with equal ones share one Verdict. Undefined: no stored form.
- * `classify` may stand in for classifyStoredForm when the caller knows the batch's form.
  */
-export function createStoredJudge(named: NamedDetector, hint: string, classify: (value: string) => StoredForm | undefined = classifyStoredForm): (value: string) => Verdict | undefined {
+export function createStoredJudge(named: NamedDetector, hint: string): (value: string) => Verdict | undefined {
   const verdictOf = createVerdictMemo();
   return (value) => {
-    const stored = classify(value);
+    const stored = classifyStoredForm(value);
     return stored === undefined ? undefined : verdictOf(stored.form, stored.reason, '', () => storedVerdict(named, hint, stored));
   };
 }
