@@ -14,7 +14,8 @@ export type Sensitivity = 'standard' | 'sensitive';
 export type Identifier = 'direct' | 'indirect' | 'none';
 
 /** The form a value is stored or logged in. Only `plaintext` is a leak. */
-export type Form = 'plaintext' | 'masked' | 'hashed' | 'tokenized' | 'encrypted';
+export const FORMS = ['plaintext', 'masked', 'hashed', 'tokenized', 'encrypted'] as const;
+export type Form = (typeof FORMS)[number];
 
 /** One RE2 pattern of a detector. */
 export interface PatternSpec {

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
+import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
 import { UserError } from '../cli/user-error.js';
 
 /** What a reader needs to recognise an accepted finding. */
@@ -36,7 +36,7 @@ export interface BaselineComparison {
 const entrySchema = z.object({
   detector: z.string(),
   service: z.string(),
-  form: z.enum(['plaintext', 'masked', 'hashed', 'tokenized', 'encrypted']),
+  form: z.enum(FORMS),
   site: z.object({ kind: z.enum(SITE_KINDS), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
 });
 const baselineSchema = z.object({ version: z.literal(1), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entrySchema) });
