@@ -18,6 +18,14 @@ function hasLongLabel(value: string, from: number): boolean {
 /** Users of SSH remotes, not people (`git@github.com:org/repo.git`). */
 const SSH_USERS = new Set(['git', 'hg', 'svn']);
 
+/**
+ * Whole addresses that validate() or normalize() could treat unlike others: 64 characters or
+ * more (every RFC 5321 limit it checks lies past that; a character outside the BMP is two of
+ * them), a file extension for a top-level domain, an SSH user, URL encoding. (Only a match's
+ * `after` can make it an scp remote: whole values have none.)
+ */
+const UNUSUAL_VALUE = String.raw`(?m)[^\n]{64}|[\x{10000}-\x{10FFFF}]|\.(?i:${[...FILE_EXTENSIONS].join('|')})$|^(?i:${[...SSH_USERS].join('|')})@|%`;
+
 export const email: Detector = {
   id: 'email',
   description: 'Email addresses, including plus-addressed, IDN, punycode and URL-encoded (%40) ones',
@@ -33,6 +41,7 @@ export const email: Detector = {
   ],
   contextWords: ['email', 'e-mail', 'mail', 'contact', 'recipient', 'to=', 'from='],
   fieldNames: ['email', 'mail', 'emailaddress', 'e_mail'],
+  unusualValue: UNUSUAL_VALUE,
   normalize: (raw) => (raw.includes('%') ? raw.replace(/%40/gi, '@').replace(/%2b/gi, '+').replace(/%2e/gi, '.') : raw),
   validate(value, context) {
     const at = value.lastIndexOf('@');

@@ -71,6 +71,14 @@ export interface Detector {
   normalize?: (raw: string) => string;
   /** A check the format defines (Luhn, mod-97, area rules). Returns a reason string when invalid. */
   validate?: (value: string, context: MatchContext) => ValidationResult;
+  /**
+   * For a column of whole values: an RE2 pattern that matches in every value that normalize()
+   * could change or validate() could judge unlike another value. When no value of a batch matches
+   * it, one value's verdict is every value's, and the values need not be read. It runs on the
+   * values a line each; RE2 counts code points, which are fewer than UTF-16 code units in a value
+   * with characters outside the BMP.
+   */
+  unusualValue?: string;
   /** Masks a normalized plaintext value for samples (`j***@example.com`). */
   mask: (value: string) => string;
   examples: { positive: PositiveExample[]; negative: NegativeExample[] };

@@ -47,6 +47,17 @@ describe('stage one', () => {
   it('matches field words only at a word start', () => {
     expect(set.scanner.next(Buffer.from('trace span_id=f6f210579e1be4b2 accepted=true hotel=ritz'), 0)).toBe(-1);
   });
+
+  it('searches on from a line start, where a line-start word counts as one, and gives offsets in the whole buffer', () => {
+    // `email=` opens the second line: a field word at a line start (the scanner's (?m:^) and \b).
+    const chunk = Buffer.from('trace span_id=f6f210579e1be4b2\nemail=5d41402abc4b2a76b9719d911017c592\nok\nsms to +1 202-555-0143\n');
+    const second = chunk.indexOf('email=');
+    expect(set.scanner.next(chunk, 0)).toBe(second);
+    expect(set.scanner.next(chunk, second)).toBe(second);
+    const phone = chunk.indexOf('+1');
+    expect(set.scanner.next(chunk, chunk.indexOf('ok'))).toBe(phone);
+    expect(set.scanner.next(chunk, chunk.indexOf('\n', phone) + 1)).toBe(-1);
+  });
 });
 
 // Matches come back at the string's UTF-16 offsets, whatever characters come before them.
@@ -146,6 +157,26 @@ describe('batches of one shape', () => {
     const found = batch(emails, 'email');
     expect(found).toEqual(general(emails, 'email'));
     expect(found.map((o) => o.form)).toEqual(['plaintext', 'masked', 'plaintext', 'masked', 'plaintext']);
+  });
+
+  // An email column of ordinary addresses is judged by its first value (`unusualValue`); one that
+  // the validator or the normalisation could treat otherwise must send the batch value by value.
+  it.each<[string, string]>([
+    ['a 65-character local part', `${'a'.repeat(65)}@example.com`],
+    ['a 64-character label', `user@${'b'.repeat(64)}.example.com`],
+    ['a label of 32 astral letters (64 UTF-16 code units)', `user@${'𝒜'.repeat(32)}.example.com`],
+    ['a file name', 'logo@2x.png'],
+    ['an SSH user', 'GIT@github.com'],
+    ['URL encoding', 'user%40example.com'],
+    ['a mask run', 'j**@example.com'],
+    ['a mask run of bullets', 'j••@example.com'],
+  ])('column email with %s among ordinary addresses: the batch finds what each value finds alone', (_name, unusual) => {
+    const values = Array.from({ length: 12 }, (_, i) => (i === 2 || i === 9 ? unusual : `user${i}@example.com`));
+    const expected = general(values, 'email');
+    expect(batch(values, 'email')).toEqual(expected);
+    const counted = batch(values, 'email', 3);
+    expect(counted.reduce((n, o) => n + (o.count ?? 1), 0)).toBe(expected.length);
+    expect(new Set(counted.map((o) => `${o.form} ${o.sample}`))).toEqual(new Set(expected.map((o) => `${o.form} ${o.sample}`)));
   });
 
   it('counts equal occurrences past the kept locations as one, with the same totals', () => {

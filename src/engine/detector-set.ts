@@ -25,11 +25,17 @@ export interface DetectorSet {
   fieldNames: Map<string, Detector>;
   /** Does a line have a key named for a PII kind (then its fields are checked for stored forms)? */
   fieldKeys: PatternTest;
+  /** Per detector with `unusualValue`: does a batch of whole values hold one it names, or a run of mask characters? */
+  unusualValues: Map<Detector, PatternTest>;
 }
+
+/** Two mask characters in a row: what makes a match `masked` (detect.ts). */
+const MASK_RUN = '[*•]{2}';
 
 /**
  * Words as one RE2 alternation that only matches at a word start: after a non-letter (`_`, `.`,
- * `"`, a space, a line start) or, for camelCase keys, capitalised after a lowercase letter or
+ * `"`, a space, a line start: never the newline before it, or the line before would be the
+ * candidate) or, for camelCase keys, capitalised after a lowercase letter or
  * digit. Spaces in a word also match `_` and `-`. So `pan` matches `pan=` and `cardPan` but not
  * `span_id`. The boundary is factored out of the words so RE2's DFA stays small.
  */
@@ -38,7 +44,7 @@ export function toWordStartSource(words: readonly string[]): string {
   const unique = [...new Set(words)];
   const lower = unique.map(escape).join('|');
   const capitalised = unique.map((w) => escape(w.charAt(0).toUpperCase() + w.slice(1))).join('|');
-  return `(?:(?:(?m:^)|[^A-Za-z])(?i:${lower})|[a-z0-9](?:${capitalised}))`;
+  return `(?:(?:(?m:^)|[^A-Za-z\n])(?i:${lower})|[a-z0-9](?:${capitalised}))`;
 }
 
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
@@ -65,5 +71,6 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const fieldNames = new Map<string, Detector>();
   for (const d of detectors) for (const word of d.fieldNames) if (!fieldNames.has(word)) fieldNames.set(word, d);
   const fieldKeys = compilePatternTest(fields ?? '$.^');
-  return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames, fieldKeys };
+  const unusualValues = new Map(detectors.filter((d) => d.unusualValue !== undefined).map((d) => [d, compilePatternTest(`(?:${d.unusualValue})|${MASK_RUN}`)]));
+  return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames, fieldKeys, unusualValues };
 }

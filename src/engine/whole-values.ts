@@ -3,8 +3,10 @@
  * either no pattern matches anywhere in the batch (digests, ciphertext, masks, placeholders: only
  * stored forms are possible), or one pattern of the named detector matches every value whole (an
  * email column of addresses). Two RE2 passes over the batch establish that; then each value needs
- * only its normalisation, form and validator, not RE2 calls of its own. Past the locations a
- * report keeps, equal occurrences (same detector, form and confidence) become one with a count.
+ * only its normalisation, form and validator, not RE2 calls of its own. Nor does it need those
+ * when a third pass finds no value that the detector calls unusual (`unusualValue`), or when all
+ * are digests of one length: then one verdict is every value's. Past the locations a report
+ * keeps, equal occurrences (same detector, form and confidence) become one with a count.
  *
  * Returns undefined when the batch has no single shape (the caller takes the general path, which
  * finds the same). A value whose whole-value candidate fails validation, or could lose to another
@@ -68,6 +70,28 @@ function createCollector(keep: number) {
   return { out, kindOf, add };
 }
 
+const NEWLINE = 0x0a;
+
+function lineEnd(data: Buffer, start: number): number {
+  const newline = data.indexOf(NEWLINE, start);
+  return newline === -1 ? data.length : newline;
+}
+
+/** Every value of a batch under one verdict: a value is only read while its occurrence is kept, then they are counted. */
+function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, verdict: Verdict, batch: ValuesRecord, options: AnalyzeOptions): void {
+  for (let i = 0, start = 0; i < batch.rows.length; i++) {
+    if (kind.bulk !== undefined) {
+      kind.bulk.count! += batch.rows.length - i;
+      return;
+    }
+    const end = lineEnd(batch.data, start);
+    const value = batch.data.toString('utf8', start, end);
+    start = end + 1;
+    const candidate: Candidate = { ...verdict, start: 0, end: value.length, value };
+    collector.add(kind, () => toOccurrence(candidate, batch.rows[i]!, '', options));
+  }
+}
+
 export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
   if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && valuesOf(batch).some(looksLikeJson))) return undefined;
@@ -84,23 +108,22 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
   const collector = createCollector(options.maxLocations ?? 0);
   const digest = wholeSpec === undefined ? uniformDigest(batch.data) : undefined;
   if (digest !== undefined) {
-    // Every value is a digest of one length: one verdict, and a value is only read when it is kept.
+    // Every value is a digest of one length: one verdict.
     const verdict = storedVerdict(named, batch.hint, digest);
-    const kind = collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence);
-    // uniformDigest found every line of one length.
-    const length = (batch.data.length + 1) / batch.rows.length - 1;
-    for (let i = 0; i < batch.rows.length; i++) {
-      const start = i * (length + 1);
-      if (kind.bulk !== undefined) {
-        kind.bulk.count! += batch.rows.length - i;
-        break;
-      }
-      const candidate: Candidate = { ...verdict, start: 0, end: length, value: batch.data.toString('latin1', start, start + length) };
-      collector.add(kind, () => toOccurrence(candidate, batch.rows[i]!, '', options));
-    }
+    addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
     return collector.out;
   }
   const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : createStoredJudge(named, batch.hint);
+  // Every value matches the pattern whole, and none is one that the detector's normalisation or
+  // validator could treat unlike the others: the first value's verdict is every value's.
+  const unusual = set.unusualValues.get(named.detector);
+  if (wholeSpec !== undefined && unusual !== undefined && !unusual.test(batch.data)) {
+    const verdict = judge(batch.data.toString('utf8', 0, lineEnd(batch.data, 0)));
+    if (verdict !== undefined && wins(verdict)) {
+      addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
+      return collector.out;
+    }
+  }
   const normalize = (wholeSpec !== undefined && named.detector.normalize) || ((value: string) => value);
 
   // Per verdict: the collector's kind, or null when a rival pattern could win (analysed alone).
