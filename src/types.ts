@@ -278,8 +278,8 @@ export type ScanRecord =
       data: Buffer;
       /** The values as strings, when the connector had them; valuesOf() makes them from `data` otherwise. */
       values?: string[];
-      /** 1-based row number of each value, in order. */
-      rows: number[];
+      /** 1-based row number of each value, in order (typed when a batch was built for a worker thread, which then gets its memory). */
+      rows: ArrayLike<number>;
       /** The column (or CSV header) name: context for every value. */
       hint: string;
     };

@@ -133,9 +133,9 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
       const post = () => {
         const records = queued;
         queued = [];
-        // Bytes that own their memory move to the worker instead of being copied (they are not read here again).
-        const owned = records.map((r) => r.data).filter((data) => data.byteOffset === 0 && data.byteLength === data.buffer.byteLength);
-        if (crashed === undefined && records.length > 0) worker.postMessage({ kind: 'records', records } satisfies WorkerTask, owned.map((data) => data.buffer as ArrayBuffer));
+        // Bytes and row numbers that own their memory move to the worker instead of being copied (they are not read here again).
+        const owned = records.flatMap((r) => (r.kind === 'values' ? [r.data, r.rows] : [r.data])).filter((a): a is Uint8Array | Int32Array => ArrayBuffer.isView(a) && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength);
+        if (crashed === undefined && records.length > 0) worker.postMessage({ kind: 'records', records } satisfies WorkerTask, owned.map((a) => a.buffer as ArrayBuffer));
       };
       return {
         scan(record) {
