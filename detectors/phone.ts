@@ -1,6 +1,17 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
+import { createRequire } from 'node:module';
+import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
+
+type LibPhoneNumber = typeof import('libphonenumber-js/max');
+let loaded: LibPhoneNumber | undefined;
+/**
+ * libphonenumber-js with its full metadata takes about 0.1 s to load: it is loaded by the first
+ * number to validate, so a thread that never validates one (the one reading a table for worker
+ * threads, `piiscan --version`) does not pay for it.
+ */
+const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>) =>
+  (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(...args);
 
 /** Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE and FR, not in US or IN mobile numbers. */
 const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR'];

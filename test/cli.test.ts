@@ -4,6 +4,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_RAW_VALUES, ROOT, makeTree, parseReport, runCli } from './helpers.js';
+import { DEFAULT_CONFIG, loadConfig } from '../src/config/load.js';
+import { configSchema } from '../src/config/schema.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
@@ -195,5 +197,18 @@ describe('bundled fixtures', () => {
     const report = parseReport((await runCli(['scan', 'fixtures/logs', '--format', 'json'])).stdout);
     expect(Object.keys(report.summary.byDetector).sort()).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
     expect(Object.keys(report.summary.byForm).sort()).toEqual(['encrypted', 'hashed', 'masked', 'plaintext', 'tokenized']);
+  });
+});
+
+// Without piiscan.yaml the config is a constant, so that zod and the schema are not loaded.
+describe('the config without a file', () => {
+  it('is what the schema makes of an empty file', async () => {
+    expect(DEFAULT_CONFIG).toEqual(configSchema.parse({}));
+    const { config, source } = await loadConfig('piiscan.yaml', { cwd: makeTree({}), required: false });
+    expect(source).toBeNull();
+    expect(config).toEqual(configSchema.parse({}));
+    // Each scan gets its own copy.
+    config.exclude.push('x');
+    expect(DEFAULT_CONFIG.exclude).toEqual([]);
   });
 });

@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { z } from 'zod';
 import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
 import { UserError } from '../cli/user-error.js';
 
@@ -33,13 +32,17 @@ export interface BaselineComparison {
   stale: Array<BaselineEntry & { fingerprint: string }>;
 }
 
-const entrySchema = z.object({
-  detector: z.string(),
-  service: z.string(),
-  form: z.enum(FORMS),
-  site: z.object({ kind: z.enum(SITE_KINDS), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
-});
-const baselineSchema = z.object({ version: z.literal(1), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entrySchema) });
+/** The schema of a baseline file, made when one is read (zod takes about 0.1 s to load). */
+async function baselineSchema() {
+  const { z } = await import('zod');
+  const entry = z.object({
+    detector: z.string(),
+    service: z.string(),
+    form: z.enum(FORMS),
+    site: z.object({ kind: z.enum(SITE_KINDS), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
+  });
+  return z.object({ version: z.literal(1), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entry) });
+}
 
 function toEntry(f: Finding): BaselineEntry {
   return { detector: f.detector, service: f.service, form: f.form, site: f.site };
@@ -75,7 +78,7 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
   } catch {
     throw new UserError(`${file}: not a JSON file`);
   }
-  const result = baselineSchema.safeParse(data);
+  const result = (await baselineSchema()).safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new UserError(`${file}: not a piiscan baseline (${issue.path.join('.') || 'top level'}: ${issue.message})`);

@@ -34,8 +34,9 @@ interface Batch {
   count: number;
   /** Values added as strings. */
   values: string[];
-  /** Values added as bytes, each followed by a newline, in `text[0, length)`. */
+  /** Values added as bytes, each followed by a newline, in `text[0, length)`; `view` is a DataView of `text`. */
   text: Buffer | undefined;
+  view: DataView | undefined;
   length: number;
 }
 
@@ -46,6 +47,7 @@ function reserve(batch: Batch, more: number): Buffer {
     const grown = Buffer.allocUnsafe(Math.max(needed, 2 * (batch.text?.length ?? 32 * 1024)));
     batch.text?.copy(grown, 0, 0, batch.length);
     batch.text = grown;
+    batch.view = new DataView(grown.buffer, grown.byteOffset, grown.length);
   }
   return batch.text;
 }
@@ -81,16 +83,10 @@ const lineEnds = (word: number) => {
 /** `columns` may grow while values are added (JSON paths are found as a document is walked). */
 export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: { scan(record: ValuesRecord): void }): ColumnBatches {
   const batches: Batch[] = [];
-  const batchOf = (column: number) => (batches[column] ??= { ...columns[column]!, rows: new Int32Array(BATCH_ROWS), count: 0, values: [], text: undefined, length: 0 });
+  const batchOf = (column: number) => (batches[column] ??= { ...columns[column]!, rows: new Int32Array(BATCH_ROWS), count: 0, values: [], text: undefined, view: undefined, length: 0 });
   // Values are copied four bytes at a time through DataViews of the source and the batch text.
   let source: Uint8Array | undefined;
   let sourceView: DataView | undefined;
-  const views = new WeakMap<Buffer, DataView>();
-  const viewOf = (text: Buffer) => {
-    let view = views.get(text);
-    if (view === undefined) views.set(text, (view = new DataView(text.buffer, text.byteOffset, text.length)));
-    return view;
-  };
   return {
     get columns() {
       return columns.length;
@@ -105,13 +101,13 @@ export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigi
       const text = reserve(batch, end - start + 1);
       if (src !== source) sourceView = new DataView((source = src).buffer, src.byteOffset, src.length);
       const from = sourceView!;
-      const to = viewOf(text);
+      const to = batch.view!;
       let at = batch.length;
       let i = start;
       // A value's own line ends become spaces: one value, one line. Words without one go whole.
       for (; i + 4 <= end; i += 4, at += 4) {
-        const word = from.getInt32(i);
-        if (lineEnds(word) === 0) to.setInt32(at, word);
+        const word = from.getInt32(i, true);
+        if (lineEnds(word) === 0) to.setInt32(at, word, true);
         else for (let k = 0; k < 4; k++) text[at + k] = spaceForLineEnd(src[i + k]!);
       }
       for (; i < end; i++) text[at++] = spaceForLineEnd(src[i]!);

@@ -34,23 +34,30 @@ export function addHits(into: Record<number, number>, from: Record<number, numbe
   for (const [rule, n] of Object.entries(from)) into[Number(rule)] = (into[Number(rule)] ?? 0) + n;
 }
 
-/** Compiles the settings once; each call of the result starts a new sink. */
+/**
+ * Compiles the settings once, on the first record scanned (a thread that hands every record to
+ * worker threads never compiles the detectors); each call of the result starts a new sink.
+ */
 export function createRecordScanner(settings: ScanSettings): () => RecordSink {
   const detectors = selectDetectors(settings.detectorIds);
-  const set = createDetectorSet(detectors);
   const resolveOwner = createOwnership(settings.services, settings.serviceField);
-  const allowPatterns = settings.allowValues.map((r) => ({ rule: r.rule, pattern: compilePatternTest(`^(?:${r.pattern})$`) }));
-  const analyze = {
-    showValues: settings.showValues,
-    serviceField: settings.serviceField,
-    maxLocations: settings.maxLocations,
-    ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
+  let compiled: { set: ReturnType<typeof createDetectorSet>; analyze: Parameters<typeof scanRecord>[2] } | undefined;
+  const compile = () => {
+    const allowPatterns = settings.allowValues.map((r) => ({ rule: r.rule, pattern: compilePatternTest(`^(?:${r.pattern})$`) }));
+    const analyze = {
+      showValues: settings.showValues,
+      serviceField: settings.serviceField,
+      maxLocations: settings.maxLocations,
+      ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
+    };
+    return { set: createDetectorSet(detectors), analyze };
   };
   return () => {
     const aggregator = createAggregator({ detectors, resolveOwner, maxLocations: settings.maxLocations });
     const valueHits: Record<number, number> = {};
     return {
       scan(record) {
+        const { set, analyze } = (compiled ??= compile());
         let kept = 0;
         for (const o of scanRecord(set, record, analyze)) {
           if (o.confidence < settings.minConfidence) continue;
