@@ -13,42 +13,6 @@ const HEADER = SIGNATURE.length + 8;
 
 const int32 = (src: Buffer, at: number) => (src[at]! << 24) | (src[at + 1]! << 16) | (src[at + 2]! << 8) | src[at + 3]!;
 
-/** What one call of readRows() left: the offset of the first row not read, and how far it reaches at least. */
-interface Rest {
-  next: number;
-  needs: number;
-  done: boolean;
-}
-
-/** Passes every whole row of `src[at, end)` to the sink. */
-function readRows(src: Buffer, at: number, end: number, sink: RowSink): Rest {
-  for (;;) {
-    if (at + 2 > end) return { next: at, needs: at + 2, done: false };
-    const fields = ((src[at]! << 8) | src[at + 1]!) << 16 >> 16;
-    if (fields === -1) return { next: end, needs: end, done: true };
-    // Is the row whole? Only then do its values go on.
-    let q = at + 2;
-    for (let f = 0; f < fields; f++) {
-      if (q + 4 > end) return { next: at, needs: q + 4, done: false };
-      const length = int32(src, q);
-      q += 4 + (length > 0 ? length : 0);
-    }
-    if (q > end) return { next: at, needs: q, done: false };
-    q = at + 2;
-    for (let f = 0; f < fields; f++) {
-      const length = int32(src, q);
-      q += 4;
-      if (length < 0) sink.text(f, null);
-      else {
-        sink.bytes(f, src, q, q + length);
-        q += length;
-      }
-    }
-    sink.endRow();
-    at = q;
-  }
-}
-
 /** Binary COPY data fed piece by piece, cut anywhere. */
 export interface CopyRows {
   /** Reads the rows that `src[start, end)` completes; keeps a row's unfinished start for the next piece. */
@@ -58,14 +22,63 @@ export interface CopyRows {
 }
 
 export function createCopyRows(sink: RowSink): CopyRows {
-  // Pieces of a row not yet whole, and how many bytes the row needs at least.
-  let pending: Buffer[] = [];
+  // Pieces of a row not yet whole, and how many bytes the row needs at least. Node-postgres hands
+  // over one row a message, so this runs a million times for a million rows: nothing here
+  // allocates unless a row is cut between pieces.
+  const pending: Buffer[] = [];
   let pendingBytes = 0;
   let needs = HEADER;
   let header = true;
   let ended = false;
+  /**
+   * Passes every whole row of `src[at, end)` to the sink. Returns where the first row not read
+   * starts, and sets `needs` to the bytes that row needs at least (`ended` at the end mark).
+   */
+  const readRows = (src: Buffer, at: number, end: number): number => {
+    for (;;) {
+      if (at + 2 > end) {
+        needs = 2;
+        return at;
+      }
+      const fields = ((src[at]! << 8) | src[at + 1]!) << 16 >> 16;
+      if (fields === -1) {
+        ended = true;
+        return end;
+      }
+      // Is the row whole? Only then do its values go on.
+      let q = at + 2;
+      for (let f = 0; f < fields; f++) {
+        if (q + 4 > end) {
+          needs = q + 4 - at;
+          return at;
+        }
+        const length = int32(src, q);
+        q += 4 + (length > 0 ? length : 0);
+      }
+      if (q > end) {
+        needs = q - at;
+        return at;
+      }
+      q = at + 2;
+      for (let f = 0; f < fields; f++) {
+        const length = int32(src, q);
+        q += 4;
+        if (length < 0) sink.text(f, null);
+        else {
+          sink.bytes(f, src, q, q + length);
+          q += length;
+        }
+      }
+      sink.endRow();
+      at = q;
+    }
+  };
+  /** Keeps `src[start, end)`, the start of a row that needs `needed` bytes at least. */
   const keep = (src: Buffer, start: number, end: number, needed: number) => {
-    [pending, pendingBytes, needs] = [start < end ? [src.subarray(start, end)] : [], end - start, needed];
+    pending.length = 0;
+    if (start < end) pending.push(src.subarray(start, end));
+    pendingBytes = end - start;
+    needs = needed;
   };
   /** Reads `src[at, end)`, which starts where the last read stopped and holds at least `needs` bytes. */
   const read = (src: Buffer, at: number, end: number) => {
@@ -76,9 +89,8 @@ export function createCopyRows(sink: RowSink): CopyRows {
       header = false;
       at += extension;
     }
-    const rest = readRows(src, at, end, sink);
-    if (rest.done) ended = true;
-    else keep(src, rest.next, end, rest.needs - rest.next);
+    const next = readRows(src, at, end);
+    if (!ended) keep(src, next, end, needs);
   };
   return {
     push(src, start, end) {
