@@ -22,3 +22,32 @@ describe('worker pool', () => {
     }
   });
 });
+
+// A table read for a worker: columns named for a PII kind go to the worker, the others are scanned
+// on the reading thread, and end() gives both sides' findings and allow-rule counts.
+describe('a table split between the reading thread and a worker', () => {
+  it('sends each column one way and merges what both sides found', async () => {
+    const { splitSink } = await import('../src/scan/scan-database.js');
+    const { createRecordScanner } = await import('../src/scan/record-scanner.js');
+    const { toValuesRecord } = await import('../src/engine/values-record.js');
+    const settings = { ...SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
+    const origin = (column: string) => ({ siteKind: 'column' as const, path: `db.t.${column}`, source: 'db', uri: `postgres://h/db/t.${column}`, siteUri: `postgres://h/db/t.${column}`, defaultService: 'db', target: 'db' });
+    const pool = createWorkerPool(settings, 1);
+    try {
+      const local = createRecordScanner(settings)();
+      const sink = splitSink(await pool.table(), local, (hint) => hint === 'email');
+      sink.scan(toValuesRecord(origin('email'), ['ann@example.com', 'qa@example.com'], [1, 2], 'email'));
+      sink.scan(toValuesRecord(origin('notes'), ['call ann@example.com', 'qa@example.com wrote'], [1, 2], 'notes'));
+      const { findings, valueHits } = await sink.end();
+      expect(findings.map((f) => [f.site.uri, f.count])).toEqual([
+        ['postgres://h/db/t.email', 1],
+        ['postgres://h/db/t.notes', 1],
+      ]);
+      // The notes column was scanned here, the email column on the worker; one allowed value on each side.
+      expect(local.findings().map((f) => f.site.uri)).toEqual(['postgres://h/db/t.notes']);
+      expect(valueHits).toEqual({ 0: 2 });
+    } finally {
+      await pool.close();
+    }
+  });
+});

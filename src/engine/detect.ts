@@ -74,6 +74,15 @@ export interface NamedDetector {
   word: string;
 }
 
+/** The detector a key names among `fieldNames` (word → detector), and the word that names it. */
+export function detectorNamedBy(fieldNames: ReadonlyMap<string, Detector>, key: string): NamedDetector | undefined {
+  for (const word of cachedKeyWords(key)) {
+    const detector = fieldNames.get(word);
+    if (detector) return { detector, word };
+  }
+  return undefined;
+}
+
 const namedCache = new WeakMap<DetectorSet, Map<string, NamedDetector | undefined>>();
 
 /** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
@@ -81,14 +90,7 @@ export function namedDetector(set: DetectorSet, key: string): NamedDetector | un
   let cache = namedCache.get(set);
   if (cache === undefined) namedCache.set(set, (cache = new Map()));
   if (cache.has(key)) return cache.get(key);
-  let named: NamedDetector | undefined;
-  for (const word of cachedKeyWords(key)) {
-    const detector = set.fieldNames.get(word);
-    if (detector) {
-      named = { detector, word };
-      break;
-    }
-  }
+  const named = detectorNamedBy(set.fieldNames, key);
   if (cache.size < KEY_CACHE_LIMIT) cache.set(key, named);
   return named;
 }

@@ -61,6 +61,13 @@ function fieldSource(detectors: readonly Detector[]): string | undefined {
   return words.length === 0 ? undefined : String.raw`${toWordStartSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
 }
 
+/** Field name word → the detector it names (first detector wins on a shared word). */
+export function toFieldNames(detectors: readonly Detector[]): Map<string, Detector> {
+  const fieldNames = new Map<string, Detector>();
+  for (const d of detectors) for (const word of d.fieldNames) if (!fieldNames.has(word)) fieldNames.set(word, d);
+  return fieldNames;
+}
+
 export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const patterns = detectors.flatMap((detector) =>
     detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
@@ -68,8 +75,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const sources = patterns.map(({ detector, spec }) => (spec.context === 'required' ? withContextPrefix(detector, spec) : (spec.prefilter ?? spec.regex)));
   const fields = fieldSource(detectors);
   if (fields !== undefined) sources.push(fields);
-  const fieldNames = new Map<string, Detector>();
-  for (const d of detectors) for (const word of d.fieldNames) if (!fieldNames.has(word)) fieldNames.set(word, d);
+  const fieldNames = toFieldNames(detectors);
   const fieldKeys = compilePatternTest(fields ?? '$.^');
   const unusualValues = new Map(detectors.filter((d) => d.unusualValue !== undefined).map((d) => [d, compilePatternTest(`(?:${d.unusualValue})|${MASK_RUN}`)]));
   return { detectors, patterns, scanner: compileByteScanner(sources), sources, lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)), fieldNames, fieldKeys, unusualValues };

@@ -12,7 +12,9 @@ import type { DatabaseTarget } from '../connectors/db-target.js';
 import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from '../connectors/database.js';
 import { describePostgresError } from '../connectors/postgres-errors.js';
 import { describeMysqlError } from '../connectors/mysql-errors.js';
-import { addHits, createRecordScanner, type RecordSink } from './record-scanner.js';
+import { addHits, createRecordScanner, selectDetectors, type RecordSink } from './record-scanner.js';
+import { toFieldNames } from '../engine/detector-set.js';
+import { detectorNamedBy } from '../engine/detect.js';
 import { createWorkerPool, type TableSink } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';
 import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
@@ -139,6 +141,25 @@ function localSink(sink: RecordSink): TableSink {
   return { scan: (record) => void sink.scan(record), wait: () => undefined, end: async () => ({ findings: sink.findings(), valueHits: sink.valueHits }) };
 }
 
+/**
+ * With a worker thread, the reading thread scans the columns whose names name no PII kind itself:
+ * such a column costs stage one (one pass at a few hundred MB/s over bytes this thread has just
+ * copied) and its few candidates, while every value of a named column (`email`, `phone_sha256`) is
+ * judged, on the worker. A column always goes one way, so its site's findings come from one side.
+ */
+export function splitSink(worker: TableSink, local: RecordSink, named: (hint: string) => boolean): TableSink {
+  return {
+    scan: (record) => (record.kind === 'values' && !named(record.hint) ? void local.scan(record) : worker.scan(record)),
+    wait: () => worker.wait(),
+    end: async () => {
+      const { findings, valueHits } = await worker.end();
+      const hits = { ...valueHits };
+      addHits(hits, local.valueHits);
+      return { findings: [...findings, ...local.findings()], valueHits: hits };
+    },
+  };
+}
+
 /** Each driver is loaded when a database of its kind is scanned. */
 const CONNECT: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
   postgres: async (target, options) => (await import('../connectors/postgres.js')).connectPostgres(target, options),
@@ -162,12 +183,14 @@ export async function scanDatabase(target: DatabaseTarget, settings: ScanSetting
     // Connections read and batch rows; with jobs, worker threads scan the batches meanwhile.
     const pool = jobs > 1 ? createWorkerPool(settings, Math.min(jobs, drivers.length)) : undefined;
     const newSink = createRecordScanner(settings);
+    const fieldNames = toFieldNames(selectDetectors(settings.detectorIds));
+    const named = (hint: string) => detectorNamedBy(fieldNames, hint) !== undefined;
     try {
       await Promise.all(
         drivers.map(async (driver) => {
           for (let table = queue.shift(); table; table = queue.shift()) {
             const source = `${target.display} ${table.schema}.${table.table}`;
-            const sink = pool === undefined ? localSink(newSink()) : await pool.table();
+            const sink = pool === undefined ? localSink(newSink()) : splitSink(await pool.table(), newSink(), named);
             let rowsScanned = 0;
             try {
               rowsScanned = await scanTable(driver, target, table, options, sink, result);
