@@ -8,7 +8,7 @@ import type { RecordOrigin } from '../types.js';
 import { toValuesRecord, type ValuesRecord } from '../engine/values-record.js';
 
 /** Rows collected before the batches go to the engine. */
-export const BATCH_ROWS = 2048;
+export const BATCH_ROWS = 8192;
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;
