@@ -12,27 +12,12 @@
  * finds the same). A value whose whole-value candidate fails validation, or could lose to another
  * pattern's candidate, is analysed alone as in the general path.
  */
-import type { Detector, Occurrence } from '../types.js';
+import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, createStoredJudge, storedVerdict, toOccurrence, type AnalyzeOptions } from './analyze-line.js';
 import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from './detect.js';
-import { compilePatternTest, type PatternTest } from './regex.js';
 import { uniformDigest } from './stored-form.js';
 import { valuesOf, type ValuesRecord } from './values-record.js';
-
-const wholeLineTests = new WeakMap<DetectorSet, Map<number, PatternTest>>();
-
-/** Does every line of a batch match pattern `index` whole? (One RE2 pass over the batch.) */
-function everyLineMatches(set: DetectorSet, index: number, data: Buffer): boolean {
-  let tests = wholeLineTests.get(set);
-  if (tests === undefined) wholeLineTests.set(set, (tests = new Map()));
-  let test = tests.get(index);
-  if (test === undefined) {
-    const source = set.patterns[index]!.spec.regex;
-    tests.set(index, (test = compilePatternTest(`^(?:${source})(?:\\n(?:${source}))*$`)));
-  }
-  return test.test(data);
-}
 
 /** Values that parse as JSON are walked by the general path, one leaf per field. */
 function looksLikeJson(value: string): boolean {
@@ -95,29 +80,30 @@ function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, ver
 export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
   if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && valuesOf(batch).some(looksLikeJson))) return undefined;
-  const matching = set.lineSet.matching(batch.data);
+  const collector = createCollector(options.maxLocations ?? 0);
+  // Digests first: the check gives up at the first line unless it is hex of a digest's length.
+  const digest = uniformDigest(batch.data);
+  if (digest !== undefined && set.lineSet.matching(batch.data).length === 0) {
+    // Every value is a digest of one length, and no pattern matches: one verdict.
+    const verdict = storedVerdict(named, batch.hint, digest);
+    addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
+    return collector.out;
+  }
+  const shape = set.columnShape(batch.data);
+  const { matching } = shape;
   if (matching.some((i) => set.patterns[i]!.detector !== named.detector)) return undefined;
   // The whole-value pattern, if any: one without a `value` group that every value matches whole.
-  const whole = matching.length === 0 ? undefined : matching.find((i) => !set.patterns[i]!.spec.regex.includes('(?P<value>') && everyLineMatches(set, i, batch.data));
+  const whole = matching.find((i) => shape.wholeLines.includes(i));
   if (matching.length > 0 && whole === undefined) return undefined;
   const wholeSpec = whole === undefined ? undefined : set.patterns[whole]!.spec;
   // Another pattern's candidate overlaps the whole-value one; it can only win with a higher
   // confidence, or an equal one when it comes first (resolveOverlaps keeps the earlier of equals).
   const rivals = matching.filter((i) => i !== whole).map((i) => ({ index: i, best: maxConfidence(named.detector, set.patterns[i]!.spec) }));
   const wins = (v: Verdict) => rivals.every((r) => v.confidence > r.best || (v.confidence === r.best && whole! < r.index));
-  const collector = createCollector(options.maxLocations ?? 0);
-  const digest = wholeSpec === undefined ? uniformDigest(batch.data) : undefined;
-  if (digest !== undefined) {
-    // Every value is a digest of one length: one verdict.
-    const verdict = storedVerdict(named, batch.hint, digest);
-    addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
-    return collector.out;
-  }
   const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : createStoredJudge(named, batch.hint);
   // Every value matches the pattern whole, and none is one that the detector's normalisation or
   // validator could treat unlike the others: the first value's verdict is every value's.
-  const unusual = set.unusualValues.get(named.detector);
-  if (wholeSpec !== undefined && unusual !== undefined && !unusual.test(batch.data)) {
+  if (wholeSpec !== undefined && named.detector.unusualValue !== undefined && !shape.unusual.has(named.detector)) {
     const verdict = judge(batch.data.toString('utf8', 0, lineEnd(batch.data, 0)));
     if (verdict !== undefined && wins(verdict)) {
       addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
