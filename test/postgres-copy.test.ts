@@ -100,6 +100,24 @@ function copyMessages(rows: Array<Array<string | null>>): Buffer {
 const TAIL = Buffer.concat([message('C', Buffer.from('COPY 3\0')), message('Z', Buffer.from('I'))]);
 
 /**
+ * The CopyData messages as PostgreSQL frames them: the header with the first row, then a row a
+ * message, then the end mark alone. `joined` rows from that index on share one message instead.
+ */
+function copyMessagesAsPostgres(rows: Array<Array<string | null>>, joined = rows.length): Buffer {
+  const data = copyBinary(rows);
+  const rowEnds = rows.map((_, i) => copyBinary(rows.slice(0, i + 1)).length - 2);
+  const messages = [message('H', Buffer.from([1, 0, 0]))];
+  let from = 0;
+  rowEnds.forEach((end, i) => {
+    if (i >= joined && i < rows.length - 1) return;
+    messages.push(message('d', data.subarray(from, end)));
+    from = end;
+  });
+  messages.push(message('d', data.subarray(from)), message('c'));
+  return Buffer.concat(messages);
+}
+
+/**
  * A client whose connection's socket is a PassThrough, read by a stand-in for node-postgres that
  * keeps the bytes given back to it. The test plays the server: it writes the bytes and, as
  * node-postgres would, ends or fails the query.
@@ -144,6 +162,38 @@ describe('COPY read off the connection', () => {
       await done;
       expect(rows(), `cut at ${cuts}`).toEqual(ROWS);
     }
+  });
+
+  it('reads a row a message, as PostgreSQL frames them, and other framings after it, wherever the socket cuts them', async () => {
+    const many = [...ROWS, ...ROWS, ['last', null, 'row', '']];
+    for (const joined of [many.length, 2]) {
+      const framed = Buffer.concat([copyMessagesAsPostgres(many, joined), TAIL]);
+      for (const cuts of [[], ...Array.from({ length: framed.length - 1 }, (_, i) => [i + 1])]) {
+        const { client, write, handedBack, query } = fakeClient();
+        const { sink, rows } = collector();
+        const done = copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', sink);
+        await write(pieces(framed, cuts));
+        expect(handedBack(), `cut at ${cuts}`).toEqual(TAIL);
+        query().handleReadyForQuery();
+        await done;
+        expect(rows(), `joined from ${joined}, cut at ${cuts}`).toEqual(many);
+      }
+    }
+  });
+
+  it('fails the query when the sink throws on a row, draining the rest', async () => {
+    const { client, write, handedBack, query } = fakeClient();
+    const { sink } = collector();
+    let seen = 0;
+    sink.endRow = () => {
+      if (++seen === 2) throw new Error('sink gave up');
+    };
+    const done = copyOut(client, 'COPY x TO STDOUT (FORMAT binary)', sink);
+    await write([Buffer.concat([copyMessagesAsPostgres([...ROWS, ...ROWS]), TAIL])]);
+    expect(handedBack()).toEqual(TAIL);
+    query().handleReadyForQuery();
+    await expect(done).rejects.toThrow('sink gave up');
+    expect(seen).toBe(2);
   });
 
   it('fails with the server error, giving the socket back at the ErrorResponse', async () => {

@@ -49,16 +49,19 @@ export interface ColumnShape {
 function compileColumnShape(detectors: readonly Detector[], patterns: readonly CompiledPattern[]): (data: Buffer) => ColumnShape {
   const whole = patterns.flatMap((p, i) => (p.spec.regex.includes('(?P<value>') ? [] : [i]));
   const unusual = detectors.filter((d) => d.unusualValue !== undefined);
-  const set = compilePatternSet([
-    ...patterns.map((p) => p.spec.regex),
-    ...whole.map((i) => String.raw`\A(?:${patterns[i]!.spec.regex})(?:\n(?:${patterns[i]!.spec.regex}))*\z`),
-    ...unusual.map((d) => `(?:${d.unusualValue})|${MASK_RUN}`),
-  ]);
+  // Compiled on first use (tens of ms): a thread that scans no named column never needs it.
+  let set: PatternSet | undefined;
+  const compile = () =>
+    compilePatternSet([
+      ...patterns.map((p) => p.spec.regex),
+      ...whole.map((i) => String.raw`\A(?:${patterns[i]!.spec.regex})(?:\n(?:${patterns[i]!.spec.regex}))*\z`),
+      ...unusual.map((d) => `(?:${d.unusualValue})|${MASK_RUN}`),
+    ]);
   const wholeFrom = patterns.length;
   const unusualFrom = wholeFrom + whole.length;
   return (data) => {
     const shape: ColumnShape = { matching: [], wholeLines: [], unusual: new Set() };
-    for (const i of set.matching(data)) {
+    for (const i of (set ??= compile()).matching(data)) {
       if (i < wholeFrom) shape.matching.push(i);
       else if (i < unusualFrom) shape.wholeLines.push(whole[i - wholeFrom]!);
       else shape.unusual.add(unusual[i - unusualFrom]!);
