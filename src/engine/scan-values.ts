@@ -3,10 +3,12 @@
  * column not named for a PII kind, stage one picks the values worth analysing, as in a log. In a
  * column named for one (`email`, `phone_sha256`), every value is analysed, because a bare 9-digit
  * SSN or a digest needs the name to be seen: then each pattern runs once over the whole batch.
+ * Either way, the values analysed go through detectValues together, each pattern once per few
+ * dozen values (a candidate of a `notes` column: about 7 µs, against 10-17 µs alone).
  */
 import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { analyzeLine, detectInputOf, lineFieldsOf, toOccurrences, type AnalyzeOptions, type LineInput } from './analyze-line.js';
+import { detectInputOf, lineFieldsOf, toOccurrences, type AnalyzeOptions, type LineInput } from './analyze-line.js';
 import { detect, detectValues, namedDetector } from './detect.js';
 import { candidateLines } from './scan-chunk.js';
 import { scanWholeValues } from './whole-values.js';
@@ -14,17 +16,24 @@ import { valuesOf, type ValuesRecord } from './values-record.js';
 
 export function scanValues(set: DetectorSet, record: ValuesRecord, options: AnalyzeOptions): Occurrence[] {
   const { rows, hint } = record;
-  const occurrences: Occurrence[] = [];
   const named = namedDetector(set, hint);
   if (named === undefined) {
-    for (const { bytes, index } of candidateLines(set, record.data)) {
-      occurrences.push(...analyzeLine(set, { text: bytes.toString('utf8'), line: rows[index]!, bytes, hint, template: false }, options));
-    }
-    return occurrences;
+    // Only the values stage one flags, analysed together as a named column's are.
+    const candidates = candidateLines(set, record.data);
+    return analyzeValues(
+      set,
+      candidates.map((c) => c.bytes.toString('utf8')),
+      candidates.map((c) => rows[c.index]!),
+      hint,
+      options,
+    );
   }
-  const fast = scanWholeValues(set, record, named, options);
-  if (fast !== undefined) return fast;
-  const values = valuesOf(record);
+  return scanWholeValues(set, record, named, options) ?? analyzeValues(set, valuesOf(record), Array.from(rows), hint, options);
+}
+
+/** Each value analysed as analyzeLine() would, with each pattern run once per few dozen values (detectValues). */
+function analyzeValues(set: DetectorSet, values: string[], rows: number[], hint: string, options: AnalyzeOptions): Occurrence[] {
+  const occurrences: Occurrence[] = [];
   const text = values.join('\n');
   const starts: number[] = new Array(values.length);
   for (let i = 0, at = 0; i < values.length; at += values[i]!.length + 1, i++) starts[i] = at;
