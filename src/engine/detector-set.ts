@@ -31,7 +31,7 @@ export interface DetectorSet {
 
 /** What one RE2.Set pass over a batch of a column's values (a value a line) says of it. */
 export interface ColumnShape {
-  /** Indexes (into `patterns`) of the patterns that match somewhere in the batch, as `lineSet` gives them. */
+  /** Indexes (into `patterns`) of the patterns that match somewhere in the batch, in ascending order. */
   matching: number[];
   /** Of those, the patterns without a `value` group that match every line whole. */
   wholeLines: number[];

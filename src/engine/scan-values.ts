@@ -28,11 +28,11 @@ export function scanValues(set: DetectorSet, record: ValuesRecord, options: Anal
       options,
     );
   }
-  return scanWholeValues(set, record, named, options) ?? analyzeValues(set, valuesOf(record), Array.from(rows), hint, options);
+  return scanWholeValues(set, record, named, options) ?? analyzeValues(set, valuesOf(record), rows, hint, options);
 }
 
 /** Each value analysed as analyzeLine() would, with each pattern run once per few dozen values (detectValues). */
-function analyzeValues(set: DetectorSet, values: string[], rows: number[], hint: string, options: AnalyzeOptions): Occurrence[] {
+function analyzeValues(set: DetectorSet, values: string[], rows: ArrayLike<number>, hint: string, options: AnalyzeOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
   const text = values.join('\n');
   const starts: number[] = new Array(values.length);

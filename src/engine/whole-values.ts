@@ -2,11 +2,13 @@
  * The fast path for a batch of a column named for a PII kind whose values all have one shape:
  * either no pattern matches anywhere in the batch (digests, ciphertext, masks, placeholders: only
  * stored forms are possible), or one pattern of the named detector matches every value whole (an
- * email column of addresses). Two RE2 passes over the batch establish that; then each value needs
- * only its normalisation, form and validator, not RE2 calls of its own. Nor does it need those
- * when a third pass finds no value that the detector calls unusual (`unusualValue`), or when all
- * are digests of one length: then one verdict is every value's. Past the locations a report
- * keeps, equal occurrences (same detector, form and confidence) become one with a count.
+ * email column of addresses). One RE2.Set pass over the batch establishes that (columnShape;
+ * a batch of digests of one length is recognised first, and then only needs the pattern set to
+ * match nothing); then each value needs only its normalisation, form and validator, not RE2
+ * calls of its own. Nor does it need those when the same pass finds no value that the detector
+ * calls unusual (`unusualValue`), or for the digests: then one verdict is every value's. Past the
+ * locations a report keeps, equal occurrences (same detector, form and confidence) become one
+ * with a count.
  *
  * Returns undefined when the batch has no single shape (the caller takes the general path, which
  * finds the same). A value whose whole-value candidate fails validation, or could lose to another
