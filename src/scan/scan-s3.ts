@@ -11,13 +11,13 @@ import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../type
 import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object } from '../connectors/s3.js';
 import type { S3Target } from '../connectors/s3-target.js';
 import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
-import { readCsvRecords } from '../connectors/csv-reader.js';
+import { readCsv } from '../connectors/csv-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
 import { textBytes, withoutCompression } from '../engine/file-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
 import { addHits, createFindingsAggregator, createRecordScanner, type RecordSink } from './record-scanner.js';
-import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
+import { BATCH_ROWS, createColumnBatches, type ColumnBatches } from './column-batches.js';
 import type { ScanSettings } from './settings.js';
 import { createWorkerPool, PARALLEL_BYTES, type WorkerPool } from './worker-pool.js';
 import { availableParallelism } from 'node:os';
@@ -152,24 +152,30 @@ interface Reservoir {
 }
 
 async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ReadStats): Promise<void> {
-  let batches: ReturnType<typeof createColumnBatches> | undefined;
+  let batches: ColumnBatches | undefined;
   try {
     // Locations give the record's number, the header being 1 (its line, unless a quoted value spans lines).
-    let row = 0;
-    for await (const records of readCsvRecords(stream, delimiter, (bytes) => (stats.bytes += bytes))) {
-      for (const record of records) {
-        stats.lines = ++row;
-        if (batches === undefined) {
-          // The header: each column is a site (`#name` after the group and the object), its name the context of its values.
-          const names = record.map((name, i) => name.trim() || `column${i + 1}`);
-          batches = createColumnBatches(names.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
-          continue;
-        }
+    await readCsv(
+      stream,
+      delimiter,
+      {
+        header(names) {
+          stats.lines = 1;
+          // Each column is a site (`#name` after the group and the object), its name the context of its values.
+          const columns = names.map((name, i) => name.trim() || `column${i + 1}`);
+          batches = createColumnBatches(columns.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
+        },
         // Values past the header's columns (a ragged row) have no name and are left out.
-        for (let i = 0; i < Math.min(record.length, batches.columns); i++) if (record[i] !== '') batches.add(i, record[i]!, row);
-        if (row % BATCH_ROWS === 0) batches.flush();
-      }
-    }
+        field(column, src, start, end, record) {
+          if (column < batches!.columns) batches!.addBytes(column, src, start, end, record);
+        },
+        endRecord(record) {
+          stats.lines = record;
+          if (record % BATCH_ROWS === 0) batches!.flush();
+        },
+      },
+      (bytes) => (stats.bytes += bytes),
+    );
   } finally {
     batches?.flush();
   }
