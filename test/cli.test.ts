@@ -1,6 +1,7 @@
 // The CLI in-process: exit codes, options, config errors, outputs, and no raw value anywhere.
 import { existsSync, readFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_RAW_VALUES, ROOT, makeTree, parseReport, runCli } from './helpers.js';
@@ -176,6 +177,39 @@ describe('outputs', () => {
     expect(tty.stdout).toContain('\x1b[');
     expect(noColor.stdout).not.toContain('\x1b[');
     expect((await runCli(['scan', '.'], dir)).stdout).not.toContain('\x1b[');
+  });
+});
+
+describe('CSV files', () => {
+  /** A day's export: a header, then 12 rows; every fourth row's notes hold a number, quoted with its comma. */
+  const csv = (day: number) =>
+    'id,customer_email,email_md5,notes\n' +
+    Array.from({ length: 12 }, (_, i) => `${day * 100 + i},customer${i}@example.com,5d41402abc4b2a76b9719d911017c592,${i % 4 === 0 ? '"called back on +44 20 7946 0958, all good"' : 'delivered'}`).join('\n') +
+    '\n';
+
+  it('are read column by column, gzipped or not: each column of a file group is a site, its name the context', async () => {
+    const dir = makeTree({
+      'exports/users-2026-11-01.csv': csv(1),
+      'exports/users-2026-11-02.csv.gz': gzipSync(csv(2)),
+      'exports/broken.csv': Buffer.from([0x69, 0x64, 0x00, 0x0a]),
+      'exports/notes.tsv': 'who\twhat\nann\tann@example.com\n',
+    });
+    const result = await runCli(['scan', '.', '--format', 'json', '--all-forms'], dir);
+    expect(result.exitCode).toBe(1);
+    const report = parseReport(result.stdout);
+    expect(report.findings.map((f) => `${f.site.uri} ${f.detector} ${f.form} ${f.count}`).sort()).toEqual([
+      'file://exports/notes.tsv*#what email plaintext 1',
+      'file://exports/users.csv*#customer_email email plaintext 24',
+      'file://exports/users.csv*#email_md5 email hashed 24',
+      'file://exports/users.csv*#notes phone plaintext 6',
+    ]);
+    // A location's line is the record's number, the header being 1.
+    const notes = report.findings.find((f) => f.site.uri.endsWith('#notes'))!;
+    expect(notes.locations[0]).toMatchObject({ path: 'exports/users-2026-11-01.csv#notes', line: 2 });
+    expect(report.coverage).toMatchObject({ files: 3, lines: 26 + 2 });
+    expect(report.coverage.skipped).toEqual([{ path: 'exports/broken.csv', reason: 'binary' }]);
+    expect(result.stdout).not.toContain('customer1@example.com');
+    expect(result.stdout).not.toContain('7946 0958');
   });
 });
 

@@ -75,6 +75,21 @@ export async function* decompressed(source: AsyncIterable<Buffer>, chunkBytes = 
   }
 }
 
+/** Bytes of a stream's (decompressed) start that are checked for a NUL: one there makes it binary. */
+export const SNIFF_BYTES = 8000;
+
+/**
+ * A stream's bytes, gunzipped when they are gzip, once its first bytes are known to hold no NUL;
+ * undefined (and `stats.binary` set, the stream closed) when they hold one.
+ */
+export async function textStream(source: AsyncIterable<Buffer>, stats: ReadStats, chunkBytes = DEFAULT_LIMITS.chunkBytes): Promise<AsyncIterable<Buffer> | undefined> {
+  const { head, stream } = await peek(decompressed(source, chunkBytes), SNIFF_BYTES);
+  if (!head.subarray(0, SNIFF_BYTES).includes(0)) return stream;
+  stats.binary = true;
+  await (stream as AsyncGenerator<Buffer>).return?.(undefined);
+  return undefined;
+}
+
 export function readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
   return readLineRecords(origin, decompressed(createReadStream(origin.source, { highWaterMark: limits.chunkBytes }), limits.chunkBytes), stats, limits);
 }
@@ -99,7 +114,7 @@ export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterab
       carry = undefined;
       if (first) {
         first = false;
-        if (data.subarray(0, 8000).includes(0)) {
+        if (data.subarray(0, SNIFF_BYTES).includes(0)) {
           stats.binary = true;
           return;
         }

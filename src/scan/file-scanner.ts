@@ -1,8 +1,14 @@
-/** Scans one file end to end: read records, find candidates, aggregate into that file's findings. */
+/**
+ * Scans one file end to end: read records, find candidates, aggregate into that file's findings.
+ * Logs and other text are read as lines; CSV and TSV files (`.csv`, `.tsv`, gzipped or not)
+ * column by column, as CSV objects in a bucket are.
+ */
+import { createReadStream } from 'node:fs';
 import type { Finding, RecordOrigin, SourceError } from '../types.js';
-import { readFileRecords, type ReadStats } from '../connectors/file-reader.js';
+import { DEFAULT_LIMITS, readFileRecords, textStream, type ReadStats } from '../connectors/file-reader.js';
 import { describeFsError } from '../connectors/fs-errors.js';
-import { createRecordScanner } from './record-scanner.js';
+import { createRecordScanner, type RecordSink } from './record-scanner.js';
+import { csvDelimiter, scanCsv } from './scan-csv.js';
 import type { ScanSettings } from './settings.js';
 
 export interface FileResult {
@@ -24,10 +30,36 @@ export function createFileScanner(settings: ScanSettings): ScanFile {
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
     const sink = newSink();
     try {
-      for await (const record of readFileRecords(origin, stats)) onRecord?.(record.data.length, sink.scan(record));
+      const delimiter = csvDelimiter(origin.source);
+      if (delimiter !== undefined) await scanCsvFile(origin, delimiter, sink, stats, onRecord);
+      else for await (const record of readFileRecords(origin, stats)) onRecord?.(record.data.length, sink.scan(record));
     } catch (error) {
       return { findings: sink.findings(), stats, valueHits: sink.valueHits, error: { source: origin.path, message: describeFsError(error) } };
     }
     return { findings: sink.findings(), stats, valueHits: sink.valueHits };
   };
+}
+
+/** A CSV or TSV file column by column; progress is told per piece read, with the matches kept since the last. */
+async function scanCsvFile(origin: RecordOrigin, delimiter: string, sink: RecordSink, stats: ReadStats, onRecord?: OnRecord): Promise<void> {
+  const stream = await textStream(createReadStream(origin.source, { highWaterMark: DEFAULT_LIMITS.chunkBytes }), stats);
+  if (stream === undefined) return;
+  let matches = 0;
+  const counting: RecordSink = {
+    ...sink,
+    scan(record) {
+      const kept = sink.scan(record);
+      matches += kept;
+      return kept;
+    },
+  };
+  async function* told(text: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+    for await (const piece of text) {
+      yield piece;
+      onRecord?.(piece.length, matches);
+      matches = 0;
+    }
+  }
+  await scanCsv(origin, told(stream), delimiter, counting, stats);
+  onRecord?.(0, matches);
 }

@@ -10,14 +10,14 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../types.js';
 import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object } from '../connectors/s3.js';
 import type { S3Target } from '../connectors/s3-target.js';
-import { decompressed, peek, readLineRecords, type ReadStats } from '../connectors/file-reader.js';
-import { readCsv } from '../connectors/csv-reader.js';
+import { peek, readLineRecords, textStream, type ReadStats } from '../connectors/file-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
 import { textBytes, withoutCompression } from '../engine/file-group.js';
 import { parseJsonLeaves } from '../engine/json-leaves.js';
 import { addHits, createFindingsAggregator, createRecordScanner, type RecordSink } from './record-scanner.js';
-import { BATCH_ROWS, createColumnBatches, type ColumnBatches } from './column-batches.js';
+import { createColumnBatches } from './column-batches.js';
+import { csvDelimiter, scanCsv } from './scan-csv.js';
 import type { ScanSettings } from './settings.js';
 import { createWorkerPool, PARALLEL_BYTES, type WorkerPool } from './worker-pool.js';
 import { availableParallelism } from 'node:os';
@@ -58,18 +58,8 @@ export interface S3Result {
   valueHits: Record<number, number>;
 }
 
-/** Bytes of the object's start that decide its format (a NUL in them: binary). */
-const SNIFF_BYTES = 8000;
 /** JSON documents up to this size are parsed whole (JSON paths as sites); larger ones are read as lines. */
 const MAX_JSON_DOCUMENT = 64 << 20;
-
-/** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads the object as lines. */
-function csvDelimiter(key: string, contentType: string): string | undefined {
-  const name = withoutCompression(key).toLowerCase();
-  if (name.endsWith('.csv') || /^text\/csv/.test(contentType)) return ',';
-  if (name.endsWith('.tsv') || /^text\/tab-separated-values/.test(contentType)) return '\t';
-  return undefined;
-}
 
 /** A JSON document (not JSON lines) by extension or content type. */
 function isJsonDocument(key: string, contentType: string): boolean {
@@ -151,36 +141,6 @@ interface Reservoir {
   picked: S3Object[];
 }
 
-async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ReadStats): Promise<void> {
-  let batches: ColumnBatches | undefined;
-  try {
-    // Locations give the record's number, the header being 1 (its line, unless a quoted value spans lines).
-    await readCsv(
-      stream,
-      delimiter,
-      {
-        header(names) {
-          stats.lines = 1;
-          // Each column is a site (`#name` after the group and the object), its name the context of its values.
-          const columns = names.map((name, i) => name.trim() || `column${i + 1}`);
-          batches = createColumnBatches(columns.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
-        },
-        // Values past the header's columns (a ragged row) have no name and are left out.
-        field(column, src, start, end, record) {
-          if (column < batches!.columns) batches!.addBytes(column, src, start, end, record);
-        },
-        endRecord(record) {
-          stats.lines = record;
-          if (record % BATCH_ROWS === 0) batches!.flush();
-        },
-      },
-      (bytes) => (stats.bytes += bytes),
-    );
-  } finally {
-    batches?.flush();
-  }
-}
-
 async function scanObject(client: S3Client, target: S3Target, object: S3Object, group: string, sink: RecordSink, stats: ReadStats): Promise<void> {
   const uri = `s3://${target.bucket}/${object.key}`;
   const slash = object.key.indexOf('/');
@@ -195,12 +155,8 @@ async function scanObject(client: S3Client, target: S3Target, object: S3Object, 
     target: target.display,
   };
   const { body, contentType } = await getObjectStream(client, target.bucket, object.key);
-  const { head, stream } = await peek(decompressed(toBuffers(body)), SNIFF_BYTES);
-  if (head.subarray(0, SNIFF_BYTES).includes(0)) {
-    stats.binary = true;
-    await (stream as AsyncGenerator<Buffer>).return?.(undefined);
-    return;
-  }
+  const stream = await textStream(toBuffers(body), stats);
+  if (stream === undefined) return;
   const delimiter = csvDelimiter(object.key, contentType);
   if (delimiter !== undefined) return scanCsv(origin, stream, delimiter, sink, stats);
   if (isJsonDocument(object.key, contentType)) return scanJsonDocument(origin, stream, sink, stats);
