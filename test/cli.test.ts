@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_RAW_VALUES, ROOT, makeTree, parseReport, runCli } from './helpers.js';
 import { DEFAULT_CONFIG, loadConfig } from '../src/config/load.js';
+import { MAX_CSV_RECORD } from '../src/connectors/csv-reader.js';
 import { configSchema } from '../src/config/schema.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
@@ -210,6 +211,22 @@ describe('CSV files', () => {
     expect(report.coverage.skipped).toEqual([{ path: 'exports/broken.csv', reason: 'binary' }]);
     expect(result.stdout).not.toContain('customer1@example.com');
     expect(result.stdout).not.toContain('7946 0958');
+  });
+
+  it('name an unclosed quote and a truncated gzip in one line each, exit 2, and keep what the other files hold', async () => {
+    const dir = makeTree({
+      'exports/users.csv': csv(1),
+      'exports/open.csv': `a,b\n1,"${'x'.repeat(MAX_CSV_RECORD + 10)}\n`,
+      'exports/cut.csv.gz': gzipSync(csv(2)).subarray(0, 40),
+    });
+    const result = await runCli(['scan', '.', '--format', 'json'], dir);
+    expect(result.exitCode).toBe(2);
+    const report = parseReport(result.stdout);
+    expect(report.errors).toEqual([
+      { source: 'exports/cut.csv.gz', message: 'truncated gzip data (unexpected end of file)' },
+      { source: 'exports/open.csv', message: 'a CSV record runs over 1 MiB (an unclosed quote?)' },
+    ]);
+    expect(report.findings.find((f) => f.site.uri.endsWith('#customer_email'))).toMatchObject({ count: 12 });
   });
 });
 

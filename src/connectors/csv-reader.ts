@@ -16,8 +16,10 @@
 
 import { hasByte, ONES } from '../engine/byte-words.js';
 
-/** The longest record kept whole; a longer one fails its object. */
+/** The longest record kept whole; a longer one fails its object or file. */
 export const MAX_CSV_RECORD = 1 << 20;
+/** The `code` of the error a record longer than that raises (its message is one line for the user). */
+export const CSV_RECORD_TOO_LONG = 'ERR_CSV_RECORD_TOO_LONG';
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;
@@ -200,7 +202,7 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
     push(piece) {
       const data = pending === undefined ? piece : Buffer.concat([pending, piece]);
       const next = read(data, 0, data.length, false);
-      if (data.length - next > MAX_CSV_RECORD) throw new Error(`a CSV record runs over ${MAX_CSV_RECORD >> 20} MiB (an unclosed quote?)`);
+      if (data.length - next > MAX_CSV_RECORD) throw Object.assign(new Error(`a CSV record runs over ${MAX_CSV_RECORD >> 20} MiB (an unclosed quote?)`), { code: CSV_RECORD_TOO_LONG });
       // The unfinished record is copied: the piece's memory may be reused once this returns.
       pending = next < data.length ? Buffer.from(data.subarray(next)) : undefined;
     },
