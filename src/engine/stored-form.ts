@@ -41,16 +41,22 @@ const HEX_BYTES = new Uint8Array(256);
 for (const c of '123456789abcdefABCDEF') HEX_BYTES[c.charCodeAt(0)] = 2;
 HEX_BYTES['0'.charCodeAt(0)] = 1;
 
+/** The stored form of a digest column, by the length of its values (made once: see uniformDigest). */
+const DIGEST_FORMS: Array<StoredForm | undefined> = [];
+for (const [length, reason] of Object.entries(DIGEST_REASONS)) DIGEST_FORMS[Number(length)] = Object.freeze({ form: 'hashed', reason });
+
 /**
  * The stored form of every value of a batch (one value a line, as UTF-8) when all are hex digests
  * of one length, as in a hashed column: one pass over the bytes instead of a test a value.
- * Undefined when they are not (each value is then classified alone).
+ * Undefined when they are not (each value is then classified alone). The verdict is one object
+ * made beforehand: built after the long loop, whose optimized code V8 enters mid-loop, it sent
+ * that code back to the interpreter once a batch.
  */
 export function uniformDigest(data: Buffer): StoredForm | undefined {
   const newline = data.indexOf(0x0a);
   const length = newline === -1 ? data.length : newline;
-  const reason = DIGEST_REASONS[length];
-  if (reason === undefined || (data.length + 1) % (length + 1) !== 0) return undefined;
+  const digest = DIGEST_FORMS[length];
+  if (digest === undefined || (data.length + 1) % (length + 1) !== 0) return undefined;
   for (let start = 0; start < data.length; start += length + 1) {
     if (start + length < data.length && data[start + length] !== 0x0a) return undefined;
     let digits = 0;
@@ -61,5 +67,5 @@ export function uniformDigest(data: Buffer): StoredForm | undefined {
     }
     if (digits === 1) return undefined;
   }
-  return { form: 'hashed', reason };
+  return digest;
 }
