@@ -13,12 +13,13 @@ function collect(columns: number) {
 }
 
 describe('column batches of byte values', () => {
-  // Every length from 0 to 11 with a line end at every position: in the words copied whole, in
-  // the bytes left over, at the start and at the end.
+  // Every length from 0 to 11 with a line end (or a byte like one) at every position: in the words
+  // copied whole, in the bytes left over, at the start and at the end.
   const values: string[] = ['plain', 'user@example.com'];
   for (let length = 1; length <= 11; length++) {
     for (let at = 0; at < length; at++) {
-      for (const end of ['\n', '\r']) values.push(`${'x'.repeat(at)}${end}${'y'.repeat(length - at - 1)}`);
+      // Tabs and other control bytes (below 0x0e, as line ends are) are kept as they are.
+      for (const end of ['\n', '\r', '\t', '\x0b', '\x00']) values.push(`${'x'.repeat(at)}${end}${'y'.repeat(length - at - 1)}`);
     }
   }
   values.push('two\r\nline ends', 'Zoë Müller\n日本');

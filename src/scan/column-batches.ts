@@ -6,7 +6,7 @@
  */
 import type { RecordOrigin } from '../types.js';
 import { toValuesRecord, type ValuesRecord } from '../engine/values-record.js';
-import { hasByte, ONES } from '../engine/byte-words.js';
+import { hasByteBelow, ONES } from '../engine/byte-words.js';
 
 /** Rows collected before the batches go to the engine. */
 export const BATCH_ROWS = 8192;
@@ -74,8 +74,8 @@ function toBytesRecord(batch: Batch): ValuesRecord {
   return { origin: batch.origin, kind: 'values', data, rows: batch.rows.slice(0, batch.count), hint: batch.name };
 }
 
-const LINE_FEEDS = NEWLINE * ONES;
-const RETURNS = RETURN * ONES;
+/** Line feeds and carriage returns are below 0x0e: a word without such a byte holds no line end (and one with a tab only takes the slow path). */
+const BELOW_LINE_ENDS = (RETURN + 1) * ONES;
 
 /** `columns` may grow while values are added (JSON paths are found as a document is walked). */
 export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: { scan(record: ValuesRecord): void }): ColumnBatches {
@@ -104,7 +104,7 @@ export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigi
       // A value's own line ends become spaces: one value, one line. Words without one go whole.
       for (; i + 4 <= end; i += 4, at += 4) {
         const word = from.getInt32(i, true);
-        if (!hasByte(word, LINE_FEEDS) && !hasByte(word, RETURNS)) to.setInt32(at, word, true);
+        if (!hasByteBelow(word, BELOW_LINE_ENDS)) to.setInt32(at, word, true);
         else for (let k = 0; k < 4; k++) text[at + k] = spaceForLineEnd(src[i + k]!);
       }
       for (; i < end; i++) text[at++] = spaceForLineEnd(src[i]!);
