@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
-import { classifyStoredForm } from '../src/engine/stored-form.js';
+import { classifyStoredForm, uniformDigest } from '../src/engine/stored-form.js';
 
 const set = createDetectorSet(detectors);
 const analyze = (line: string) => analyzeLine(set, { text: line, line: 1 }, { showValues: false, serviceField: 'service' });
@@ -31,6 +31,30 @@ describe('classifyStoredForm', () => {
 
   it.each(['', 'n/a', 'N/A', 'null', 'none', 'redacted', '-', 'hello world', 'pending'])('%j is no finding', (value) => {
     expect(classifyStoredForm(value)).toBeUndefined();
+  });
+});
+
+// A batch of a hashed column is checked four bytes at a time; it must say what classifying each
+// value alone says (every value a hex digest of the batch's one length), whatever byte is off where.
+describe('uniformDigest', () => {
+  const md5 = '5d41402abc4b2a76b9719d911017c592';
+  const batch = (values: string[]) => Buffer.from(values.join('\n'));
+
+  it('names the digest of a batch of one length, lower or upper case, decimal digits only too', () => {
+    expect(uniformDigest(batch([md5, md5.toUpperCase(), '12345678901234567890123456789012']))).toEqual({ form: 'hashed', reason: 'md5 hex digest' });
+    expect(uniformDigest(batch(['9fceb02d0ae598e95dc970b74767f19372d61af8']))).toEqual({ form: 'hashed', reason: 'sha1 hex digest' });
+  });
+
+  it('gives up on any byte that is not a hex digit, at any position, and on zeros alone, mixed lengths and non-digest lengths', () => {
+    for (const bad of ['g', 'G', '/', ':', '@', '`', '[', 'z', ' ', '\x7f', 'é']) {
+      for (let at = 0; at < md5.length; at++) {
+        const value = md5.slice(0, at) + bad + md5.slice(at + 1);
+        expect(uniformDigest(batch([md5, value, md5])), `${JSON.stringify(bad)} at ${at}`).toBeUndefined();
+      }
+    }
+    expect(uniformDigest(batch([md5, '0'.repeat(32)]))).toBeUndefined();
+    expect(uniformDigest(batch([md5, md5 + 'ab']))).toBeUndefined();
+    expect(uniformDigest(batch(['abc123']))).toBeUndefined();
   });
 });
 

@@ -4,6 +4,7 @@
  * values that say nothing about their form: those are not findings.
  */
 import type { Form } from '../types.js';
+import { ONES } from './byte-words.js';
 import { isHighEntropy } from './entropy.js';
 
 export interface StoredForm {
@@ -36,10 +37,19 @@ export function classifyStoredForm(value: string): StoredForm | undefined {
   return undefined;
 }
 
-/** Bytes of hex digits: 1 for `0`, 2 for the others (a line of zeros is a placeholder, not a digest). */
-const HEX_BYTES = new Uint8Array(256);
-for (const c of '123456789abcdefABCDEF') HEX_BYTES[c.charCodeAt(0)] = 2;
-HEX_BYTES['0'.charCodeAt(0)] = 1;
+/** Bit 7 of every byte of a word, as the signed 32-bit number bit operations give. */
+const EVERY_BYTE = 0x80808080 | 0;
+/** Four `0` digits. */
+const ZEROS = 0x30 * ONES;
+
+/**
+ * Which of a word's four bytes (ASCII, below 0x80) lie in [lo, hi]: bit 7 of each byte that does.
+ * `t + (0x80 - lo)` sets bit 7 of a byte at lo or above, `t + (0x7f - hi)` of one above hi; no sum
+ * carries into the next byte.
+ */
+function inRange(t: number, lo: number, hi: number): number {
+  return (t + (0x80 - lo) * ONES) & ~(t + (0x7f - hi) * ONES) & 0x80808080;
+}
 
 /** The stored form of a digest column, by the length of its values (made once: see uniformDigest). */
 const DIGEST_FORMS: Array<StoredForm | undefined> = [];
@@ -57,15 +67,18 @@ export function uniformDigest(data: Buffer): StoredForm | undefined {
   const length = newline === -1 ? data.length : newline;
   const digest = DIGEST_FORMS[length];
   if (digest === undefined || (data.length + 1) % (length + 1) !== 0) return undefined;
+  // Four bytes at a time (every digest length is a multiple of four): each must be a hex digit,
+  // and a value of zeros alone is a placeholder, not a digest.
+  const view = new DataView(data.buffer, data.byteOffset, data.length);
   for (let start = 0; start < data.length; start += length + 1) {
     if (start + length < data.length && data[start + length] !== 0x0a) return undefined;
-    let digits = 0;
-    for (let i = start; i < start + length; i++) {
-      const kind = HEX_BYTES[data[i]!]!;
-      if (kind === 0) return undefined;
-      digits |= kind;
+    let notZeros = 0;
+    for (let i = start; i < start + length; i += 4) {
+      const word = view.getInt32(i);
+      if ((word & 0x80808080) !== 0 || (inRange(word, 0x30, 0x39) | inRange(word, 0x61, 0x66) | inRange(word, 0x41, 0x46)) !== EVERY_BYTE) return undefined;
+      notZeros |= word ^ ZEROS;
     }
-    if (digits === 1) return undefined;
+    if (notZeros === 0) return undefined;
   }
   return digest;
 }
