@@ -41,16 +41,13 @@ interface Batch {
   length: number;
 }
 
-/** Grows a batch's text to hold `more` bytes past its length. */
-function reserve(batch: Batch, more: number): Buffer {
-  const needed = batch.length + more;
-  if (batch.text === undefined || batch.text.length < needed) {
-    const grown = Buffer.allocUnsafe(Math.max(needed, 2 * (batch.text?.length ?? 32 * 1024)));
-    batch.text?.copy(grown, 0, 0, batch.length);
-    batch.text = grown;
-    batch.view = new DataView(grown.buffer, grown.byteOffset, grown.length);
-  }
-  return batch.text;
+/** Grows a batch's text to hold `needed` bytes (at least twice what it held). Called only when it must, so the check stays in the caller. */
+function grow(batch: Batch, needed: number): Buffer {
+  const grown = Buffer.allocUnsafe(Math.max(needed, 2 * (batch.text?.length ?? 32 * 1024)));
+  batch.text?.copy(grown, 0, 0, batch.length);
+  batch.text = grown;
+  batch.view = new DataView(grown.buffer, grown.byteOffset, grown.length);
+  return grown;
 }
 
 /** Adds a row number. */
@@ -95,7 +92,8 @@ export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigi
     },
     addBytes(column, src, start, end, row) {
       const batch = batchOf(column);
-      const text = reserve(batch, end - start + 1);
+      const needed = batch.length + end - start + 1;
+      const text = batch.text !== undefined && batch.text.length >= needed ? batch.text : grow(batch, needed);
       if (src !== source) sourceView = new DataView((source = src).buffer, src.byteOffset, src.length);
       const from = sourceView!;
       const to = batch.view!;
