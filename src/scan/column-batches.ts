@@ -10,6 +10,17 @@ import { hasByteBelow, ONES } from '../engine/byte-words.js';
 
 /** Rows collected before the batches go to the engine. */
 export const BATCH_ROWS = 8192;
+/**
+ * The first batches go early, after this many rows: the code that hands batches over (and scans
+ * them) has then run before V8 optimizes the loop over rows, which would otherwise be compiled
+ * without it and thrown away at the first full batch (a 1M-row table: 2.50 against 2.62 CPU-seconds).
+ */
+const FIRST_BATCH_ROWS = 256;
+
+/** Whether the batches go to the engine after row `row` (1-based): every BATCH_ROWS rows, and once early. */
+export function isBatchEnd(row: number): boolean {
+  return row % BATCH_ROWS === 0 || row === FIRST_BATCH_ROWS;
+}
 
 const NEWLINE = 0x0a;
 const RETURN = 0x0d;

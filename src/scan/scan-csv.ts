@@ -7,7 +7,7 @@ import type { RecordOrigin } from '../types.js';
 import type { ReadStats } from '../connectors/file-reader.js';
 import { readCsv } from '../connectors/csv-reader.js';
 import { withoutCompression } from '../engine/file-group.js';
-import { BATCH_ROWS, createColumnBatches, type ColumnBatches } from './column-batches.js';
+import { createColumnBatches, isBatchEnd, type ColumnBatches } from './column-batches.js';
 import type { RecordSink } from './record-scanner.js';
 
 /** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads it as lines. */
@@ -38,7 +38,7 @@ export async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer
         },
         endRecord(record) {
           stats.lines = record;
-          if (record % BATCH_ROWS === 0) batches!.flush();
+          if (isBatchEnd(record)) batches!.flush();
         },
       },
       (bytes) => (stats.bytes += bytes),

@@ -17,7 +17,7 @@ import { toFieldNames } from '../engine/detector-set.js';
 import { detectorNamedBy } from '../engine/detect.js';
 import { createWorkerPool, type TableSink } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';
-import { BATCH_ROWS, createColumnBatches } from './column-batches.js';
+import { createColumnBatches, isBatchEnd } from './column-batches.js';
 
 /** How databases are read. */
 export interface DatabaseOptions extends ReadPlan {
@@ -102,7 +102,7 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
       else batches.addBytes(i, src, at, end, rows + 1);
     },
     endRow() {
-      if (++rows % BATCH_ROWS === 0) flush();
+      if (isBatchEnd(++rows)) flush();
     },
     wait: () => sink.wait(),
   };
