@@ -166,7 +166,10 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
           const word = view.getInt32(i, true);
           if (hasByte(word, delimiterWord) || hasByte(word, eolWord)) break;
         }
-        for (let b = data[i]; i < end && b !== DELIMITER && b !== eol; b = data[++i]);
+        for (; i < end; i++) {
+          const b = data[i];
+          if (b === DELIMITER || b === eol) break;
+        }
         if (fields === starts.length) {
           const grownStarts = new Int32Array(2 * fields);
           const grownEnds = new Int32Array(2 * fields);
