@@ -16,3 +16,15 @@ export function hasByte(word: number, repeated: number): boolean {
 export function hasByteBelow(word: number, repeated: number): boolean {
   return ((word - repeated) & ~word & 0x80808080) !== 0;
 }
+
+/** Bit 7 of every byte of a word, as the signed 32-bit number bit operations give. */
+export const EVERY_BYTE = 0x80808080 | 0;
+
+/**
+ * Which of a word's four bytes (ASCII, below 0x80) lie in [lo, hi]: bit 7 of each byte that does
+ * (EVERY_BYTE when all do). `word + (0x80 - lo)` sets bit 7 of a byte at lo or above,
+ * `word + (0x7f - hi)` of one above hi; no sum carries into the next byte.
+ */
+export function bytesInRange(word: number, lo: number, hi: number): number {
+  return (word + (0x80 - lo) * ONES) & ~(word + (0x7f - hi) * ONES) & 0x80808080;
+}

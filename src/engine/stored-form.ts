@@ -4,7 +4,7 @@
  * values that say nothing about their form: those are not findings.
  */
 import type { Form } from '../types.js';
-import { ONES } from './byte-words.js';
+import { bytesInRange, EVERY_BYTE, ONES } from './byte-words.js';
 import { isHighEntropy } from './entropy.js';
 
 export interface StoredForm {
@@ -37,19 +37,10 @@ export function classifyStoredForm(value: string): StoredForm | undefined {
   return undefined;
 }
 
-/** Bit 7 of every byte of a word, as the signed 32-bit number bit operations give. */
-const EVERY_BYTE = 0x80808080 | 0;
 /** Four `0` digits. */
 const ZEROS = 0x30 * ONES;
-
-/**
- * Which of a word's four bytes (ASCII, below 0x80) lie in [lo, hi]: bit 7 of each byte that does.
- * `t + (0x80 - lo)` sets bit 7 of a byte at lo or above, `t + (0x7f - hi)` of one above hi; no sum
- * carries into the next byte.
- */
-function inRange(t: number, lo: number, hi: number): number {
-  return (t + (0x80 - lo) * ONES) & ~(t + (0x7f - hi) * ONES) & 0x80808080;
-}
+/** (Copied from the import: a module's own constant is cheaper to read in the loop below.) */
+const EVERY = EVERY_BYTE;
 
 /** The stored form of a digest column, by the length of its values (made once: see uniformDigest). */
 const DIGEST_FORMS: Array<StoredForm | undefined> = [];
@@ -75,7 +66,7 @@ export function uniformDigest(data: Buffer): StoredForm | undefined {
     let notZeros = 0;
     for (let i = start; i < start + length; i += 4) {
       const word = view.getInt32(i);
-      if ((word & 0x80808080) !== 0 || (inRange(word, 0x30, 0x39) | inRange(word, 0x61, 0x66) | inRange(word, 0x41, 0x46)) !== EVERY_BYTE) return undefined;
+      if ((word & 0x80808080) !== 0 || (bytesInRange(word, 0x30, 0x39) | bytesInRange(word, 0x61, 0x66) | bytesInRange(word, 0x41, 0x46)) !== EVERY) return undefined;
       notZeros |= word ^ ZEROS;
     }
     if (notZeros === 0) return undefined;
