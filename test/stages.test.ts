@@ -104,6 +104,15 @@ describe('batches of column values', () => {
     expect(batched).toEqual(alone);
   });
 
+  it('gives every row of a repeated value the occurrences that value alone gives, with its own row', () => {
+    const repeated = [...values, 'call back on 020 7946 0958', ...values, 'call back on 020 7946 0958', 'no notes'];
+    for (const hint of ['notes', 'email', 'phone_number']) {
+      const alone = repeated.flatMap((v, i) => scan([v], hint, i + 1));
+      expect(alone.filter((o) => o.line > values.length).length).toBeGreaterThan(0);
+      expect(scan(repeated, hint, 1)).toEqual(alone);
+    }
+  });
+
   it('runs past 32 values per call and keeps row numbers', () => {
     const many = Array.from({ length: 100 }, (_, i) => (i % 3 === 0 ? `user${i}@example.com` : 'no notes'));
     const rows = scan(many, 'email', 1).map((o) => o.line);

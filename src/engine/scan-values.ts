@@ -33,19 +33,43 @@ export function scanValues(set: DetectorSet, record: ValuesRecord, options: Anal
   return scanWholeValues(set, record, named, options) ?? analyzeValues(set, valuesOf(record), rows, hint, options);
 }
 
-/** Each value analysed as analyzeLine() would, with each pattern run once per few dozen values (detectValues). */
+/**
+ * Each value analysed as analyzeLine() would, with each pattern run once per few dozen values
+ * (detectValues). A column's equal values (a status, a note written many times) come out alike but
+ * for their row, so each distinct value is analysed once and its occurrences are repeated.
+ */
 function analyzeValues(set: DetectorSet, values: string[], rows: ArrayLike<number>, hint: string, options: AnalyzeOptions): Occurrence[] {
+  const distinctIndex = new Map<string, number>();
+  const lines: LineInput[] = [];
+  const distinctOf = new Int32Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    let d = distinctIndex.get(values[i]!);
+    if (d === undefined) {
+      distinctIndex.set(values[i]!, (d = lines.length));
+      lines.push({ text: values[i]!, line: rows[i]!, hint, template: false });
+    }
+    distinctOf[i] = d;
+  }
+  const found = analyzeDistinct(set, lines, options);
+  if (lines.length === values.length) return found.flat();
   const occurrences: Occurrence[] = [];
-  const text = values.join('\n');
-  const starts: number[] = new Array(values.length);
-  for (let i = 0, at = 0; i < values.length; at += values[i]!.length + 1, i++) starts[i] = at;
-  const lines: LineInput[] = values.map((value, i) => ({ text: value, line: rows[i]!, hint, template: false }));
+  for (let i = 0; i < values.length; i++) {
+    const d = distinctOf[i]!;
+    // The value's first row is the one its occurrences were made with; later ones are copies.
+    for (const o of found[d]!) occurrences.push(lines[d]!.line === rows[i] ? o : { ...o, line: rows[i]! });
+  }
+  return occurrences;
+}
+
+/** The occurrences of each line (a column's distinct values), in order. */
+function analyzeDistinct(set: DetectorSet, lines: LineInput[], options: AnalyzeOptions): Occurrence[][] {
+  const text = lines.map((line) => line.text).join('\n');
+  const starts: number[] = new Array(lines.length);
+  for (let i = 0, at = 0; i < lines.length; at += lines[i]!.text.length + 1, i++) starts[i] = at;
   const fields = lines.map(lineFieldsOf);
   const detected = detectValues(set, { text, starts, inputOf: (i) => detectInputOf(lines[i]!, fields[i]!) });
-  detected.forEach((matches, i) => {
+  return detected.map((matches, i) => {
     const line = lines[i]!;
-    const found = matches ?? detect(set, detectInputOf(line, fields[i]!));
-    occurrences.push(...toOccurrences(set, line, fields[i]!, found, options));
+    return toOccurrences(set, line, fields[i]!, matches ?? detect(set, detectInputOf(line, fields[i]!)), options);
   });
-  return occurrences;
 }
