@@ -10,8 +10,8 @@ import { toKeyTokens, type Field } from './fields.js';
 const VALIDATOR_BOOST = 0.35;
 const CONTEXT_BOOST = 0.2;
 const CONTEXT_WINDOW = 48;
-/** A run of mask characters makes a match `masked` whatever pattern found it. */
-const MASK_RUN = /[*•]{2,}/;
+/** A run of mask characters makes a match `masked` whatever pattern found it (also valid RE2: see columnShape). */
+export const MASK_RUN = /[*•]{2,}/;
 const NO_OPINION: ValidationResult = { status: 'none' };
 
 /** A match that survived validation; `value` is the normalized raw value and never leaves the engine. */

@@ -4,6 +4,7 @@
  * lines in a chunk with a single pass.
  */
 import type { Detector, PatternSpec } from '../types.js';
+import { MASK_RUN } from './detect.js';
 import { compileByteScanner, compilePatternSet, compilePatternTest, compileTextPattern, type ByteScanner, type PatternSet, type PatternTest, type TextPattern } from './regex.js';
 
 export interface CompiledPattern {
@@ -55,7 +56,7 @@ function compileColumnShape(detectors: readonly Detector[], patterns: readonly C
     compilePatternSet([
       ...patterns.map((p) => p.spec.regex),
       ...whole.map((i) => String.raw`\A(?:${patterns[i]!.spec.regex})(?:\n(?:${patterns[i]!.spec.regex}))*\z`),
-      ...unusual.map((d) => `(?:${d.unusualValue})|${MASK_RUN}`),
+      ...unusual.map((d) => `(?:${d.unusualValue})|${MASK_RUN.source}`),
     ]);
   const wholeFrom = patterns.length;
   const unusualFrom = wholeFrom + whole.length;
@@ -70,9 +71,6 @@ function compileColumnShape(detectors: readonly Detector[], patterns: readonly C
     return shape;
   };
 }
-
-/** Two mask characters in a row: what makes a match `masked` (detect.ts). */
-const MASK_RUN = '[*•]{2}';
 
 /**
  * Words as one RE2 alternation that only matches at a word start: after a non-letter (`_`, `.`,
