@@ -75,6 +75,9 @@ export const phone: Detector = {
       { text: 'otp to 98765 43210', value: '98765 43210' },
       { text: 'msisdn=4915123456789', value: '4915123456789' },
       { text: '2025550143', hint: 'phone_number', value: '2025550143' },
+      { text: 'SMS to 2025550143 queued', value: '2025550143' },
+      { text: 'Phone No. 2025550143', value: '2025550143' },
+      { text: '{"customerPhone":"2025550143"}', value: '2025550143' },
     ],
     negative: [
       { text: 'at 2026-11-01T10:00:00Z', reason: 'timestamp' },
@@ -82,6 +85,11 @@ export const phone: Detector = {
       { text: 'order 1234567890 shipped', reason: 'order number without a phone context' },
       { text: 'build 011 1111 1111 done', reason: 'not a valid number in any supported region' },
       { text: 'offset +0100 applied', reason: 'time zone offset' },
+      { text: '10:00:00.123 INFO [exec-1] com.acme.sms.SmsGateway : dispatched 2025550143', reason: 'a logger name that holds `sms` is no context' },
+      { text: 'host=sms-relay-01 dispatched 2025550143', reason: 'a host name that holds `sms` is no context' },
+      { text: '[telemetry] uploaded 2025550143 bytes', reason: '`tel` inside a word is no context' },
+      { text: '{"telemetry_id":2025550143}', reason: '`tel` inside a key word is no context' },
+      { text: 'sms sent for order 2025550143', reason: 'the nearest label names the number an order' },
     ],
   },
 };

@@ -41,6 +41,8 @@ export const usSsn: Detector = {
       { text: 'ssn 912-34-5678', reason: 'areas 900-999 are never issued' },
       { text: 'ssn 536-00-1234', reason: 'group 00 is never issued' },
       { text: 'order 536221234 shipped', reason: 'bare 9 digits without an SSN context' },
+      { text: 'host=ssn-verify-01 rows 536221234', reason: 'a host name that holds `ssn` is no context' },
+      { text: 'class SsnValidator checked 536221234', reason: 'a class name that holds `ssn` is no context' },
       { text: 'ssn 078-05-1120', reason: 'specimen number from a wallet insert' },
     ],
   },

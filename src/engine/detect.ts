@@ -4,12 +4,12 @@
  */
 import type { Detector, Evidence, Form, MatchContext, PatternSpec, ValidationResult } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
+import { CONTEXT_WINDOW, findContextWords, windowBefore } from './context-words.js';
 import { toKeyTokens, type Field } from './fields.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
 const VALIDATOR_BOOST = 0.35;
 const CONTEXT_BOOST = 0.2;
-const CONTEXT_WINDOW = 48;
 /** A run of mask characters makes a match `masked` whatever pattern found it (also valid RE2: see columnShape). */
 export const MASK_RUN = /[*•]{2,}/;
 const NO_OPINION: ValidationResult = { status: 'none' };
@@ -99,16 +99,18 @@ function fieldAt(fields: Field[], index: number): Field | undefined {
   return fields.find((f) => index >= f.start && index < f.end);
 }
 
-/** Whether `word` occurs in `text` at a word start (`tel` in `tel:` but not in `hotel`). */
-function hasWordAt(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i !== -1; i = text.indexOf(word, i + 1)) {
-    if (i === 0 || !/[a-z]/.test(text[i - 1]!)) return true;
-  }
-  return false;
+const contextWordsOf = new WeakMap<Detector, string[]>();
+
+/** A detector's context words and field names: either, written before a match, is context. */
+function wordsOf(detector: Detector): string[] {
+  let words = contextWordsOf.get(detector);
+  if (words === undefined) contextWordsOf.set(detector, (words = [...new Set([...detector.contextWords, ...detector.fieldNames])]));
+  return words;
 }
 
+/** Context words in the text before a match (original case: see context-words.ts) and in its field's key. */
 function contextHits(detector: Detector, before: string, key: string | undefined): string[] {
-  const hits = before === '' ? [] : detector.contextWords.filter((w) => hasWordAt(before, w));
+  const hits = findContextWords(wordsOf(detector), before);
   const named = key === undefined ? undefined : isNamedFor(detector, key);
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
 }
@@ -126,11 +128,12 @@ function judged(spec: PatternSpec, form: Form, result: ValidationResult, hits: s
   return { confidence: confidenceOf(spec, result.status === 'valid', hits.length > 0), evidence };
 }
 
-function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
+function evaluate(input: DetectInput, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
   // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
   const end = start + m.value.length;
-  const context: MatchContext = { before: lower.slice(Math.max(0, start - CONTEXT_WINDOW), start), after: input.text.slice(end, end + 16) };
+  const before = windowBefore(input.text, start);
+  const context: MatchContext = { before: before.toLowerCase(), after: input.text.slice(end, end + 16) };
   const value = detector.normalize ? detector.normalize(m.value) : m.value;
   const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
   // Validate before looking at fields: most candidates that fail do so here, and fields cost more.
@@ -139,9 +142,9 @@ function evaluate(input: DetectInput, lower: string, detector: Detector, spec: P
   if (result.status === 'invalid') return undefined;
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
-  if (needsContext && contextHits(detector, context.before, input.hint).length === 0) return undefined;
+  if (needsContext && contextHits(detector, before, input.hint).length === 0) return undefined;
   const field = fieldAt(input.fields(), start);
-  const hits = contextHits(detector, context.before, field?.key ?? input.hint);
+  const hits = contextHits(detector, before, field?.key ?? input.hint);
   if (needsContext) {
     if (form === 'plaintext' && detector.validate) result = detector.validate(value, context);
     if (result.status === 'invalid') return undefined;
@@ -215,12 +218,11 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
-  const lower = input.text.toLowerCase();
   const candidates: Candidate[] = [];
   for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
     for (const m of pattern.matchAll(input.text)) {
-      const c = evaluate(input, lower, detector, spec, m);
+      const c = evaluate(input, detector, spec, m);
       if (c) candidates.push(c);
     }
   }
@@ -252,7 +254,6 @@ export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candida
   const { text, starts } = batch;
   const found: Candidate[][] = starts.map(() => []);
   const inputs: DetectInput[] = [];
-  const lowers: string[] = [];
   const crossed = new Set<number>();
   const endOf = (v: number) => (v + 1 < starts.length ? starts[v + 1]! - 1 : text.length);
   for (let first = 0; first < starts.length; first += VALUES_PER_CALL) {
@@ -271,7 +272,7 @@ export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candida
           continue;
         }
         const input = (inputs[v] ??= batch.inputOf(v));
-        const c = evaluate(input, (lowers[v] ??= input.text.toLowerCase()), detector, spec, { value: m.value, valueIndex: offset + m.valueIndex - starts[v]! });
+        const c = evaluate(input, detector, spec, { value: m.value, valueIndex: offset + m.valueIndex - starts[v]! });
         if (c) found[v]!.push(c);
       }
     }

@@ -1,0 +1,126 @@
+/**
+ * Context words before a match, as whole tokens. The text before a match is cut into chunks
+ * (runs between spaces, quotes, brackets, `=`, `:` and list punctuation). A chunk that is a key
+ * (`customerPhone=`, `"msisdn":`, `tel:`) is split into its words on camelCase, snake_case and
+ * punctuation boundaries; a plain word (`SMS`, `mobile`) is itself a word; any other chunk (a
+ * logger, host, class or file name such as `com.acme.sms.SmsGateway` or `card-svc-01`) gives no
+ * context unless it spells a context word whole (`e-mail`, `X-Forwarded-For`). Only the last few
+ * chunks count, and a label that names the value as something else (`order 1234567890`,
+ * `order_id=`) ends the search: the nearest label says what a value is.
+ */
+import { toKeyTokens } from './fields.js';
+
+/** Chunks before a match that may hold its context word. */
+const MAX_CHUNKS = 5;
+
+/**
+ * Words that label a value as an identifier or a quantity of something else. A key counts as a
+ * label when its last word is one (`order_id`, `sms_ref`), since a key's last word says what it holds.
+ */
+const LABELS = new Set([
+  'id', 'ids', 'uid', 'uuid', 'guid', 'ref', 'reference', 'order', 'orders', 'invoice', 'txn', 'transaction', 'ticket',
+  'job', 'batch', 'request', 'req', 'trace', 'span', 'session', 'booking', 'shipment', 'tracking', 'sku', 'item',
+  'product', 'version', 'build', 'pid', 'port', 'user', 'customer', 'member', 'count', 'size', 'offset', 'seq', 'key',
+]);
+
+/** A context word as tokens; `keyOnly` words (written `to=`) count only as a key. */
+interface ContextWord {
+  word: string;
+  tokens: string[];
+  keyOnly: boolean;
+}
+
+/** A chunk before the match: its words (empty for an identifier that is no context). */
+interface Chunk {
+  tokens: string[];
+  key: boolean;
+}
+
+const compiled = new WeakMap<readonly string[], ContextWord[]>();
+
+function compile(words: readonly string[]): ContextWord[] {
+  let out = compiled.get(words);
+  if (out === undefined) {
+    out = words.map((word) => ({ word, tokens: toKeyTokens(word), keyOnly: word.endsWith('=') }));
+    compiled.set(words, out);
+  }
+  return out;
+}
+
+/** What separates chunks: space, quotes, brackets, `=`, `:` and list punctuation. */
+const SEPARATORS = String.raw`\s"'\`{}[\]()<>,;=|:`;
+const CHUNK = new RegExp(`[^${SEPARATORS}]+`, 'g');
+const SEPARATOR = new RegExp(`[${SEPARATORS}]`);
+const PLAIN_WORD = /^(?:[A-Za-z][a-z]*|[A-Z]+)$/;
+
+/** Whether the chunk ending at `end` is a key: `=` after it, or `:` right after it (`tel:`, `"phone":`), not ` : ` (a logger). */
+function isKeyAt(text: string, end: number): boolean {
+  let i = end;
+  const quoted = text[i] === '"' || text[i] === "'";
+  if (quoted) i++;
+  if (text[i] === ':') return true;
+  while (text[i] === ' ') i++;
+  return text[i] === '=' || (quoted && text[i] === ':');
+}
+
+function toChunks(text: string, words: ContextWord[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const m of text.matchAll(CHUNK)) {
+    const raw = m[0].replace(/^#+|[.#]+$/g, '');
+    const key = isKeyAt(text, m.index + m[0].length);
+    if (key || PLAIN_WORD.test(raw)) chunks.push({ tokens: toKeyTokens(raw), key });
+    else {
+      const tokens = toKeyTokens(raw);
+      const whole = words.some((w) => w.tokens.length > 1 && w.tokens.join(' ') === tokens.join(' '));
+      chunks.push({ tokens: whole ? tokens : [], key: false });
+    }
+  }
+  return chunks.slice(-MAX_CHUNKS);
+}
+
+function isToken(token: string | undefined, word: string): boolean {
+  return token === word || token === `${word}s`;
+}
+
+/** The context words in one run of chunks' tokens (a multi-word one may span chunks). */
+function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
+  const tokens = run.flatMap((c) => c.tokens);
+  const keys = new Set(run.flatMap((c) => (c.key ? c.tokens : [])));
+  return words
+    .filter((w) => tokens.some((_, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || keys.has(tokens[i]!))))
+    .map((w) => w.word);
+}
+
+/** How far before a match (in UTF-16 code units) context is looked for. */
+export const CONTEXT_WINDOW = 48;
+
+/** The context window before `start`, less a chunk its start cuts (`…ardPhone ` would read as `phone`). */
+export function windowBefore(text: string, start: number): string {
+  const from = Math.max(0, start - CONTEXT_WINDOW);
+  const window = text.slice(from, start);
+  if (from === 0 || SEPARATOR.test(text[from - 1]!) || SEPARATOR.test(window[0] ?? ' ')) return window;
+  const skip = window.search(SEPARATOR);
+  return skip === -1 ? '' : window.slice(skip);
+}
+
+/**
+ * The context words (of `words`, lowercase) among the last chunks of `before` (the text right
+ * before a match, in its original case): see the module comment.
+ */
+export function findContextWords(words: readonly string[], before: string): string[] {
+  if (before === '') return [];
+  const lower = before.toLowerCase();
+  const compiledWords = compile(words);
+  // Most candidates have no context word anywhere near: that is settled without chunking.
+  if (!compiledWords.some((w) => lower.includes(w.tokens[0] ?? w.word))) return [];
+  const chunks = toChunks(before, compiledWords);
+  let from = chunks.length;
+  while (from > 0) {
+    const chunk = chunks[from - 1]!;
+    const last = chunk.tokens[chunk.tokens.length - 1];
+    const labelled = last !== undefined && LABELS.has(last) && wordsIn([chunk], compiledWords).length === 0;
+    if (labelled) break;
+    from--;
+  }
+  return from === chunks.length ? [] : wordsIn(chunks.slice(from), compiledWords);
+}
