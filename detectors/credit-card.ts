@@ -1,5 +1,6 @@
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 /** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
 const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [
@@ -11,6 +12,16 @@ const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [
   { prefix: /^3(?:0[0-5]|[689])/, lengths: [14, 16] },
   { prefix: /^62/, lengths: [16, 17, 18, 19] },
 ];
+
+/**
+ * How cards print their digits: unbroken, in fours with one separator (the last group shorter),
+ * or 4-6-5 and 4-6-4 (Amex, Diners). Other groupings are ids, amounts or phone numbers.
+ */
+const CARD_GROUPINGS = /^(?:\d+|\d{4}([ -])\d{4}\1\d{4}\1\d{1,4}(?:\1\d{1,3})?|\d{4}([ -])\d{6}\2\d{4,5})$/;
+
+function isCardGrouping(value: string): boolean {
+  return CARD_GROUPINGS.test(value);
+}
 
 /** The Luhn checksum every payment card number carries. */
 export function isLuhnValid(digits: string): boolean {
@@ -35,7 +46,9 @@ export const creditCard: Detector = {
   ],
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'payment', 'cc'],
   fieldNames: ['card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber'],
-  validate(value) {
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (!isCardGrouping(value)) return { status: 'invalid', reason: 'digits grouped as no card prints them' };
     const digits = value.replace(/\D/g, '');
     if (!ISSUERS.some((i) => i.prefix.test(digits) && i.lengths.includes(digits.length))) {
       return { status: 'invalid', reason: 'no card issuer uses this prefix and length' };
@@ -49,6 +62,7 @@ export const creditCard: Detector = {
       { text: 'pan 4242 4242 4242 4242 declined', value: '4242 4242 4242 4242' },
       { text: 'mc 5555-5555-5555-4444', value: '5555-5555-5555-4444' },
       { text: 'amex 378282246310005', value: '378282246310005' },
+      { text: 'amex 3782 822463 10005 charged', value: '3782 822463 10005' },
       { text: 'card on file **** **** **** 4242', value: '**** **** **** 4242', form: 'masked' },
       { text: 'card 411111******1111', value: '411111******1111', form: 'masked' },
     ],
@@ -57,6 +71,11 @@ export const creditCard: Detector = {
       { text: 'ts=1730455200123', reason: 'epoch milliseconds: no issuer starts with 1' },
       { text: 'trace 9999999999999995', reason: 'no issuer uses prefix 9' },
       { text: 'order 2000000000000000 created', reason: 'no issuer uses prefix 20' },
+      { text: 'trace 550e8400-e29b-41d4-a716-4111111111111111 done', reason: 'digits inside a UUID-like id' },
+      { text: 'score=0.4111111111111111 computed', reason: 'digits after a decimal point' },
+      { text: 'wrote report_4111111111111111.csv', reason: 'digits inside a file name' },
+      { text: 'ids 41 1111 111111 1111 1 seen', reason: 'digits grouped as no card prints them' },
+      { text: 'hash 4111111111111111aef5 stored', reason: 'digits leading a hex id' },
     ],
   },
 };

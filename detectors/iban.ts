@@ -1,4 +1,5 @@
 import type { Detector } from '../src/types.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 /** IBAN length per country (SWIFT IBAN registry). */
 const LENGTHS: Record<string, number> = {
@@ -40,7 +41,8 @@ export const iban: Detector = {
     const length = LENGTHS[compact.slice(0, 2)];
     return length === undefined ? compact : compact.slice(0, length);
   },
-  validate(value) {
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     const length = LENGTHS[value.slice(0, 2)];
     if (length === undefined) return { status: 'invalid', reason: 'unknown IBAN country' };
     if (value.length !== length) return { status: 'invalid', reason: `a ${value.slice(0, 2)} IBAN has ${length} characters` };
@@ -58,6 +60,7 @@ export const iban: Detector = {
       { text: 'iban GB82 WEST 1234 5698 7654 33', reason: 'fails mod-97' },
       { text: 'ref DE89370400440532013', reason: 'too short for a German IBAN' },
       { text: 'sku ZZ12ABCDEFGHIJKLMNOP', reason: 'unknown IBAN country' },
+      { text: 'file export.GB82WEST12345698765432.csv', reason: 'part of a file name' },
     ],
   },
 };

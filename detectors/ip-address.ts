@@ -1,25 +1,50 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Detector, ValidationResult } from '../src/types.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = String.raw`${OCTET}(?:\.${OCTET}){3}`;
 const HEX = '[0-9a-fA-F]{1,4}';
 
-/** Text right before a dotted quad that makes it a version, not an address. */
-const VERSION_BEFORE = /(?:version|ver|release|build|v)\s*[=:]?\s*$|\/$/;
+/**
+ * Text right before a dotted quad that makes it a version, a build or a section number: a key or
+ * word such as `version=`, `build:`, `v`, `section`, or maven coordinates (`group:artifact:`).
+ */
+const VERSION_BEFORE = /(?:version|release|build|revision|firmware|(?:^|[^a-z])(?:ver|rev|v|fw|sdk|section|sec|§|chapter|clause|rfc|article|paragraph|para|figure|fig|table|step))["']?\s*[=:]?\s*["']?$|\/$|[\w.-]+:[\w.-]+:$/;
+
+/**
+ * The key a value stands under, at the end of the text before it: `upstream=`, `"server_addr":"`,
+ * or the key of a list the value is an item of (`X-Forwarded-For: 203.0.113.42, `).
+ */
+const NEAREST_KEY = /([a-z][\w.-]*)["']?\s*[=:]\s*\[?\s*["']?(?:[^\s"'=,]+["']?\s*,\s*["']?)*$/;
+
+/** Key words naming the client of a request: its address is a person's. They win over server words. */
+const CLIENT_KEY = /remote|client|forwarded|peer|src|source|real|user|visitor|origin|caller|customer/;
+
+/** Key words naming a server, a resolver or a hop: its address is infrastructure, not a person's. */
+const SERVER_KEY = /upstream|server|dns|resolver|nameserver|gateway|proxy|backend|dest|dst|target|listen|bind|local|ntp|smtp|relay|nexthop|router|pod|node|mask/;
+
+function isServerKey(before: string): boolean {
+  const key = NEAREST_KEY.exec(before)?.[1];
+  return key !== undefined && !CLIENT_KEY.test(key) && SERVER_KEY.test(key);
+}
 
 function validateV4(value: string, before: string, after: string): ValidationResult {
   if (VERSION_BEFORE.test(before)) return { status: 'invalid', reason: 'version string' };
   if (/^\.\d/.test(after)) return { status: 'invalid', reason: 'part of a longer dotted number' };
+  if (/^\/\d{1,2}(?!\d)/.test(after)) return { status: 'invalid', reason: 'CIDR block' };
   if (/^(?:0|127|255)\./.test(value)) return { status: 'invalid', reason: 'unspecified, loopback or netmask address' };
+  if (isServerKey(before)) return { status: 'invalid', reason: 'server address' };
   return { status: 'none' };
 }
 
-function validateV6(value: string): ValidationResult {
+function validateV6(value: string, before: string, after: string): ValidationResult {
   if (!isIPv6(value)) return { status: 'invalid', reason: 'not an IPv6 address' };
   const groups = value.split(':').filter((g) => g !== '');
   if (groups.length < 3 && !value.includes('.')) return { status: 'invalid', reason: 'too few groups (loopback, link-local or a `::` path)' };
   if (/^fe80:/i.test(value)) return { status: 'invalid', reason: 'link-local address' };
+  if (/^\/\d{1,3}(?!\d)/.test(after)) return { status: 'invalid', reason: 'CIDR block' };
+  if (isServerKey(before)) return { status: 'invalid', reason: 'server address' };
   return { status: 'none' };
 }
 
@@ -41,7 +66,8 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'client', 'remote', 'addr', 'x-forwarded-for', 'peer', 'src'],
   fieldNames: ['ip', 'ipaddress', 'ipaddr', 'addr', 'clientip', 'remoteip'],
   validate(value, context) {
-    if (value.includes(':')) return validateV6(value);
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (value.includes(':')) return validateV6(value, context.before, context.after);
     return isIPv4(value) ? validateV4(value, context.before, context.after) : { status: 'invalid', reason: 'not an IPv4 address' };
   },
   mask(value) {
@@ -56,6 +82,10 @@ export const ipAddress: Detector = {
       { text: 'remote_addr 2001:db8:85a3::8a2e:370:7334', value: '2001:db8:85a3::8a2e:370:7334' },
       { text: 'peer ::ffff:203.0.113.5 connected', value: '::ffff:203.0.113.5' },
       { text: 'src 2001:0db8:0000:0000:0000:ff00:0042:8329', value: '2001:0db8:0000:0000:0000:ff00:0042:8329' },
+      { text: 'X-Forwarded-For: 198.51.100.7, 203.0.113.42', value: '203.0.113.42' },
+      { text: '{"remote_addr":"203.0.113.42","upstream_addr":"10.2.3.4:80"}', value: '203.0.113.42' },
+      { text: 'server_addr=10.0.0.5 client_ip=198.51.100.7', value: '198.51.100.7' },
+      { text: 'pam_unix(sshd:auth): authentication failure; rhost=203.0.113.42', value: '203.0.113.42' },
     ],
     negative: [
       { text: 'agent version=1.2.3.4 started', reason: 'version string' },
@@ -63,6 +93,16 @@ export const ipAddress: Detector = {
       { text: 'listening on 0.0.0.0:8080 and 127.0.0.1', reason: 'unspecified and loopback addresses' },
       { text: 'oid 1.3.6.1.4.1.311 resolved', reason: 'part of a longer dotted number' },
       { text: 'at 10:00:00 in crate::module::fn', reason: 'time and a Rust path, not IPv6' },
+      { text: 'routes 10.0.0.0/8 and 192.168.0.0/16 via gateway', reason: 'CIDR blocks' },
+      { text: 'allow 2001:db8:85a3::/48', reason: 'IPv6 CIDR block' },
+      { text: 'installing foo-1.2.3.4.jar', reason: 'version in a jar name' },
+      { text: 'resolved com.acme:widget:1.2.3.4', reason: 'version in maven coordinates' },
+      { text: 'see section 1.2.3.4 of the spec', reason: 'section number' },
+      { text: '{"appVersion":"10.2.0.17"}', reason: 'version key' },
+      { text: 'build 10.2.0.17-SNAPSHOT', reason: 'version with a suffix' },
+      { text: 'upstream=10.2.3.4:8080 dns=8.8.8.8 server_addr=10.0.0.5', reason: 'server addresses in fields that name a server' },
+      { text: '{"upstream_addr":"10.2.3.4:80","resolvers":["9.9.9.9","1.1.1.1"]}', reason: 'upstream and resolver addresses' },
+      { text: 'upstream: "10.2.3.4:8080, 10.2.3.5:8080"', reason: 'a list of upstream addresses' },
     ],
   },
 };

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 type LibPhoneNumber = typeof import('libphonenumber-js/max');
 let loaded: LibPhoneNumber | undefined;
@@ -57,7 +58,8 @@ export const phone: Detector = {
   ],
   contextWords: ['phone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'call', 'fax', 'whatsapp'],
   fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber'],
-  validate(value) {
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     return isValidPhone(value)
       ? { status: 'valid', check: 'libphonenumber' }
       : { status: 'invalid', reason: 'not a valid number in any supported region' };
@@ -90,6 +92,10 @@ export const phone: Detector = {
       { text: '[telemetry] uploaded 2025550143 bytes', reason: '`tel` inside a word is no context' },
       { text: '{"telemetry_id":2025550143}', reason: '`tel` inside a key word is no context' },
       { text: 'sms sent for order 2025550143', reason: 'the nearest label names the number an order' },
+      { text: 'phone lookup lat=51.02079460958 lon=-0.02079460958', reason: 'digits after a decimal point' },
+      { text: 'phone request 123e4567-e89b-12d3-a456-202555014300 failed', reason: 'digits inside a UUID' },
+      { text: 'phone export phones_02079460958.csv written', reason: 'digits inside a file name' },
+      { text: 'mobile app build 3.02079460958 released', reason: 'digits inside a version' },
     ],
   },
 };

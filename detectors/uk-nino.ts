@@ -1,4 +1,5 @@
 import type { Detector } from '../src/types.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 /** Prefixes HMRC never issues (and QQ, its placeholder in forms and documentation). */
 const INVALID_PREFIXES = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ', 'QQ']);
@@ -19,7 +20,8 @@ export const ukNino: Detector = {
   ],
   contextWords: ['nino', 'national insurance', 'ni number', 'ni no'],
   fieldNames: ['nino', 'nationalinsurance', 'ninumber'],
-  validate(value) {
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     const prefix = value.slice(0, 2);
     return INVALID_PREFIXES.has(prefix)
       ? { status: 'invalid', reason: `prefix ${prefix} is never issued` }

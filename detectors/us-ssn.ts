@@ -1,4 +1,5 @@
 import type { Detector } from '../src/types.js';
+import { isInsideToken } from '../src/engine/token-bounds.js';
 
 /** Numbers printed in advertisements and specimen cards, never a person's. */
 const SPECIMENS = new Set(['078051120', '219099999']);
@@ -16,7 +17,9 @@ export const usSsn: Detector = {
   ],
   contextWords: ['ssn', 'social security', 'social_security', 'socialsecurity', 'tax id', 'taxpayer'],
   fieldNames: ['ssn', 'socialsecurity', 'social', 'taxid'],
-  validate(value) {
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (!/^\d{3}([ -]?)\d{2}\1\d{4}$/.test(value)) return { status: 'invalid', reason: 'digits grouped as no SSN is written' };
     const digits = value.replace(/\D/g, '');
     const area = digits.slice(0, 3);
     if (area === '000' || area === '666' || area.startsWith('9')) return { status: 'invalid', reason: `area ${area} is never issued` };
@@ -44,6 +47,9 @@ export const usSsn: Detector = {
       { text: 'host=ssn-verify-01 rows 536221234', reason: 'a host name that holds `ssn` is no context' },
       { text: 'class SsnValidator checked 536221234', reason: 'a class name that holds `ssn` is no context' },
       { text: 'ssn 078-05-1120', reason: 'specimen number from a wallet insert' },
+      { text: 'session a1b2c3d4 ref 536-22-1234-x9', reason: 'part of a larger dashed id' },
+      { text: 'ssn job 536 221234 rows', reason: 'digits grouped as no SSN is written' },
+      { text: 'ssn checksum 0.536221234', reason: 'digits after a decimal point' },
     ],
   },
 };

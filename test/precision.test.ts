@@ -40,3 +40,28 @@ checkCases('context words are whole tokens', [
   ['2026-11-01 10:00:00,123 INFO users.views: Phone No. 2025550143 verified', ['phone']],
   ['2026-11-01 10:00:00,123 INFO kyc: applicant ssn 536221234 checked', ['us_ssn']],
 ]);
+
+checkCases('a digit run inside a larger token is not a value', [
+  ['2026-11-01 10:00:00,123 INFO orders: phone lookup request_id=8c3f1a2e-4b5d-4c6e-9f70-202555014312 status=200', []],
+  ['{"level":30,"msg":"mobile location","lat":51.02079460958,"lon":-0.02079460958,"trace":"550e8400-e29b-41d4-a716-446655440000"}', []],
+  ['2026-11-01 10:00:00 INFO geo: card terminal at 57.821541111111111 -4.4111111111111111', []],
+  ['2026-11-01 10:00:00 INFO export: wrote /data/exports/phones_02079460958.csv and report_4111111111111111.json', []],
+  ['2026-11-01 10:00:00 INFO deploy: ssn-service 536-22-1234-rc1 rolled out, artifact build.4111111111111111.tar', []],
+  ['2026-11-01 10:00:00 INFO cache: key=user_4111111111111111_profile hex=0x4111111111111111 sha=4111111111111111aef5', []],
+  ['2026-11-01 10:00:00 INFO payments: ids 41 1111 111111 1111 1 reconciled', []],
+  ['INFO:payments.views:card 4111 1111 1111 1111 charged', ['credit_card']],
+  ['INFO:payments.views:amex 3782 822463 10005 charged', ['credit_card']],
+  ['2026-11-01 10:00:00 INFO kyc: applicant 536-22-1234 verified.', ['us_ssn']],
+]);
+
+checkCases('IP addresses of clients, not of networks, versions or servers', [
+  ['2026-11-01 10:00:00 INFO net: routes 10.0.0.0/8 and 192.168.0.0/16 installed, netmask 255.255.255.0', []],
+  ['2026-11-01 10:00:00 INFO boot: loaded /opt/app/lib/netty-codec-4.1.100.1.jar and com.acme:widget:1.2.3.4', []],
+  ['2026-11-01 10:00:00 INFO spec: see section 2.3.4.1 of the runbook', []],
+  ['{"level":30,"msg":"started","version":"10.2.0.17","build":"4.1.3.9"}', []],
+  ['2026/11/01 10:00:00 [error] 12#12: upstream timed out, upstream: "http://10.2.3.4:8080/api", server_addr=10.0.0.5 dns=8.8.8.8', []],
+  ['{"msg":"lookup","resolvers":["9.9.9.9","1.1.1.1"],"nameserver":"8.8.4.4"}', []],
+  ['203.0.113.42 - - [01/Nov/2026:10:00:00 +0000] "GET /health HTTP/1.1" 200 2 "-" "curl/8.4.0"', ['ip_address']],
+  ['{"remote_addr":"198.51.100.7","upstream_addr":"10.2.3.4:80","status":200}', ['ip_address']],
+  ['2026-11-01 10:00:00 INFO web: X-Forwarded-For: 198.51.100.7, 10.0.0.1 client_ip=198.51.100.7', ['ip_address']],
+]);
