@@ -7,6 +7,33 @@ const DOMAIN = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:x
 /** Top-level "domains" that are really file extensions (`logo@2x.png`). */
 const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'mjs', 'map', 'json', 'txt', 'html', 'pdf']);
 
+/** systemd unit types: `getty@tty1.service` is a unit instance, not an address. */
+const UNIT_TYPES = new Set(['service', 'socket', 'timer', 'mount', 'automount', 'target', 'slice', 'scope', 'path', 'device', 'swap']);
+
+/** An address whose text before it opens a URL's userinfo (`https://user:token@host`). */
+const URL_USERINFO_BEFORE = /[a-z][a-z0-9+.-]*:\/\/[^\s/@?#]*$/;
+
+/** Headers whose values are Message-IDs (`<20261101100000.12345@mail.example.com>`), in a list or alone. */
+const MESSAGE_ID_BEFORE = /(?:message-?id|msg-?id|in-reply-to|references|content-id)["']?\s*[=:]\s*["']?(?:<[^<>]*>[\s,]*)*<?$/;
+
+/** A machine-made local part: hex digits, dots and dashes with a long run of digits (a timestamp or a counter). */
+const GENERATED_LOCAL = /^(?=[0-9a-f.$=_-]*\d{8})[0-9a-f.$=_-]+$/i;
+
+/** Whether the address is a Message-ID: under a Message-ID header, or a machine-made one in angle brackets. */
+function isMessageId(local: string, context: { before: string; after: string }): boolean {
+  if (MESSAGE_ID_BEFORE.test(context.before)) return true;
+  return context.before.endsWith('<') && context.after.startsWith('>') && GENERATED_LOCAL.test(local);
+}
+
+/** Decodes a URL-encoded address (`j%C3%B6rg%40example.com`); a malformed escape leaves the rest as it is. */
+function decodeAddress(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw.replace(/%40/gi, '@').replace(/%2b/gi, '+').replace(/%2e/gi, '.');
+  }
+}
+
 /** Whether a domain (from `from` to the end) has a label over 63 characters. */
 function hasLongLabel(value: string, from: number): boolean {
   for (let start = from, dot = value.indexOf('.', from); ; start = dot + 1, dot = value.indexOf('.', start)) {
@@ -24,7 +51,7 @@ const SSH_USERS = new Set(['git', 'hg', 'svn']);
  * them), a file extension for a top-level domain, an SSH user, URL encoding. (Only a match's
  * `after` can make it an scp remote: whole values have none.)
  */
-const UNUSUAL_VALUE = String.raw`(?m)[^\n]{64}|[\x{10000}-\x{10FFFF}]|\.(?i:${[...FILE_EXTENSIONS].join('|')})$|^(?i:${[...SSH_USERS].join('|')})@|%`;
+const UNUSUAL_VALUE = String.raw`(?m)[^\n]{64}|[\x{10000}-\x{10FFFF}]|\.(?i:${[...FILE_EXTENSIONS, ...UNIT_TYPES].join('|')})$|^(?i:${[...SSH_USERS].join('|')})@|%`;
 
 export const email: Detector = {
   id: 'email',
@@ -38,11 +65,13 @@ export const email: Detector = {
     // match holding a run of mask characters as masked.
     // Stage one only looks for the @: Unicode classes would slow the union scan threefold.
     { name: 'email.address', regex: String.raw`[\p{L}\p{N}*][\p{L}\p{N}._%+'*-]*(?:@|%40)` + DOMAIN, score: 0.85, prefilter: '@|%40' },
+    // URL-encoded addresses are ASCII, so this pattern needs no Unicode classes.
+    { name: 'email.url_encoded', regex: String.raw`(?:[A-Za-z0-9._+'-]|%[0-9A-Fa-f]{2})+%40(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+(?:\.(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+)*\.[A-Za-z]{2,}\b`, score: 0.85, prefilter: '%40' },
   ],
   contextWords: ['email', 'e-mail', 'mail', 'contact', 'recipient', 'to=', 'from='],
   fieldNames: ['email', 'mail', 'emailaddress', 'e_mail'],
   unusualValue: UNUSUAL_VALUE,
-  normalize: (raw) => (raw.includes('%') ? raw.replace(/%40/gi, '@').replace(/%2b/gi, '+').replace(/%2e/gi, '.') : raw),
+  normalize: (raw) => (raw.includes('%') ? decodeAddress(raw) : raw),
   validate(value, context) {
     const at = value.lastIndexOf('@');
     if (at > 64 || value.length - at - 1 > 253 || hasLongLabel(value, at + 1)) return { status: 'invalid', reason: 'longer than RFC 5321 allows' };
@@ -50,6 +79,9 @@ export const email: Detector = {
     if (tld.length <= 4 && FILE_EXTENSIONS.has(tld.toLowerCase())) return { status: 'invalid', reason: 'file name with a scale suffix' };
     if (at <= 3 && SSH_USERS.has(value.slice(0, at).toLowerCase())) return { status: 'invalid', reason: 'SSH remote user' };
     if (context.after.startsWith(':') && /^:[\w~/]/.test(context.after)) return { status: 'invalid', reason: 'scp-style remote' };
+    if (UNIT_TYPES.has(tld.toLowerCase())) return { status: 'invalid', reason: 'systemd unit name' };
+    if (URL_USERINFO_BEFORE.test(context.before)) return { status: 'invalid', reason: 'userinfo of a URL' };
+    if (isMessageId(value.slice(0, at), context)) return { status: 'invalid', reason: 'Message-ID' };
     return { status: 'none' };
   },
   mask(value) {
@@ -65,6 +97,10 @@ export const email: Detector = {
       { text: 'from user@xn--bcher-kva.example', value: 'user@xn--bcher-kva.example' },
       { text: 'GET /api/users?email=jane.doe%40example.com&page=2', value: 'jane.doe@example.com' },
       { text: 'contact j***@example.com', value: 'j***@example.com', form: 'masked' },
+      { text: 'GET /u?email=j%C3%B6rg.m%C3%BCller%40ex%C3%A4mple.de&x=1', value: 'jörg.müller@exämple.de' },
+      { text: 'GET /u?to=%C3%A9lodie%40example.fr', value: 'élodie@example.fr' },
+      { text: 'To: <jane.doe@example.com>', value: 'jane.doe@example.com' },
+      { text: 'from 12345678@example.com', value: '12345678@example.com' },
     ],
     negative: [
       { text: 'served /static/logo@2x.png', reason: 'image file name with a scale suffix' },
@@ -73,6 +109,13 @@ export const email: Detector = {
       { text: 'mail to user@localhost failed', reason: 'no public domain' },
       { text: 'decorator @Component({selector: "x"})', reason: 'no local part' },
       { text: `${'a'.repeat(65)}@example.com`, reason: 'local part longer than 64 characters' },
+      { text: 'postfix/cleanup[123]: 4F2B3C: message-id=<20261101100000.12345@mail.example.com>', reason: 'Message-ID' },
+      { text: 'Message-ID: <CAF8c1x-Ab9@mail.example.com>', reason: 'Message-ID header' },
+      { text: 'References: <a1@mail.example.com> <b2.c3@mail.example.com>', reason: 'Message-IDs in a References header' },
+      { text: 'queued <5f8a9b3c.20261101100000@relay.example.com>', reason: 'machine-made Message-ID in angle brackets' },
+      { text: 'Started getty@tty1.service and user@1000.service.', reason: 'systemd unit names' },
+      { text: 'GET https://deploy:s3cr3tT0ken@git.example.com/repo.git', reason: 'userinfo of a URL' },
+      { text: 'mongodb+srv://admin:M0ng0Pass@cluster0.example.net/db', reason: 'userinfo of a URL' },
     ],
   },
 };

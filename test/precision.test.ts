@@ -65,3 +65,34 @@ checkCases('IP addresses of clients, not of networks, versions or servers', [
   ['{"remote_addr":"198.51.100.7","upstream_addr":"10.2.3.4:80","status":200}', ['ip_address']],
   ['2026-11-01 10:00:00 INFO web: X-Forwarded-For: 198.51.100.7, 10.0.0.1 client_ip=198.51.100.7', ['ip_address']],
 ]);
+
+checkCases('emails: Message-IDs, unit names and URL userinfo are not addresses', [
+  ['Nov  1 10:00:00 mx1 postfix/cleanup[4242]: 4F2B3C1D2E: message-id=<20261101100000.4242@mail.example.com>', []],
+  ['Nov  1 10:00:00 mx1 postfix/qmgr[4243]: 4F2B3C1D2E: from=<jane.doe@example.com>, size=1024, nrcpt=1 (queue active)', ['email']],
+  ['Nov  1 10:00:00 host systemd[1]: Started getty@tty1.service - Getty on tty1.', []],
+  ['Nov  1 10:00:00 host systemd[1]: user@1000.service: Consumed 1.234s CPU time.', []],
+  ['2026-11-01 10:00:00 INFO git: fetching https://ci-bot@git.example.com/acme/app.git', []],
+  ['2026-11-01 10:00:00 INFO signup: GET /u?email=j%C3%B6rg.m%C3%BCller%40ex%C3%A4mple.de&step=2', ['email']],
+]);
+
+const credentialLines: Case[] = [
+  ['2026-11-01 10:00:00 INFO db: connecting to postgres://app:Sup3rS3cretPw@db.example.com:5432/app', ['secret']],
+  ['{"level":30,"msg":"cache ready","url":"redis://:hunt3rPassw0rd@cache.internal:6379/0"}', ['secret']],
+  ['2026-11-01 10:00:00,123 INFO kombu.connection: Connected to amqp://guest:rabbitPw123@mq.example.com:5672//', ['secret']],
+  ['2026-11-01 10:00:00 INFO mongo: uri=mongodb+srv://admin:M0ng0Pass@cluster0.example.net/db?retryWrites=true', ['secret']],
+  ['2026-11-01 10:00:00 INFO git: cloning https://deploy:ghx_abcdEFGH1234@git.example.com/repo.git', ['secret']],
+  ['2026-11-01 10:00:00 WARN tls: loaded key -----BEGIN RSA PRIVATE KEY----- from env', ['secret']],
+  ['2026-11-01 10:00:00 INFO db: connecting to postgres://app:${DB_PASSWORD}@db.example.com:5432/app', []],
+];
+checkCases('credentials in connection URLs and PEM private keys are secrets', credentialLines);
+
+describe('credential samples', () => {
+  it('never hold a password in any output format', async () => {
+    const dir = makeTree({ 'logs/app.log': `${credentialLines.map(([line]) => line).join('\n')}\n` });
+    for (const format of ['json', 'table', 'markdown', 'sarif', 'html']) {
+      const { stdout } = await runCli(['scan', 'logs', '--format', format, '--max-locations', '0', '-q'], dir);
+      if (format === 'json' || format === 'table') expect(stdout).toContain('postgres://***:***@');
+      for (const password of ['Sup3rS3cretPw', 'hunt3rPassw0rd', 'rabbitPw123', 'M0ng0Pass', 'ghx_abcdEFGH1234']) expect(stdout).not.toContain(password);
+    }
+  });
+});
