@@ -14,9 +14,20 @@ let loaded: LibPhoneNumber | undefined;
 const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>) =>
   (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(...args);
 
-/** Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE and FR, not in US or IN mobile numbers. */
-const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR'];
-const OTHER_REGIONS: CountryCode[] = ['US', 'IN'];
+/** Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE, FR and IN, not in US numbers. */
+const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR', 'IN'];
+const OTHER_REGIONS: CountryCode[] = ['US', 'IN', 'GB'];
+
+/**
+ * Ofcom's ranges for drama (07700 900xxx, 01632 960xxx): test and staging data use them where
+ * real numbers would be, and libphonenumber calls them invalid.
+ */
+const DRAMA_NUMBERS = /^\+44(?:7700900|1632960)\d{3}$/;
+
+/** URL-encoded plus signs and spaces (`%2B44%207700...`). */
+function decodePhone(raw: string): string {
+  return raw.includes('%') ? raw.replace(/%2b/gi, '+').replace(/%20/g, ' ') : raw;
+}
 
 /**
  * libphonenumber costs 20-50 µs a number, and columns and logs repeat numbers (a customer's phone
@@ -34,10 +45,16 @@ function isValidPhone(value: string): boolean {
   return valid;
 }
 
+/** Whether libphonenumber finds a valid number (or a drama number) in `value`, read in `region`. */
+function isValidIn(value: string, region?: CountryCode): boolean {
+  const parsed = parsePhoneNumberFromString(value, region);
+  return parsed !== undefined && (parsed.isValid() || DRAMA_NUMBERS.test(parsed.number));
+}
+
 function checkPhone(value: string): boolean {
-  if (value.startsWith('+')) return parsePhoneNumberFromString(value)?.isValid() ?? false;
+  if (value.startsWith('+')) return isValidIn(value);
   const regions = /^\(?0/.test(value) ? TRUNK_PREFIX_REGIONS : OTHER_REGIONS;
-  if (regions.some((region) => parsePhoneNumberFromString(value, region)?.isValid() ?? false)) return true;
+  if (regions.some((region) => isValidIn(value, region))) return true;
   // Bare digits in a phone field are often E.164 without its plus sign.
   return /^\d{11,15}$/.test(value) && (parsePhoneNumberFromString(`+${value}`)?.isValid() ?? false);
 }
@@ -53,11 +70,13 @@ export const phone: Detector = {
     { name: 'phone.us', regex: String.raw`(?:\(\d{3}\) ?|\b\d{3}[.-])\d{3}[.-]\d{4}\b`, score: 0.4 },
     { name: 'phone.trunk_prefix', regex: String.raw`\b0\d{2,4}[ /-]?\d{3,4}[ -]?\d{3,4}\b`, score: 0.4 },
     { name: 'phone.fr', regex: String.raw`\b0[1-9](?:[ .]\d{2}){4}\b`, score: 0.4 },
-    { name: 'phone.in', regex: String.raw`\b[6-9]\d{4}[ -]\d{5}\b`, score: 0.4 },
+    { name: 'phone.in', regex: String.raw`\b0?[6-9]\d{4}[ -]\d{5}\b`, score: 0.4 },
+    { name: 'phone.url_encoded', regex: String.raw`%2[Bb][1-9]\d{0,3}(?:(?:%20|[.-])?\d{2,5}){1,5}\b`, score: 0.5 },
     { name: 'phone.digits', regex: String.raw`\b\d{10,13}\b`, score: 0.4, context: 'required' },
   ],
   contextWords: ['phone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'call', 'fax', 'whatsapp'],
   fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber'],
+  normalize: decodePhone,
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     return isValidPhone(value)
@@ -80,6 +99,13 @@ export const phone: Detector = {
       { text: 'SMS to 2025550143 queued', value: '2025550143' },
       { text: 'Phone No. 2025550143', value: '2025550143' },
       { text: '{"customerPhone":"2025550143"}', value: '2025550143' },
+      { text: 'sms sent to +44 7700 900123', value: '+44 7700 900123' },
+      { text: 'GET /verify?phone=%2B447700900123&code=1 HTTP/1.1', value: '+447700900123' },
+      { text: 'GET /verify?to=%2B44%207700%20900123 HTTP/1.1', value: '+44 7700 900123' },
+      { text: 'otp to 098765 43210', value: '098765 43210' },
+      { text: 'otp to 09876543210', value: '09876543210' },
+      { text: 'Phone number: 7700900123', value: '7700900123' },
+      { text: 'mobile=7911123456', value: '7911123456' },
     ],
     negative: [
       { text: 'at 2026-11-01T10:00:00Z', reason: 'timestamp' },

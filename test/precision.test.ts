@@ -96,3 +96,14 @@ describe('credential samples', () => {
     }
   });
 });
+
+checkCases('recall: encoded, lowercase and spaced forms', [
+  ['198.51.100.7 - - [01/Nov/2026:10:00:00 +0000] "GET /verify?phone=%2B447700900123&code=1 HTTP/1.1" 200 12', ['ip_address', 'phone']],
+  ['{"level":30,"msg":"request","url":"/v1/otp?to=%2B44%207700%20900123"}', ['phone']],
+  ['2026-11-01 10:00:00,123 INFO onboarding: nino ab123456c saved', ['uk_nino']],
+  ['2026-11-01 10:00:00,123 INFO sms.views: sending code to +44 7700 900123', ['phone']],
+  ['2026-11-01 10:00:00,123 INFO otp: mobile 09876543210 verified', ['phone']],
+  ['2026-11-01 10:00:00,123 INFO otp: mobile 098765 43210 verified', ['phone']],
+  ['2026-11-01 10:00:00,123 INFO contacts: Phone number: 2025550143', ['phone']],
+  ['2026-11-01 10:00:00,123 INFO contacts: tel=7700900123', ['phone']],
+]);
