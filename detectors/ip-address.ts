@@ -24,9 +24,22 @@ const CLIENT_KEY = /remote|client|forwarded|peer|src|source|real|user|visitor|or
 /** Key words naming a server, a resolver or a hop: its address is infrastructure, not a person's. */
 const SERVER_KEY = /upstream|server|dns|resolver|nameserver|gateway|proxy|backend|dest|dst|target|listen|bind|local|ntp|smtp|relay|nexthop|router|pod|node|mask/;
 
+/** The word right before a value in prose (`via resolver 10.0.0.2`). */
+const LAST_WORD = /(?:^|\s)([a-z][\w-]*)\s+$/;
+
+/** Whether the key or word the value stands under names a server, not a client. */
 function isServerKey(before: string): boolean {
-  const key = NEAREST_KEY.exec(before)?.[1];
+  const key = NEAREST_KEY.exec(before)?.[1] ?? LAST_WORD.exec(before)?.[1];
   return key !== undefined && !CLIENT_KEY.test(key) && SERVER_KEY.test(key);
+}
+
+/**
+ * `1.14.2.3`: a first part under 10 and the other three under 32 is how versions look; addresses
+ * with those numbers are a sliver of the space (and 1.1.1.1, 8.8.8.8, 9.9.9.9 are resolvers).
+ */
+function isVersionLike(value: string): boolean {
+  const [first, ...rest] = value.split('.').map(Number);
+  return first! < 10 && rest.every((n) => n < 32);
 }
 
 function validateV4(value: string, before: string, after: string): ValidationResult {
@@ -34,6 +47,7 @@ function validateV4(value: string, before: string, after: string): ValidationRes
   if (/^\.\d/.test(after)) return { status: 'invalid', reason: 'part of a longer dotted number' };
   if (/^\/\d{1,2}(?!\d)/.test(after)) return { status: 'invalid', reason: 'CIDR block' };
   if (/^(?:0|127|255)\./.test(value)) return { status: 'invalid', reason: 'unspecified, loopback or netmask address' };
+  if (isVersionLike(value)) return { status: 'invalid', reason: 'version-like: one digit, then small numbers' };
   if (isServerKey(before)) return { status: 'invalid', reason: 'server address' };
   return { status: 'none' };
 }
@@ -86,6 +100,8 @@ export const ipAddress: Detector = {
       { text: '{"remote_addr":"203.0.113.42","upstream_addr":"10.2.3.4:80"}', value: '203.0.113.42' },
       { text: 'server_addr=10.0.0.5 client_ip=198.51.100.7', value: '198.51.100.7' },
       { text: 'pam_unix(sshd:auth): authentication failure; rhost=203.0.113.42', value: '203.0.113.42' },
+      { text: 'Accepted publickey for deploy from 198.51.100.7 port 52222 ssh2', value: '198.51.100.7' },
+      { text: 'login from 5.62.41.103 ok', value: '5.62.41.103' },
     ],
     negative: [
       { text: 'agent version=1.2.3.4 started', reason: 'version string' },
@@ -103,6 +119,8 @@ export const ipAddress: Detector = {
       { text: 'upstream=10.2.3.4:8080 dns=8.8.8.8 server_addr=10.0.0.5', reason: 'server addresses in fields that name a server' },
       { text: '{"upstream_addr":"10.2.3.4:80","resolvers":["9.9.9.9","1.1.1.1"]}', reason: 'upstream and resolver addresses' },
       { text: 'upstream: "10.2.3.4:8080, 10.2.3.5:8080"', reason: 'a list of upstream addresses' },
+      { text: 'forwarding to backend 10.1.2.3:8080 via resolver 10.0.0.2', reason: 'a word before it names a server' },
+      { text: 'deployed orders 1.14.2.3 to eu-west-1', reason: 'version-like numbers' },
     ],
   },
 };

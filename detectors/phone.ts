@@ -99,6 +99,7 @@ export const phone: Detector = {
       { text: 'SMS to 2025550143 queued', value: '2025550143' },
       { text: 'Phone No. 2025550143', value: '2025550143' },
       { text: '{"customerPhone":"2025550143"}', value: '2025550143' },
+      { text: '{"phone":{"number":"2025550143","verified":true}}', value: '2025550143' },
       { text: 'sms sent to +44 7700 900123', value: '+44 7700 900123' },
       { text: 'GET /verify?phone=%2B447700900123&code=1 HTTP/1.1', value: '+447700900123' },
       { text: 'GET /verify?to=%2B44%207700%20900123 HTTP/1.1', value: '+44 7700 900123' },
@@ -122,6 +123,9 @@ export const phone: Detector = {
       { text: 'phone request 123e4567-e89b-12d3-a456-202555014300 failed', reason: 'digits inside a UUID' },
       { text: 'phone export phones_02079460958.csv written', reason: 'digits inside a file name' },
       { text: 'mobile app build 3.02079460958 released', reason: 'digits inside a version' },
+      { text: 'phone_verification.tasks: cleanup removed 2025550143 rows', reason: 'a count of rows under a Python logger name' },
+      { text: 'changed phone settings: notifications=on retries=2025550143', reason: 'the value of a key that names no phone' },
+      { text: 'ratelimit: phone bucket 2025550143 tokens left', reason: 'a count of tokens' },
     ],
   },
 };

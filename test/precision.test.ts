@@ -107,3 +107,14 @@ checkCases('recall: encoded, lowercase and spaced forms', [
   ['2026-11-01 10:00:00,123 INFO contacts: Phone number: 2025550143', ['phone']],
   ['2026-11-01 10:00:00,123 INFO contacts: tel=7700900123', ['phone']],
 ]);
+
+checkCases('labels, keys and units say what a number is', [
+  ['2026-11-01 10:00:00,123 INFO phone_verification.tasks: cleanup removed 2025550143 rows', []],
+  ['2026-11-01 10:00:00 INFO user 1234 changed phone settings: notifications=on retries=2025550143', []],
+  ['2026-11-01 10:00:00 INFO ratelimit: phone bucket 2025550143 tokens left 12', []],
+  ['2026-11-01 10:00:00 INFO ssn-masking: applied to 536221234 records', []],
+  ['2026-11-01 10:00:00 INFO dns: forwarding to backend 10.1.2.3:8080 via resolver 10.0.0.2', []],
+  ['2026-11-01 10:00:00 INFO release: deployed orders 1.14.2.3 to eu-west-1', []],
+  ['Nov  1 10:00:00 web01 sshd[4242]: Accepted publickey for deploy from 198.51.100.7 port 52222 ssh2', ['ip_address']],
+  ['2026-11-01 10:00:00 INFO contact: mobile number is 9876543210', ['phone']],
+]);

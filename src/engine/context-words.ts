@@ -34,6 +34,11 @@ interface ContextWord {
 interface Chunk {
   tokens: string[];
   key: boolean;
+  /**
+   * A machine key (`retries=`, `"count":`) rather than a prose label (`Phone number:`): its value
+   * is its own. Not the first key of a nested object (`"card":{"number":`), which its parent names.
+   */
+  machineKey: boolean;
 }
 
 const compiled = new WeakMap<readonly string[], ContextWord[]>();
@@ -53,26 +58,31 @@ const CHUNK = new RegExp(`[^${SEPARATORS}]+`, 'g');
 const SEPARATOR = new RegExp(`[${SEPARATORS}]`);
 const PLAIN_WORD = /^(?:[A-Za-z][a-z]*|[A-Z]+)$/;
 
-/** Whether the chunk ending at `end` is a key: `=` after it, or `:` right after it (`tel:`, `"phone":`), not ` : ` (a logger). */
-function isKeyAt(text: string, end: number): boolean {
+/**
+ * What the chunk ending at `end` is as a key: `machine` with `=` or a quoted `:` after it
+ * (`retries=`, `"phone":`), `prose` with a `:` right after it (`tel:`, `Phone number:`), or none:
+ * ` : ` follows a logback logger, and a dotted name before `:` is a Python logger.
+ */
+function keyKindAt(text: string, end: number, chunk: string): 'machine' | 'prose' | undefined {
   let i = end;
   const quoted = text[i] === '"' || text[i] === "'";
   if (quoted) i++;
-  if (text[i] === ':') return true;
+  if (text[i] === ':') return quoted ? 'machine' : chunk.includes('.') ? undefined : 'prose';
   while (text[i] === ' ') i++;
-  return text[i] === '=' || (quoted && text[i] === ':');
+  return text[i] === '=' || (quoted && text[i] === ':') ? 'machine' : undefined;
 }
 
 function toChunks(text: string, words: ContextWord[]): Chunk[] {
   const chunks: Chunk[] = [];
   for (const m of text.matchAll(CHUNK)) {
     const raw = m[0].replace(/^#+|[.#]+$/g, '');
-    const key = isKeyAt(text, m.index + m[0].length);
-    if (key || PLAIN_WORD.test(raw)) chunks.push({ tokens: toKeyTokens(raw), key });
+    const kind = keyKindAt(text, m.index + m[0].length, raw);
+    const tokens = toKeyTokens(raw);
+    const opensObject = /\{["']?$/.test(text.slice(Math.max(0, m.index - 2), m.index));
+    if (kind !== undefined || PLAIN_WORD.test(raw)) chunks.push({ tokens, key: kind !== undefined, machineKey: kind === 'machine' && !opensObject });
     else {
-      const tokens = toKeyTokens(raw);
       const whole = words.some((w) => w.tokens.length > 1 && w.tokens.join(' ') === tokens.join(' '));
-      chunks.push({ tokens: whole ? tokens : [], key: false });
+      chunks.push({ tokens: whole ? tokens : [], key: false, machineKey: false });
     }
   }
   return chunks.slice(-MAX_CHUNKS);
@@ -89,6 +99,20 @@ function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
   return words
     .filter((w) => tokens.some((_, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || keys.has(tokens[i]!))))
     .map((w) => w.word);
+}
+
+/** Words after a number that make it a count or a measure (`removed 2025550143 rows`). */
+const UNITS = new Set([
+  'rows', 'records', 'entries', 'items', 'bytes', 'b', 'kb', 'mb', 'gb', 'kib', 'mib', 'gib', 'ms', 's', 'sec', 'secs', 'seconds',
+  'us', 'ns', 'min', 'mins', 'minutes', 'hours', 'days', 'times', 'users', 'messages', 'msgs', 'requests', 'reqs', 'events',
+  'tokens', 'retries', 'attempts', 'files', 'lines', 'objects', 'keys', 'points', 'credits', 'units', 'pages', 'chars', 'tasks',
+  'jobs', 'orders', 'rps', 'ops', 'hits', 'misses', 'errors', 'percent', '%',
+]);
+
+/** Whether the text after a number (`after`) starts with a unit it counts or measures. */
+export function isQuantity(after: string): boolean {
+  const word = /^\s?([a-z]+\b|%)/i.exec(after)?.[1];
+  return word !== undefined && UNITS.has(word.toLowerCase());
 }
 
 /** How far before a match (in UTF-16 code units) context is looked for. */
@@ -118,8 +142,8 @@ export function findContextWords(words: readonly string[], before: string): stri
   while (from > 0) {
     const chunk = chunks[from - 1]!;
     const last = chunk.tokens[chunk.tokens.length - 1];
-    const labelled = last !== undefined && LABELS.has(last) && wordsIn([chunk], compiledWords).length === 0;
-    if (labelled) break;
+    const named = (chunk.machineKey || (last !== undefined && LABELS.has(last))) && wordsIn([chunk], compiledWords).length === 0;
+    if (named) break;
     from--;
   }
   return from === chunks.length ? [] : wordsIn(chunks.slice(from), compiledWords);

@@ -4,7 +4,7 @@
  */
 import type { Detector, Evidence, Form, MatchContext, PatternSpec, ValidationResult } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
-import { CONTEXT_WINDOW, findContextWords, windowBefore } from './context-words.js';
+import { findContextWords, isQuantity, windowBefore } from './context-words.js';
 import { toKeyTokens, type Field } from './fields.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
@@ -142,7 +142,7 @@ function evaluate(input: DetectInput, detector: Detector, spec: PatternSpec, m: 
   if (result.status === 'invalid') return undefined;
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
-  if (needsContext && contextHits(detector, before, input.hint).length === 0) return undefined;
+  if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0)) return undefined;
   const field = fieldAt(input.fields(), start);
   const hits = contextHits(detector, before, field?.key ?? input.hint);
   if (needsContext) {
