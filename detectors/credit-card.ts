@@ -1,6 +1,6 @@
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { isInsideToken } from '../src/engine/token-bounds.js';
+import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
 const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [
@@ -48,6 +48,7 @@ export const creditCard: Detector = {
   fieldNames: ['card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     if (!isCardGrouping(value)) return { status: 'invalid', reason: 'digits grouped as no card prints them' };
     const digits = value.replace(/\D/g, '');
     if (!ISSUERS.some((i) => i.prefix.test(digits) && i.lengths.includes(digits.length))) {
@@ -76,6 +77,8 @@ export const creditCard: Detector = {
       { text: 'wrote report_4111111111111111.csv', reason: 'digits inside a file name' },
       { text: 'ids 41 1111 111111 1111 1 seen', reason: 'digits grouped as no card prints them' },
       { text: 'hash 4111111111111111aef5 stored', reason: 'digits leading a hex id' },
+      { text: 'payment amount=42.50 ref=4111111111111111', reason: 'the value of a ref key' },
+      { text: '{"transactionId":"4111111111111111"}', reason: 'the value of an id key' },
     ],
   },
 };

@@ -1,6 +1,6 @@
 import { isIPv4, isIPv6 } from 'node:net';
 import type { Detector, ValidationResult } from '../src/types.js';
-import { isInsideToken } from '../src/engine/token-bounds.js';
+import { isAddressInsideToken } from '../src/engine/token-bounds.js';
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;
 const IPV4 = String.raw`${OCTET}(?:\.${OCTET}){3}`;
@@ -80,7 +80,7 @@ export const ipAddress: Detector = {
   contextWords: ['ip', 'client', 'remote', 'addr', 'x-forwarded-for', 'peer', 'src'],
   fieldNames: ['ip', 'ipaddress', 'ipaddr', 'addr', 'clientip', 'remoteip'],
   validate(value, context) {
-    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isAddressInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (value.includes(':')) return validateV6(value, context.before, context.after);
     return isIPv4(value) ? validateV4(value, context.before, context.after) : { status: 'invalid', reason: 'not an IPv4 address' };
   },

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { isInsideToken } from '../src/engine/token-bounds.js';
+import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 type LibPhoneNumber = typeof import('libphonenumber-js/max');
 let loaded: LibPhoneNumber | undefined;
@@ -79,6 +79,7 @@ export const phone: Detector = {
   normalize: decodePhone,
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     return isValidPhone(value)
       ? { status: 'valid', check: 'libphonenumber' }
       : { status: 'invalid', reason: 'not a valid number in any supported region' };
@@ -126,6 +127,8 @@ export const phone: Detector = {
       { text: 'phone_verification.tasks: cleanup removed 2025550143 rows', reason: 'a count of rows under a Python logger name' },
       { text: 'changed phone settings: notifications=on retries=2025550143', reason: 'the value of a key that names no phone' },
       { text: 'ratelimit: phone bucket 2025550143 tokens left', reason: 'a count of tokens' },
+      { text: 'sms cache key=sms:2025550143:3d05023b', reason: 'digits inside a colon-joined key' },
+      { text: 'sms dispatch order_id=2025550143', reason: 'the value of an id key' },
     ],
   },
 };

@@ -1,5 +1,5 @@
 import type { Detector } from '../src/types.js';
-import { isInsideToken } from '../src/engine/token-bounds.js';
+import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Numbers printed in advertisements and specimen cards, never a person's. */
 const SPECIMENS = new Set(['078051120', '219099999']);
@@ -19,6 +19,7 @@ export const usSsn: Detector = {
   fieldNames: ['ssn', 'socialsecurity', 'social', 'taxid'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     if (!/^\d{3}([ -]?)\d{2}\1\d{4}$/.test(value)) return { status: 'invalid', reason: 'digits grouped as no SSN is written' };
     const digits = value.replace(/\D/g, '');
     const area = digits.slice(0, 3);

@@ -118,3 +118,11 @@ checkCases('labels, keys and units say what a number is', [
   ['Nov  1 10:00:00 web01 sshd[4242]: Accepted publickey for deploy from 198.51.100.7 port 52222 ssh2', ['ip_address']],
   ['2026-11-01 10:00:00 INFO contact: mobile number is 9876543210', ['phone']],
 ]);
+
+checkCases('ids under id keys and inside colon-joined keys', [
+  ['2026-11-01 10:00:00 INFO payment 6f10ad8a-0998-4f33-a720-7f7aabc138ac amount=1411.47 fx=60.26267460338377 ref=4111111111111111', []],
+  ['{"level":30,"msg":"charged","transactionId":"4111111111111111","latency":0.02079460958}', []],
+  ['2026-11-01 10:00:00 DEBUG com.acme.sms.SmsGateway - cache key=sms:2025550143:3d05023b ttl=95165', []],
+  ['2026-11-01 10:00:00 INFO sms dispatch order_id=2025550143 status=queued', []],
+  ['2026-11-01 10:00:00 INFO payments: card_number=4111111111111111 charged', ['credit_card']],
+]);

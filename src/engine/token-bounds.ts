@@ -7,17 +7,37 @@ import type { MatchContext } from '../types.js';
 
 /** Characters that join the parts of one token (`a716-446655440000`, `57.82`, `report_2025.csv`). */
 const GLUE = new Set(['.', '_', '-']);
+/** After a number a `:` joins too (`sms:2025550143:3d05`); after an address it starts a port. */
+const NUMBER_GLUE_AFTER = new Set([...GLUE, ':']);
 
 function isAlphanumeric(ch: string | undefined): boolean {
   return ch !== undefined && /^[\p{L}\p{N}]$/u.test(ch);
 }
 
 /** An alphanumeric character next to the match, or a glue character with one beyond it. */
-function joins(near: string | undefined, beyond: string | undefined): boolean {
-  return isAlphanumeric(near) || (near !== undefined && GLUE.has(near) && isAlphanumeric(beyond));
+function joins(near: string | undefined, beyond: string | undefined, glue: ReadonlySet<string>): boolean {
+  return isAlphanumeric(near) || (near !== undefined && glue.has(near) && isAlphanumeric(beyond));
 }
 
+/** Whether an address (IPv4, IPv6) is part of a larger token. */
+export function isAddressInsideToken(context: MatchContext): boolean {
+  const { before, after } = context;
+  return joins(before[before.length - 1], before[before.length - 2], GLUE) || joins(after[0], after[1], GLUE);
+}
+
+/** Whether a number (card, phone, SSN, IBAN, NINO) is part of a larger token. */
 export function isInsideToken(context: MatchContext): boolean {
   const { before, after } = context;
-  return joins(before[before.length - 1], before[before.length - 2]) || joins(after[0], after[1]);
+  return joins(before[before.length - 1], before[before.length - 2], GLUE) || joins(after[0], after[1], NUMBER_GLUE_AFTER);
+}
+
+/**
+ * The key right before a value (`ref=`, `"transactionId":"`), lowercase, when its last word says
+ * the value is an identifier or a count (`ref`, `order_id`, `seq`): such a value is not a card,
+ * phone or SSN whatever its digits.
+ */
+const ID_KEY = /(?:^|[^a-z0-9])(?:[a-z0-9]+[_.-])*(?:[a-z0-9]*(?:id|ids|ref|uuid|guid)|reference|order|invoice|txn|transaction|ticket|trace|span|seq|sequence|offset|count|size|pid|port|ts|timestamp|epoch|nonce|hash|checksum|crc)["']?\s*[=:]\s*["']?$/;
+
+export function isUnderIdKey(context: MatchContext): boolean {
+  return ID_KEY.test(context.before);
 }
