@@ -57,7 +57,7 @@ export const phone: Detector = {
     { name: 'phone.digits', regex: String.raw`\b\d{10,13}\b`, score: 0.4, context: 'required' },
   ],
   contextWords: ['phone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'call', 'fax', 'whatsapp'],
-  fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber'],
+  fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber', 'contactnumber', 'contactno'],
   validate(value) {
     return isValidPhone(value)
       ? { status: 'valid', check: 'libphonenumber' }

@@ -100,6 +100,8 @@ export interface ColumnRule {
   minShare: number;
   /** Column name words (tokens, pairs of tokens) that say the column holds another kind of data (`id`, `ref`, `version`). */
   otherKinds: readonly string[];
+  /** Name words that say the values are not a person's even in a column named for the kind (`server_ip`, `dns_addr`). */
+  notPersonal?: readonly string[];
 }
 
 /** What a validator sees besides the value. */

@@ -41,7 +41,7 @@ async function loadPostgres(): Promise<void> {
   await client.connect();
   try {
     for (const table of fixtureTables()) {
-      await client.query(`CREATE TABLE ${table.name} (${table.columns})`);
+      await client.query(`CREATE TABLE ${table.name} (${table.columns.replace('INET', 'inet')})`);
       for (let first = 0; first < table.rows.length; first += ROWS_PER_INSERT) {
         const rows = table.rows.slice(first, first + ROWS_PER_INSERT);
         const width = rows[0]!.length;
@@ -61,7 +61,7 @@ async function loadMariadb(): Promise<void> {
   try {
     await admin.query(`CREATE DATABASE ${DB}`);
     for (const table of fixtureTables()) {
-      await admin.query(`CREATE TABLE ${DB}.${table.name} (${table.columns})`);
+      await admin.query(`CREATE TABLE ${DB}.${table.name} (${table.columns.replace('INET', 'inet4')})`);
       for (let first = 0; first < table.rows.length; first += ROWS_PER_INSERT) {
         await admin.query(`INSERT INTO ${DB}.${table.name} VALUES ?`, [table.rows.slice(first, first + ROWS_PER_INSERT)]);
       }
@@ -84,7 +84,7 @@ function expectVerdicts(report: Report): void {
   const verdicts = report.findings.map((f) => `${columnOf(f.site.uri)} ${f.detector} ${f.form}`).sort();
   expect(verdicts).toEqual(EXPECTED_VERDICTS);
   const share = (column: string) => report.findings.find((f) => columnOf(f.site.uri) === column)!.share;
-  for (const column of ['customers.phone', 'customers.contact_number', 'customers.mobile', 'users.email', 'payments.card_masked', 'accounts.iban_masked', 'users.phone_enc']) {
+  for (const column of ['sessions.client_ip', 'customers.phone', 'customers.contact_number', 'customers.mobile', 'users.email', 'payments.card_masked', 'accounts.iban_masked', 'users.phone_enc']) {
     expect(share(column), column).toBe(1);
   }
   expect(share('customers.notes')).toBe(0.1);

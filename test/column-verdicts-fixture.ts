@@ -5,7 +5,7 @@ import { createRandom } from '../src/connectors/seeded-random.js';
 
 export interface FixtureTable {
   name: string;
-  /** Column definitions, valid in PostgreSQL and MariaDB alike. */
+  /** Column definitions, valid in PostgreSQL and MariaDB alike but for `INET`: PostgreSQL's inet, MariaDB's INET4. */
   columns: string;
   rows: Array<Array<string | number | null>>;
 }
@@ -66,6 +66,11 @@ export function fixtureTables(): FixtureTable[] {
       rows: range(300).map((i) => [i, `GB${between(10, 99)} **** **** **** ${digits(4)} ${digits(2)}`, `holder ${i}`]),
     },
     {
+      name: 'sessions',
+      columns: 'id bigint PRIMARY KEY, client_ip INET, server_ip varchar(45), dns_server varchar(45)',
+      rows: range(500).map((i) => [i, `203.0.113.${(i % 250) + 1}`, `10.0.${i % 4}.${(i % 20) + 1}`, `192.0.2.${(i % 2) + 53}`]),
+    },
+    {
       name: 'customers',
       columns: 'id bigint PRIMARY KEY, phone varchar(30), contact_number varchar(30), mobile bigint, notes text',
       rows: range(1000).map((i) => [i, `+44 20 7946 0${pad3(i)}`, `020 7946 0${pad3(i)}`, 442_079_460_000 + (i % 1000), i % 10 === 0 ? 'call back on +44 20 7946 0958 after 5pm' : 'no answer']),
@@ -81,6 +86,7 @@ export const EXPECTED_VERDICTS = [
   'customers.notes phone plaintext',
   'customers.phone phone plaintext',
   'payments.card_masked credit_card masked',
+  'sessions.client_ip ip_address plaintext',
   'users.email email plaintext',
   'users.email_enc email encrypted',
   'users.phone_enc phone encrypted',

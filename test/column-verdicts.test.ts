@@ -50,12 +50,19 @@ describe('column verdicts', () => {
     expect(found).toEqual([expect.objectContaining({ detector: 'phone', share: Number((phoneLike.length * 2 / mixed.length).toPrecision(3)) })]);
   });
 
+  it('weighs the share among the values no other detector found: a login column of emails and some phone numbers', () => {
+    const logins = [...phoneLike, ...Array.from({ length: phoneLike.length * 6 }, (_, i) => `user${i}@example.com`), ...refs.slice(0, phoneLike.length)];
+    expect(verdicts(scanColumn('login', logins))).toEqual(['email plaintext', 'phone plaintext']);
+  });
+
   it('does not report phone or card numbers in an id-like column, at any share, unless its name names the kind', () => {
     expect(scanColumn('customer_ref', phoneLike)).toEqual([]);
     expect(scanColumn('anon_id', phoneLike)).toEqual([]);
     expect(scanColumn('payment_id', ['4111111111111111', '5555555555554444'])).toEqual([]);
     expect(verdicts(scanColumn('payment_card_id', ['4111111111111111', '5555555555554444']))).toEqual(['credit_card plaintext']);
     expect(verdicts(scanColumn('phone_ref', phoneLike))).toEqual(['phone plaintext']);
+    // A contact number is a phone number, written bare too.
+    expect(verdicts(scanColumn('contact_number', ['2025550143', '2025550178']))).toEqual(['phone plaintext']);
   });
 
   it('reports a match inside longer text at any share', () => {
@@ -68,6 +75,9 @@ describe('column verdicts', () => {
     expect(scanColumn('version', versions)).toEqual([]);
     expect(scanColumn('build_number', versions)).toEqual([]);
     expect(verdicts(scanColumn('client_ip', versions))).toEqual(['ip_address plaintext']);
+    // Servers' addresses are not a person's, even in a column named for addresses.
+    expect(scanColumn('server_ip', ['10.0.0.12', '10.0.0.13'])).toEqual([]);
+    expect(scanColumn('dns_server', ['192.0.2.53'])).toEqual([]);
   });
 
   it('gives a column of masked cards one masked card finding, whatever the mask', () => {

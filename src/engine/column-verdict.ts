@@ -23,6 +23,8 @@ interface Matched {
   lastRow: number;
   /** Whether some match was inside a longer text. */
   partial: boolean;
+  /** What the values were found to be (detector id). */
+  detector: string;
 }
 
 /** One column as scanned so far. */
@@ -34,6 +36,8 @@ export interface ColumnStats {
   /** The detector the column's name names, if any. */
   named: Detector | undefined;
   matched: Map<string, Matched>;
+  /** What the last occurrence matched: a column's occurrences mostly repeat it. */
+  last: { detector: string; form: string; jsonPath: string | undefined; matched: Matched } | undefined;
 }
 
 const matchKey = (detector: string, form: string, jsonPath: string | undefined) => `${detector}\0${form}\0${jsonPath ?? ''}`;
@@ -52,6 +56,16 @@ function nameWords(name: string): string[] {
 /** Three significant digits: a share reads as 0.000333 or 0.25, not 0.00033333333. */
 const toShare = (matched: number, values: number) => (values === 0 ? 0 : Number(Math.min(1, matched / values).toPrecision(3)));
 
+/**
+ * The share of a column's values that matched, of those no other detector found whole: in a
+ * login column of emails and some phone numbers, the phone numbers are all of the rest.
+ */
+function shareOfRest(stats: ColumnStats, matched: Matched): number {
+  let others = 0;
+  for (const m of stats.matched.values()) if (m.detector !== matched.detector && !m.partial) others += m.values;
+  return matched.values / Math.max(1, stats.values - others);
+}
+
 export interface ColumnVerdicts {
   /** Counts a batch of a database column's values; returns the column's stats for its occurrences. */
   addRecord(record: ValuesRecord): ColumnStats;
@@ -69,26 +83,33 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
     return byId.get(id);
   };
   /** Whether a column not named for the finding's kind is not reported for it. */
-  const dropped = (f: Finding, stats: ColumnStats, matched: Matched, share: number): boolean => {
+  const dropped = (f: Finding, stats: ColumnStats, matched: Matched): boolean => {
     const detector = detectorOf(f.detector);
     const rule = detector?.column;
     if (rule === undefined || f.form !== 'plaintext') return false;
     const name = f.site.jsonPath === undefined ? stats.name : leafName(f.site.jsonPath);
+    const words = nameWords(name);
+    if (rule.notPersonal !== undefined && words.some((w) => rule.notPersonal!.includes(w))) return true;
     if (namedDetector(set(), name)?.detector === detector) return false;
-    return nameWords(name).some((w) => rule.otherKinds.includes(w)) || (!matched.partial && share < rule.minShare);
+    return words.some((w) => rule.otherKinds.includes(w)) || (!matched.partial && shareOfRest(stats, matched) < rule.minShare);
   };
   return {
     addRecord(record) {
       let stats = columns.get(record.origin.siteUri);
-      if (stats === undefined) columns.set(record.origin.siteUri, (stats = { name: record.hint, values: 0, named: namedDetector(set(), record.hint)?.detector, matched: new Map() }));
+      if (stats === undefined) columns.set(record.origin.siteUri, (stats = { name: record.hint, values: 0, named: namedDetector(set(), record.hint)?.detector, matched: new Map(), last: undefined }));
       stats.values += record.rows.length;
       return stats;
     },
     addOccurrence(stats, o) {
       if (o.form === 'masked' && stats.named !== undefined && o.jsonPath === undefined && o.detector !== stats.named.id) o = { ...o, detector: stats.named.id };
-      const key = matchKey(o.detector, o.form, o.jsonPath);
-      let matched = stats.matched.get(key);
-      if (matched === undefined) stats.matched.set(key, (matched = { values: 0, lastRow: -1, partial: false }));
+      const last = stats.last;
+      let matched = last !== undefined && last.detector === o.detector && last.form === o.form && last.jsonPath === o.jsonPath ? last.matched : undefined;
+      if (matched === undefined) {
+        const key = matchKey(o.detector, o.form, o.jsonPath);
+        matched = stats.matched.get(key);
+        if (matched === undefined) stats.matched.set(key, (matched = { values: 0, lastRow: -1, partial: false, detector: o.detector }));
+        stats.last = { detector: o.detector, form: o.form, jsonPath: o.jsonPath, matched };
+      }
       if (o.count !== undefined) matched.values += o.count;
       else if (o.line !== matched.lastRow) matched.values++;
       matched.lastRow = o.line;
@@ -100,8 +121,7 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
         const stats = f.site.kind === 'column' ? columns.get(f.site.uri) : undefined;
         const matched = stats?.matched.get(matchKey(f.detector, f.form, f.site.jsonPath));
         if (stats === undefined || matched === undefined) return [f];
-        const share = toShare(matched.values, stats.values);
-        return dropped(f, stats, matched, share) ? [] : [{ ...f, share }];
+        return dropped(f, stats, matched) ? [] : [{ ...f, share: toShare(matched.values, stats.values) }];
       });
     },
   };
