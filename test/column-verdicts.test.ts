@@ -58,6 +58,8 @@ describe('column verdicts', () => {
   it('does not report phone or card numbers in an id-like column, at any share, unless its name names the kind', () => {
     expect(scanColumn('customer_ref', phoneLike)).toEqual([]);
     expect(scanColumn('anon_id', phoneLike)).toEqual([]);
+    expect(scanColumn('invoice_no', phoneLike)).toEqual([]);
+    expect(verdicts(scanColumn('mobile_no', phoneLike))).toEqual(['phone plaintext']);
     expect(scanColumn('payment_id', ['4111111111111111', '5555555555554444'])).toEqual([]);
     expect(verdicts(scanColumn('payment_card_id', ['4111111111111111', '5555555555554444']))).toEqual(['credit_card plaintext']);
     expect(verdicts(scanColumn('phone_ref', phoneLike))).toEqual(['phone plaintext']);

@@ -12,8 +12,12 @@ import { namedDetector } from './detect.js';
 import { toKeyTokens } from './fields.js';
 import type { ValuesRecord } from './values-record.js';
 
-/** Name words of identifiers and codes: a column so named holds keys, not phone or card numbers. */
-export const ID_WORDS: readonly string[] = ['id', 'ids', 'uuid', 'guid', 'ref', 'refs', 'reference', 'key', 'pk', 'fk', 'seq', 'sku', 'ean', 'upc', 'gtin', 'isbn', 'barcode'];
+/**
+ * Name words of identifiers and codes: a column so named holds keys, not phone or card numbers.
+ * Not `number`: `contact_number` and `emergency_number` hold phone numbers, and an `order_number`
+ * column's chance matches are too few for its share anyway.
+ */
+export const ID_WORDS: readonly string[] = ['id', 'ids', 'uuid', 'guid', 'ref', 'refs', 'reference', 'key', 'pk', 'fk', 'no', 'nr', 'num', 'seq', 'sku', 'ean', 'upc', 'gtin', 'isbn', 'barcode'];
 
 /** What a column's values came to for one detector and form (and JSON path). */
 interface Matched {
