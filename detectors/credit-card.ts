@@ -1,5 +1,6 @@
 import type { Detector } from '../src/types.js';
 import { maskDigits } from '../src/engine/mask.js';
+import { ID_WORDS } from '../src/engine/column-verdict.js';
 import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
@@ -42,7 +43,13 @@ export const creditCard: Detector = {
   identifier: 'indirect',
   patterns: [
     { name: 'credit_card.number', regex: String.raw`\b[2-6](?:[ -]?\d){12,18}\b`, score: 0.3 },
-    { name: 'credit_card.masked', regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|\b\d{6}\*{6}\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`, score: 0.7, form: 'masked' },
+    // Masked 16-digit numbers in groups of four, masks of 9 to 15 digits (13 to 19-digit numbers) and Amex's 4-6-5 groups.
+    {
+      name: 'credit_card.masked',
+      regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|(?:\*{9,15}|[xX]{9,15})\d{4}\b|(?:\*{4}|[xX]{4})[ -]?(?:\*{6}|[xX]{6})[ -]?(?:\*|[xX])\d{4}\b|\b\d{6}\*{6}\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`,
+      score: 0.7,
+      form: 'masked',
+    },
   ],
   contextWords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'pan', 'payment', 'cc'],
   fieldNames: ['card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber'],
@@ -57,6 +64,8 @@ export const creditCard: Detector = {
     return isLuhnValid(digits) ? { status: 'valid', check: 'luhn' } : { status: 'invalid', reason: 'fails Luhn' };
   },
   mask: (value) => maskDigits(value, 4),
+  // Numbers of an issuer's prefix and length pass Luhn one time in ten (keys, EAN barcodes).
+  column: { minShare: 0.25, otherKinds: ID_WORDS },
   examples: {
     positive: [
       { text: 'charge card=4111111111111111 ok', value: '4111111111111111' },
@@ -66,6 +75,7 @@ export const creditCard: Detector = {
       { text: 'amex 3782 822463 10005 charged', value: '3782 822463 10005' },
       { text: 'card on file **** **** **** 4242', value: '**** **** **** 4242', form: 'masked' },
       { text: 'card 411111******1111', value: '411111******1111', form: 'masked' },
+      { text: 'amex ***********0005 charged', value: '***********0005', form: 'masked' },
     ],
     negative: [
       { text: 'id 4111111111111112 created', reason: 'fails Luhn' },

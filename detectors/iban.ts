@@ -32,6 +32,8 @@ export const iban: Detector = {
   identifier: 'indirect',
   patterns: [
     { name: 'iban.number', regex: String.raw`\b[A-Z]{2}\d{2}(?:[ -]?[A-Z0-9]){11,30}\b`, score: 0.4 },
+    // A country code, then a run of mask characters among the rest: longer than a masked card inside it.
+    { name: 'iban.masked', regex: String.raw`\b[A-Z]{2}(?:\d{2}|\*{2})(?:[ -]?[A-Z0-9]){0,8}[ -]?\*{2,}(?:[ -]?(?:\*|[A-Z0-9])){2,28}\b`, score: 0.7, form: 'masked' },
   ],
   contextWords: ['iban', 'account', 'bank', 'sepa', 'payout', 'transfer'],
   fieldNames: ['iban', 'bankaccount', 'accountnumber'],
@@ -55,6 +57,7 @@ export const iban: Detector = {
       { text: 'iban=DE89370400440532013000', value: 'DE89370400440532013000' },
       { text: 'sepa FR14-2004-1010-0505-0001-3M02-606 ok', value: 'FR1420041010050500013M02606' },
       { text: 'DE89 3704 0044 0532 0130 00 EUR', value: 'DE89370400440532013000' },
+      { text: 'payout to GB82 **** **** **** 7654 32', value: 'GB82************765432', form: 'masked' },
     ],
     negative: [
       { text: 'iban GB82 WEST 1234 5698 7654 33', reason: 'fails mod-97' },

@@ -84,6 +84,13 @@ export const ipAddress: Detector = {
     if (value.includes(':')) return validateV6(value, context.before, context.after);
     return isIPv4(value) ? validateV4(value, context.before, context.after) : { status: 'invalid', reason: 'not an IPv4 address' };
   },
+  // Dotted quads in a column so named are versions and builds; addresses of servers, gateways and
+  // networks are not a person's, even in a column named for addresses (`server_ip`).
+  column: {
+    minShare: 0,
+    otherKinds: ['version', 'ver', 'build', 'release', 'revision', 'firmware'],
+    notPersonal: ['server', 'upstream', 'resolver', 'dns', 'nameserver', 'gateway', 'router', 'subnet', 'netmask', 'network', 'cidr'],
+  },
   mask(value) {
     if (!value.includes(':')) return value.replace(/\.\d+$/, '.*');
     const v4 = /(\d+\.\d+\.\d+)\.\d+$/.exec(value);

@@ -81,7 +81,27 @@ export interface Detector {
   unusualValue?: string;
   /** Masks a normalized plaintext value for samples (`j***@example.com`). */
   mask: (value: string) => string;
+  /**
+   * For a database column not named for this kind (see `fieldNames`) whose plaintext matches come
+   * by chance in values of other kinds (order numbers passing a phone check, versions that are
+   * dotted quads): when the column is not reported. Absent: always reported.
+   */
+  column?: ColumnRule;
   examples: { positive: PositiveExample[]; negative: NegativeExample[] };
+}
+
+/** When a column not named for a detector's kind is not reported for it (see `Detector.column`). */
+export interface ColumnRule {
+  /**
+   * Least share (0..1) of a column's non-empty values that must match when every match is a
+   * whole value (a column of single tokens): a handful of order numbers passing a phone check is
+   * not a phone column. Matches inside longer text (notes, messages) are reported at any share.
+   */
+  minShare: number;
+  /** Column name words (tokens, pairs of tokens) that say the column holds another kind of data (`id`, `ref`, `version`). */
+  otherKinds: readonly string[];
+  /** Name words that say the values are not a person's even in a column named for the kind (`server_ip`, `dns_addr`). */
+  notPersonal?: readonly string[];
 }
 
 /** What a validator sees besides the value. */
@@ -130,6 +150,8 @@ export interface Occurrence {
    * confidence, all after the locations a report keeps, so only their number matters.
    */
   count?: number;
+  /** Set when the match is a column value (or a JSON leaf of one) whole, not part of a longer text. */
+  whole?: boolean;
 }
 
 /** The site of a finding: where a team has to look to fix it. */
@@ -179,8 +201,15 @@ export interface Finding {
   new: boolean;
   /** Set when a config `allow` rule accepts this finding: it never fails the gate. */
   allowed?: { rule: string; reason: string };
-  /** Column findings: rows of the table that were scanned (the share is count / rowsScanned). */
+  /** Column findings: rows of the table that were scanned. */
   rowsScanned?: number;
+  /**
+   * Database column findings: the share of the column's values in which this was found, from 0
+   * to 1 (3 significant digits): values with a match / non-empty values scanned. Non-empty
+   * values exclude NULL, empty strings, binary values that are not UTF-8, and numbers whose digit
+   * count no PII kind has.
+   */
+  share?: number;
 }
 
 /** Contacts of the team that owns a service. */

@@ -10,6 +10,8 @@ export type ColumnKind = 'text' | 'json' | 'number' | 'bytes';
 export interface ColumnInfo {
   name: string;
   kind: ColumnKind;
+  /** An IP address type (PostgreSQL inet, MariaDB INET4 and INET6), read as text: the address alone. */
+  address?: true;
 }
 
 export interface TableInfo {

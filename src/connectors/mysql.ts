@@ -7,7 +7,7 @@
 import mysql from 'mysql2';
 import type { Connection } from 'mysql2';
 import type { DatabaseTarget } from './db-target.js';
-import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
+import type { ColumnInfo, ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
 import { describeMysqlError } from './mysql-errors.js';
 import { createRandom } from './seeded-random.js';
 
@@ -17,8 +17,11 @@ const NUMBER_TYPES = new Set(['int', 'bigint', 'decimal', 'mediumint']);
 const BYTES_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
 const RANGES = 16;
 
+/** MariaDB's address types, read as their text (`CAST`): the driver gives them as bytes. */
+const ADDRESS_TYPES = new Set(['inet4', 'inet6']);
+
 function toKind(dataType: string): ColumnKind | undefined {
-  if (TEXT_TYPES.has(dataType)) return 'text';
+  if (TEXT_TYPES.has(dataType) || ADDRESS_TYPES.has(dataType)) return 'text';
   if (dataType === 'json') return 'json';
   if (NUMBER_TYPES.has(dataType)) return 'number';
   if (BYTES_TYPES.has(dataType)) return 'bytes';
@@ -46,14 +49,14 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
     if (!info) tables.set(`${schema}.${table}`, (info = { schema, table, columns: [], skippedColumns: [], estimatedRows: r['n'] === null ? -1 : Number(r['n']), keys: [] }));
     if (r['k'] === 'PRI') info.keys.push({ name: column, integer: /int$/.test(type) });
     const kind = toKind(type);
-    if (kind) info.columns.push({ name: column, kind });
+    if (kind) info.columns.push(ADDRESS_TYPES.has(type) ? { name: column, kind, address: true } : { name: column, kind });
     else info.skippedColumns.push(column);
   }
   return [...tables.values()].map(({ keys, ...t }) => (keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t));
 }
 
-function toColumn(c: { name: string; kind: ColumnKind }): string {
-  if (c.kind === 'text' || c.kind === 'bytes') return quote(c.name);
+function toColumn(c: ColumnInfo): string {
+  if ((c.kind === 'text' && !c.address) || c.kind === 'bytes') return quote(c.name);
   return `CAST(${quote(c.name)} AS CHAR)`;
 }
 

@@ -13,9 +13,12 @@ import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableIn
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
 
+/** Address types: `host()` gives an inet's address without the netmask its text form adds (`/32`). Not cidr: networks are not a person's. */
+const ADDRESS_TYPES = new Set(['inet']);
+
 function toKind(dataType: string, udt: string): ColumnKind | undefined {
   if (dataType === 'USER-DEFINED' && udt !== 'citext') return 'text'; // enums
-  if (TEXT_TYPES.has(dataType)) return 'text';
+  if (TEXT_TYPES.has(dataType) || ADDRESS_TYPES.has(dataType)) return 'text';
   if (dataType === 'json' || dataType === 'jsonb') return 'json';
   if (NUMBER_TYPES.has(dataType)) return 'number';
   if (dataType === 'bytea') return 'bytes';
@@ -41,7 +44,7 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
     let info = tables.get(key);
     if (!info) tables.set(key, (info = { schema: r.schema, table: r.table, columns: [], skippedColumns: [], estimatedRows: Number(r.estimate) }));
     const kind = toKind(r.data_type, r.udt_name);
-    if (kind) info.columns.push({ name: r.column, kind });
+    if (kind) info.columns.push(ADDRESS_TYPES.has(r.data_type) ? { name: r.column, kind, address: true } : { name: r.column, kind });
     else info.skippedColumns.push(r.column);
   }
   return [...tables.values()];
@@ -49,7 +52,7 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
 
 function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: string; method: ReadMethod } {
   // Binary COPY sends each value in its type's binary form: as text, but for bytea's raw bytes.
-  const columns = table.columns.map((c) => `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`).join(', ');
+  const columns = table.columns.map((c) => (c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`)).join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
   if (plan.full || estimate <= plan.sampleRows) return { sql: `SELECT ${columns} FROM ${from}`, method: { rowsEstimated: estimate, sampled: false, method: 'full' } };
   const percent = Math.min(100, (plan.sampleRows / estimate) * 100).toPrecision(4);

@@ -7,7 +7,7 @@ import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { createVerdictMemo, detect, namedDetector, type Candidate, type DetectInput, type NamedDetector, type Verdict } from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
-import { classifyStoredForm, type StoredForm } from './stored-form.js';
+import { classifyStoredForm, toNamedForm, type StoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
 
 export interface AnalyzeOptions {
@@ -25,7 +25,8 @@ export interface AnalyzeOptions {
 }
 
 /** The candidate part of a stored form in a field named for a detector's kind (`email_sha256`). */
-export function storedVerdict(named: NamedDetector, key: string, stored: StoredForm): Verdict {
+export function storedVerdict(named: NamedDetector, key: string, given: StoredForm): Verdict {
+  const stored = toNamedForm(given, key);
   return { detector: named.detector, form: stored.form, confidence: 0.8, evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` } };
 }
 
@@ -109,7 +110,19 @@ export function toOccurrences(set: DetectorSet, input: LineInput, lineFields: ()
   const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
   const template = input.template === false ? '' : json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
   const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;
-  return candidates.map((c) => toOccurrence(c, input.line, template, options, serviceLeaf?.value));
+  const occurrences = candidates.map((c) => toOccurrence(c, input.line, template, options, serviceLeaf?.value));
+  // A column's value (or JSON leaf) matched whole is a single token: see column-verdict.ts.
+  if (input.template === false) occurrences.forEach((o, i) => (o.whole = isWholeField(candidates[i]!)));
+  return occurrences;
+}
+
+/** Whether a candidate is its field's whole value (surrounding spaces aside). */
+function isWholeField(c: Candidate): boolean {
+  const field = c.field;
+  if (field === undefined) return false;
+  const lead = field.value.length - field.value.trimStart().length;
+  const trail = field.value.length - field.value.trimEnd().length;
+  return c.start <= field.start + lead && c.end >= field.end - trail;
 }
 
 /** One candidate as an occurrence: masked sample, location, template and the JSON path it sits at. */

@@ -6,6 +6,7 @@
 import type { Form } from '../types.js';
 import { bytesInRange, EVERY_BYTE, ONES } from './byte-words.js';
 import { isHighEntropy } from './entropy.js';
+import { toKeyTokens } from './fields.js';
 
 export interface StoredForm {
   form: Form;
@@ -16,17 +17,52 @@ const PLACEHOLDER = /^(?:|n\/?a|null|nil|none|unknown|redacted|\[redacted\]|-+|0
 const DIGEST_REASONS: Record<number, string> = { 32: 'md5', 40: 'sha1', 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
 for (const length of Object.keys(DIGEST_REASONS)) DIGEST_REASONS[Number(length)] += ' hex digest';
 
-/** In order: unambiguous shapes (digests, hash strings, envelopes) before mask runs, which random base64 can contain. */
+/** Base64 wrapped in lines of 64 or 76 characters (PEM, MIME), as some tools encode ciphertext. */
+const WRAPPED_BASE64 = /^(?:[A-Za-z0-9+/]{64}\s+)+[A-Za-z0-9+/]*={0,2}$|^(?:[A-Za-z0-9+/]{76}\s+)+[A-Za-z0-9+/]*={0,2}$/;
+
+/** Random-looking base64 or hex of some length, on one line or wrapped. */
+function isOpaque(v: string): boolean {
+  if (v.length < 24) return false;
+  if (/^[A-Za-z0-9+/_-]+={0,2}$/.test(v)) return isHighEntropy(v);
+  return WRAPPED_BASE64.test(v) && isHighEntropy(v.replace(/\s+/g, ''));
+}
+
+/**
+ * In order: unambiguous shapes (digests, hash strings, envelopes, references) first, then random
+ * base64 or hex, then mask runs: random base64 can hold a run of x's, a mask holds no randomness.
+ */
 const RULES: Array<{ test: (v: string) => boolean; form: Form; reason: (v: string) => string }> = [
   { test: (v) => v.length in DIGEST_REASONS && /^[0-9a-f]+$/i.test(v), form: 'hashed', reason: (v) => DIGEST_REASONS[v.length]! },
   { test: (v) => /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[56])\$/.test(v), form: 'hashed', reason: () => 'password-hash string (bcrypt, argon2, scrypt, crypt)' },
   { test: (v) => /^(?:md5|sha1|sha256|sha512|hmac-sha256):[0-9a-f]{32,}$/i.test(v), form: 'hashed', reason: () => 'prefixed hex digest' },
   { test: (v) => /^(?:vault:v\d+:|enc:|ENC\(|\$enc\$|AQICAH|gAAAAA)/.test(v), form: 'encrypted', reason: () => 'ciphertext envelope prefix (Vault, KMS, Fernet, ENC())' },
-  { test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')), form: 'masked', reason: () => 'mask characters' },
   { test: (v) => /^(?:tok|tkn|token|pii|vt)_[A-Za-z0-9]{6,}$/.test(v), form: 'tokenized', reason: () => 'token reference' },
   { test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), form: 'tokenized', reason: () => 'UUID reference' },
-  { test: (v) => v.length >= 24 && /^[A-Za-z0-9+/_-]+={0,2}$/.test(v) && isHighEntropy(v), form: 'encrypted', reason: () => 'high-entropy base64 or hex' },
+  { test: isOpaque, form: 'encrypted', reason: () => 'high-entropy base64 or hex' },
+  { test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')), form: 'masked', reason: () => 'mask characters' },
 ];
+
+/** Field name words that say how a value is stored, for the forms a value alone can leave in doubt. */
+const FORM_WORDS: ReadonlyMap<string, Form> = new Map([
+  ...['enc', 'encrypted', 'encrypt', 'cipher', 'ciphertext', 'crypt', 'crypted', 'aes', 'kms', 'sealed'].map((w) => [w, 'encrypted'] as const),
+  ...['hash', 'hashed', 'digest', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'hmac', 'bcrypt'].map((w) => [w, 'hashed'] as const),
+]);
+const namedForms = new Map<string, Form | undefined>();
+
+/**
+ * The form of a hashed or encrypted value as its field's name says it (`phone_enc`: encrypted,
+ * `email_hash`: hashed), when the value alone is either: hex ciphertext has a digest's length,
+ * and a base64 digest looks like ciphertext. Other forms are kept.
+ */
+export function toNamedForm(stored: StoredForm, key: string): StoredForm {
+  if (stored.form !== 'hashed' && stored.form !== 'encrypted') return stored;
+  let named = namedForms.get(key);
+  if (named === undefined && !namedForms.has(key)) {
+    if (namedForms.size >= 1024) namedForms.clear();
+    namedForms.set(key, (named = toKeyTokens(key).map((t) => FORM_WORDS.get(t)).find((f) => f !== undefined)));
+  }
+  return named === undefined || named === stored.form ? stored : { form: named, reason: `${stored.reason}, ${named} as the name ${key} says` };
+}
 
 export function classifyStoredForm(value: string): StoredForm | undefined {
   const v = value.trim();

@@ -64,6 +64,13 @@ function lineEnd(data: Buffer, start: number): number {
   return newline === -1 ? data.length : newline;
 }
 
+/** The occurrence of a candidate that is a value whole. */
+function wholeOccurrence(candidate: Candidate, line: number, options: AnalyzeOptions): Occurrence {
+  const occurrence = toOccurrence(candidate, line, '', options);
+  occurrence.whole = true;
+  return occurrence;
+}
+
 /** Every value of a batch under one verdict: a value is only read while its occurrence is kept, then they are counted. */
 function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, verdict: Verdict, batch: ValuesRecord, options: AnalyzeOptions): void {
   for (let i = 0, start = 0; i < batch.rows.length; i++) {
@@ -75,7 +82,7 @@ function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, ver
     const value = batch.data.toString('utf8', start, end);
     start = end + 1;
     const candidate: Candidate = { ...verdict, start: 0, end: value.length, value };
-    collector.add(kind, () => toOccurrence(candidate, batch.rows[i]!, '', options));
+    collector.add(kind, () => wholeOccurrence(candidate, batch.rows[i]!, options));
   }
 }
 
@@ -136,7 +143,7 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
     if (kind.bulk !== undefined) kind.bulk.count! += 1;
     else {
       const candidate: Candidate = { ...verdict, start: 0, end: value.length, value: normalize(value) };
-      collector.add(kind, () => toOccurrence(candidate, line, '', options));
+      collector.add(kind, () => wholeOccurrence(candidate, line, options));
     }
   });
   return collector.out;

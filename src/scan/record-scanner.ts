@@ -8,6 +8,7 @@ import { createDetectorSet } from '../engine/detector-set.js';
 import { compilePatternTest } from '../engine/regex.js';
 import { scanRecord } from '../engine/scan-record.js';
 import { createAggregator, type Aggregator } from '../engine/aggregate.js';
+import { createColumnVerdicts } from '../engine/column-verdict.js';
 import { createOwnership } from '../pipeline/ownership.js';
 import type { ScanSettings } from './settings.js';
 
@@ -55,22 +56,26 @@ export function createRecordScanner(settings: ScanSettings): () => RecordSink {
   return () => {
     const aggregator = createAggregator({ detectors, resolveOwner, maxLocations: settings.maxLocations });
     const valueHits: Record<number, number> = {};
+    const columns = createColumnVerdicts(() => (compiled ??= compile()).set);
     return {
       scan(record) {
         const { set, analyze } = (compiled ??= compile());
+        // A database column's values are counted, and its occurrences, for its verdict.
+        const column = record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
         let kept = 0;
-        for (const o of scanRecord(set, record, analyze)) {
+        for (let o of scanRecord(set, record, analyze)) {
           if (o.confidence < settings.minConfidence) continue;
           if (o.allowedBy !== undefined) {
             valueHits[o.allowedBy] = (valueHits[o.allowedBy] ?? 0) + 1;
             continue;
           }
+          if (column !== undefined) o = columns.addOccurrence(column, o);
           aggregator.add(record.origin, o);
           kept += o.count ?? 1;
         }
         return kept;
       },
-      findings: () => aggregator.findings(),
+      findings: () => columns.judge(aggregator.findings()),
       valueHits,
     };
   };
