@@ -23,6 +23,16 @@ describe('one statement, one site', () => {
     for (const [line, value, label] of lines) expect(keyOf(line, spanOf(line, value, label)), line).toBe(keyOf(line));
   });
 
+  it('a long JSON statement stays one site when a field is matched in some lines only', async () => {
+    const fields = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`attribute_${String.fromCharCode(97 + (i % 26))}${i}`, 'constant']));
+    const line = (note: string, email: string) => JSON.stringify({ msg: 'profile updated', aa_note: note, ...fields, user: { email } });
+    const dir = makeTree({ 'logs/profile/profile.jsonl': [line('card 4111 1111 1111 1111 on file', 'ann@example.com'), line('no callback wanted', 'bob@example.org'), line('call +44 7700 900456', 'li.wei@example.net')].join('\n') + '\n' });
+    const report = parseReport((await runCli(['scan', 'logs', '--format', 'json'], dir)).stdout);
+    const emails = report.findings.filter((f) => f.detector === 'email');
+    expect(emails.map((f) => f.count)).toEqual([3]);
+    expect(emails[0]!.site.template).toMatch(/^\{msg="profile updated" aa_note=<[a-z_]+> attribute_.*…$/);
+  });
+
   it('every token that carries a digit is replaced, whatever its shape', () => {
     const a = '2026-11-01T10:00:00Z INFO pod orders-7d9f8c6b5-x2k4p shard s3 v2 took 15ms on node12';
     const b = '2026-11-02T11:30:00Z INFO pod orders-5c8d7f9b4-q7w2z shard s14 v17 took 230ms on node7';

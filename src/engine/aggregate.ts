@@ -9,6 +9,7 @@
 import type { Detector, Finding, FindingLocation, Occurrence, RecordOrigin, Site } from '../types.js';
 import type { ResolveOwner } from '../pipeline/ownership.js';
 import { toFingerprint, toIdentityKey } from './fingerprint.js';
+import { clipTemplate } from './template.js';
 
 export interface AggregateOptions {
   detectors: readonly Detector[];
@@ -87,8 +88,9 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       defaultSource: DEFAULT_SOURCE[origin.siteKind],
       ...(o.recordService ? { recordService: o.recordService } : {}),
     });
-    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: o.template, ...(jsonPath ? { jsonPath } : {}) };
-    const identity = { service: owner.service, site, detector: o.detector, form: o.form };
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: clipTemplate(o.template), ...(jsonPath ? { jsonPath } : {}) };
+    // The key comes from the whole template: labels of different lengths move where a clip falls.
+    const identity = { service: owner.service, site: { ...site, template: o.template }, detector: o.detector, form: o.form };
     const key = toIdentityKey(identity);
     let fingerprint = fingerprints.get(key);
     if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));

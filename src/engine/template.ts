@@ -8,7 +8,7 @@
  * value, even one the detectors missed.
  *
  * A site's identity is its template's key (toTemplateKey): placeholders without their labels,
- * runs of them as one, punctuation aside. So a value that one line's detectors match and
+ * runs of them as one, punctuation aside, from the whole template before reports clip it. So a value that one line's detectors match and
  * another's do not (`<phone>` against `+<num> <num>`) never splits a statement into two sites.
  */
 import type { Field } from './fields.js';
@@ -26,6 +26,11 @@ const PLACEHOLDER = /<[a-z_:]+>/;
 const TYPE_PLACEHOLDERS = { string: 'str', number: 'num', boolean: 'bool', null: 'null', text: 'str' } as const;
 const URL_ESCAPE = /%[0-9A-Fa-f]{2}/;
 const ADDRESS = /^[^@]+@[^@.]+(?:\.[^@.]+)+$/;
+/**
+ * Words and placeholder runs a site's key keeps: values of varying length move where a long
+ * line's template is cut, so only its start is the statement's.
+ */
+const KEY_UNITS = 48;
 /** Only the start of a very long line is templated. */
 const MAX_INPUT = 2048;
 
@@ -73,7 +78,7 @@ export function toTextTemplate(fullLine: string, allSpans: TemplateSpan[]): stri
     cursor = span.end;
   }
   out += line.slice(cursor);
-  return clip(templateGap(out.replace(/\s+/g, ' ').trim()));
+  return templateGap(out.replace(/\s+/g, ' ').trim());
 }
 
 /** Template of a JSON line: `{msg="text template" key=<type> ...}`: message keys first, then sorted key paths. */
@@ -94,7 +99,7 @@ export function toJsonTemplate(fields: Field[], spans: TemplateSpan[]): string {
   }
   const isMessage = (path: string) => MESSAGE_KEYS.has(path.toLowerCase());
   const keys = [...parts.keys()].sort((a, b) => Number(isMessage(b)) - Number(isMessage(a)) || a.localeCompare(b));
-  return clip(`{${keys.map((k) => `${k}=${parts.get(k)}`).join(' ')}}`);
+  return `{${keys.map((k) => `${k}=${parts.get(k)}`).join(' ')}}`;
 }
 
 /**
@@ -103,13 +108,16 @@ export function toJsonTemplate(fields: Field[], spans: TemplateSpan[]): string {
  * punctuation dropped.
  */
 export function toTemplateKey(template: string): string {
-  return template
+  const units = template
     .replace(/[\p{L}\p{N}_]*<[a-z_:]+>[\p{L}\p{N}_]*/gu, '\0')
-    .replace(/[^\p{L}\p{N}_\0…]+/gu, ' ')
+    .replace(/[^\p{L}\p{N}_\0]+/gu, ' ')
     .replace(/\0(?: ?\0)*/g, '\0')
-    .trim();
+    .trim()
+    .split(' ');
+  return units.slice(0, KEY_UNITS).join(' ');
 }
 
-function clip(template: string): string {
+/** The template as reports show it: at most MAX_TEMPLATE_LENGTH characters. */
+export function clipTemplate(template: string): string {
   return template.length > MAX_TEMPLATE_LENGTH ? `${template.slice(0, MAX_TEMPLATE_LENGTH - 1)}…` : template;
 }
