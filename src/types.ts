@@ -139,7 +139,7 @@ export interface Occurrence {
   column: number;
   /** JSON path of the value when the line was JSON (`$.user.email`, arrays as `[*]`). */
   jsonPath?: string;
-  /** The line's template: variable parts replaced with placeholders. */
+  /** The line's template: variable parts replaced with placeholders (whole; reports clip it). */
   template: string;
   /** Service named inside the record itself (a JSON log line's `service` field). */
   recordService?: string;

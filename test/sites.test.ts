@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toGroupName, toGroupUri, toFileUri } from '../src/engine/file-group.js';
+import { toFileSite, toGroupName } from '../src/engine/file-group.js';
 import { toTextTemplate } from '../src/engine/template.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
@@ -18,11 +18,42 @@ describe('rotation groups', () => {
     ['app.2026-11-01T10-00-00.log', 'app.log*'],
     ['access-3.log', 'access.log*'],
     ['orders.jsonl', 'orders.jsonl*'],
+    // logback / log4j2 `name-%d{yyyy-MM-dd}.%i.log.gz`, with and without the counter
+    ['orders-2026-11-01.0.log.gz', 'orders.log*'],
+    ['orders-2026-11-01.17.log', 'orders.log*'],
+    ['orders.2026-11-01-14.log', 'orders.log*'],
+    ['name.log.2026-11-01', 'name.log*'],
+    ['name-20261101.log', 'name.log*'],
+    ['name.1.log', 'name.log*'],
+    ['name.log.1.gz', 'name.log*'],
+    ['catalina.out.3', 'catalina.out*'],
+    ['error_log-20261101-120000', 'error_log*'],
+    ['worker-7f3a9c1e2b.log', 'worker.log*'],
+    ['f0001.log', 'f*.log*'],
+    ['f0999.log', 'f*.log*'],
+    ['0.log', '*.log*'],
+    ['0.log.20261101-120000.gz', '*.log*'],
   ])('%s belongs to %s', (name, group) => expect(toGroupName(name)).toBe(group));
 
-  it('keeps the folder in the site URI', () => {
-    expect(toGroupUri(toFileUri('logs/orders/app.log.3.gz', '/work'))).toBe('file://logs/orders/app.log*');
-    expect(toFileUri('/var/log/app.log', '/work')).toBe('file:///var/log/app.log');
+  it('keeps the folder in the site URI, dated folders grouped', () => {
+    expect(toFileSite('/work/logs/orders/app.log.3.gz', '/work')).toEqual({ uri: 'file://logs/orders/app.log.3.gz', siteUri: 'file://logs/orders/app.log*', service: 'orders' });
+    expect(toFileSite('/work/logs/orders/2026-11-01/app.1.log', '/work')).toMatchObject({ siteUri: 'file://logs/orders/*/app.log*', service: 'orders' });
+    expect(toFileSite('/var/log/app.log', '/work')).toEqual({ uri: 'file:///var/log/app.log', siteUri: 'file:///var/log/app.log*', service: 'log' });
+    expect(toFileSite('/work/app.log', '/work')).toMatchObject({ siteUri: 'file://app.log*', service: 'work' });
+  });
+
+  it('groups Kubernetes container logs by namespace and container, never by pod', () => {
+    const id = (n: number) => n.toString(16).repeat(64).slice(0, 64);
+    const links = ['orders-api-7d9f8c6b5-x2k4p', 'orders-api-5c8d7f9b4-q7w2z'].map((pod, i) => toFileSite(`/var/log/containers/${pod}_shop_orders-api-${id(i + 10)}.log`, '/work'));
+    expect(links.map((s) => s.siteUri)).toEqual(Array(2).fill('file:///var/log/containers/*_shop_orders-api-*.log'));
+    expect(links.map((s) => s.service)).toEqual(['orders-api', 'orders-api']);
+    const pods = [
+      '/var/log/pods/shop_orders-api-7d9f8c6b5-x2k4p_0f8e2c4a-1b3d-4e5f-8a9b-0c1d2e3f4a5b/orders-api/0.log',
+      '/var/log/pods/shop_orders-api-5c8d7f9b4-q7w2z_9a8b7c6d-5e4f-4a3b-9c2d-1e0f9a8b7c6d/orders-api/3.log.20261101-120000.gz',
+    ].map((p) => toFileSite(p, '/work'));
+    expect(pods.map((s) => s.siteUri)).toEqual(Array(2).fill('file:///var/log/pods/shop_*/orders-api/*.log*'));
+    expect(pods.map((s) => s.service)).toEqual(['orders-api', 'orders-api']);
+    expect(toFileSite('/var/log/containers/web_staging_orders-api-' + id(12) + '.log', '/work').siteUri).toBe('file:///var/log/containers/*_staging_orders-api-*.log');
   });
 });
 

@@ -142,6 +142,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     database,
     s3: toS3Options(options, config, seed),
     cwd: io.cwd,
+    ...(source ? { root: path.dirname(path.resolve(io.cwd, source.file)) } : {}),
     exclude: config.exclude,
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),

@@ -7,7 +7,7 @@ import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
 import type { RecordOrigin, Skipped, SourceError } from '../types.js';
-import { textBytes, toFileUri, toGroupUri, toShownPath } from '../engine/file-group.js';
+import { textBytes, toFileSite, toFileUri, toShownPath } from '../engine/file-group.js';
 import { describeFsError } from './fs-errors.js';
 
 export interface FileListing {
@@ -20,24 +20,31 @@ export interface FileListing {
 
 export interface ListOptions {
   cwd: string;
+  /** The folder URIs are relative to (the config file's); default: each target's repository, else `cwd`. */
+  root?: string;
   /** Globs over location URIs (`file://logs/**\/*.tmp`) to leave out. */
   exclude: readonly string[];
 }
 
-/** All paths here are absolute; the service folder is the first one under the target. */
+/** All paths here are absolute. Locations are shown from `cwd`; URIs and services come from the root alone. */
 function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
-  const uri = toFileUri(filePath, cwd);
-  const base = target.isFile ? path.dirname(target.absolute) : target.absolute;
-  const relative = path.relative(base, filePath).split(path.sep);
-  const folder = relative.length > 1 ? relative[0]! : path.basename(base);
-  return { siteKind: 'file', path: toShownPath(filePath, cwd), source: filePath, uri, siteUri: toGroupUri(uri), defaultService: folder, target: target.given };
+  const { uri, siteUri, service } = toFileSite(filePath, target.root);
+  return { siteKind: 'file', path: toShownPath(filePath, cwd), source: filePath, uri, siteUri, defaultService: service, target: target.given };
 }
 
-/** A target as given, resolved. */
+/** A target as given, resolved, with the root its URIs are relative to. */
 interface Target {
   given: string;
   absolute: string;
-  isFile: boolean;
+  root: string;
+}
+
+/** The nearest folder at or above `folder` that holds `.git` (a folder, or a worktree's file). */
+async function findRepository(folder: string): Promise<string | undefined> {
+  for (let dir = folder; ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (path.dirname(dir) === dir) return undefined;
+  }
 }
 
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
@@ -56,7 +63,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       else listing.errors.push({ source: shown, message: describeFsError(error) });
       return;
     }
-    if (excluded(toFileUri(entry, options.cwd))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
+    if (excluded(toFileUri(entry, target.root))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
     if (info.isFile()) {
       listing.textBytes += textBytes(entry, info.size);
       return void listing.files.push(toOrigin(entry, target, options.cwd));
@@ -78,7 +85,8 @@ export async function listFiles(targets: readonly string[], options: ListOptions
   for (const given of targets) {
     const absolute = path.resolve(options.cwd, given);
     const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
-    await visit(absolute, { given, absolute, isFile });
+    const root = options.root ?? (await findRepository(isFile ? path.dirname(absolute) : absolute)) ?? options.cwd;
+    await visit(absolute, { given, absolute, root });
   }
   return listing;
 }

@@ -1,12 +1,15 @@
 /**
  * Aggregation of occurrences into leak sites. One finding per (service, site, detector, form):
  * occurrences are counted, the highest confidence and its evidence kept, and the first
- * `maxLocations` locations (in path, line, column order) kept as examples. Partial results (from
+ * `maxLocations` locations (in path, line, column order) kept as examples; the sample and the
+ * site's template shown are the first location's (templates of one site differ at most in their
+ * placeholders: fingerprint.ts). Partial results (from
  * workers) merge with the same rules, so the result does not depend on scheduling.
  */
 import type { Detector, Finding, FindingLocation, Occurrence, RecordOrigin, Site } from '../types.js';
 import type { ResolveOwner } from '../pipeline/ownership.js';
 import { toFingerprint, toIdentityKey } from './fingerprint.js';
+import { clipTemplate } from './template.js';
 
 export interface AggregateOptions {
   detectors: readonly Detector[];
@@ -37,7 +40,7 @@ export interface Aggregator {
 }
 
 /** What an occurrence or a partial finding adds to a finding with the same fingerprint. */
-type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations'>;
+type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations' | 'site'>;
 
 export function createAggregator(options: AggregateOptions): Aggregator {
   const byId = new Map(options.detectors.map((d) => [d.id, d]));
@@ -54,7 +57,10 @@ export function createAggregator(options: AggregateOptions): Aggregator {
     }
     const first = part.locations[0];
     const currentFirst = current.locations[0];
-    if (first && (!currentFirst || compareLocations(first, currentFirst) < 0)) current.sample = part.sample;
+    if (first && (!currentFirst || compareLocations(first, currentFirst) < 0)) {
+      current.sample = part.sample;
+      current.site = part.site;
+    }
     if (current.locations.length < limit || (first && compareLocations(first, current.locations[current.locations.length - 1]!) < 0)) {
       current.locations = [...current.locations, ...part.locations].sort(compareLocations).slice(0, limit);
     }
@@ -82,8 +88,9 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       defaultSource: DEFAULT_SOURCE[origin.siteKind],
       ...(o.recordService ? { recordService: o.recordService } : {}),
     });
-    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: o.template, ...(jsonPath ? { jsonPath } : {}) };
-    const identity = { service: owner.service, site, detector: o.detector, form: o.form };
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: clipTemplate(o.template), ...(jsonPath ? { jsonPath } : {}) };
+    // The key comes from the whole template: labels of different lengths move where a clip falls.
+    const identity = { service: owner.service, site: { ...site, template: o.template }, detector: o.detector, form: o.form };
     const key = toIdentityKey(identity);
     let fingerprint = fingerprints.get(key);
     if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
@@ -98,7 +105,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
       const jsonPath = o.jsonPath ?? origin.jsonPath;
       const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(jsonPath ? { jsonPath } : {}) };
-      const part: Part = { count: o.count ?? 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location] };
+      const part: Part = { count: o.count ?? 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location], site };
       const current = found.get(fingerprint);
       if (current !== undefined) return absorb(current, part);
       const detector = byId.get(o.detector)!;

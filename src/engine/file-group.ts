@@ -1,14 +1,19 @@
 /**
- * Log rotation groups: `app.log`, `app.log.1`, `app.log.2.gz`, `app-2026-11-01.log.gz` and
- * `app.log-20261101` all belong to the group `app.log*`. A group is one site, so rotating or
- * compressing logs never changes a finding's fingerprint.
+ * Log rotation groups and file sites. `app.log`, `app.log.1`, `app.1.log`, `app.log.2.gz`,
+ * `app-2026-11-01.3.log.gz`, `app.log.2026-11-01` and `app-20261101.log` all belong to the group
+ * `app.log*`; `f0001.log` … `f0999.log` to `f*.log*`. A group is one site, so rotating or
+ * compressing logs never changes a finding's fingerprint. Kubernetes container logs group by
+ * namespace and container (container-logs.ts).
  */
 import path from 'node:path';
+import { toContainerLog } from './container-logs.js';
+import { groupFileName, toFolderGroup } from './object-group.js';
 
 const COMPRESSION = /\.(?:gz|gzip)$/i;
-const NUMERIC_SUFFIX = /(?:\.\d+)+$/;
-const DATE = /[-_.]?\d{4}-?\d{2}-?\d{2}(?:[T_-]?\d{2}(?:[:-]?\d{2}){0,2})?/g;
-const COUNTER_BEFORE_EXTENSION = /[-_]\d+(?=\.[A-Za-z]+$)/;
+/** A counter glued to a word (`f0001.log`, `node12.log`), which object groups keep (`v2`, `mp4`). */
+const GLUED_COUNTER = /(?<=\p{L})\d+(?=[-_.]|$)/gu;
+/** A varying part set off by a separator: rotation dates and counters, dropped from the group's name. */
+const SEPARATE_PART = /(?!^)[-_.]\*/g;
 
 /** How much larger gzipped logs and exports usually are once inflated (text compresses 3 to 10 times). */
 const GZIP_RATIO = 4;
@@ -26,31 +31,48 @@ export function withoutCompression(name: string): string {
   return name.replace(COMPRESSION, '');
 }
 
-/** The group name of a file's base name, always ending in `*`. */
+/**
+ * The group name of a file's base name, always ending in `*`: dates, ids and numbers (as object
+ * groups find them) are dropped with their separator, so the live file and its rotations agree.
+ */
 export function toGroupName(baseName: string): string {
-  const name = withoutCompression(baseName)
-    .replace(NUMERIC_SUFFIX, '')
-    .replace(DATE, '')
-    .replace(NUMERIC_SUFFIX, '')
-    .replace(COUNTER_BEFORE_EXTENSION, '');
-  return `${name === '' ? baseName : name}*`;
+  const name = groupFileName(withoutCompression(baseName)).replace(GLUED_COUNTER, '*').replace(SEPARATE_PART, '');
+  return name.endsWith('*') ? name : `${name}*`;
 }
 
-/** A path as shown: relative to the working folder when inside it, else absolute; forward slashes. */
-export function toShownPath(filePath: string, cwd: string): string {
-  const absolute = path.resolve(cwd, filePath);
-  const relative = path.relative(cwd, absolute);
+/** A path as shown: relative to `base` when inside it, else absolute; forward slashes. */
+export function toShownPath(filePath: string, base: string): string {
+  const absolute = path.resolve(base, filePath);
+  const relative = path.relative(base, absolute);
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
   return (inside ? relative : absolute).split(path.sep).join('/');
 }
 
-/** The `file://` URI of a path: `file://` and the path as shown. */
-export function toFileUri(filePath: string, cwd: string): string {
-  return `file://${toShownPath(filePath, cwd)}`;
+/** The `file://` URI of a path: `file://` and the path as shown from `base`. */
+export function toFileUri(filePath: string, base: string): string {
+  return `file://${toShownPath(filePath, base)}`;
 }
 
-/** The site URI of a file: its folder's URI plus its group name. */
-export function toGroupUri(fileUri: string): string {
-  const slash = fileUri.lastIndexOf('/');
-  return fileUri.slice(0, slash + 1) + toGroupName(fileUri.slice(slash + 1));
+/** Where a file's findings go: its location URI, its site (group) URI and the service its folders name. */
+export interface FileSite {
+  uri: string;
+  siteUri: string;
+  /** The nearest folder that is not a date, number, id or partition; a container log's container. */
+  service: string;
+}
+
+/**
+ * The site of a file, from its path relative to `root` (absolute outside it), whatever the scan's
+ * target: dated or numbered folders group as object keys' do (`logs/2026-11-01/app.log` →
+ * `logs/*\/app.log*`).
+ */
+export function toFileSite(filePath: string, root: string): FileSite {
+  const uri = toFileUri(filePath, root);
+  const segments = uri.slice('file://'.length).split('/');
+  segments[segments.length - 1] = withoutCompression(segments[segments.length - 1]!);
+  const container = toContainerLog(segments);
+  const folders = container?.folders ?? segments.slice(0, -1);
+  const group = container?.group ?? toGroupName(segments[segments.length - 1]!);
+  const service = container?.container ?? [path.basename(root), ...folders].reverse().find((f) => f !== '' && toFolderGroup(f) === f) ?? '';
+  return { uri, siteUri: `file://${[...folders.map(toFolderGroup), group].join('/')}`, service };
 }

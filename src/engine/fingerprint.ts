@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Form, Site } from '../types.js';
+import { toTemplateKey } from './template.js';
 
 /**
  * A finding's identity: a hash of (service, site, detector, form). No value, line number or count
@@ -17,7 +18,10 @@ export interface Identity {
   form: Form;
 }
 
-/** The identity as one string: equal strings, equal fingerprints. */
+/**
+ * The identity as one string: equal strings, equal fingerprints. A template counts by its key, so
+ * templates that differ only in their placeholders' labels are one site.
+ */
 export function toIdentityKey({ service, site, detector, form }: Identity): string {
-  return JSON.stringify([service, site.kind, site.uri, site.template, site.jsonPath ?? '', detector, form]);
+  return JSON.stringify([service, site.kind, site.uri, toTemplateKey(site.template), site.jsonPath ?? '', detector, form]);
 }

@@ -18,7 +18,7 @@ const HEX_ID = /(?<![0-9A-Za-z])(?=[0-9a-f]*\d)(?=[0-9a-f]*[a-f])[0-9a-f]{8,}(?!
 const NUMBER = /(?<![A-Za-z0-9])\d+/g;
 
 /** The group of a file name: dates, ids and numbers become `*`. */
-function groupFileName(name: string): string {
+export function groupFileName(name: string): string {
   return name.replace(UUID, '*').replace(DATE_TIME, '*').replace(HEX_ID, '*').replace(NUMBER, '*').replace(/\*(?:[-_.]?\*)+/g, '*');
 }
 
@@ -26,10 +26,12 @@ function groupFileName(name: string): string {
 export function toObjectGroup(key: string): string {
   const segments = key.split('/');
   const name = segments.pop()!;
-  const folders = segments.map((s) => {
-    const partition = PARTITION.exec(s);
-    if (partition) return `${partition[1]}=*`;
-    return ID_SEGMENT.test(s) ? '*' : groupFileName(s);
-  });
-  return [...folders, groupFileName(name)].join('/');
+  return [...segments.map(toFolderGroup), groupFileName(name)].join('/');
+}
+
+/** The group of a folder name: a partition's value, an id folder, or the dates, ids and numbers in it become `*`. */
+export function toFolderGroup(folder: string): string {
+  const partition = PARTITION.exec(folder);
+  if (partition) return `${partition[1]}=*`;
+  return ID_SEGMENT.test(folder) ? '*' : groupFileName(folder);
 }

@@ -30,6 +30,8 @@ export interface ScanOptions {
   /** How S3 targets are read. */
   s3: S3Options;
   cwd: string;
+  /** The folder file URIs are relative to (the config file's); default: each target's repository, else `cwd`. */
+  root?: string;
   exclude: readonly string[];
   /** Worker threads; `auto` uses every core for scans over 64 MiB. */
   jobs: number | 'auto';
@@ -90,7 +92,7 @@ function addFileCoverage(coverage: Coverage, source: SourceCoverage, origin: Rec
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
   const isFileTarget = (t: string) => !isDatabaseUrl(t) && !isS3Url(t);
-  const listing = await listFiles(targets.filter(isFileTarget), { cwd: options.cwd, exclude: options.exclude });
+  const listing = await listFiles(targets.filter(isFileTarget), { cwd: options.cwd, exclude: options.exclude, ...(options.root ? { root: options.root } : {}) });
   const results = await scanFiles(listing, settings, options);
   const aggregator = createFindingsAggregator(settings);
   const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : t));
