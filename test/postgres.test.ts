@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
 import { toDatabaseTarget } from '../src/connectors/db-target.js';
 import type { RowSink, TableInfo } from '../src/connectors/database.js';
-import { parseReport, runCli } from './helpers.js';
+import { DATABASE_CONNECTORS } from '../src/scan/scan-database.js';
+import { makeTree, parseReport, runCli } from './helpers.js';
 
 const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
 
@@ -180,7 +181,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     expect(exitCode).toBe(2);
     expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: 'permission denied for table payroll: the scanning user needs SELECT on it (skipped)' }]);
     expect(report.findings.length).toBeGreaterThan(3);
-    expect(report.targets[0]).toMatch(/^postgres:\/\/piiscan_reader@127\.0\.0\.1:\d+\/piiscan_shop$/);
+    expect(report.targets[0]).toMatch(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/);
     expect(stdout + stderr).not.toContain(READER_PASSWORD);
   });
 
@@ -204,6 +205,45 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     // The terminal summary counts the database's tables, not files.
     const refused = await runCli(['scan', cases[0]![0], '--format', 'table']);
     expect(refused.stdout).toContain('Scanned 0 tables, 0 rows, 0 B; 1 source failed.');
+  });
+
+  it('names a URL without the password the server asks for in one line, and scans the other targets', async () => {
+    const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
+    const url = new URL(urlFor(DB, 'piiscan_reader'));
+    url.password = '';
+    const result = await runCli(['scan', 'app', url.toString(), '--format', 'json', '--quiet'], dir);
+    const report = parseReport(result.stdout);
+    expect(result.exitCode).toBe(2);
+    expect(report.errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/), message: expect.stringMatching(/^the server at 127\.0\.0\.1:\d+ asks for a password and none was given: put it in the URL, PGPASSWORD/) }]);
+    expect(report.findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+  });
+
+  it('names an error no connector foresaw in one line (table or source), exit 2, and scans the rest', async () => {
+    // The seam: a real driver on the real server whose readTable (one table) or listTables fails
+    // with an error piiscan has no message for. The driver itself is not mocked.
+    const real = DATABASE_CONNECTORS.postgres;
+    const stale = Object.assign(new Error('ESTALE: stale file handle, read'), { code: 'ESTALE' });
+    const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
+    try {
+      DATABASE_CONNECTORS.postgres = async (target, options) => {
+        const driver = await real(target, options);
+        return { ...driver, readTable: (table, plan, sink) => (table.table === 'customers' ? Promise.reject(stale) : driver.readTable(table, plan, sink)) };
+      };
+      const table = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--include', 'orders.*,users_svc.*', '--format', 'json', '--quiet'], dir);
+      const report = parseReport(table.stdout);
+      expect(table.exitCode).toBe(2);
+      expect(report.errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop orders\.customers$/), message: 'unexpected error ESTALE: stale file handle, read' }, { source: expect.stringContaining('orders.payroll'), message: expect.stringMatching(/^permission denied/) }]);
+      expect(report.findings.some((f) => f.site.uri.includes('/users_svc.users.'))).toBe(true);
+      expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
+
+      DATABASE_CONNECTORS.postgres = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")) });
+      const source = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--format', 'json', '--quiet'], dir);
+      expect(source.exitCode).toBe(2);
+      expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@[^ ]+\/piiscan_shop$/), message: "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')" }]);
+      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+    } finally {
+      DATABASE_CONNECTORS.postgres = real;
+    }
   });
 
   it('reports a statement timeout and a table dropped during the scan', async () => {
@@ -249,7 +289,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
       const result = await run(argv, { cwd: dir, env });
       const report = parseReport(result.stdout);
       expect(report.findings.map((f) => f.detector), argv.join(' ')).toEqual(['email']);
-      expect(report.targets).toEqual([admin.toString()]);
+      expect(report.targets).toEqual([admin.toString().replace(/\/\/[^@/]+@/, '//***@')]);
       expect(result.stdout + result.stderr).not.toContain(password);
     }
     expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n' });

@@ -62,7 +62,12 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       return void listing.files.push(toOrigin(entry, target, options.cwd));
     }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
-    const real = await realpath(entry);
+    let real: string;
+    try {
+      real = await realpath(entry);
+    } catch (error) {
+      return void listing.errors.push({ source: shown, message: describeFsError(error) });
+    }
     if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
     visited.add(real);
     let names: string[];

@@ -160,8 +160,11 @@ export function splitSink(worker: TableSink, local: RecordSink, named: (hint: st
   };
 }
 
-/** Each driver is loaded when a database of its kind is scanned. */
-const CONNECT: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
+/**
+ * Each driver is loaded when a database of its kind is scanned. Exported as the tests' seam: they
+ * wrap a real driver to inject a failure no connector foresaw (the driver itself is never mocked).
+ */
+export const DATABASE_CONNECTORS: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
   postgres: async (target, options) => (await import('../connectors/postgres.js')).connectPostgres(target, options),
   mysql: async (target, options) => (await import('../connectors/mysql.js')).connectMysql(target, options),
 };
@@ -171,7 +174,7 @@ export async function scanDatabase(target: DatabaseTarget, settings: ScanSetting
   const result: DatabaseResult = { findings: [], errors: [], tables: [], valueHits: {}, bytes: 0 };
   const drivers: DatabaseDriver[] = [];
   const connect = async () => {
-    const driver = await CONNECT[target.kind](target, options);
+    const driver = await DATABASE_CONNECTORS[target.kind](target, options);
     drivers.push(driver);
     return driver;
   };

@@ -1,0 +1,110 @@
+// No source loses the report: whatever fails in one source (an errno nobody foresaw, a driver's
+// own exception, a server that does not speak the protocol) is one error line naming it, exit 2,
+// and the other sources are still scanned and reported. Database connectors: postgres.test.ts
+// and mysql.test.ts.
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { describeFsError } from '../src/connectors/fs-errors.js';
+import { describePostgresError } from '../src/connectors/postgres-errors.js';
+import { describeMysqlError } from '../src/connectors/mysql-errors.js';
+import { describeS3Error } from '../src/connectors/s3.js';
+import { maskUrlCredentials } from '../src/connectors/url-credentials.js';
+import { makeTree, parseReport, runCli } from './helpers.js';
+
+const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
+
+/** An error as Node's fs gives it (`ESTALE: stale file handle, read`). */
+const errno = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}, read`), { code, errno: -1, syscall: 'read' });
+
+describe('errors nobody foresaw', () => {
+  it.each([
+    [errno('EINVAL', 'invalid argument'), 'unexpected error EINVAL: invalid argument, read'],
+    [errno('EREMOTEIO', 'remote I/O error'), 'unexpected error EREMOTEIO: remote I/O error, read'],
+    [new TypeError("Cannot read properties of undefined (reading 'rows')"), "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')"],
+    [Object.assign(new Error('failed for postgres://app:hunter2@db.example.com/x\nat line 2'), { code: 'EWEIRD' }), 'unexpected error EWEIRD: failed for postgres://***@db.example.com/x'],
+    ['a string thrown', 'unexpected error: a string thrown'],
+  ])('are one line with their code and message, credentials masked, in every connector: %s', (error, message) => {
+    expect(describeFsError(error)).toBe(message);
+    expect(describePostgresError(error, 'db:5432')).toBe(message);
+    expect(describeMysqlError(error, 'db:3306')).toBe(message);
+    expect(describeS3Error(error, 's3://b/k')).toBe(`s3://b/k: ${message}`);
+  });
+
+  it('says what to do about the errnos of network file systems', () => {
+    expect(describeFsError(errno('ESTALE', 'stale file handle'))).toMatch(/^stale file handle: .*scan again/);
+    expect(describeFsError(errno('ETIMEDOUT', 'connection timed out'))).toMatch(/^timed out reading it/);
+    expect(describeFsError(errno('EIO', 'i/o error'))).toBe('input/output error');
+  });
+});
+
+describe('URL credentials', () => {
+  it.each([
+    ['postgres://app:hunter2@db:5432/shop', 'postgres://***@db:5432/shop'],
+    ['postgres://token-only@db/shop', 'postgres://***@db/shop'],
+    ['redis://:hunter2@cache:6379', 'redis://***@cache:6379'],
+    ['mongodb+srv://u:p%40ss@cluster0.example.com/db', 'mongodb+srv://***@cluster0.example.com/db'],
+    ['error: cannot reach https://x-access-token:ghp_abc@github.com/o/r.git', 'error: cannot reach https://***@github.com/o/r.git'],
+    ['postgress://app:hunter2@db/shop', 'postgress://***@db/shop'],
+    ['postgres//app:hunter2@db/shop', 'postgres//***@db/shop'],
+    ['s3:/AKIAKEY:secret@bucket/prefix', 's3:/***@bucket/prefix'],
+    ['postgres://db/shop?sslmode=require&password=hunter2', 'postgres://db/shop?sslmode=require&password=***'],
+  ])('%s is shown as %s', (given, shown) => {
+    expect(maskUrlCredentials(given)).toBe(shown);
+  });
+
+  it('leaves emails, paths and URLs without credentials alone', () => {
+    for (const text of ['mail ann@example.com', 'logs/app//x@2.log', 'https://example.com/a@b', 's3://bucket/users/ann@example.com.json', 'postgres://db:5432/shop']) {
+      expect(maskUrlCredentials(text)).toBe(text);
+    }
+  });
+});
+
+/** A /proc file whose read fails with an errno piiscan has no message for (EINVAL on Linux). */
+function unreadableProcFile(): string {
+  for (const file of ['/proc/self/attr/current', '/proc/self/clear_refs']) {
+    try {
+      readFileSync(file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EINVAL') return file;
+    }
+  }
+  throw new Error('no /proc file fails to read with EINVAL here: this test needs Linux');
+}
+
+describe('a file whose read fails with an unforeseen errno', () => {
+  it('is one error line naming it, exit 2, and the other files are scanned (a real EINVAL from /proc)', async () => {
+    const file = unreadableProcFile();
+    const dir = makeTree({ 'app/app.log': LEAK });
+    for (const jobs of ['1', '2']) {
+      const result = await runCli(['scan', file, 'app', '--format', 'json', '--jobs', jobs], dir);
+      const report = parseReport(result.stdout);
+      expect(result.exitCode).toBe(2);
+      expect(report.errors).toEqual([{ source: file, message: 'unexpected error EINVAL: invalid argument, read' }]);
+      expect(report.summary.plaintextFindings).toBe(1);
+    }
+  });
+});
+
+describe('an S3 endpoint that does not speak S3', () => {
+  it('is one error line naming the bucket, exit 2, and the files are scanned (a real SDK failure)', async () => {
+    // Answers every request with bytes that are not HTTP.
+    const server = createServer((socket) => socket.end('this is not an HTTP server\r\n\r\n'));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as { port: number };
+    const saved = { ...process.env };
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example-secret', AWS_REGION: 'us-east-1' });
+    try {
+      const dir = makeTree({ 'app/app.log': LEAK });
+      const result = await runCli(['scan', 'app', 's3://acme-exports/logs/', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json'], dir);
+      const report = parseReport(result.stdout);
+      expect(result.exitCode).toBe(2);
+      expect(report.errors).toHaveLength(1);
+      expect(report.errors[0]).toMatchObject({ source: 's3://acme-exports/logs/', message: expect.stringMatching(/^s3:\/\/acme-exports: unexpected error HPE_INVALID_CONSTANT: Parse Error/) });
+      expect(report.summary.plaintextFindings).toBe(1);
+    } finally {
+      process.env = saved;
+      server.close();
+    }
+  }, 60_000);
+});
