@@ -2,7 +2,8 @@
 // own exception, a server that does not speak the protocol) is one error line naming it, exit 2,
 // and the other sources are still scanned and reported. Database connectors: postgres.test.ts
 // and mysql.test.ts.
-import { readFileSync } from 'node:fs';
+import { readFileSync, symlinkSync } from 'node:fs';
+import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { describeFsError } from '../src/connectors/fs-errors.js';
@@ -107,4 +108,25 @@ describe('an S3 endpoint that does not speak S3', () => {
       server.close();
     }
   }, 60_000);
+});
+
+describe('folder walks', () => {
+  it('never follow a symlink into /proc, /sys or /dev, and list it as skipped', { timeout: 30_000 }, async () => {
+    const dir = makeTree({ 'app/app.log': LEAK });
+    symlinkSync('/proc', path.join(dir, 'app/proc'));
+    symlinkSync('/proc/self/environ', path.join(dir, 'app/environ.log'));
+    symlinkSync('/sys/kernel', path.join(dir, 'app/kernel'));
+    symlinkSync('/dev/zero', path.join(dir, 'app/zero.log'));
+    const result = await runCli(['scan', '.', '--format', 'json'], dir);
+    const report = parseReport(result.stdout);
+    expect(result.exitCode).toBe(1);
+    expect(report.errors).toEqual([]);
+    expect(report.coverage.skipped).toEqual([
+      { path: 'app/environ.log', reason: 'pseudo file system (/proc)' },
+      { path: 'app/kernel', reason: 'pseudo file system (/sys)' },
+      { path: 'app/proc', reason: 'pseudo file system (/proc)' },
+      { path: 'app/zero.log', reason: 'pseudo file system (/dev)' },
+    ]);
+    expect(report.coverage.files).toBe(1);
+  });
 });
