@@ -11,6 +11,7 @@ import { describePostgresError } from '../src/connectors/postgres-errors.js';
 import { describeMysqlError } from '../src/connectors/mysql-errors.js';
 import { describeS3Error } from '../src/connectors/s3.js';
 import { maskUrlCredentials } from '../src/connectors/url-credentials.js';
+import { formatters } from '../src/report/formatters.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
@@ -128,5 +129,45 @@ describe('folder walks', () => {
       { path: 'app/zero.log', reason: 'pseudo file system (/dev)' },
     ]);
     expect(report.coverage.files).toBe(1);
+  });
+});
+
+describe('credentials in target URLs', () => {
+  const SECRET = 'hunter2-pw';
+  const USER = 'app-reader';
+
+  it('never reach a report, in any format, nor stderr, whatever the scheme', async () => {
+    const dir = makeTree({ 'app/app.log': LEAK });
+    const targets = ['app', `postgres://${USER}:${SECRET}@127.0.0.1:1/shop`, `mysql://${USER}:${SECRET}@127.0.0.1:1/shop?ssl-mode=DISABLED`, `postgresql://${USER}@127.0.0.1:1/shop?password=${SECRET}`];
+    for (const format of Object.keys(formatters)) {
+      const result = await runCli(['scan', ...targets, '--format', format], dir);
+      expect(result.exitCode, format).toBe(2);
+      expect(result.stdout + result.stderr, format).not.toContain(SECRET);
+      expect(result.stdout + result.stderr, format).not.toContain(USER);
+      expect(result.stdout, format).toMatch(/postgres:\/\/(?:\\?\*){3}@127\.0\.0\.1:1\/shop/);
+    }
+  });
+
+  it.each([
+    [`postgress://${USER}:${SECRET}@db.example.com/shop`, 'piiscan: postgress://***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?'],
+    [`postgres//${USER}:${SECRET}@db.example.com/shop`, 'piiscan: postgres//***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?'],
+    ['s3:/acme-exports/logs/', 'piiscan: s3:/acme-exports/logs/: not a target piiscan can read; did you mean s3://acme-exports/logs/?'],
+    ['myslq://db.example.com/crm', 'piiscan: myslq://db.example.com/crm: not a target piiscan can read; did you mean mysql://db.example.com/crm?'],
+    [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs)'],
+    [`postgres://${USER}:${SECRET}/x@db.example.com/shop`, 'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'],
+    ['s3://', 'piiscan: s3://: name a bucket (s3://bucket/prefix)'],
+  ])('%s is a usage error with a suggestion, before anything is scanned', async (target, message) => {
+    const dir = makeTree({ 'app/app.log': LEAK });
+    const result = await runCli(['scan', 'app', target, '--format', 'json'], dir);
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('leaves file names that only look like URLs to the file system', async () => {
+    const dir = makeTree({ 'logs/app.log': LEAK, 'build:1/out.log': LEAK });
+    for (const target of ['logs//app.log', 'build:1', 'notes:2026.log']) {
+      const result = await runCli(['scan', target, '--format', 'json'], dir);
+      expect(result.exitCode, target).toBe(target === 'notes:2026.log' ? 2 : 1);
+      expect(parseReport(result.stdout).errors, target).toEqual(target === 'notes:2026.log' ? [{ source: target, message: 'no such file or folder' }] : []);
+    }
   });
 });

@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './user-error.js';
+import { maskUrlCredentials } from '../connectors/url-credentials.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
@@ -67,7 +68,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(maskUrlCredentials(text)) })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
@@ -138,10 +139,10 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UserError) {
-      io.stderr(`piiscan: ${error.message}\n`);
+      io.stderr(`piiscan: ${maskUrlCredentials(error.message)}\n`);
       exitCode = 2;
     } else {
-      io.stderr(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`);
+      io.stderr(maskUrlCredentials(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`));
       exitCode = 2;
     }
   }

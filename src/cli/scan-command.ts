@@ -19,6 +19,7 @@ import type { Config } from '../config/schema.js';
 import { describeFsError } from '../connectors/fs-errors.js';
 import { createProgressLine } from './progress.js';
 import { UserError } from './user-error.js';
+import { checkTargets } from './check-targets.js';
 import type { RunIO } from './main.js';
 
 /** Options shared by every command that scans. */
@@ -72,6 +73,7 @@ function resolveTargets(targets: string[], config: Config, env: RunIO['env']): s
     if (!source.passwordEnv) return source.url;
     const password = env[source.passwordEnv];
     if (password === undefined) throw new UserError(`sources[${index}].passwordEnv: the environment variable ${source.passwordEnv} is not set`);
+    if (!URL.canParse(source.url)) throw new UserError(`sources[${index}].url: not a valid URL`);
     const url = new URL(source.url);
     url.password = password;
     return url.toString();
@@ -132,6 +134,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
   const resolved = resolveTargets(targets, config, io.env);
+  checkTargets(resolved, io.cwd);
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
   const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings = toScanSettings(options, config);
