@@ -2,7 +2,7 @@
 // own exception, a server that does not speak the protocol) is one error line naming it, exit 2,
 // and the other sources are still scanned and reported. Database connectors: postgres.test.ts
 // and mysql.test.ts.
-import { readFileSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,7 @@ import { describeMysqlError } from '../src/connectors/mysql-errors.js';
 import { describeS3Error } from '../src/connectors/s3.js';
 import { maskUrlCredentials } from '../src/connectors/url-credentials.js';
 import { formatters } from '../src/report/formatters.js';
-import { makeTree, parseReport, runCli } from './helpers.js';
+import { makeTree, parseReport, runCli, runCliUnprivileged } from './helpers.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
@@ -169,5 +169,71 @@ describe('credentials in target URLs', () => {
       expect(result.exitCode, target).toBe(target === 'notes:2026.log' ? 2 : 1);
       expect(parseReport(result.stdout).errors, target).toEqual(target === 'notes:2026.log' ? [{ source: target, message: 'no such file or folder' }] : []);
     }
+  });
+});
+
+describe('a scan that read nothing', () => {
+  it.each([
+    [['--sample-rows', '0'], "error: option '--sample-rows <n>' argument '0' is invalid. expected a whole number from 1."],
+    [['--max-object-size', '0'], "error: option '--max-object-size <size>' argument '0' is invalid. expected a size of at least 1 byte (0 would skip every object)."],
+  ])('%s is a usage error', async (args, message) => {
+    const result = await runCli(['scan', 'app', ...args], makeTree({ 'app/app.log': LEAK }));
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `${message}\n` });
+  });
+
+  it('never passes: a target with nothing to read is an error, and the table never says "No plaintext PII found"', async () => {
+    const dir = makeTree({ 'app/app.log': LEAK, 'assets/logo.bin': Buffer.from([0x89, 0x50, 0, 0]) });
+    mkdirSync(path.join(dir, 'empty'));
+    for (const target of ['empty', 'assets', 'missing']) {
+      const json = await runCli(['scan', target, '--format', 'json'], dir);
+      expect(json.exitCode, target).toBe(2);
+      expect(parseReport(json.stdout).errors, target).toEqual([{ source: target, message: target === 'missing' ? 'no such file or folder' : expect.stringMatching(/^nothing to read: no text file in it was scanned/) }]);
+      const table = await runCli(['scan', target], dir);
+      expect(table.exitCode, target).toBe(2);
+      expect(table.stdout, target).not.toContain('No plaintext PII found');
+      expect(table.stdout, target).toContain('Nothing to show from what was read, but 1 source could not be read (errors below).');
+    }
+    // A target that was read says nothing more, even next to one that was not.
+    const both = parseReport((await runCli(['scan', 'app', 'empty', '--format', 'json'], dir)).stdout);
+    expect(both.errors.map((e) => e.source)).toEqual(['empty']);
+    expect(both.summary.plaintextFindings).toBe(1);
+  });
+});
+
+describe('--output', () => {
+  /** A server that counts the connections it is sent: a scan of an s3:// target through it would connect. */
+  async function countingEndpoint() {
+    let connections = 0;
+    const server = createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, connections: () => connections, close: () => server.close() };
+  }
+
+  it.each([
+    ['missing-folder/report.json', 'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist'],
+    ['app', 'piiscan: cannot write app: is a folder'],
+    ['app/app.log/report.json', 'piiscan: cannot write app/app.log/report.json: app/app.log is not a folder'],
+  ])('%s is checked before anything is scanned: a usage error, exit 2', async (output, message) => {
+    const endpoint = await countingEndpoint();
+    try {
+      for (const command of ['scan', 'baseline']) {
+        const result = await runCli([command, 'app', 's3://acme-exports/', '--endpoint-url', endpoint.url, '--output', output], makeTree({ 'app/app.log': LEAK }));
+        expect(result, command).toEqual({ exitCode: 2, stdout: '', stderr: `${message}\n` });
+      }
+      expect(endpoint.connections()).toBe(0);
+    } finally {
+      endpoint.close();
+    }
+  });
+
+  it('that the user may not write is a usage error before the scan', { timeout: 30_000 }, async () => {
+    const dir = makeTree({ 'app/app.log': LEAK });
+    chmodSync(dir, 0o755);
+    if (process.getuid?.() !== 0) chmodSync(dir, 0o555);
+    const result = await runCliUnprivileged(['scan', 'app', '--output', 'report.json'], dir);
+    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write report.json: permission denied\n' });
   });
 });

@@ -50,7 +50,7 @@ function addScanOptions(command: Command): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB of text, gzip counted 4 times its size (databases: over 200,000 rows to read)').default('auto').argParser(parseJobs))
     .option('--include <globs>', 'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)', parseList)
     .option('--exclude <globs>', 'databases and S3: leave these out (comma-separated globs)', parseList)
-    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parseCount, 100_000)
+    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parsePositive, 100_000)
     .option('--full', 'databases: read every row of every table')
     .option('--seed <n>', 'databases and S3: sampling seed, to repeat a run (default: random, printed)', parseCount)
     .option('--concurrency <n>', 'databases: tables read at once, one connection each; S3: objects read at once', parsePositive, 2)

@@ -15,6 +15,7 @@ import type { S3Options } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
 import { describeUnexpectedError } from '../connectors/unexpected-error.js';
 import { maskUrlCredentials } from '../connectors/url-credentials.js';
+import { addNothingRead } from './read-nothing.js';
 
 export interface ScanProgress {
   /** Files finished, of totalFiles. */
@@ -151,6 +152,7 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     source.bytes += s3.coverage.bytes;
     source.lines += s3.lines;
   }
+  addNothingRead(targets, coverage, errors, options.cwd);
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
   const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
   return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors: masked, valueHits };
