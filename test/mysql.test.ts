@@ -165,13 +165,50 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     }
   });
 
+  it('reports tables and columns the scan user may not read, in coverage and errors with the grant it needs', async () => {
+    const admin = await mysql.createConnection(ADMIN_URL!);
+    for (const statement of [
+      'DROP DATABASE IF EXISTS piiscan_grants',
+      'CREATE DATABASE piiscan_grants',
+      'CREATE TABLE piiscan_grants.staff (id int, email varchar(100), home_phone varchar(40))',
+      "INSERT INTO piiscan_grants.staff VALUES (1, 'ann@example.com', '+1 202-555-0143')",
+      'CREATE TABLE piiscan_grants.intake (id int, ssn char(11))',
+      'CREATE TABLE piiscan_grants.open_notes (note text)',
+      "INSERT INTO piiscan_grants.open_notes VALUES ('mail bob@example.com')",
+      "GRANT SELECT (id, email) ON piiscan_grants.staff TO 'piiscan_reader'@'%'",
+      "GRANT INSERT ON piiscan_grants.intake TO 'piiscan_reader'@'%'",
+      "GRANT SELECT ON piiscan_grants.open_notes TO 'piiscan_reader'@'%'",
+    ]) {
+      await admin.query(statement);
+    }
+    try {
+      const { exitCode, report } = await scanDb([], urlFor('piiscan_grants'));
+      expect(exitCode).toBe(2);
+      expect(report.errors).toEqual([
+        { source: expect.stringMatching(/ piiscan_grants\.intake$/), message: "permission denied for table piiscan_grants.intake, not read: GRANT SELECT ON `piiscan_grants`.`intake` TO 'piiscan_reader'@'%'" },
+        // MariaDB does not list columns the user holds no privilege on, nor name them when a read is denied.
+        { source: expect.stringMatching(/ piiscan_grants\.staff$/), message: "permission denied for columns of piiscan_grants.staff that the server does not list to this user, not read: GRANT SELECT ON `piiscan_grants`.`staff` TO 'piiscan_reader'@'%'" },
+      ]);
+      const tables = Object.fromEntries(report.coverage.tables.map((t) => [t.table, { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns }]));
+      expect(tables).toEqual({
+        'piiscan_grants.intake': { method: 'not read: permission denied', rowsScanned: 0, denied: ['id', 'ssn'] },
+        'piiscan_grants.open_notes': { method: 'full', rowsScanned: 1, denied: undefined },
+        'piiscan_grants.staff': { method: 'full', rowsScanned: 1, denied: [] },
+      });
+      expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual(['open_notes.note', 'staff.email']);
+    } finally {
+      await admin.query('DROP DATABASE piiscan_grants');
+      await admin.end();
+    }
+  });
+
   it('names failures in one line and keeps the password out', async () => {
     const denied = await scanDb([], urlFor('piiscan_crm'));
     expect(denied.exitCode).toBe(2);
     expect(denied.report.errors).toEqual([
-      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: expect.stringMatching(/^SELECT command denied .*secret_notes.*: the scanning user needs SELECT on it \(skipped\)$/) },
+      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: "permission denied for table piiscan_crm.secret_notes, not read: GRANT SELECT ON `piiscan_crm`.`secret_notes` TO 'piiscan_reader'@'%'" },
     ]);
-    expect(denied.report.coverage.tables.map((t) => t.table)).toEqual(['piiscan_crm.leads']);
+    expect(denied.report.coverage.tables.map((t) => [t.table, t.method])).toEqual([['piiscan_crm.leads', 'full'], ['piiscan_crm.secret_notes', 'not read: permission denied']]);
     const cases: Array<[string, RegExp]> = [
       [urlFor('', 'piiscan_reader', 'wrong-password'), /^Access denied for user 'piiscan_reader'.*: check the user and password/],
       [urlFor('no_such_db'), /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/],
