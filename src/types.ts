@@ -283,6 +283,11 @@ export interface TableCoverage {
   skippedColumns: number;
   /** Binary values that were not valid UTF-8. */
   skippedValues: number;
+  /**
+   * Set when the scanning user may not read some of the table: the columns it may not SELECT
+   * (every one when `method` is `not read: permission denied`) and the GRANT that would let it.
+   */
+  denied?: { columns: string[]; grant: string };
 }
 
 /** What was read under one target. */

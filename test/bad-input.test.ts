@@ -1,11 +1,10 @@
 // Bad input: each case is one clear line in the report, the rest of the scan goes on, nothing crashes.
 import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileRecords, type ReadStats } from '../src/connectors/file-reader.js';
-import { ROOT, makeTree, parseReport, runCli } from './helpers.js';
+import { makeTree, parseReport, runCli, runCliUnprivileged } from './helpers.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
@@ -89,16 +88,7 @@ describe('bad input', () => {
     const dir = makeTree({ 'a/secret.log': LEAK, 'a/open.log': LEAK });
     chmodSync(dir, 0o755);
     chmodSync(path.join(dir, 'a/secret.log'), 0o000);
-    let result;
-    if (process.getuid?.() === 0) {
-      // root reads anything: drop to nobody after loading the CLI, in a child process
-      const script = `const { run } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))});
-        process.setgid(65534); process.setuid(65534);
-        process.stdout.write(JSON.stringify(await run(['scan', '.', '--format', 'json'], { cwd: ${JSON.stringify(dir)}, env: {} })));`;
-      result = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as { exitCode: number; stdout: string };
-    } else {
-      result = await runCli(['scan', '.', '--format', 'json'], dir);
-    }
+    const result = await runCliUnprivileged(['scan', '.', '--format', 'json'], dir);
     const report = parseReport(result.stdout);
     expect(result.exitCode).toBe(2);
     expect(report.errors).toEqual([{ source: 'a/secret.log', message: 'permission denied' }]);

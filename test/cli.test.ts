@@ -131,7 +131,7 @@ describe('outputs', () => {
 
   it('name an unwritable --output in one line, exit 2', async () => {
     const result = await runCli(['scan', '.', '--output', 'missing-folder/report.json'], makeTree({ 'a/app.log': LEAK }));
-    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write missing-folder/report.json: no such file or folder\n' });
+    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist\n' });
   });
 
   it.runIf(existsSync('/dev/full'))('name a full disk under --output in one line, exit 2', async () => {

@@ -1,4 +1,5 @@
 // Shared test helpers: temporary trees, the in-process CLI, and report schema validation.
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,18 @@ export function makeTree(files: Record<string, string | Buffer> = {}): string {
 /** Runs the CLI in-process with `cwd` as the working folder. */
 export function runCli(argv: string[], cwd: string = ROOT): Promise<RunResult> {
   return run(argv, { cwd, env: {} });
+}
+
+/**
+ * Runs the CLI as a user without root's right to read and write anything: in a child process
+ * that drops to nobody after loading the built CLI when the tests run as root, in-process otherwise.
+ */
+export async function runCliUnprivileged(argv: string[], cwd: string): Promise<RunResult> {
+  if (process.getuid?.() !== 0) return runCli(argv, cwd);
+  const script = `const { run } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))});
+    process.setgid(65534); process.setuid(65534);
+    process.stdout.write(JSON.stringify(await run(${JSON.stringify(argv)}, { cwd: ${JSON.stringify(cwd)}, env: {} })));`;
+  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as RunResult;
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });

@@ -3,7 +3,8 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDatabaseTarget } from '../src/connectors/db-target.js';
 import { connectMysql } from '../src/connectors/mysql.js';
-import { parseReport, runCli } from './helpers.js';
+import { DATABASE_CONNECTORS } from '../src/scan/scan-database.js';
+import { makeTree, parseReport, runCli } from './helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const READER_PASSWORD = 'reader-s3cret-pw';
@@ -136,13 +137,78 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     expect(read).toBeLessThan(20_000);
   });
 
+  it('names an error no connector foresaw in one line (table or source), exit 2, and scans the rest', async () => {
+    // The seam: a real driver on the real server whose readTable (one table) or listTables fails
+    // with an error piiscan has no message for. The driver itself is not mocked.
+    const real = DATABASE_CONNECTORS.mysql;
+    const timedOut = Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT_READ', fatal: true });
+    const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
+    try {
+      DATABASE_CONNECTORS.mysql = async (target, options) => {
+        const driver = await real(target, options);
+        return { ...driver, readTable: (table, plan, sink) => (table.table === 'leads' ? Promise.reject(timedOut) : driver.readTable(table, plan, sink)) };
+      };
+      const table = await runCli(['scan', 'app', urlFor(''), '--format', 'json', '--quiet'], dir);
+      const report = parseReport(table.stdout);
+      expect(table.exitCode).toBe(2);
+      expect(report.errors).toContainEqual({ source: expect.stringMatching(/^mysql:\/\/\*\*\*@127\.0\.0\.1:\d+\/ piiscan_crm\.leads$/), message: 'unexpected error ETIMEDOUT_READ: read ETIMEDOUT' });
+      expect(report.findings.some((f) => f.site.uri.includes('/piiscan_payments/cards.'))).toBe(true);
+      expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
+
+      DATABASE_CONNECTORS.mysql = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new RangeError('Invalid array length')) });
+      const source = await runCli(['scan', 'app', urlFor(''), '--format', 'json', '--quiet'], dir);
+      expect(source.exitCode).toBe(2);
+      expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^mysql:\/\/\*\*\*@[^ ]+\/$/), message: 'unexpected error RangeError: Invalid array length' }]);
+      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+    } finally {
+      DATABASE_CONNECTORS.mysql = real;
+    }
+  });
+
+  it('reports tables and columns the scan user may not read, in coverage and errors with the grant it needs', async () => {
+    const admin = await mysql.createConnection(ADMIN_URL!);
+    for (const statement of [
+      'DROP DATABASE IF EXISTS piiscan_grants',
+      'CREATE DATABASE piiscan_grants',
+      'CREATE TABLE piiscan_grants.staff (id int, email varchar(100), home_phone varchar(40))',
+      "INSERT INTO piiscan_grants.staff VALUES (1, 'ann@example.com', '+1 202-555-0143')",
+      'CREATE TABLE piiscan_grants.intake (id int, ssn char(11))',
+      'CREATE TABLE piiscan_grants.open_notes (note text)',
+      "INSERT INTO piiscan_grants.open_notes VALUES ('mail bob@example.com')",
+      "GRANT SELECT (id, email) ON piiscan_grants.staff TO 'piiscan_reader'@'%'",
+      "GRANT INSERT ON piiscan_grants.intake TO 'piiscan_reader'@'%'",
+      "GRANT SELECT ON piiscan_grants.open_notes TO 'piiscan_reader'@'%'",
+    ]) {
+      await admin.query(statement);
+    }
+    try {
+      const { exitCode, report } = await scanDb([], urlFor('piiscan_grants'));
+      expect(exitCode).toBe(2);
+      expect(report.errors).toEqual([
+        { source: expect.stringMatching(/ piiscan_grants\.intake$/), message: "permission denied for table piiscan_grants.intake, not read: GRANT SELECT ON `piiscan_grants`.`intake` TO 'piiscan_reader'@'%'" },
+        // MariaDB does not list columns the user holds no privilege on, nor name them when a read is denied.
+        { source: expect.stringMatching(/ piiscan_grants\.staff$/), message: "permission denied for columns of piiscan_grants.staff that the server does not list to this user, not read: GRANT SELECT ON `piiscan_grants`.`staff` TO 'piiscan_reader'@'%'" },
+      ]);
+      const tables = Object.fromEntries(report.coverage.tables.map((t) => [t.table, { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns }]));
+      expect(tables).toEqual({
+        'piiscan_grants.intake': { method: 'not read: permission denied', rowsScanned: 0, denied: ['id', 'ssn'] },
+        'piiscan_grants.open_notes': { method: 'full', rowsScanned: 1, denied: undefined },
+        'piiscan_grants.staff': { method: 'full', rowsScanned: 1, denied: [] },
+      });
+      expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual(['open_notes.note', 'staff.email']);
+    } finally {
+      await admin.query('DROP DATABASE piiscan_grants');
+      await admin.end();
+    }
+  });
+
   it('names failures in one line and keeps the password out', async () => {
     const denied = await scanDb([], urlFor('piiscan_crm'));
     expect(denied.exitCode).toBe(2);
     expect(denied.report.errors).toEqual([
-      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: expect.stringMatching(/^SELECT command denied .*secret_notes.*: the scanning user needs SELECT on it \(skipped\)$/) },
+      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: "permission denied for table piiscan_crm.secret_notes, not read: GRANT SELECT ON `piiscan_crm`.`secret_notes` TO 'piiscan_reader'@'%'" },
     ]);
-    expect(denied.report.coverage.tables.map((t) => t.table)).toEqual(['piiscan_crm.leads']);
+    expect(denied.report.coverage.tables.map((t) => [t.table, t.method])).toEqual([['piiscan_crm.leads', 'full'], ['piiscan_crm.secret_notes', 'not read: permission denied']]);
     const cases: Array<[string, RegExp]> = [
       [urlFor('', 'piiscan_reader', 'wrong-password'), /^Access denied for user 'piiscan_reader'.*: check the user and password/],
       [urlFor('no_such_db'), /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/],

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
 import { toDatabaseTarget } from '../src/connectors/db-target.js';
 import type { RowSink, TableInfo } from '../src/connectors/database.js';
-import { parseReport, runCli } from './helpers.js';
+import { DATABASE_CONNECTORS } from '../src/scan/scan-database.js';
+import { makeTree, parseReport, runCli } from './helpers.js';
 
 const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
 
@@ -178,9 +179,9 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('lists a table it may not read and goes on; keeps the password out of everything', async () => {
     const { exitCode, report, stdout, stderr } = await scanDb(['--include', 'orders.*']);
     expect(exitCode).toBe(2);
-    expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: 'permission denied for table payroll: the scanning user needs SELECT on it (skipped)' }]);
+    expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: 'permission denied for table orders.payroll, not read: GRANT SELECT ON orders.payroll TO piiscan_reader' }]);
     expect(report.findings.length).toBeGreaterThan(3);
-    expect(report.targets[0]).toMatch(/^postgres:\/\/piiscan_reader@127\.0\.0\.1:\d+\/piiscan_shop$/);
+    expect(report.targets[0]).toMatch(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/);
     expect(stdout + stderr).not.toContain(READER_PASSWORD);
   });
 
@@ -204,6 +205,79 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     // The terminal summary counts the database's tables, not files.
     const refused = await runCli(['scan', cases[0]![0], '--format', 'table']);
     expect(refused.stdout).toContain('Scanned 0 tables, 0 rows, 0 B; 1 source failed.');
+  });
+
+  it('names a URL without the password the server asks for in one line, and scans the other targets', async () => {
+    const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
+    const url = new URL(urlFor(DB, 'piiscan_reader'));
+    url.password = '';
+    const result = await runCli(['scan', 'app', url.toString(), '--format', 'json', '--quiet'], dir);
+    const report = parseReport(result.stdout);
+    expect(result.exitCode).toBe(2);
+    expect(report.errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/), message: expect.stringMatching(/^the server at 127\.0\.0\.1:\d+ asks for a password and none was given: put it in the URL, PGPASSWORD/) }]);
+    expect(report.findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+  });
+
+  it('names an error no connector foresaw in one line (table or source), exit 2, and scans the rest', async () => {
+    // The seam: a real driver on the real server whose readTable (one table) or listTables fails
+    // with an error piiscan has no message for. The driver itself is not mocked.
+    const real = DATABASE_CONNECTORS.postgres;
+    const stale = Object.assign(new Error('ESTALE: stale file handle, read'), { code: 'ESTALE' });
+    const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
+    try {
+      DATABASE_CONNECTORS.postgres = async (target, options) => {
+        const driver = await real(target, options);
+        return { ...driver, readTable: (table, plan, sink) => (table.table === 'customers' ? Promise.reject(stale) : driver.readTable(table, plan, sink)) };
+      };
+      const table = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--include', 'orders.*,users_svc.*', '--format', 'json', '--quiet'], dir);
+      const report = parseReport(table.stdout);
+      expect(table.exitCode).toBe(2);
+      expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: expect.stringMatching(/^permission denied/) }, { source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop orders\.customers$/), message: 'unexpected error ESTALE: stale file handle, read' }]);
+      expect(report.findings.some((f) => f.site.uri.includes('/users_svc.users.'))).toBe(true);
+      expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
+
+      DATABASE_CONNECTORS.postgres = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")) });
+      const source = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--format', 'json', '--quiet'], dir);
+      expect(source.exitCode).toBe(2);
+      expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@[^ ]+\/piiscan_shop$/), message: "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')" }]);
+      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+    } finally {
+      DATABASE_CONNECTORS.postgres = real;
+    }
+  });
+
+  it('reports every table, column and schema the scan user may not read, in coverage and errors with the grant it needs', async () => {
+    await freshDatabase(
+      'piiscan_grants',
+      `CREATE SCHEMA hr; CREATE TABLE hr.salaries (id int, iban text); INSERT INTO hr.salaries VALUES (1, 'DE89370400440532013000');
+       CREATE TABLE public.staff (id int, email text, "Home Phone" text, hired date); INSERT INTO public.staff VALUES (1, 'ann@example.com', '+1 202-555-0143', now());
+       CREATE TABLE public.vault (id int, secret_note text); INSERT INTO public.vault VALUES (1, 'call +1 202-555-0143');
+       CREATE TABLE public.open_notes (note text); INSERT INTO public.open_notes VALUES ('mail bob@example.com');
+       GRANT SELECT ON hr.salaries, public.open_notes TO piiscan_reader;
+       GRANT SELECT (id, email, hired) ON public.staff TO piiscan_reader;`,
+    );
+    const { exitCode, report } = await scanDb([], urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD));
+    expect(exitCode).toBe(2);
+    const source = (table: string) => expect.stringMatching(new RegExp(`^postgres://\\*\\*\\*@127\\.0\\.0\\.1:\\d+/piiscan_grants ${table.replace('.', '\\.')}$`));
+    expect(report.errors).toEqual([
+      { source: source('hr.salaries'), message: 'permission denied for schema hr, not read: GRANT USAGE ON SCHEMA hr TO piiscan_reader' },
+      { source: source('public.staff'), message: 'permission denied for column Home Phone of public.staff, not read: GRANT SELECT ("Home Phone") ON public.staff TO piiscan_reader' },
+      { source: source('public.vault'), message: 'permission denied for table public.vault, not read: GRANT SELECT ON public.vault TO piiscan_reader' },
+    ]);
+    const tables = Object.fromEntries(report.coverage.tables.map((t) => [t.table, { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns }]));
+    expect(tables).toEqual({
+      'hr.salaries': { method: 'not read: permission denied', rowsScanned: 0, denied: [] },
+      'public.open_notes': { method: 'full', rowsScanned: 1, denied: undefined },
+      'public.staff': { method: 'full', rowsScanned: 1, denied: ['Home Phone'] },
+      'public.vault': { method: 'not read: permission denied', rowsScanned: 0, denied: ['id', 'secret_note'] },
+    });
+    // The columns it may read are still scanned.
+    expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual(['public.open_notes.note', 'public.staff.email']);
+    // Selection applies to what is denied too.
+    const selected = await scanDb(['--include', 'public.staff.email'], urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD));
+    expect(selected.exitCode).toBe(1);
+    expect(selected.report.errors).toEqual([]);
+    await sql('postgres', 'DROP DATABASE piiscan_grants');
   });
 
   it('reports a statement timeout and a table dropped during the scan', async () => {
@@ -249,7 +323,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
       const result = await run(argv, { cwd: dir, env });
       const report = parseReport(result.stdout);
       expect(report.findings.map((f) => f.detector), argv.join(' ')).toEqual(['email']);
-      expect(report.targets).toEqual([admin.toString()]);
+      expect(report.targets).toEqual([admin.toString().replace(/\/\/[^@/]+@/, '//***@')]);
       expect(result.stdout + result.stderr).not.toContain(password);
     }
     expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n' });

@@ -3,7 +3,8 @@
  * `--prune` removes the entries of an existing baseline that nothing matches any more.
  */
 import { formatBaseline, loadBaseline, pruneBaseline, toBaseline } from '../pipeline/baseline.js';
-import { scanToReport, writeOutput, type ScanOptions } from './scan-command.js';
+import { scanToReport, type ScanOptions } from './scan-command.js';
+import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
 
 export interface BaselineCommandOptions extends ScanOptions {
@@ -12,6 +13,7 @@ export interface BaselineCommandOptions extends ScanOptions {
 }
 
 export async function runBaseline(targets: string[], options: BaselineCommandOptions, io: RunIO): Promise<number> {
+  await checkOutput(options.output, io);
   const report = await scanToReport(targets, { ...options, baseline: false }, io);
   const accepted = report.findings.filter((f) => !f.allowed);
   let text: string;

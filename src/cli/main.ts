@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from './user-error.js';
+import { maskUrlCredentials } from '../connectors/url-credentials.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
@@ -49,7 +50,7 @@ function addScanOptions(command: Command): Command {
     .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB of text, gzip counted 4 times its size (databases: over 200,000 rows to read)').default('auto').argParser(parseJobs))
     .option('--include <globs>', 'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)', parseList)
     .option('--exclude <globs>', 'databases and S3: leave these out (comma-separated globs)', parseList)
-    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parseCount, 100_000)
+    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parsePositive, 100_000)
     .option('--full', 'databases: read every row of every table')
     .option('--seed <n>', 'databases and S3: sampling seed, to repeat a run (default: random, printed)', parseCount)
     .option('--concurrency <n>', 'databases: tables read at once, one connection each; S3: objects read at once', parsePositive, 2)
@@ -67,7 +68,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(maskUrlCredentials(text)) })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
@@ -138,10 +139,10 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UserError) {
-      io.stderr(`piiscan: ${error.message}\n`);
+      io.stderr(`piiscan: ${maskUrlCredentials(error.message)}\n`);
       exitCode = 2;
     } else {
-      io.stderr(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`);
+      io.stderr(maskUrlCredentials(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`));
       exitCode = 2;
     }
   }

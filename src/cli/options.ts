@@ -49,10 +49,12 @@ export function parseFormat(value: string): string {
 /** KB, MB and GB count in 1024s, as the sizes piiscan prints do. */
 const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
 
-/** A size in bytes: `1048576`, `256MB`, `1GiB`. */
+/** A size in bytes: `1048576`, `256MB`, `1GiB`; at least one byte (a cap of 0 would skip everything). */
 export function parseSize(value: string): number {
   const m = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim());
   const unit = m ? SIZE_UNITS[m[2]!.toLowerCase()] : undefined;
   if (!m || unit === undefined) throw new InvalidArgumentError('expected a size such as 1048576, 256MB or 1GiB.');
-  return Math.floor(Number(m[1]) * unit);
+  const bytes = Math.floor(Number(m[1]) * unit);
+  if (bytes < 1) throw new InvalidArgumentError('expected a size of at least 1 byte (0 would skip every object).');
+  return bytes;
 }

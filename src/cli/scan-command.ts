@@ -1,6 +1,4 @@
 /** `piiscan scan <target...>`: options → settings → scan → pipeline → report → output and exit code. */
-import { writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
@@ -16,9 +14,10 @@ import { toValueRules } from '../pipeline/allow.js';
 import type { FailOn } from '../pipeline/gate.js';
 import type { Owner, Sensitivity } from '../types.js';
 import type { Config } from '../config/schema.js';
-import { describeFsError } from '../connectors/fs-errors.js';
 import { createProgressLine } from './progress.js';
 import { UserError } from './user-error.js';
+import { checkTargets } from './check-targets.js';
+import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
 
 /** Options shared by every command that scans. */
@@ -72,6 +71,7 @@ function resolveTargets(targets: string[], config: Config, env: RunIO['env']): s
     if (!source.passwordEnv) return source.url;
     const password = env[source.passwordEnv];
     if (password === undefined) throw new UserError(`sources[${index}].passwordEnv: the environment variable ${source.passwordEnv} is not set`);
+    if (!URL.canParse(source.url)) throw new UserError(`sources[${index}].url: not a valid URL`);
     const url = new URL(source.url);
     url.password = password;
     return url.toString();
@@ -132,6 +132,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
   const resolved = resolveTargets(targets, config, io.env);
+  checkTargets(resolved, io.cwd);
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
   const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings = toScanSettings(options, config);
@@ -166,13 +167,6 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   });
 }
 
-/** Writes `text` to `file` (relative to the working folder) or throws a one-line UserError. */
-export async function writeOutput(file: string, text: string, io: RunIO): Promise<void> {
-  await writeFile(path.resolve(io.cwd, file), text).catch((error: unknown) => {
-    throw new UserError(`cannot write ${file}: ${describeFsError(error)}`);
-  });
-}
-
 /** Prints or writes a report in a format; returns the exit code the report calls for. */
 export async function emitReport(report: Report, options: { format: string; output?: string; allForms?: boolean; quiet?: boolean }, io: RunIO): Promise<number> {
   const color = options.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR'];
@@ -190,5 +184,6 @@ export async function emitReport(report: Report, options: { format: string; outp
 }
 
 export async function runScan(targets: string[], options: ScanCommandOptions, io: RunIO): Promise<number> {
+  if (options.output !== undefined) await checkOutput(options.output, io);
   return emitReport(await scanToReport(targets, options, io), options, io);
 }

@@ -25,6 +25,12 @@ export interface TableInfo {
   estimatedRows: number;
   /** A single integer primary key, when the table has one (MySQL samples by key ranges). */
   integerKey?: string;
+  /** Columns the scanning user may not SELECT: never read, reported with the grant they need. */
+  deniedColumns?: string[];
+  /** MySQL: the user holds column grants only and may not read every column; the server does not list the others. */
+  hiddenColumns?: true;
+  /** Set when nothing of the table may be read: no SELECT on any column (`table`), or no USAGE on its schema (`schema`). */
+  denied?: 'table' | 'schema';
 }
 
 export interface ReadPlan {
@@ -65,7 +71,9 @@ export interface DatabaseDriver {
   listTables(): Promise<TableInfo[]>;
   /** Streams a table's rows into `sink`, then says how it was read. Never writes. */
   readTable(table: TableInfo, plan: ReadPlan, sink: RowSink): Promise<ReadMethod>;
-  /** One line for an error of this database, saying what to do; rethrows what is not one. */
+  /** One line for an error of this database, saying what to do (an unforeseen one with its code and message). */
   describeError(error: unknown): string;
+  /** The GRANT statements that would let the scanning user read `columns` of `table` (all of it when it is denied). */
+  grantFor(table: TableInfo, columns: readonly string[]): string;
   close(): Promise<void>;
 }

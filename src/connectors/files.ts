@@ -1,8 +1,10 @@
 /**
  * Expands file and folder targets into the files to scan, in a stable order. Folders are walked
- * recursively; symlinks are followed unless they lead back into a folder already walked; what is
- * not scanned is listed as skipped with its reason, and what cannot be read as an error.
+ * recursively; symlinks are followed unless they lead back into a folder already walked or into a
+ * pseudo file system (/proc, /sys, /dev); what is not scanned is listed as skipped with its reason,
+ * and what cannot be read as an error.
  */
+import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
@@ -47,12 +49,34 @@ async function findRepository(folder: string): Promise<string | undefined> {
   }
 }
 
+/** Kernel and device file systems: reading them blocks (/dev/zero, /proc/kmsg), never ends, or means nothing. */
+const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
+
+/** The pseudo file system a path lies in, if any. */
+function pseudoRoot(absolute: string): string | undefined {
+  return PSEUDO_ROOTS.find((root) => absolute === root || absolute.startsWith(`${root}/`));
+}
+
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
   const listing: FileListing = { files: [], textBytes: 0, skipped: [], errors: [] };
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const visited = new Set<string>();
 
-  async function visit(entry: string, target: Target): Promise<void> {
+  /** Where a symlink or folder really is, or undefined (listed as skipped or an error) when it is not walked. */
+  async function resolve(entry: string, shown: string, target: Target): Promise<string | undefined> {
+    let real: string;
+    try {
+      real = await realpath(entry);
+    } catch (error) {
+      return void listing.errors.push({ source: shown, message: describeFsError(error) });
+    }
+    // A walk never leads into /proc, /sys or /dev (a symlink, or `/` as the target); naming one as the target reads it.
+    const root = pseudoRoot(real);
+    if (root !== undefined && pseudoRoot(target.absolute) === undefined) return void listing.skipped.push({ path: shown, reason: `pseudo file system (${root})` });
+    return real;
+  }
+
+  async function visit(entry: string, target: Target, isLink: boolean): Promise<void> {
     const shown = toShownPath(entry, options.cwd);
     let info;
     try {
@@ -64,29 +88,30 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       return;
     }
     if (excluded(toFileUri(entry, target.root))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
+    const real = isLink || info.isDirectory() ? await resolve(entry, shown, target) : entry;
+    if (real === undefined) return;
     if (info.isFile()) {
       listing.textBytes += textBytes(entry, info.size);
       return void listing.files.push(toOrigin(entry, target, options.cwd));
     }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
-    const real = await realpath(entry);
     if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
     visited.add(real);
-    let names: string[];
+    let names: Dirent[];
     try {
-      names = (await readdir(entry)).sort();
+      names = (await readdir(entry, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       return void listing.errors.push({ source: shown, message: describeFsError(error) });
     }
     if (names.length === 0) return void listing.skipped.push({ path: shown, reason: 'empty folder' });
-    for (const name of names) await visit(path.join(entry, name), target);
+    for (const name of names) await visit(path.join(entry, name.name), target, name.isSymbolicLink());
   }
 
   for (const given of targets) {
     const absolute = path.resolve(options.cwd, given);
     const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
     const root = options.root ?? (await findRepository(isFile ? path.dirname(absolute) : absolute)) ?? options.cwd;
-    await visit(absolute, { given, absolute, root });
+    await visit(absolute, { given, absolute, root }, true);
   }
   return listing;
 }

@@ -1,8 +1,9 @@
 /**
- * One-line messages for the file-system, gzip and CSV errors a user can act on. Anything else is a bug
- * or an unexpected state and is rethrown, never swallowed.
+ * One-line messages for the file-system, gzip and CSV errors a user can act on. Anything else
+ * (an errno not listed here, a bug) is described with its code and message, never swallowed.
  */
 import { CSV_RECORD_TOO_LONG } from './csv-reader.js';
+import { describeUnexpectedError } from './unexpected-error.js';
 
 const MESSAGES: Record<string, string> = {
   ENOENT: 'no such file or folder',
@@ -16,13 +17,16 @@ const MESSAGES: Record<string, string> = {
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
   EROFS: 'read-only file system',
+  ESTALE: 'stale file handle: the file changed on the network file system while it was read (scan again)',
+  ETIMEDOUT: 'timed out reading it (a network file system that does not answer?)',
+  ENXIO: 'no such device or address',
 };
 
 export function describeFsError(error: unknown): string {
-  const { code, message } = error as NodeJS.ErrnoException;
+  const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
   if (code === 'Z_BUF_ERROR' || message === 'unexpected end of file') return 'truncated gzip data (unexpected end of file)';
   if (code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
   if (code === CSV_RECORD_TOO_LONG) return message;
   if (code !== undefined && code in MESSAGES) return MESSAGES[code]!;
-  throw error;
+  return describeUnexpectedError(error);
 }

@@ -1,8 +1,9 @@
 /**
  * One-line messages for what goes wrong with a MySQL or MariaDB source, each saying what to do.
- * Errors that are neither network nor server errors are bugs and are rethrown.
+ * Errors that are neither network nor server errors are described with their code and message.
  */
 import { describeNetworkError } from './network-errors.js';
+import { describeUnexpectedError } from './unexpected-error.js';
 
 interface MysqlError {
   code?: string;
@@ -36,10 +37,11 @@ const BY_ERRNO: Record<number, string> = { 1969: 'ER_STATEMENT_TIMEOUT', 3024: '
 export function describeMysqlError(error: unknown, where: string): string {
   const network = describeNetworkError(error, where);
   if (network !== undefined) return network;
-  const e = error as MysqlError;
+  const e = (error ?? {}) as MysqlError;
+  if (typeof e.message !== 'string') return describeUnexpectedError(error);
   const code = e.code !== undefined && e.code in BY_CODE ? e.code : e.errno !== undefined ? BY_ERRNO[e.errno] : undefined;
   if (code !== undefined) return BY_CODE[code]!(e, where);
   if (CLOSED.test(e.message)) return `the connection to ${where} was lost: ${e.message}`;
   if (e.sqlState !== undefined) return `server error ${e.code ?? e.sqlState}: ${e.message}`;
-  throw error;
+  return describeUnexpectedError(error);
 }

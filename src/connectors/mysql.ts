@@ -32,10 +32,13 @@ const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
 
 type Query = (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
 
+/** The databases a scan covers: the URL's, or every one but the system's. */
+const toScope = (database: string) => (database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`);
+
 async function listTables(query: Query, database: string): Promise<TableInfo[]> {
-  const scope = database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`;
+  const scope = toScope(database);
   const rows = await query(
-    `SELECT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t, c.COLUMN_NAME AS c, c.DATA_TYPE AS d, c.COLUMN_KEY AS k, t.TABLE_ROWS AS n
+    `SELECT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t, c.COLUMN_NAME AS c, c.DATA_TYPE AS d, c.COLUMN_KEY AS k, t.TABLE_ROWS AS n, c.PRIVILEGES AS p
        FROM information_schema.COLUMNS c
        JOIN information_schema.TABLES t ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME
       WHERE t.TABLE_TYPE = 'BASE TABLE' AND ${scope}
@@ -48,11 +51,45 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
     let info = tables.get(`${schema}.${table}`);
     if (!info) tables.set(`${schema}.${table}`, (info = { schema, table, columns: [], skippedColumns: [], estimatedRows: r['n'] === null ? -1 : Number(r['n']), keys: [] }));
     if (r['k'] === 'PRI') info.keys.push({ name: column, integer: /int$/.test(type) });
+    // information_schema lists the columns a user holds any privilege on, with those privileges.
+    if (!String(r['p']).split(',').includes('select')) {
+      (info.deniedColumns ??= []).push(column);
+      continue;
+    }
     const kind = toKind(type);
     if (kind) info.columns.push(ADDRESS_TYPES.has(type) ? { name: column, kind, address: true } : { name: column, kind });
     else info.skippedColumns.push(column);
   }
+  for (const info of tables.values()) if (info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
+  await addHiddenColumns({ query, database, tables });
   return [...tables.values()].map(({ keys, ...t }) => (keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t));
+}
+
+const ER_TABLEACCESS_DENIED = 1142;
+const ER_COLUMNACCESS_DENIED = 1143;
+
+/** MySQL's error for a column the user may not read: `... for column 'ssn' in table 'leads'`. */
+const COLUMN_DENIED = /for column '((?:[^']|'')*)' in table/;
+
+/**
+ * Tables the user reads through column grants only: MySQL and MariaDB do not even list the
+ * columns it holds no privilege on, so a probe selects every column, and when it is denied the
+ * table is marked as having columns hidden from the user.
+ */
+async function addHiddenColumns({ query, database, tables }: { query: Query; database: string; tables: Map<string, TableInfo> }): Promise<void> {
+  const granted = await query(`SELECT DISTINCT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t FROM information_schema.COLUMN_PRIVILEGES c WHERE ${toScope(database)}`, database ? [database] : SYSTEM_SCHEMAS);
+  for (const r of granted) {
+    const info = tables.get(`${String(r['s'])}.${String(r['t'])}`);
+    if (info === undefined || info.denied !== undefined) continue;
+    const error = await query(`SELECT * FROM ${quote(info.schema)}.${quote(info.table)} LIMIT 0`).then(() => undefined, (e: { errno?: number; message?: string }) => e);
+    if (error === undefined) continue;
+    // Another failure (a table dropped meanwhile) is left to the table's read to report.
+    if (error.errno !== ER_TABLEACCESS_DENIED && error.errno !== ER_COLUMNACCESS_DENIED) continue;
+    // MySQL names the first denied column; MariaDB names only the table.
+    const column = COLUMN_DENIED.exec(error.message ?? '')?.[1]?.replace(/''/g, "'");
+    if (column !== undefined) (info.deniedColumns ??= []).push(column);
+    info.hiddenColumns = true;
+  }
 }
 
 function toColumn(c: ColumnInfo): string {
@@ -126,6 +163,15 @@ async function readTable(connection: Connection, query: Query, table: TableInfo,
   }
 }
 
+/** The GRANT that lets `account` (`user@host`, as CURRENT_USER() gives it) read `columns` of `table`, or all of it. */
+export function toMysqlGrant(table: TableInfo, columns: readonly string[], account: string): string {
+  const at = account.lastIndexOf('@');
+  const grantee = `'${account.slice(0, at).replace(/'/g, "''")}'@'${account.slice(at + 1).replace(/'/g, "''")}'`;
+  const name = `${quote(table.schema)}.${quote(table.table)}`;
+  const whole = table.denied !== undefined || table.hiddenColumns === true;
+  return `GRANT SELECT ${whole ? '' : `(${columns.map(quote).join(', ')}) `}ON ${name} TO ${grantee}`;
+}
+
 /** TLS settings for the `ssl-mode` URL parameter, as the mysql client names them. */
 const SSL_MODES: Record<string, mysql.SslOptions | undefined> = {
   DISABLED: undefined,
@@ -160,10 +206,12 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   // error event that would end the process.
   connection.on('error', () => undefined);
   let mariadb = false;
+  let account = '';
   try {
     await connection.promise().connect();
     const [version] = await query('SELECT VERSION() AS v');
     mariadb = String(version!['v']).includes('MariaDB');
+    account = String((await query('SELECT CURRENT_USER() AS u'))[0]!['u']);
     await query('SET SESSION TRANSACTION READ ONLY');
     await query(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(plan.lockTimeoutMs / 1000))}`);
   } catch (error) {
@@ -172,6 +220,7 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   }
   return {
     listTables: () => listTables(query, target.database),
+    grantFor: (table, columns) => toMysqlGrant(table, columns, account),
     readTable: (table, plan, sink) => readTable(connection, query, table, { ...plan, mariadb }, sink),
     describeError: (error) => describeMysqlError(error, target.authority),
     close: () => connection.promise().end(),

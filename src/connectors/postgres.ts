@@ -7,6 +7,7 @@
 import type pg from 'pg';
 import { copyOut } from './postgres-copy-out.js';
 import { describePostgresError } from './postgres-errors.js';
+import { addDenied, toPostgresGrant } from './postgres-privileges.js';
 import type { DatabaseTarget } from './db-target.js';
 import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
 
@@ -47,6 +48,7 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
     if (kind) info.columns.push(ADDRESS_TYPES.has(r.data_type) ? { name: r.column, kind, address: true } : { name: r.column, kind });
     else info.skippedColumns.push(r.column);
   }
+  await addDenied(client, tables);
   return [...tables.values()];
 }
 
@@ -125,14 +127,17 @@ export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan):
   // A connection that breaks is reported by the query that was running or the next one, not as an
   // error event that would end the process.
   client.on('error', () => undefined);
+  let role: string;
   try {
     await client.connect();
+    role = (await client.query<{ role: string }>('SELECT current_user AS role')).rows[0]!.role;
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
   }
   return {
     listTables: () => listTables(client),
+    grantFor: (table, columns) => toPostgresGrant(table, columns, role),
     readTable: (table, plan, sink) => readTable(client, table, plan, sink),
     describeError: (error) => describePostgresError(error, target.authority),
     close: () => client.end(),

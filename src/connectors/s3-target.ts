@@ -2,11 +2,13 @@
  * S3 targets as given on the command line (`s3://bucket/prefix`): told apart from other targets
  * and parsed without loading the AWS SDK, which only a scan of a bucket needs.
  */
+import { maskUrlCredentials } from './url-credentials.js';
+
 export interface S3Target {
   bucket: string;
   /** Key prefix under the bucket ('' for the whole bucket). */
   prefix: string;
-  /** `s3://bucket/prefix` as given. */
+  /** `s3://bucket/prefix` as given, any user part shown as `***`. */
   display: string;
 }
 
@@ -18,5 +20,5 @@ export function toS3Target(url: string): S3Target {
   const rest = url.replace(/^s3:\/\//i, '');
   const slash = rest.indexOf('/');
   const bucket = slash === -1 ? rest : rest.slice(0, slash);
-  return { bucket, prefix: slash === -1 ? '' : rest.slice(slash + 1), display: url };
+  return { bucket, prefix: slash === -1 ? '' : rest.slice(slash + 1), display: maskUrlCredentials(url) };
 }

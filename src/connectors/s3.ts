@@ -5,6 +5,7 @@
  */
 import { GetObjectCommand, paginateListObjectsV2, S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { describeNetworkError } from './network-errors.js';
+import { describeUnexpectedError } from './unexpected-error.js';
 import type { S3Target } from './s3-target.js';
 
 /** Where and as whom to connect; every field is optional and falls back to the SDK's chain. */
@@ -82,7 +83,7 @@ const CREDENTIALS_HELP = 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_P
 
 /** One line for an S3 failure; `where` is the bucket or the object. */
 export function describeS3Error(error: unknown, where: string, endpoint?: string): string {
-  const e = error as SdkError;
+  const e = (error ?? {}) as SdkError;
   const name = e.name ?? '';
   const network = describeNetworkError(error, endpoint ?? 'the S3 endpoint');
   if (network) return network;
@@ -121,5 +122,5 @@ export function describeS3Error(error: unknown, where: string, endpoint?: string
   const status = e.$metadata?.httpStatusCode;
   if (status === 403) return `access denied to ${where}`;
   if (status === 404) return `${where} not found`;
-  return `${where}: ${name && name !== 'Error' ? `${name}: ` : ''}${(e.message ?? String(error)).split('\n')[0]}`;
+  return `${where}: ${describeUnexpectedError(error)}`;
 }

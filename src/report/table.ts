@@ -90,7 +90,9 @@ export function formatTable(report: Report, options: FormatOptions): string {
     const rows = shown.filter((f) => f.service === service);
     out.push(c.bold(serviceHeading(service, rows)), serviceTable(rows, report, c, options.color), '');
   }
-  if (shown.length === 0) out.push(c.green('No plaintext PII found.'), '');
+  // With a source that could not be read, an empty table is no all-clear.
+  if (shown.length === 0 && report.errors.length > 0) out.push(c.red(`Nothing to show from what was read, but ${plural(report.errors.length, 'source')} could not be read (errors below).`), '');
+  else if (shown.length === 0) out.push(c.green('No plaintext PII found.'), '');
   out.push(...notes(report, c), c.bold(summaryLine(report, shown.length)));
   return `${out.join('\n')}\n`;
 }

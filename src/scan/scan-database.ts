@@ -108,7 +108,8 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
   };
   try {
     const { rowsEstimated, sampled, method } = await driver.readTable(table, options, rowSink);
-    result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues });
+    const denied = toDenied(driver, table);
+    result.tables.push({ source: target.display, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues, ...(denied ? { denied } : {}) });
   } finally {
     // Rows read before a failure are still scanned.
     flush();
@@ -116,17 +117,49 @@ async function scanTable(driver: DatabaseDriver, target: DatabaseTarget, table: 
   return rows;
 }
 
-/** Keeps the tables and columns the include and exclude globs allow. */
+/** Keeps the tables and columns the include and exclude globs allow (denied columns alike). */
 function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[] {
   const included = options.include.length > 0 ? picomatch(options.include) : () => true;
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude) : () => false;
   const keep = (name: string) => included(name) && !excluded(name);
   return tables.flatMap((t) => {
     const prefix = `${t.schema}.${t.table}`;
-    if (!keep(prefix) && !t.columns.some((c) => keep(`${prefix}.${c.name}`))) return [];
-    const columns = t.columns.filter((c) => !excluded(`${prefix}.${c.name}`) && (keep(prefix) || keep(`${prefix}.${c.name}`)));
-    return [{ ...t, columns, skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)] }];
+    const selected = (column: string) => !excluded(`${prefix}.${column}`) && (keep(prefix) || keep(`${prefix}.${column}`));
+    const deniedColumns = (t.deniedColumns ?? []).filter(selected);
+    if (!keep(prefix) && !t.columns.some((c) => keep(`${prefix}.${c.name}`)) && deniedColumns.length === 0) return [];
+    const columns = t.columns.filter((c) => selected(c.name));
+    return [{ ...t, columns, deniedColumns, skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)] }];
   });
+}
+
+/** What of a table the scanning user may not read, with the grant that would let it; undefined when it may read all. */
+function toDenied(driver: DatabaseDriver, table: TableInfo): TableCoverage['denied'] {
+  const columns = table.deniedColumns ?? [];
+  if (table.denied === undefined && columns.length === 0 && table.hiddenColumns === undefined) return undefined;
+  return { columns, grant: driver.grantFor(table, columns) };
+}
+
+const NOT_READ = 'not read: permission denied';
+
+/**
+ * Reports what of a table the user may not read as one error line with the GRANT it needs, never
+ * leaving it silently absent. Returns true when nothing of the table can be read (it is listed in
+ * coverage, unread); false when it is to be read, whole or without its denied columns.
+ */
+function reportDenied({ driver, target, table, options, result }: { driver: DatabaseDriver; target: DatabaseTarget; table: TableInfo; options: DatabaseOptions; result: DatabaseResult }): boolean {
+  const denied = toDenied(driver, table);
+  if (denied === undefined) return false;
+  const name = `${table.schema}.${table.table}`;
+  const { columns } = denied;
+  const what =
+    table.denied === 'schema' ? `permission denied for schema ${table.schema}`
+    : table.denied === 'table' ? `permission denied for table ${name}`
+    : columns.length === 0 ? `permission denied for columns of ${name} that the server does not list to this user`
+    : `permission denied for column${columns.length > 1 ? 's' : ''} ${columns.join(', ')} of ${name}${table.hiddenColumns ? ' (and maybe others the server does not list to this user)' : ''}`;
+  result.errors.push({ source: `${target.display} ${name}`, message: `${what}, not read: ${denied.grant}` });
+  if (table.denied === undefined && table.columns.length > 0) return false;
+  result.tables.push({ source: target.display, table: name, rowsEstimated: table.estimatedRows, rowsScanned: 0, sampled: false, method: NOT_READ, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues: 0, denied });
+  return true;
 }
 
 /** Rows to read above which `--jobs auto` scans on worker threads (starting one costs about as much as scanning 100,000 rows). */
@@ -160,8 +193,11 @@ export function splitSink(worker: TableSink, local: RecordSink, named: (hint: st
   };
 }
 
-/** Each driver is loaded when a database of its kind is scanned. */
-const CONNECT: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
+/**
+ * Each driver is loaded when a database of its kind is scanned. Exported as the tests' seam: they
+ * wrap a real driver to inject a failure no connector foresaw (the driver itself is never mocked).
+ */
+export const DATABASE_CONNECTORS: Record<DatabaseTarget['kind'], (target: DatabaseTarget, options: DatabaseOptions) => Promise<DatabaseDriver>> = {
   postgres: async (target, options) => (await import('../connectors/postgres.js')).connectPostgres(target, options),
   mysql: async (target, options) => (await import('../connectors/mysql.js')).connectMysql(target, options),
 };
@@ -171,13 +207,13 @@ export async function scanDatabase(target: DatabaseTarget, settings: ScanSetting
   const result: DatabaseResult = { findings: [], errors: [], tables: [], valueHits: {}, bytes: 0 };
   const drivers: DatabaseDriver[] = [];
   const connect = async () => {
-    const driver = await CONNECT[target.kind](target, options);
+    const driver = await DATABASE_CONNECTORS[target.kind](target, options);
     drivers.push(driver);
     return driver;
   };
   try {
     const first = await connect();
-    const queue = selectTables(await first.listTables(), options);
+    const queue = selectTables(await first.listTables(), options).filter((table) => !reportDenied({ driver: first, target, table, options, result }));
     for (let i = 1; i < Math.min(options.concurrency, queue.length); i++) await connect();
     const jobs = options.jobs === 'auto' ? (rowsToRead(queue, options) > PARALLEL_ROWS ? availableParallelism() : 1) : options.jobs;
     // Connections read and batch rows; with jobs, worker threads scan the batches meanwhile.

@@ -10,6 +10,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Finding, ObjectCoverage, RecordOrigin, SourceError } from '../types.js';
 import { ARCHIVED_CLASSES, createS3Client, describeS3Error, getObjectStream, listObjects, type S3ConnectOptions, type S3Object } from '../connectors/s3.js';
 import type { S3Target } from '../connectors/s3-target.js';
+import { describeUnexpectedError } from '../connectors/unexpected-error.js';
 import { peek, readLineRecords, textStream, type ReadStats } from '../connectors/file-reader.js';
 import { createRandom } from '../connectors/seeded-random.js';
 import { toObjectGroup } from '../engine/object-group.js';
@@ -199,6 +200,11 @@ export function createObjectScanner(settings: ScanSettings, client: S3Client, wh
   };
 }
 
+/** The result of an object whose worker failed or died: that object's error, the others go on. */
+function failed({ target, object }: ObjectTask, error: unknown): ObjectResult {
+  return { findings: [], stats: { bytes: 0, lines: 0, longLines: 0, binary: false }, valueHits: {}, error: { source: `s3://${target.bucket}/${object.key}`, message: describeUnexpectedError(error) } };
+}
+
 async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
   for await (const piece of body) yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
 }
@@ -292,7 +298,7 @@ export async function scanBucket(target: S3Target, settings: ScanSettings, optio
       const index = taken++;
       await options.onObject?.(next.object.key);
       const task: ObjectTask = { target, object: next.object, group: next.group };
-      const r = await (pooled()?.run({ kind: 'object', task, connect }) ?? scanHere(task));
+      const r = await (pooled()?.run({ kind: 'object', task, connect }) ?? scanHere(task)).catch((error: unknown) => failed(task, error));
       if (r.error) result.errors.push(r.error);
       else if (r.stats.binary) skip('binary');
       else coverage.objectsScanned++;

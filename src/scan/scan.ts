@@ -13,6 +13,9 @@ import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
 import { isS3Url, toS3Target } from '../connectors/s3-target.js';
 import type { S3Options } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
+import { describeUnexpectedError } from '../connectors/unexpected-error.js';
+import { maskUrlCredentials } from '../connectors/url-credentials.js';
+import { addNothingRead } from './read-nothing.js';
 
 export interface ScanProgress {
   /** Files finished, of totalFiles. */
@@ -89,16 +92,34 @@ function addFileCoverage(coverage: Coverage, source: SourceCoverage, origin: Rec
   }
 }
 
+/**
+ * Runs one source's scan. A throw that its connector did not describe becomes that source's one
+ * error line (never the end of the whole scan), so the other sources are still scanned.
+ */
+async function guarded<T>(source: string, errors: SourceError[], scan: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await scan();
+  } catch (error) {
+    errors.push({ source, message: describeUnexpectedError(error) });
+    return undefined;
+  }
+}
+
+const EMPTY_LISTING: FileListing = { files: [], textBytes: 0, skipped: [], errors: [] };
+
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
+  const errors: SourceError[] = [];
   const isFileTarget = (t: string) => !isDatabaseUrl(t) && !isS3Url(t);
-  const listing = await listFiles(targets.filter(isFileTarget), { cwd: options.cwd, exclude: options.exclude, ...(options.root ? { root: options.root } : {}) });
-  const results = await scanFiles(listing, settings, options);
+  const fileTargets = targets.filter(isFileTarget);
+  const listOptions = { cwd: options.cwd, exclude: options.exclude, ...(options.root ? { root: options.root } : {}) };
+  const listing = (await guarded(fileTargets.join(' '), errors, () => listFiles(fileTargets, listOptions))) ?? EMPTY_LISTING;
+  const results = (await guarded(fileTargets.join(' '), errors, () => scanFiles(listing, settings, options))) ?? [];
   const aggregator = createFindingsAggregator(settings);
-  const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : t));
+  const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : isS3Url(t) ? toS3Target(t).display : t));
   const sources = new Map(shown.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
   const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [], objects: [] };
-  const errors = [...listing.errors];
+  errors.push(...listing.errors);
   const valueHits: Record<number, number> = {};
   results.forEach((r, i) => {
     const origin = listing.files[i]!;
@@ -108,7 +129,8 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     if (r.error) errors.push(r.error);
   });
   for (const database of targets.filter(isDatabaseUrl).map(toDatabaseTarget)) {
-    const db = await scanDatabase(database, settings, options.database);
+    const db = await guarded(database.display, errors, () => scanDatabase(database, settings, options.database));
+    if (db === undefined) continue;
     aggregator.merge(db.findings);
     addHits(valueHits, db.valueHits);
     errors.push(...db.errors);
@@ -117,9 +139,12 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     sources.get(database.display)!.bytes += db.bytes;
   }
   for (const bucket of targets.filter(isS3Url).map(toS3Target)) {
-    // The AWS SDK is loaded only when a bucket is scanned (it takes a fifth of a second).
-    const { scanBucket } = await import('./scan-s3.js');
-    const s3 = await scanBucket(bucket, settings, options.s3);
+    const s3 = await guarded(bucket.display, errors, async () => {
+      // The AWS SDK is loaded only when a bucket is scanned (it takes a fifth of a second).
+      const { scanBucket } = await import('./scan-s3.js');
+      return scanBucket(bucket, settings, options.s3);
+    });
+    if (s3 === undefined) continue;
     aggregator.merge(s3.findings);
     addHits(valueHits, s3.valueHits);
     errors.push(...s3.errors);
@@ -130,5 +155,8 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     source.bytes += s3.coverage.bytes;
     source.lines += s3.lines;
   }
-  return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors, valueHits };
+  addNothingRead(targets, coverage, errors, options.cwd);
+  // Whatever a driver or the system put in a message, no URL credentials reach the report.
+  const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
+  return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors: masked, valueHits };
 }

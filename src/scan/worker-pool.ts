@@ -11,6 +11,7 @@ import type { S3ConnectOptions } from '../connectors/s3.js';
 import type { FileResult, OnRecord } from './file-scanner.js';
 import type { ObjectResult, ObjectTask } from './scan-s3.js';
 import type { ScanSettings } from './settings.js';
+import { describeUnexpectedError } from '../connectors/unexpected-error.js';
 
 /** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
@@ -30,7 +31,7 @@ export interface TableResult {
   valueHits: Record<number, number>;
 }
 
-export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string };
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string; code?: string };
 
 /**
  * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
@@ -92,7 +93,7 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
             if (m.type === 'progress') return onRecord?.(m.bytes, m.matches);
             if (m.type === 'scanned') return;
             worker.off('message', onMessage).off('error', reject);
-            if (m.type === 'fail') reject(new Error(m.message));
+            if (m.type === 'fail') reject(Object.assign(new Error(m.message), m.code === undefined ? {} : { code: m.code }));
             else resolve(m.result as ResultOf<typeof task>);
           };
           worker.on('message', onMessage).on('error', reject);
@@ -173,7 +174,8 @@ export async function scanInWorkers(files: RecordOrigin[], options: { settings: 
       try {
         results[id] = await pool.run({ kind: 'file', origin: files[id]! }, options.onRecord);
       } catch (error) {
-        throw new Error(`scanning ${files[id]!.path}: ${(error as Error).message}`);
+        // A worker that failed or died fails its file only; the other files are still scanned.
+        results[id] = { findings: [], stats: { bytes: 0, lines: 0, longLines: 0, binary: false }, valueHits: {}, error: { source: files[id]!.path, message: describeUnexpectedError(error) } };
       }
       options.onFile();
     }

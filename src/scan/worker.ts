@@ -55,6 +55,6 @@ port.on('message', (task: WorkerTask) => {
   if (task.kind === 'table' || task.kind === 'records' || task.kind === 'end') return feedTable(task);
   run(task).then(
     (result) => send({ type: 'done', result }),
-    (error: Error) => send({ type: 'fail', message: error.message }),
+    (error: NodeJS.ErrnoException) => send({ type: 'fail', message: error.message, ...(error.code === undefined ? {} : { code: error.code }) }),
   );
 });
