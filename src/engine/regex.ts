@@ -64,17 +64,26 @@ function matchBytes(re: RE2, text: string, given?: Buffer): TextMatch[] {
   const bytes = given ?? Buffer.from(text, 'utf8');
   const toUtf16 = createUtf16Counter(bytes);
   const out: TextMatch[] = [];
-  const replacer = (...args: unknown[]) => {
-    const match = args[0] as Buffer;
-    // The input (a Buffer here) comes last unless the pattern has named groups.
-    const last = args[args.length - 1];
-    const groups = Buffer.isBuffer(last) ? undefined : (last as Record<string, Buffer | undefined>);
-    const value = groups?.['value'];
-    out.push(toTextMatch(match.toString('utf8'), toUtf16(args[args.length - (groups ? 3 : 2)] as number), value?.toString('utf8')));
-    return match;
-  };
-  re.replace(bytes, Object.assign(replacer, { useBuffers: true }));
+  // An exec loop rather than replace: replace also builds the whole replaced text, which on a
+  // long text with few matches costs more than finding them.
+  re.lastIndex = 0;
+  for (let m = re.exec(bytes); m !== null; m = re.exec(bytes)) {
+    out.push(toTextMatch(m[0].toString('utf8'), toUtf16(m.index), m.groups?.['value']?.toString('utf8')));
+    if (m[0].length === 0) re.lastIndex = nextCharacter(bytes, m.index);
+  }
   return out;
+}
+
+/** Byte offset of the character after the one at `at` (UTF-8). */
+function nextCharacter(bytes: Buffer, at: number): number {
+  let next = at + 1;
+  while (next < bytes.length && (bytes[next]! & 0xc0) === 0x80) next++;
+  return next;
+}
+
+/** The UTF-16 length of UTF-8 bytes that start and end on character starts. */
+export function utf16Length(bytes: Buffer): number {
+  return isAscii(bytes) ? bytes.length : bytes.toString('utf8').length;
 }
 
 /**
