@@ -304,7 +304,7 @@ export interface SourceCoverage {
  * column's values, one per line (newlines inside a value become spaces), each with its row number.
  */
 export type ScanRecord =
-  | { origin: RecordOrigin; kind: 'lines'; data: Buffer; firstLine: number }
+  | { origin: RecordOrigin; kind: 'lines'; data: Buffer; firstLine: number; piece?: LinePiece }
   | {
       origin: RecordOrigin;
       kind: 'values';
@@ -317,6 +317,22 @@ export type ScanRecord =
       /** The column (or CSV header) name: context for every value. */
       hint: string;
     };
+
+/**
+ * A piece of a line longer than the reader's limit (`data` holds no line end). Neighbouring pieces
+ * overlap, so a match across a cut is whole in one of them; each reports the matches that start in
+ * its own part.
+ */
+export interface LinePiece {
+  /** UTF-16 units of the line before `data`: added to every column. */
+  column: number;
+  /** Bytes at the start of `data` that belong to the piece before. */
+  before: number;
+  /** Bytes at the end of `data` that belong to the piece after. */
+  after: number;
+  /** The line's first bytes: every piece takes its template from them, so a line is one site. */
+  head: Buffer;
+}
 
 /** Where a record came from, as ownership and aggregation need it. */
 export interface RecordOrigin {

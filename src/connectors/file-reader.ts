@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { RecordOrigin, ScanRecord } from '../types.js';
 import { countLines } from '../engine/scan-chunk.js';
+import { createLongLine, PIECE_OVERLAP, type LongLine } from './line-pieces.js';
 
 const NEWLINE = 0x0a;
 
@@ -94,12 +95,17 @@ export function readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: 
   return readLineRecords(origin, decompressed(createReadStream(origin.source, { highWaterMark: limits.chunkBytes }), limits.chunkBytes), stats, limits);
 }
 
-/** Whole lines of a (decompressed) stream as records; stops at once, marking it binary, when its first bytes hold a NUL. */
+/**
+ * Whole lines of a (decompressed) stream as records; stops at once, marking it binary, when its
+ * first bytes hold a NUL. A line longer than the limit goes out in overlapping pieces
+ * (line-pieces.ts).
+ */
 export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterable<Buffer>, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
+  const overlap = Math.min(PIECE_OVERLAP, limits.maxLineBytes >> 3);
   let carry: Buffer | undefined;
   let firstLine = 1;
   let first = true;
-  let inLongLine = false;
+  let long: LongLine | undefined;
   const emit = (data: Buffer): ScanRecord => {
     const record: ScanRecord = { origin, kind: 'lines', data, firstLine };
     const newlines = countLines(data, 0, data.length);
@@ -107,10 +113,16 @@ export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterab
     firstLine += newlines;
     return record;
   };
+  const endLong = (record: ScanRecord): ScanRecord => {
+    long = undefined;
+    stats.lines++;
+    firstLine++;
+    return record;
+  };
   try {
     for await (const piece of stream as AsyncIterable<Buffer>) {
       stats.bytes += piece.length;
-      const data = carry ? Buffer.concat([carry, piece]) : piece;
+      let data = carry ? Buffer.concat([carry, piece]) : piece;
       carry = undefined;
       if (first) {
         first = false;
@@ -119,23 +131,40 @@ export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterab
           return;
         }
       }
-      const lastNewline = data.lastIndexOf(NEWLINE);
-      if (lastNewline !== -1) {
-        inLongLine = false;
-        yield emit(data.subarray(0, lastNewline + 1));
+      if (long) {
+        const newline = data.indexOf(NEWLINE);
+        if (newline === -1) {
+          const { pieces, rest } = long.cut(data);
+          yield* pieces;
+          carry = rest;
+          continue;
+        }
+        yield endLong(long.last(withoutCarriageReturn(data.subarray(0, newline))));
+        data = data.subarray(newline + 1);
       }
+      const lastNewline = data.lastIndexOf(NEWLINE);
+      if (lastNewline !== -1) yield emit(data.subarray(0, lastNewline + 1));
       const rest = data.subarray(lastNewline + 1);
       if (rest.length >= limits.maxLineBytes) {
-        if (!inLongLine) stats.longLines++;
-        inLongLine = true;
-        yield emit(rest);
+        stats.longLines++;
+        long = createLongLine(rest, { origin, line: firstLine, pieceBytes: limits.maxLineBytes, overlap });
+        const cut = long.cut(rest);
+        yield* cut.pieces;
+        carry = cut.rest;
       } else if (rest.length > 0) {
         carry = Buffer.from(rest);
       }
     }
-    if (carry) yield emit(carry);
-    if (carry || inLongLine) stats.lines++;
+    if (long) yield endLong(long.last(carry ?? Buffer.alloc(0)));
+    else if (carry) {
+      yield emit(carry);
+      stats.lines++;
+    }
   } finally {
     await (stream as AsyncGenerator<Buffer>).return?.(undefined);
   }
+}
+
+function withoutCarriageReturn(line: Buffer): Buffer {
+  return line.length > 0 && line[line.length - 1] === 0x0d ? line.subarray(0, -1) : line;
 }

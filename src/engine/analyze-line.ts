@@ -7,6 +7,7 @@ import type { Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { createVerdictMemo, detect, namedDetector, type Candidate, type DetectInput, type NamedDetector, type Verdict } from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
+import { countLeading, LONG_LINE, longLineFieldsOf } from './long-line.js';
 import { classifyStoredForm, toNamedForm, type StoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
 
@@ -36,12 +37,18 @@ function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candid
   for (const field of fields) {
     if (field.type !== 'string' && field.type !== 'text') continue;
     const named = namedDetector(set, field.key);
-    if (named === undefined || matches.some((m) => m.start < field.end && field.start < m.end)) continue;
+    if (named === undefined || overlapsAny(matches, field.start, field.end)) continue;
     const stored = classifyStoredForm(field.value);
     if (stored === undefined) continue;
     out.push({ ...storedVerdict(named, field.key, stored), start: field.start, end: field.end, value: field.value, field });
   }
   return out;
+}
+
+/** Whether a span overlaps any of `sorted` (by start, not overlapping: as detect() returns them). */
+function overlapsAny(sorted: Candidate[], start: number, end: number): boolean {
+  const first = countLeading(sorted, (c) => c.end <= start);
+  return first < sorted.length && sorted[first]!.start < end;
 }
 
 /**
@@ -85,6 +92,11 @@ function fieldsOf(input: LineInput): LineFields {
 }
 
 export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
+  if (input.hint === undefined && input.text.length > LONG_LINE) {
+    const long = longLineFieldsOf(set, input.text, input.bytes);
+    const matches = detect(set, { ...detectInputOf(input, long.fields), fieldAt: long.fieldAt });
+    return toOccurrences(set, input, long.fields, matches, options);
+  }
   const fields = lineFieldsOf(input);
   const matches = detect(set, detectInputOf(input, fields));
   return toOccurrences(set, input, fields, matches, options);

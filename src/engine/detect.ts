@@ -34,6 +34,8 @@ export interface DetectInput {
   hint?: string;
   /** The text as UTF-8 bytes, when the caller has them (saves RE2 a conversion). */
   bytes?: Buffer;
+  /** The field holding an index, when the caller finds it without reading every field (long lines). */
+  fieldAt?: (index: number) => Field | undefined;
 }
 
 /** A key's words: its tokens, adjacent token pairs and the whole key (`national_insurance` → nationalinsurance). */
@@ -143,7 +145,7 @@ function evaluate(input: DetectInput, detector: Detector, spec: PatternSpec, m: 
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
   if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0)) return undefined;
-  const field = fieldAt(input.fields(), start);
+  const field = input.fieldAt ? input.fieldAt(start) : fieldAt(input.fields(), start);
   const hits = contextHits(detector, before, field?.key ?? input.hint);
   if (needsContext) {
     if (form === 'plaintext' && detector.validate) result = detector.validate(value, context);
@@ -207,8 +209,25 @@ export function maxConfidence(detector: Detector, spec: PatternSpec): number {
   return confidenceOf(spec, detector.validate !== undefined, true);
 }
 
-/** Keeps, of overlapping candidates, the most confident (then the longest). */
+/**
+ * Keeps, of overlapping candidates, the most confident (then the longest). Only candidates that
+ * overlap compete, so each run of them is settled alone: a long line with many matches costs
+ * their sort, not their number squared.
+ */
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
+  const byStart = [...candidates].sort((a, b) => a.start - b.start);
+  const kept: Candidate[] = [];
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    for (let end = byStart[i]!.end; j < byStart.length && byStart[j]!.start < end; j++) end = Math.max(end, byStart[j]!.end);
+    if (j === i + 1) kept.push(byStart[i]!);
+    else for (const c of resolveRun(byStart.slice(i, j))) kept.push(c);
+    i = j;
+  }
+  return kept;
+}
+
+function resolveRun(candidates: Candidate[]): Candidate[] {
   const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
   const kept: Candidate[] = [];
   for (const c of ranked) {
@@ -221,7 +240,7 @@ export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const candidates: Candidate[] = [];
   for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
-    for (const m of pattern.matchAll(input.text)) {
+    for (const m of pattern.matchAll(input.text, input.bytes)) {
       const c = evaluate(input, detector, spec, m);
       if (c) candidates.push(c);
     }

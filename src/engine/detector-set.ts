@@ -26,6 +26,8 @@ export interface DetectorSet {
   fieldNames: Map<string, Detector>;
   /** Does a line have a key named for a PII kind (then its fields are checked for stored forms)? */
   fieldKeys: PatternTest;
+  /** The same keys as matches: where a long line's PII-named fields are (long-line.ts). */
+  fieldKeyPattern: TextPattern;
   /** One pass over a batch of a column's values (a value a line): see {@link ColumnShape}. */
   columnShape(data: Buffer): ColumnShape;
 }
@@ -125,6 +127,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
     lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)),
     fieldNames,
     fieldKeys,
+    fieldKeyPattern: compileTextPattern(fields ?? '$.^'),
     columnShape: compileColumnShape(detectors, patterns),
   };
 }

@@ -3,6 +3,7 @@
  * patterns from the config) goes through RE2, so matching time is linear in the input whatever
  * the input or the pattern: no catastrophic backtracking, no lookbehind, no backreferences.
  */
+import { isAscii } from 'node:buffer';
 import RE2 from 're2';
 
 /** A match in a string, with offsets in UTF-16 code units. */
@@ -17,33 +18,88 @@ export interface TextMatch {
 
 /** A compiled pattern for strings. */
 export interface TextPattern {
-  matchAll(text: string): TextMatch[];
+  /** `bytes`: the text as UTF-8, when the caller has it (spares an encoding of a long text). */
+  matchAll(text: string, bytes?: Buffer): TextMatch[];
 }
 
 /**
  * Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. All
  * matches come from one native `replace` call with a callback, which costs half an `exec` loop.
+ *
+ * On a string, node-re2 gives each match's UTF-16 offset by counting from the text's start, so
+ * a call costs the text's length times its matches. Long texts therefore go to RE2 as UTF-8
+ * bytes, where offsets come free, and the offsets are turned into UTF-16 ones while walking
+ * forward once; short texts keep the string call, which is cheaper per match.
  */
 export function compileTextPattern(source: string): TextPattern {
   const re = new RE2(source, 'gu');
   return {
-    matchAll(text) {
-      const out: TextMatch[] = [];
-      re.replace(text, (...args: unknown[]) => {
-        const match = args[0] as string;
-        const groups = typeof args[args.length - 1] === 'object' ? (args[args.length - 1] as Record<string, string | undefined>) : undefined;
-        const index = args[args.length - (groups ? 3 : 2)] as number;
-        const value = groups?.['value'];
-        if (value === undefined) {
-          out.push({ text: match, index, value: match, valueIndex: index });
-        } else {
-          // A value group ends its pattern in every detector; lastIndexOf covers any other.
-          out.push({ text: match, index, value, valueIndex: index + (match.endsWith(value) ? match.length - value.length : match.lastIndexOf(value)) });
-        }
-        return match;
-      });
-      return out;
+    matchAll(text, bytes) {
+      return text.length > LONG_TEXT ? matchBytes(re, text, bytes) : matchString(re, text);
     },
+  };
+}
+
+/** Texts longer than this (UTF-16 units) are matched as bytes: see compileTextPattern. */
+export const LONG_TEXT = 4096;
+
+function toTextMatch(match: string, index: number, value: string | undefined): TextMatch {
+  if (value === undefined) return { text: match, index, value: match, valueIndex: index };
+  // A value group ends its pattern in every detector; lastIndexOf covers any other.
+  return { text: match, index, value, valueIndex: index + (match.endsWith(value) ? match.length - value.length : match.lastIndexOf(value)) };
+}
+
+function matchString(re: RE2, text: string): TextMatch[] {
+  const out: TextMatch[] = [];
+  re.replace(text, (...args: unknown[]) => {
+    const match = args[0] as string;
+    const groups = typeof args[args.length - 1] === 'object' ? (args[args.length - 1] as Record<string, string | undefined>) : undefined;
+    out.push(toTextMatch(match, args[args.length - (groups ? 3 : 2)] as number, groups?.['value']));
+    return match;
+  });
+  return out;
+}
+
+function matchBytes(re: RE2, text: string, given?: Buffer): TextMatch[] {
+  const bytes = given ?? Buffer.from(text, 'utf8');
+  const toUtf16 = createUtf16Counter(bytes);
+  const out: TextMatch[] = [];
+  // An exec loop rather than replace: replace also builds the whole replaced text, which on a
+  // long text with few matches costs more than finding them.
+  re.lastIndex = 0;
+  for (let m = re.exec(bytes); m !== null; m = re.exec(bytes)) {
+    out.push(toTextMatch(m[0].toString('utf8'), toUtf16(m.index), m.groups?.['value']?.toString('utf8')));
+    if (m[0].length === 0) re.lastIndex = nextCharacter(bytes, m.index);
+  }
+  return out;
+}
+
+/** Byte offset of the character after the one at `at` (UTF-8). */
+function nextCharacter(bytes: Buffer, at: number): number {
+  let next = at + 1;
+  while (next < bytes.length && (bytes[next]! & 0xc0) === 0x80) next++;
+  return next;
+}
+
+/** The UTF-16 length of UTF-8 bytes that start and end on character starts. */
+export function utf16Length(bytes: Buffer): number {
+  return isAscii(bytes) ? bytes.length : bytes.toString('utf8').length;
+}
+
+/**
+ * UTF-16 offsets of ascending byte offsets into UTF-8 `bytes`, each counted on from the last:
+ * every byte that starts a character is one unit, and a four-byte character is two.
+ */
+export function createUtf16Counter(bytes: Buffer): (byteOffset: number) => number {
+  if (isAscii(bytes)) return (byteOffset) => byteOffset;
+  let at = 0;
+  let units = 0;
+  return (byteOffset) => {
+    for (; at < byteOffset; at++) {
+      const b = bytes[at]!;
+      if ((b & 0xc0) !== 0x80) units += b >= 0xf0 ? 2 : 1;
+    }
+    return units;
   };
 }
 

@@ -3,9 +3,11 @@
  * that line is decoded and analysed, and the search resumes after it. Lines without a candidate
  * are never decoded, which is what makes large logs fast.
  */
-import type { Occurrence } from '../types.js';
+import type { LinePiece, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
+import { utf16Length } from './regex.js';
+import { toTextTemplate } from './template.js';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
@@ -56,4 +58,40 @@ export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, op
     for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: firstLine + index, bytes }, options)) occurrences.push(o);
   }
   return occurrences;
+}
+
+/** A piece of a long line (file-reader.ts): its bytes, the line's number, and where it lies. */
+export interface PieceRecord {
+  data: Buffer;
+  firstLine: number;
+  piece: LinePiece;
+}
+
+/**
+ * The occurrences that start in a piece's own part, located in the whole line and with the
+ * line's template (every piece of a line the same one).
+ */
+export function scanPiece(set: DetectorSet, record: PieceRecord, options: AnalyzeOptions): Occurrence[] {
+  const { data, firstLine: line, piece } = record;
+  if (set.scanner.next(data, 0) === -1) return [];
+  const text = data.toString('utf8');
+  const from = utf16Length(data.subarray(0, piece.before));
+  const to = text.length - utf16Length(data.subarray(data.length - piece.after));
+  const own = analyzeLine(set, { text, line, bytes: data }, options).filter((o) => o.column > from && o.column <= to);
+  if (own.length === 0) return [];
+  const template = headTemplate(set, piece.head, line, options);
+  return own.map((o) => ({ ...o, column: o.column + piece.column, template }));
+}
+
+/** A long line's template, from its head as a line of its own; made once per line. */
+const headTemplates = new WeakMap<Buffer, string>();
+
+function headTemplate(set: DetectorSet, head: Buffer, line: number, options: AnalyzeOptions): string {
+  let template = headTemplates.get(head);
+  if (template === undefined) {
+    const text = head.toString('utf8');
+    template = analyzeLine(set, { text, line, bytes: head }, options)[0]?.template ?? toTextTemplate(text, []);
+    headTemplates.set(head, template);
+  }
+  return template;
 }

@@ -2,9 +2,10 @@
 import type { Occurrence, ScanRecord } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import type { AnalyzeOptions } from './analyze-line.js';
-import { scanChunk } from './scan-chunk.js';
+import { scanChunk, scanPiece } from './scan-chunk.js';
 import { scanValues } from './scan-values.js';
 
 export function scanRecord(set: DetectorSet, record: ScanRecord, options: AnalyzeOptions): Occurrence[] {
-  return record.kind === 'lines' ? scanChunk(set, record.data, record.firstLine, options) : scanValues(set, record, options);
+  if (record.kind === 'values') return scanValues(set, record, options);
+  return record.piece ? scanPiece(set, { ...record, piece: record.piece }, options) : scanChunk(set, record.data, record.firstLine, options);
 }

@@ -1,0 +1,65 @@
+/**
+ * A line longer than the reader's limit, cut into overlapping pieces so that memory stays bounded
+ * whatever the line's length. Each piece reads `overlap` bytes of its neighbours on either side:
+ * a match that a cut runs through is whole in the piece where it starts, context words before a
+ * match are there too, and each piece reports only what starts in its own part (scan-chunk.ts).
+ * Cuts fall on character starts, so every piece decodes as the whole line would.
+ */
+import type { LinePiece, RecordOrigin, ScanRecord } from '../types.js';
+import { utf16Length } from '../engine/regex.js';
+
+/** Bytes each piece shares with each neighbour: longer than any match and its context. */
+export const PIECE_OVERLAP = 4096;
+/** Bytes of a line's start that every piece carries for the line's template. */
+const HEAD_BYTES = 4096;
+
+/** The offset at or before `at` where a UTF-8 character starts. */
+function characterStart(bytes: Buffer, at: number): number {
+  let start = Math.max(0, Math.min(at, bytes.length));
+  while (start > 0 && start < bytes.length && (bytes[start]! & 0xc0) === 0x80) start--;
+  return start;
+}
+
+/** Where pieces go: the record they become, numbered as the line's first piece. */
+export interface LongLineOptions {
+  origin: RecordOrigin;
+  line: number;
+  /** Smallest piece cut before the line ends (the reader's line limit). */
+  pieceBytes: number;
+  overlap: number;
+}
+
+/**
+ * Cuts a long line as its bytes arrive. `cut` takes the bytes held back last time followed by new
+ * ones, returns the pieces it could cut and the bytes to hold back; `last` takes the final bytes.
+ */
+export function createLongLine(start: Buffer, options: LongLineOptions) {
+  const head = Buffer.from(start.subarray(0, characterStart(start, HEAD_BYTES)));
+  let column = 0;
+  let before = 0;
+  const record = (data: Buffer, after: number): ScanRecord => {
+    const piece: LinePiece = { column, before, after, head };
+    return { origin: options.origin, kind: 'lines', data, firstLine: options.line, piece };
+  };
+  return {
+    cut(data: Buffer): { pieces: ScanRecord[]; rest: Buffer } {
+      const pieces: ScanRecord[] = [];
+      let rest = data;
+      while (rest.length >= options.pieceBytes) {
+        const ownEnd = characterStart(rest, rest.length - options.overlap);
+        pieces.push(record(rest, rest.length - ownEnd));
+        const next = characterStart(rest, ownEnd - options.overlap);
+        if (next === 0) break;
+        column += utf16Length(rest.subarray(0, next));
+        before = ownEnd - next;
+        rest = rest.subarray(next);
+      }
+      return { pieces, rest: Buffer.from(rest) };
+    },
+    last(data: Buffer): ScanRecord {
+      return record(data, 0);
+    },
+  };
+}
+
+export type LongLine = ReturnType<typeof createLongLine>;
