@@ -51,7 +51,7 @@ export function explainFinding(report: Report, fingerprint: string): string {
     ['Template', f.site.template],
     ['JSON path', f.site.jsonPath],
     ['Count', `${f.count} occurrence${f.count === 1 ? '' : 's'}${first ? `, first at ${first.path}:${first.line}:${first.column}` : ''}`],
-    ['Baseline', report.baseline === null ? 'no baseline used' : f.new ? `new: not in ${report.baseline.file}` : `known: in ${report.baseline.file}`],
+    ['Baseline', report.baseline === null ? 'no baseline used' : f.inBaseline ? `known: in ${report.baseline.file}` : `not in ${report.baseline.file}`],
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],
   ];

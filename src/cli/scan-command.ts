@@ -13,7 +13,7 @@ import { selectDetectors } from '../scan/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
-import type { FailOn } from '../pipeline/gate.js';
+import type { FailOn, GateOptions } from '../pipeline/gate.js';
 import type { Owner, Sensitivity } from '../types.js';
 import type { Config } from '../config/schema.js';
 import { describeFsError } from '../connectors/fs-errors.js';
@@ -151,7 +151,11 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   if (!options.quiet && result.coverage.objects.some((o) => o.sampled)) io.stderr(`Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
-  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });
+  const gate: GateOptions = {
+    failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
+    minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
+  };
+  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), gate, ...(baseline ? { baseline } : {}) });
   return toReport(result, pipeline, {
     config: source,
     settings: {
@@ -159,8 +163,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
       minConfidence: settings.minConfidence,
       maxLocations: settings.maxLocations,
       showValues: settings.showValues,
-      failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
-      minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
+      ...gate,
     },
   });
 }

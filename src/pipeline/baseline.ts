@@ -86,13 +86,13 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
   return result.data as Baseline;
 }
 
-/** Marks findings new or not and lists the stale entries. */
+/** Marks the findings the baseline holds and lists its stale entries. */
 export function compareWithBaseline(findings: Finding[], baseline: Baseline, file: string): { findings: Finding[]; comparison: BaselineComparison } {
   const seen = new Set<string>();
   const marked = findings.map((f) => {
     const known = f.fingerprint in baseline.findings;
     if (known) seen.add(f.fingerprint);
-    return { ...f, new: !known };
+    return { ...f, inBaseline: known };
   });
   const stale = Object.entries(baseline.findings)
     .filter(([fp]) => !seen.has(fp))

@@ -8,6 +8,7 @@ import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, plural } from './text.js';
+import { describeStatus } from '../pipeline/gate.js';
 
 const FILTERS = ['service', 'detector', 'form', 'sensitivity'] as const;
 
@@ -23,9 +24,9 @@ function bars(title: string, counts: Record<string, number>): string {
   return `<section class="chart"><h3>${escape(title)}</h3>${rows.join('') || '<p>none</p>'}</section>`;
 }
 
-function row(f: Finding): string {
+function row(f: Finding, report: Report): string {
   const first = f.locations[0];
-  const status = f.allowed ? `allowed (${f.allowed.rule})` : f.new ? 'new' : 'baseline';
+  const status = describeStatus(f, report.settings);
   const data = FILTERS.map((k) => `data-${k}="${escape(f[k])}"`).join(' ');
   return `<tr ${data} class="${f.form === 'plaintext' ? 'plaintext' : 'other'}"><td>${escape(status)}</td><td>${escape(f.sensitivity)}</td><td>${escape(f.detector)}</td><td>${escape(f.form)}</td><td>${escape(f.service)}${f.owner?.team ? `<br><small>${escape(f.owner.team)}</small>` : ''}</td><td class="num">${f.count}</td><td class="num">${f.confidence.toFixed(2)}</td><td><code>${escape(f.sample)}</code></td><td>${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}</td><td><small title="${escape(f.fingerprint)}">${escape(f.fingerprint.slice(0, 12))}</small></td></tr>`;
 }
@@ -73,7 +74,7 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
 <h2>Findings (<span id="shown">${report.findings.length}</span> shown)</h2>
 <p>${filterControls(report)} <input id="search" type="search" placeholder="search"></p>
 <table id="findings"><thead><tr><th>Status</th><th>Sensitivity</th><th>Detector</th><th>Form</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
-<tbody>${report.findings.map(row).join('\n')}</tbody></table>
+<tbody>${report.findings.map((f) => row(f, report)).join('\n')}</tbody></table>
 <h2>Coverage</h2>
 <p id="coverage">${escape(describeScanned(coverage))} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
 ${skipped ? `<ul>${skipped}</ul>` : ''}

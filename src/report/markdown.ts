@@ -26,7 +26,7 @@ function serviceTable(report: Report): string[] {
     const of = report.findings.filter((f) => f.service === s);
     const owner = of[0]?.owner?.team ?? '';
     const plaintext = of.filter((f) => f.form === 'plaintext');
-    return `| ${cell(s)} | ${cell(owner)} | ${plaintext.length} | ${plaintext.filter((f) => f.new).length} | ${of.length - plaintext.length} |`;
+    return `| ${cell(s)} | ${cell(owner)} | ${plaintext.length} | ${of.filter((f) => f.new).length} | ${of.length - plaintext.length} |`;
   });
   return ['| Service | Owner | Plaintext | New | Other forms |', '| --- | --- | ---: | ---: | ---: |', ...rows];
 }
@@ -44,7 +44,7 @@ function findingRows(findings: Finding[]): string[] {
 
 export function formatMarkdown(report: Report, _options: FormatOptions): string {
   const { coverage } = report;
-  const fresh = report.findings.filter((f) => f.new && f.form === 'plaintext' && !f.allowed);
+  const fresh = report.findings.filter((f) => f.new);
   const lines = [`## piiscan`, '', verdict(report), '', ...serviceTable(report)];
   if (report.baseline !== null && fresh.length > 0) lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
   const plaintext = report.findings.filter((f) => f.form === 'plaintext');

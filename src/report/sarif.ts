@@ -36,7 +36,7 @@ function toResult(f: Finding, report: Report) {
     locations: toLocations(f),
     ...(f.locations.length > 1 ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(report.baseline ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
+    ...(f.new && report.baseline ? { baselineState: 'new' } : f.inBaseline ? { baselineState: 'unchanged' } : {}),
     ...(f.allowed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` }] } : {}),
     properties: {
       service: f.service,

@@ -7,6 +7,7 @@ import Table from 'cli-table3';
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
+import { describeStatus } from '../pipeline/gate.js';
 import { describeScanned, plural } from './text.js';
 
 const MAX_SITE = 70;
@@ -21,13 +22,13 @@ function siteCell(f: Finding): string {
   return [where, clip(f.site.template, MAX_SITE), f.site.jsonPath].filter(Boolean).join('\n');
 }
 
-function statusCell(f: Finding, c: ChalkInstance): string {
-  if (f.allowed) return c.green(`allowed\n${f.allowed.rule}`);
-  return f.new ? c.bold('new') : 'baseline';
+function statusCell(f: Finding, report: Report, c: ChalkInstance): string {
+  const status = describeStatus(f, report.settings);
+  return f.allowed ? c.green(status) : f.new ? c.bold(status) : status;
 }
 
 function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, color: boolean): string {
-  const withStatus = report.baseline !== null || report.allowlist.length > 0;
+  const withStatus = report.baseline !== null || report.allowlist.length > 0 || report.settings.minSensitivity !== 'standard';
   const table = new Table({
     head: [...(withStatus ? ['Status'] : []), 'Sensitivity', 'Detector', 'Form', 'Count', 'Confidence', 'Sample', 'First location, template'],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
@@ -38,7 +39,7 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
     const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
     const count = f.rowsScanned === undefined ? f.count.toLocaleString('en-US') : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
     const cells = [sensitivity, f.detector, form, count, f.confidence.toFixed(2), f.sample, siteCell(f)];
-    table.push(withStatus ? [statusCell(f, c), ...cells] : cells);
+    table.push(withStatus ? [statusCell(f, report, c), ...cells] : cells);
   }
   return table.toString();
 }
