@@ -85,7 +85,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
     .argument('[target...]', 'as for scan')
     .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
-    .option('--prune', 'remove the entries that no finding matches any more, add nothing')
+    .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
     .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));
   program
     .command('report')

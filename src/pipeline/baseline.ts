@@ -54,10 +54,10 @@ export function toBaseline(findings: readonly Finding[]): Baseline {
   return { version: 1, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
 }
 
-/** The baseline without its stale entries. */
-export function pruneBaseline(baseline: Baseline, findings: readonly Finding[]): Baseline {
+/** The baseline without its stale entries among the sites the scan covered (`inScope`): entries of sites elsewhere stay. */
+export function pruneBaseline(baseline: Baseline, findings: readonly Finding[], inScope: (site: Site) => boolean): Baseline {
   const present = new Set(findings.map((f) => f.fingerprint));
-  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp]) => present.has(fp))) };
+  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp, entry]) => present.has(fp) || !inScope(entry.site))) };
 }
 
 export function formatBaseline(baseline: Baseline): string {
