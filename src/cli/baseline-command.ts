@@ -9,6 +9,7 @@ import type { RunIO } from './main.js';
 import { createTargetScope } from './target-scope.js';
 import { UserError } from './user-error.js';
 import { plural } from '../report/text.js';
+import { toPrintable } from '../report/printable.js';
 
 export interface BaselineCommandOptions extends ScanOptions {
   output: string;
@@ -34,6 +35,6 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
     message = `${options.output}: ${Object.keys(baseline.findings).length} accepted plaintext findings`;
   }
   await writeOutput(options.output, text, io);
-  if (!options.quiet) io.stderr(`${message}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
+  if (!options.quiet) io.stderr(`${toPrintable(message)}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
   return report.errors.length > 0 ? 2 : 0;
 }

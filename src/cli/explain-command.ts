@@ -4,6 +4,7 @@ import { isFailing } from '../pipeline/gate.js';
 import type { Report } from '../report/report.js';
 import type { Finding } from '../types.js';
 import { UserError } from './user-error.js';
+import { toPrintable } from '../report/printable.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
@@ -55,5 +56,5 @@ export function explainFinding(report: Report, fingerprint: string): string {
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],
   ];
-  return `${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `${`${k}:`.padEnd(11)}${v}`).join('\n')}\n`;
+  return `${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `${`${k}:`.padEnd(11)}${toPrintable(v!)}`).join('\n')}\n`;
 }

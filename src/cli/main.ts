@@ -13,6 +13,7 @@ import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js'
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
 import { loadReport } from '../report/load-report.js';
+import { toPrintableLines } from '../report/printable.js';
 
 export interface RunIO {
   cwd: string;
@@ -67,7 +68,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(toPrintableLines(text)) })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
@@ -138,10 +139,10 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UserError) {
-      io.stderr(`piiscan: ${error.message}\n`);
+      io.stderr(toPrintableLines(error.message.split('\n').map((line) => `piiscan: ${line}\n`).join('')));
       exitCode = 2;
     } else {
-      io.stderr(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`);
+      io.stderr(toPrintableLines(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`));
       exitCode = 2;
     }
   }

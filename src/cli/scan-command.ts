@@ -5,6 +5,7 @@ import { loadConfig } from '../config/load.js';
 import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
+import { toPrintable } from '../report/printable.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import type { DatabaseOptions } from '../scan/scan-database.js';
@@ -185,7 +186,7 @@ export async function emitReport(report: Report, options: { format: string; outp
     await writeOutput(options.output, text, io);
     if (!options.quiet) {
       const { failing, plaintextFindings } = report.summary;
-      io.stderr(`Report written to ${options.output}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
+      io.stderr(`Report written to ${toPrintable(options.output)}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
     }
   }
   return toExitCode(report);

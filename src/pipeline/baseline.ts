@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
 import { UserError } from '../cli/user-error.js';
+import { toJsonText } from '../report/printable.js';
 
 /** What a reader needs to recognise an accepted finding. */
 export interface BaselineEntry {
@@ -61,7 +62,7 @@ export function pruneBaseline(baseline: Baseline, findings: readonly Finding[], 
 }
 
 export function formatBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return toJsonText(baseline);
 }
 
 export async function loadBaseline(file: string, cwd: string): Promise<Baseline> {

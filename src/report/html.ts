@@ -9,11 +9,13 @@ import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, plural } from './text.js';
 import { describeStatus } from '../pipeline/gate.js';
+import { toPrintable } from './printable.js';
 
 const FILTERS = ['service', 'detector', 'form', 'sensitivity'] as const;
 
+/** Printable (`\x1b`) and HTML-escaped. */
 function escape(text: string | number): string {
-  return String(text).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
+  return toPrintable(String(text)).replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 }
 
 function bars(title: string, counts: Record<string, number>): string {

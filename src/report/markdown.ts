@@ -6,10 +6,11 @@ import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, plural } from './text.js';
+import { toPrintable } from './printable.js';
 
-/** Escapes text for a Markdown table cell. */
+/** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&').replace(/\n/g, ' ');
+  return toPrintable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&');
 }
 
 function verdict(report: Report): string {
