@@ -40,7 +40,7 @@ function countsOf(report: Report) {
     markdownList: Number(/### New plaintext findings \((\d+)\)/.exec(markdown)?.[1] ?? 0),
     markdownServices: serviceRows.reduce((n, m) => n + Number(m[3]), 0),
     htmlTotal: Number(/data-total="new"><b>(\d+)<\/b>/.exec(html)?.[1]),
-    htmlRows: [...html.matchAll(/<td>new<\/td>/g)].length,
+    htmlRows: [...html.matchAll(/<td class="status">new[<]/g)].length,
     sarif: sarif.runs[0]!.results.filter((r) => r['baselineState'] === 'new').length,
   };
 }

@@ -5,7 +5,7 @@
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { describeScanned, plural } from './text.js';
+import { describeScanned, describeVerdict, plural } from './text.js';
 import { toPrintable } from './printable.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
@@ -14,10 +14,9 @@ function cell(text: string): string {
 }
 
 function verdict(report: Report): string {
-  const { failing, plaintextFindings, newFindings } = report.summary;
-  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(failing, 'finding')} failing`;
-  if (failing > 0) return `:x: **${plural(failing, 'leak site')} ${failing === 1 ? 'fails' : 'fail'} the scan** (${report.settings.failOn === 'new' ? 'new since the baseline' : 'plaintext'})`;
-  return `:white_check_mark: **No failing findings** (${plural(plaintextFindings, 'plaintext leak site')}, ${newFindings} new)`;
+  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(report.summary.failing, 'finding')} failing`;
+  const { failing, headline, detail } = describeVerdict(report);
+  return `${failing ? ':x:' : ':white_check_mark:'} **${headline}** (${detail})`;
 }
 
 function serviceTable(report: Report): string[] {
