@@ -34,9 +34,17 @@ export interface RunResult {
 
 const EXIT_CODES = `
 Exit codes:
-  0  no plaintext PII found
-  1  plaintext PII found
-  2  usage or config error, or a source that could not be read (the rest is still scanned and reported)`;
+  0  nothing fails the scan (see 1); always so with --fail-on none
+  1  a finding fails the scan: plaintext (not masked, hashed, tokenized or encrypted), not accepted
+     by an allow rule, at least --min-sensitivity, and, with --fail-on new (the default with a
+     baseline), not in the baseline; --fail-on any (the default without one) fails baselined ones too
+  2  usage or config error, or a source that could not be read (the rest is still scanned and
+     reported); 2 wins over 1`;
+
+const BASELINE_EXIT_CODES = `
+Exit codes:
+  0  the baseline was written (findings never fail this command)
+  2  usage or config error, or a source that could not be read (--prune then changes nothing)`;
 
 /** Options of every command that scans (scan, baseline). */
 function addScanOptions(command: Command): Command {
@@ -87,6 +95,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .argument('[target...]', 'as for scan')
     .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
     .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
+    .addHelpText('after', BASELINE_EXIT_CODES)
     .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));
   program
     .command('report')
