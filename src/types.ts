@@ -197,8 +197,13 @@ export interface Finding {
   evidence: Evidence;
   /** The owning team's contacts, from the config's `services` entry. */
   owner?: Owner;
-  /** False when the baseline already holds this fingerprint (always true without a baseline). */
+  /**
+   * New: plaintext, not in the baseline, not accepted by an allow rule, and at least the gate's
+   * `minSensitivity` (src/pipeline/gate.ts). What `--fail-on new` fails; every report counts it.
+   */
   new: boolean;
+  /** With a baseline: whether it holds this fingerprint. Absent without a baseline. */
+  inBaseline?: boolean;
   /** Set when a config `allow` rule accepts this finding: it never fails the gate. */
   allowed?: { rule: string; reason: string };
   /** Column findings: rows of the table that were scanned. */

@@ -1,5 +1,5 @@
 // The CLI in-process: exit codes, options, config errors, outputs, and no raw value anywhere.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
@@ -33,11 +33,26 @@ describe('exit codes', () => {
     }
   });
 
-  it('says what the exit codes mean in --help', async () => {
-    const result = await runCli(['scan', '--help']);
-    expect(result.exitCode).toBe(0);
-    expect(result.stdout).toContain('1  plaintext PII found');
-    expect(result.stdout).toContain('2  usage or config error');
+  it('says what the exit codes mean in --help, and each case it names holds', async () => {
+    const help = (await runCli(['scan', '--help'])).stdout.replace(/\s+/g, ' ');
+    expect(help).toContain('0 nothing fails the scan (see 1); always so with --fail-on none');
+    expect(help).toContain('1 a finding fails the scan: plaintext (not masked, hashed, tokenized or encrypted), not accepted by an allow rule, at least --min-sensitivity, and, with --fail-on new (the default with a baseline), not in the baseline; --fail-on any (the default without one) fails baselined ones too');
+    expect(help).toContain('2 usage or config error, or a source that could not be read');
+    expect((await runCli(['baseline', '--help'])).stdout).toContain('0  the baseline was written');
+
+    const card = '2026-11-01T10:00:00Z INFO charged card 4111 1111 1111 1111\n';
+    const dir = makeTree({ 'a/app.log': LEAK, 'qa/app.log': card });
+    await runCli(['baseline', 'a'], dir);
+    const scan = async (...args: string[]) => (await runCli(['scan', 'a', 'qa', ...args], dir)).exitCode;
+    expect(await scan('--baseline', '.piiscan-baseline.json')).toBe(1); // the card is new
+    writeFileSync(path.join(dir, 'piiscan.yaml'), 'allow:\n  - site: "file://qa/**"\n    reason: test card\n');
+    expect(await scan('--baseline', '.piiscan-baseline.json')).toBe(0); // baselined email, allowed card
+    expect(await scan('--baseline', '.piiscan-baseline.json', '--fail-on', 'any')).toBe(1); // baselined ones fail too
+    expect(await scan()).toBe(1); // no baseline: any
+    expect(await scan('--min-sensitivity', 'sensitive')).toBe(0); // the email is standard
+    expect(await scan('--fail-on', 'none')).toBe(0);
+    writeFileSync(path.join(dir, 'a/broken.log.gz'), gzipSync(LEAK).subarray(0, 20));
+    expect(await scan()).toBe(2); // 2 wins over 1
   });
 });
 
@@ -53,13 +68,43 @@ describe('config', () => {
     const cases: Array<[string, string]> = [
       ['servics: []\n', 'piiscan.yaml: servics: unknown key'],
       ['detectors: [email, fax]\n', 'piiscan.yaml: detectors[1]:'],
-      ['services: [\n  bad: yes: no\n', 'piiscan.yaml: invalid YAML:'],
+      ['services: [\n  bad: yes: no\n', 'piiscan.yaml:2:8: invalid YAML: Block collections are not allowed within flow collections'],
     ];
     for (const [yaml, message] of cases) {
       const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
       expect(result.exitCode).toBe(2);
       expect(result.stderr).toContain(message);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
+
+  it('lists every problem of a config, one line each with its path', async () => {
+    const yaml = 'servics: []\nfailOn: sometimes\nservices:\n  - service: a\n    match: 3\n    colour: red\n    size: 1\nallow:\n  - reason: none given\n';
+    const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split('\n').sort()).toEqual([
+      'piiscan: piiscan.yaml: allow[0]: give exactly one of fingerprint, site, value',
+      'piiscan: piiscan.yaml: failOn: expected one of "new"|"any"|"none"',
+      'piiscan: piiscan.yaml: services[0].colour: unknown key',
+      'piiscan: piiscan.yaml: services[0].match: expected string, received number',
+      'piiscan: piiscan.yaml: services[0].size: unknown key',
+      'piiscan: piiscan.yaml: servics: unknown key',
+    ]);
+  });
+
+  it('points YAML syntax errors at the line and column of their cause', async () => {
+    const cases: Array<[string, string]> = [
+      ['services:\n  - service: web\n\tmatch: x\n', '3:1: invalid YAML: Tabs are not allowed as indentation'],
+      ['services:\n  - service: "web\n    match: x\nfailOn: new\n', '2:14: invalid YAML: Missing closing "quote'],
+      ["baseline: 'base.json\nfailOn: new\n", "1:11: invalid YAML: Missing closing 'quote"],
+      ['services:\n  - service: web\n       match: "file://web/**"\n', '3:8: invalid YAML: this line is indented deeper than the line above it'],
+      ['detectors: [email, phone\nminConfidence: 0.5\n', '1:12: invalid YAML: unclosed ['],
+      ['failOn: new\nminConfidence: 0.5\nfailOn: any\n', '3:1: invalid YAML: Map keys must be unique'],
+      ['allow:\n  - value: a: b\n    reason: r\n', '2:12: invalid YAML: Nested mappings are not allowed in compact mappings'],
+    ];
+    for (const [yaml, message] of cases) {
+      const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
+      expect(result).toMatchObject({ exitCode: 2, stderr: `piiscan: piiscan.yaml:${message}\n` });
     }
   });
 

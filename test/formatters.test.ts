@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatters } from '../src/report/formatters.js';
+import { toUriReference } from '../src/report/sarif.js';
 import type { Report } from '../src/report/report.js';
 import { makeTree, parseReport, parseSarif, pinReport, runCli } from './helpers.js';
 
@@ -81,5 +82,17 @@ describe('formatters with a baseline and allow rules', () => {
     const text = formatters[format]!(await gateReport(), plain);
     if (format === 'sarif') expect(parseSarif(text).runs[0]!.results.map((r) => r['baselineState'])).toEqual(['new', 'new', 'unchanged']);
     await expect(text).toMatchFileSnapshot(`golden/${golden}`);
+  });
+});
+
+describe('sarif artifact locations', () => {
+  it('are percent-encoded URI references: spaces, #, %, ? and non-ASCII in paths', async () => {
+    const dir = makeTree({ 'logs/my app/100% #1 café?.log': '2026-11-01T10:00:00Z INFO signup for ann@example.com\n' });
+    const sarif = parseSarif((await runCli(['scan', 'logs', '--format', 'sarif'], dir)).stdout);
+    const location = (sarif.runs[0]!.results[0]!['locations'] as Array<{ physicalLocation: { artifactLocation: { uri: string } } }>)[0]!;
+    expect(location.physicalLocation.artifactLocation.uri).toBe('logs/my%20app/100%25%20%231%20caf%C3%A9%3F.log');
+    expect(decodeURIComponent(location.physicalLocation.artifactLocation.uri)).toBe('logs/my app/100% #1 café?.log');
+    expect(toUriReference('s3://exports/orders/dt=*/part *.csv#e-mail')).toBe('s3://exports/orders/dt%3D*/part%20*.csv%23e-mail');
+    expect(toUriReference('postgres://db.internal:5432/orders/public.users.email')).toBe('postgres://db.internal:5432/orders/public.users.email');
   });
 });

@@ -3,6 +3,8 @@ import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createTargetScope } from '../src/cli/target-scope.js';
+import type { Site } from '../src/types.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const signup = (email: string, n: number) => `2026-11-0${n}T10:00:00Z INFO signup ${1000 + n} for ${email}\n`;
@@ -132,5 +134,58 @@ describe('allow rules', () => {
     expect(two).toMatchObject({ exitCode: 2, stderr: 'piiscan: piiscan.yaml: allow[0]: give exactly one of fingerprint, site, value\n' });
     const bad = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': 'allow:\n  - { value: "(?<=a)b", reason: r }\n' }));
     expect(bad).toMatchObject({ exitCode: 2, stderr: 'piiscan: piiscan.yaml: allow[0].value: not a valid RE2 pattern\n' });
+  });
+});
+
+describe('baseline --prune of some targets', () => {
+  const stale = (dir: string) => JSON.parse(readFileSync(path.join(dir, '.piiscan-baseline.json'), 'utf8')) as { findings: Record<string, { service: string; detector: string }> };
+  const entries = (dir: string) => Object.values(stale(dir).findings).map((e) => `${e.service} ${e.detector}`).sort();
+
+  it('prunes only entries of sites under the targets given', async () => {
+    const dir = makeTree({
+      'logs/web/app.log': signup('ann@example.com', 1) + payment(2),
+      'logs/pay/app.log': payment(3),
+      'logs/pay/app.log.1': signup('bob@example.com', 4),
+    });
+    await runCli(['baseline', 'logs'], dir);
+    expect(entries(dir)).toEqual(['pay credit_card', 'pay email', 'web credit_card', 'web email']);
+    // Every card and email line goes away: each entry is stale, but only the scanned targets' are pruned.
+    writeFileSync(path.join(dir, 'logs/web/app.log'), signup('ann@example.com', 1));
+    writeFileSync(path.join(dir, 'logs/pay/app.log'), '');
+    writeFileSync(path.join(dir, 'logs/pay/app.log.1'), '');
+    expect(await runCli(['baseline', 'logs/web', '--prune'], dir)).toMatchObject({ exitCode: 0, stderr: '.piiscan-baseline.json: 3 entries, 1 stale removed.\n' });
+    expect(entries(dir)).toEqual(['pay credit_card', 'pay email', 'web email']);
+    // One file of a rotation group covers only part of its site: nothing of the group is pruned.
+    expect((await runCli(['baseline', 'logs/pay/app.log', '--prune'], dir)).stderr).toBe('.piiscan-baseline.json: 3 entries, 0 stale removed.\n');
+    expect(entries(dir)).toEqual(['pay credit_card', 'pay email', 'web email']);
+    await runCli(['baseline', 'logs/pay/app.log', 'logs/pay/app.log.1', '--prune'], dir);
+    expect(entries(dir)).toEqual(['web email']);
+  });
+
+  it('prunes nothing when a source could not be read', async () => {
+    const dir = makeTree({ 'logs/web/app.log': signup('ann@example.com', 1), 'logs/web/old.log.gz': gzipSync(payment(2)) });
+    await runCli(['baseline', 'logs'], dir);
+    writeFileSync(path.join(dir, 'logs/web/old.log.gz'), gzipSync(payment(2)).subarray(0, 20));
+    const before = readFileSync(path.join(dir, '.piiscan-baseline.json'), 'utf8');
+    const pruned = await runCli(['baseline', 'logs', '--prune'], dir);
+    expect(pruned.exitCode).toBe(2);
+    expect(pruned.stderr).toMatch(/^piiscan: \.piiscan-baseline\.json: not pruned: 1 source could not be read \(logs\/web\/old\.log\.gz: .*\)\n$/);
+    expect(readFileSync(path.join(dir, '.piiscan-baseline.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('the sites a target covers', () => {
+  const column = (uri: string): Site => ({ kind: 'column', uri, template: '' });
+  const object = (uri: string): Site => ({ kind: 'object', uri, template: '<email>' });
+
+  it('covers a database\'s columns, a bucket prefix\'s groups, and nothing of another kind', async () => {
+    const scope = await createTargetScope(['postgres://reader@db.internal/orders', 'mysql://reader@maria.internal:3307/', 's3://exports/orders/dt=2026-11-01/'], '/tmp');
+    expect(scope(column('postgres://db.internal:5432/orders/public.users.email'))).toBe(true);
+    expect(scope(column('postgres://db.internal:5432/billing/public.users.email'))).toBe(false);
+    expect(scope(column('mysql://maria.internal:3307/shop/users.email'))).toBe(true);
+    expect(scope(column('mysql://maria.internal:3306/shop/users.email'))).toBe(false);
+    expect(scope(object('s3://exports/orders/dt=*/part-*.csv.gz#email'))).toBe(true);
+    expect(scope(object('s3://exports/users/part-*.csv.gz#email'))).toBe(false);
+    expect(scope({ kind: 'file', uri: 's3://exports/orders/dt=*/x*', template: '' })).toBe(false);
   });
 });

@@ -1,11 +1,16 @@
 /**
  * `piiscan baseline <target...>`: writes the accepted plaintext findings of a scan, or with
- * `--prune` removes the entries of an existing baseline that nothing matches any more.
+ * `--prune` removes the entries of an existing baseline that nothing matches any more, among
+ * the sites under the targets scanned.
  */
 import { formatBaseline, loadBaseline, pruneBaseline, toBaseline } from '../pipeline/baseline.js';
 import { scanToReport, type ScanOptions } from './scan-command.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
+import { createTargetScope } from './target-scope.js';
+import { UserError } from './user-error.js';
+import { plural } from '../report/text.js';
+import { toPrintable } from '../report/printable.js';
 
 export interface BaselineCommandOptions extends ScanOptions {
   output: string;
@@ -20,7 +25,9 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
   let message: string;
   if (options.prune) {
     const before = await loadBaseline(options.output, io.cwd);
-    const pruned = pruneBaseline(before, accepted);
+    // A source that could not be read has no findings: its entries would all look stale.
+    if (report.errors.length > 0) throw new UserError(`${options.output}: not pruned: ${plural(report.errors.length, 'source')} could not be read (${report.errors[0]!.source}: ${report.errors[0]!.message})`);
+    const pruned = pruneBaseline(before, accepted, await createTargetScope(report.targets, io.cwd));
     const removed = Object.keys(before.findings).length - Object.keys(pruned.findings).length;
     text = formatBaseline(pruned);
     message = `${options.output}: ${Object.keys(pruned.findings).length} entries, ${removed} stale removed`;
@@ -30,6 +37,6 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
     message = `${options.output}: ${Object.keys(baseline.findings).length} accepted plaintext findings`;
   }
   await writeOutput(options.output, text, io);
-  if (!options.quiet) io.stderr(`${message}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
+  if (!options.quiet) io.stderr(`${toPrintable(message)}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
   return report.errors.length > 0 ? 2 : 0;
 }

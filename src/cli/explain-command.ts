@@ -4,6 +4,7 @@ import { isFailing } from '../pipeline/gate.js';
 import type { Report } from '../report/report.js';
 import type { Finding } from '../types.js';
 import { UserError } from './user-error.js';
+import { toPrintable } from '../report/printable.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
@@ -51,9 +52,9 @@ export function explainFinding(report: Report, fingerprint: string): string {
     ['Template', f.site.template],
     ['JSON path', f.site.jsonPath],
     ['Count', `${f.count} occurrence${f.count === 1 ? '' : 's'}${first ? `, first at ${first.path}:${first.line}:${first.column}` : ''}`],
-    ['Baseline', report.baseline === null ? 'no baseline used' : f.new ? `new: not in ${report.baseline.file}` : `known: in ${report.baseline.file}`],
+    ['Baseline', report.baseline === null ? 'no baseline used' : f.inBaseline ? `known: in ${report.baseline.file}` : `not in ${report.baseline.file}`],
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],
   ];
-  return `${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `${`${k}:`.padEnd(11)}${v}`).join('\n')}\n`;
+  return `${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `${`${k}:`.padEnd(11)}${toPrintable(v!)}`).join('\n')}\n`;
 }

@@ -14,6 +14,7 @@ import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js'
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
 import { loadReport } from '../report/load-report.js';
+import { toPrintableLines } from '../report/printable.js';
 
 export interface RunIO {
   cwd: string;
@@ -34,9 +35,17 @@ export interface RunResult {
 
 const EXIT_CODES = `
 Exit codes:
-  0  no plaintext PII found
-  1  plaintext PII found
-  2  usage or config error, or a source that could not be read (the rest is still scanned and reported)`;
+  0  nothing fails the scan (see 1); always so with --fail-on none
+  1  a finding fails the scan: plaintext (not masked, hashed, tokenized or encrypted), not accepted
+     by an allow rule, at least --min-sensitivity, and, with --fail-on new (the default with a
+     baseline), not in the baseline; --fail-on any (the default without one) fails baselined ones too
+  2  usage or config error, or a source that could not be read (the rest is still scanned and
+     reported); 2 wins over 1`;
+
+const BASELINE_EXIT_CODES = `
+Exit codes:
+  0  the baseline was written (findings never fail this command)
+  2  usage or config error, or a source that could not be read (--prune then changes nothing)`;
 
 /** Options of every command that scans (scan, baseline). */
 function addScanOptions(command: Command): Command {
@@ -68,7 +77,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
     .version(VERSION)
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(maskUrlCredentials(text)) })
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(toPrintableLines(maskUrlCredentials(text))) })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
@@ -86,7 +95,8 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
     .argument('[target...]', 'as for scan')
     .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
-    .option('--prune', 'remove the entries that no finding matches any more, add nothing')
+    .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
+    .addHelpText('after', BASELINE_EXIT_CODES)
     .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));
   program
     .command('report')
@@ -139,10 +149,10 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UserError) {
-      io.stderr(`piiscan: ${maskUrlCredentials(error.message)}\n`);
+      io.stderr(toPrintableLines(maskUrlCredentials(error.message).split('\n').map((line) => `piiscan: ${line}\n`).join('')));
       exitCode = 2;
     } else {
-      io.stderr(maskUrlCredentials(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`));
+      io.stderr(toPrintableLines(maskUrlCredentials(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`)));
       exitCode = 2;
     }
   }

@@ -3,6 +3,7 @@ import { loadConfig } from '../config/load.js';
 import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
+import { toPrintable } from '../report/printable.js';
 import { scanTargets } from '../scan/scan.js';
 import type { ScanSettings } from '../scan/settings.js';
 import type { DatabaseOptions } from '../scan/scan-database.js';
@@ -11,7 +12,7 @@ import { selectDetectors } from '../scan/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
-import type { FailOn } from '../pipeline/gate.js';
+import type { FailOn, GateOptions } from '../pipeline/gate.js';
 import type { Owner, Sensitivity } from '../types.js';
 import type { Config } from '../config/schema.js';
 import { createProgressLine } from './progress.js';
@@ -153,7 +154,11 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   if (!options.quiet && result.coverage.objects.some((o) => o.sampled)) io.stderr(`Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
-  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });
+  const gate: GateOptions = {
+    failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
+    minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
+  };
+  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), gate, ...(baseline ? { baseline } : {}) });
   return toReport(result, pipeline, {
     config: source,
     settings: {
@@ -161,8 +166,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
       minConfidence: settings.minConfidence,
       maxLocations: settings.maxLocations,
       showValues: settings.showValues,
-      failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
-      minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
+      ...gate,
     },
   });
 }
@@ -177,7 +181,7 @@ export async function emitReport(report: Report, options: { format: string; outp
     await writeOutput(options.output, text, io);
     if (!options.quiet) {
       const { failing, plaintextFindings } = report.summary;
-      io.stderr(`Report written to ${options.output}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
+      io.stderr(`Report written to ${toPrintable(options.output)}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
     }
   }
   return toExitCode(report);

@@ -1,6 +1,7 @@
 /**
- * Reads and validates the config. Every problem becomes one ConfigError line naming the file and
- * the failing path (`piiscan.yaml: services[2].match: expected string, received number`).
+ * Reads and validates the config. Every problem becomes one line of a ConfigError naming the file
+ * and the failing path (`piiscan.yaml: services[2].match: expected string, received number`), all
+ * of them at once; a YAML syntax error names the line and column (`piiscan.yaml:3:5: ...`).
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
@@ -21,22 +22,22 @@ function toPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join('');
 }
 
-function toMessage(issue: z.core.$ZodIssue): string {
-  // A union (a glob or a list of globs) fails in every branch: the first branch's reason reads best.
-  const reason = issue.code === 'invalid_union' ? (issue.errors[0]?.[0]?.message ?? issue.message) : issue.message;
-  const message = reason.replace(/^Invalid input: /, '');
+/** One line per problem: an issue about several unknown keys is one line for each. */
+function toMessages(issue: z.core.$ZodIssue): string[] {
   if (issue.code === 'unrecognized_keys') {
     const at = toPath(issue.path);
-    return `${issue.keys.map((k) => (at ? `${at}.${k}` : k)).join(', ')}: unknown key`;
+    return issue.keys.map((k) => `${at ? `${at}.${k}` : k}: unknown key`);
   }
-  return `${toPath(issue.path) || '(top level)'}: ${message}`;
+  // A union (a glob or a list of globs) fails in every branch: the first branch's reason reads best.
+  const reason = issue.code === 'invalid_union' ? (issue.errors[0]?.[0]?.message ?? issue.message) : issue.message;
+  return [`${toPath(issue.path) || '(top level)'}: ${reason.replace(/^Invalid (?:input|option): /, '')}`];
 }
 
 /** Validates an already parsed config object. */
 export async function parseConfig(data: unknown, file: string): Promise<Config> {
   const { configSchema } = await import('./schema.js');
   const result = configSchema.safeParse(data ?? {});
-  if (!result.success) throw new ConfigError(`${file}: ${toMessage(result.error.issues[0]!)}`);
+  if (!result.success) throw new ConfigError(result.error.issues.flatMap(toMessages).map((m) => `${file}: ${m}`).join('\n'));
   return result.data;
 }
 
@@ -56,12 +57,12 @@ export async function loadConfig(file: string, options: { cwd: string; required:
     if (code === 'ENOENT' && !options.required) return { config: structuredClone(DEFAULT_CONFIG) as Config, source: null };
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
-  let data: unknown;
-  const { parse } = await import('yaml');
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new ConfigError(`${file}: invalid YAML: ${(error as Error).message.split('\n')[0]}`);
+  const { LineCounter, parseDocument } = await import('yaml');
+  const lines = new LineCounter();
+  const document = parseDocument(text, { lineCounter: lines });
+  if (document.errors.length > 0) {
+    const { describeYamlError } = await import('./yaml-error.js');
+    throw new ConfigError(`${file}:${describeYamlError(text, document.errors, lines)}`);
   }
-  return { config: await parseConfig(data, file), source: { file, sha256: createHash('sha256').update(text).digest('hex') } };
+  return { config: await parseConfig(document.toJS(), file), source: { file, sha256: createHash('sha256').update(text).digest('hex') } };
 }

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
 import { UserError } from '../cli/user-error.js';
+import { toJsonText } from '../report/printable.js';
 
 /** What a reader needs to recognise an accepted finding. */
 export interface BaselineEntry {
@@ -54,14 +55,14 @@ export function toBaseline(findings: readonly Finding[]): Baseline {
   return { version: 1, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
 }
 
-/** The baseline without its stale entries. */
-export function pruneBaseline(baseline: Baseline, findings: readonly Finding[]): Baseline {
+/** The baseline without its stale entries among the sites the scan covered (`inScope`): entries of sites elsewhere stay. */
+export function pruneBaseline(baseline: Baseline, findings: readonly Finding[], inScope: (site: Site) => boolean): Baseline {
   const present = new Set(findings.map((f) => f.fingerprint));
-  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp]) => present.has(fp))) };
+  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp, entry]) => present.has(fp) || !inScope(entry.site))) };
 }
 
 export function formatBaseline(baseline: Baseline): string {
-  return `${JSON.stringify(baseline, null, 2)}\n`;
+  return toJsonText(baseline);
 }
 
 export async function loadBaseline(file: string, cwd: string): Promise<Baseline> {
@@ -86,13 +87,13 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
   return result.data as Baseline;
 }
 
-/** Marks findings new or not and lists the stale entries. */
+/** Marks the findings the baseline holds and lists its stale entries. */
 export function compareWithBaseline(findings: Finding[], baseline: Baseline, file: string): { findings: Finding[]; comparison: BaselineComparison } {
   const seen = new Set<string>();
   const marked = findings.map((f) => {
     const known = f.fingerprint in baseline.findings;
     if (known) seen.add(f.fingerprint);
-    return { ...f, new: !known };
+    return { ...f, inBaseline: known };
   });
   const stale = Object.entries(baseline.findings)
     .filter(([fp]) => !seen.has(fp))

@@ -1,4 +1,7 @@
-/** The CI gate: which findings fail a scan (exit code 1). */
+/**
+ * The CI gate: which findings are new and which fail a scan (exit code 1). Every report counts
+ * and labels findings with these functions, so the summary, table, Markdown, HTML and SARIF agree.
+ */
 import type { Finding, Sensitivity } from '../types.js';
 
 /** `new`: only findings not in the baseline; `any`: every one; `none`: never fail. */
@@ -10,9 +13,27 @@ export interface GateOptions {
   minSensitivity: Sensitivity;
 }
 
-/** Plaintext, not accepted by an allow rule, sensitive enough, and new when failing on new. */
+/** What the gate weighs: plaintext, not accepted by an allow rule, and as sensitive as it asks. */
+export function isGated(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): boolean {
+  if (f.form !== 'plaintext' || f.allowed) return false;
+  return gate.minSensitivity === 'standard' || f.sensitivity === 'sensitive';
+}
+
+/** New: weighed by the gate and not in the baseline (so every weighed finding without one). */
+export function isNew(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): boolean {
+  return isGated(f, gate) && f.inBaseline !== true;
+}
+
+/** New findings fail with `--fail-on new`; every weighed finding with `any`; none with `none`. */
 export function isFailing(f: Finding, gate: GateOptions): boolean {
-  if (gate.failOn === 'none' || f.form !== 'plaintext' || f.allowed) return false;
-  if (gate.minSensitivity === 'sensitive' && f.sensitivity !== 'sensitive') return false;
-  return gate.failOn === 'any' || f.new;
+  if (gate.failOn === 'none') return false;
+  return gate.failOn === 'any' ? isGated(f, gate) : isNew(f, gate);
+}
+
+/** A finding's status as every report words it. */
+export function describeStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
+  if (f.allowed) return `allowed (${f.allowed.rule})`;
+  if (isNew(f, gate)) return 'new';
+  if (f.inBaseline) return 'baseline';
+  return f.form === 'plaintext' ? 'below min-sensitivity' : 'not plaintext';
 }

@@ -5,13 +5,15 @@
  * before aggregation.)
  *
  * 1. owners: attach the owning team's contacts from the config.
- * 2. baseline: mark findings new or known, list stale baseline entries.
+ * 2. baseline: mark the findings the baseline holds, list stale baseline entries.
  * 3. allow: mark findings accepted by fingerprint or site rules, report every rule's status.
- * 4. sort: new before known, sensitive before standard, then by count, service and fingerprint.
+ * 4. gate: mark findings new (gate.ts: plaintext, not in the baseline, not allowed, sensitive enough).
+ * 5. sort: failing first, then new, plaintext, sensitive, by count, service and fingerprint.
  */
 import type { Finding, Owner } from '../types.js';
 import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
 import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
+import { isNew, type GateOptions } from './gate.js';
 import { sortFindings } from './sort.js';
 
 export interface PipelineInput {
@@ -22,6 +24,8 @@ export interface PipelineInput {
   valueHits: Record<number, number>;
   /** Today as YYYY-MM-DD, for allow rule expiry. */
   today: string;
+  /** What fails the scan: decides which findings are new and the order. */
+  gate: GateOptions;
 }
 
 export interface PipelineResult {
@@ -38,5 +42,6 @@ export function runPipeline(aggregated: Finding[], input: PipelineInput): Pipeli
   let baseline: BaselineComparison | undefined;
   if (input.baseline) ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));
   const allowed = applyAllowRules(findings, input.allow, { today: input.today, valueHits: input.valueHits });
-  return { findings: sortFindings(allowed.findings), ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
+  const gated = allowed.findings.map((f) => ({ ...f, new: isNew(f, input.gate) }));
+  return { findings: sortFindings(gated, input.gate), ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
 }

@@ -1,12 +1,16 @@
 import type { Finding } from '../types.js';
+import { isFailing, type GateOptions } from './gate.js';
 
 const SENSITIVITY_RANK = { sensitive: 0, standard: 1 } as const;
 
-/** New first, then sensitive, then most occurrences, then service and fingerprint for a stable order. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+/** Failing first, then new, plaintext and sensitive ones, then most occurrences, then service and fingerprint for a stable order. */
+export function sortFindings(findings: readonly Finding[], gate: GateOptions): Finding[] {
+  const failing = new Set(findings.filter((f) => isFailing(f, gate)));
   return [...findings].sort(
     (a, b) =>
+      Number(failing.has(b)) - Number(failing.has(a)) ||
       Number(b.new) - Number(a.new) ||
+      Number(b.form === 'plaintext') - Number(a.form === 'plaintext') ||
       SENSITIVITY_RANK[a.sensitivity] - SENSITIVITY_RANK[b.sensitivity] ||
       b.count - a.count ||
       a.service.localeCompare(b.service) ||

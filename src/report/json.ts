@@ -1,7 +1,8 @@
 import type { Report } from './report.js';
 import type { FormatOptions } from './formatters.js';
+import { toJsonText } from './printable.js';
 
-/** The report as indented JSON with a trailing newline. */
+/** The report as indented JSON with a trailing newline (unprintable characters escaped). */
 export function formatJson(report: Report, _options: FormatOptions): string {
-  return `${JSON.stringify(report, null, 2)}\n`;
+  return toJsonText(report);
 }

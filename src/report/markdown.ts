@@ -5,18 +5,18 @@
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { describeScanned, plural } from './text.js';
+import { describeScanned, describeVerdict, plural } from './text.js';
+import { toPrintable } from './printable.js';
 
-/** Escapes text for a Markdown table cell. */
+/** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&').replace(/\n/g, ' ');
+  return toPrintable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&');
 }
 
 function verdict(report: Report): string {
-  const { failing, plaintextFindings, newFindings } = report.summary;
-  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(failing, 'finding')} failing`;
-  if (failing > 0) return `:x: **${plural(failing, 'leak site')} ${failing === 1 ? 'fails' : 'fail'} the scan** (${report.settings.failOn === 'new' ? 'new since the baseline' : 'plaintext'})`;
-  return `:white_check_mark: **No failing findings** (${plural(plaintextFindings, 'plaintext leak site')}, ${newFindings} new)`;
+  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(report.summary.failing, 'finding')} failing`;
+  const { failing, headline, detail } = describeVerdict(report);
+  return `${failing ? ':x:' : ':white_check_mark:'} **${headline}** (${detail})`;
 }
 
 function serviceTable(report: Report): string[] {
@@ -26,7 +26,7 @@ function serviceTable(report: Report): string[] {
     const of = report.findings.filter((f) => f.service === s);
     const owner = of[0]?.owner?.team ?? '';
     const plaintext = of.filter((f) => f.form === 'plaintext');
-    return `| ${cell(s)} | ${cell(owner)} | ${plaintext.length} | ${plaintext.filter((f) => f.new).length} | ${of.length - plaintext.length} |`;
+    return `| ${cell(s)} | ${cell(owner)} | ${plaintext.length} | ${of.filter((f) => f.new).length} | ${of.length - plaintext.length} |`;
   });
   return ['| Service | Owner | Plaintext | New | Other forms |', '| --- | --- | ---: | ---: | ---: |', ...rows];
 }
@@ -44,7 +44,7 @@ function findingRows(findings: Finding[]): string[] {
 
 export function formatMarkdown(report: Report, _options: FormatOptions): string {
   const { coverage } = report;
-  const fresh = report.findings.filter((f) => f.new && f.form === 'plaintext' && !f.allowed);
+  const fresh = report.findings.filter((f) => f.new);
   const lines = [`## piiscan`, '', verdict(report), '', ...serviceTable(report)];
   if (report.baseline !== null && fresh.length > 0) lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
   const plaintext = report.findings.filter((f) => f.form === 'plaintext');

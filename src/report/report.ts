@@ -16,7 +16,7 @@ export interface Summary {
   findings: number;
   /** Leak sites in plaintext. */
   plaintextFindings: number;
-  /** Findings not in the baseline (all of them without one). */
+  /** New findings: plaintext, not in the baseline, not allowed, at least `minSensitivity` (gate.ts). */
   newFindings: number;
   /** Findings accepted by an allow rule. */
   allowedFindings: number;

@@ -8,15 +8,28 @@ import { detectors } from '../../detectors/index.js';
 import type { Finding, FindingLocation } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
+import { toJsonText } from './printable.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
+const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * A path or a site URI as a URI reference: each path segment percent-encoded (spaces, `#`, `%`,
+ * `?`, controls and non-ASCII as UTF-8), a site URI's scheme and authority kept as they are.
+ */
+export function toUriReference(text: string): string {
+  const head = SCHEME_AND_AUTHORITY.exec(text)?.[0] ?? '';
+  const segments = text.slice(head.length).replace(LONE_SURROGATE, '\ufffd').split('/');
+  return head + segments.map(encodeURIComponent).join('/');
+}
 
 function toPhysical(location: FindingLocation) {
-  return { physicalLocation: { artifactLocation: { uri: location.path }, region: { startLine: location.line, startColumn: location.column } } };
+  return { physicalLocation: { artifactLocation: { uri: toUriReference(location.path) }, region: { startLine: location.line, startColumn: location.column } } };
 }
 
 function toLocations(f: Finding) {
-  if (f.site.kind !== 'file' || f.locations.length === 0) return [{ physicalLocation: { artifactLocation: { uri: f.site.uri } } }];
+  if (f.site.kind !== 'file' || f.locations.length === 0) return [{ physicalLocation: { artifactLocation: { uri: toUriReference(f.site.uri) } } }];
   return [toPhysical(f.locations[0]!)];
 }
 
@@ -36,7 +49,7 @@ function toResult(f: Finding, report: Report) {
     locations: toLocations(f),
     ...(f.locations.length > 1 ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
-    ...(report.baseline ? { baselineState: f.new ? 'new' : 'unchanged' } : {}),
+    ...(f.new && report.baseline ? { baselineState: 'new' } : f.inBaseline ? { baselineState: 'unchanged' } : {}),
     ...(f.allowed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` }] } : {}),
     properties: {
       service: f.service,
@@ -80,5 +93,5 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  return toJsonText(sarif);
 }

@@ -7,6 +7,8 @@ import Table from 'cli-table3';
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
+import { describeStatus } from '../pipeline/gate.js';
+import { toPrintable } from './printable.js';
 import { describeScanned, plural } from './text.js';
 
 const MAX_SITE = 70;
@@ -18,16 +20,16 @@ function clip(text: string, max: number): string {
 function siteCell(f: Finding): string {
   const location = f.locations[0];
   const where = location ? `${location.path}:${location.line}:${location.column}` : f.site.uri;
-  return [where, clip(f.site.template, MAX_SITE), f.site.jsonPath].filter(Boolean).join('\n');
+  return [toPrintable(where), clip(toPrintable(f.site.template), MAX_SITE), toPrintable(f.site.jsonPath ?? '')].filter(Boolean).join('\n');
 }
 
-function statusCell(f: Finding, c: ChalkInstance): string {
-  if (f.allowed) return c.green(`allowed\n${f.allowed.rule}`);
-  return f.new ? c.bold('new') : 'baseline';
+function statusCell(f: Finding, report: Report, c: ChalkInstance): string {
+  const status = describeStatus(f, report.settings);
+  return f.allowed ? c.green(status) : f.new ? c.bold(status) : status;
 }
 
 function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, color: boolean): string {
-  const withStatus = report.baseline !== null || report.allowlist.length > 0;
+  const withStatus = report.baseline !== null || report.allowlist.length > 0 || report.settings.minSensitivity !== 'standard';
   const table = new Table({
     head: [...(withStatus ? ['Status'] : []), 'Sensitivity', 'Detector', 'Form', 'Count', 'Confidence', 'Sample', 'First location, template'],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
@@ -37,8 +39,8 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
     const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
     const count = f.rowsScanned === undefined ? f.count.toLocaleString('en-US') : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
-    const cells = [sensitivity, f.detector, form, count, f.confidence.toFixed(2), f.sample, siteCell(f)];
-    table.push(withStatus ? [statusCell(f, c), ...cells] : cells);
+    const cells = [sensitivity, toPrintable(f.detector), form, count, f.confidence.toFixed(2), toPrintable(f.sample), siteCell(f)];
+    table.push(withStatus ? [statusCell(f, report, c), ...cells] : cells);
   }
   return table.toString();
 }
@@ -46,22 +48,22 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
 function serviceHeading(service: string, rows: Finding[]): string {
   const owner = rows[0]?.owner;
   const contacts = owner ? [owner.team, owner.channel, owner.email].filter(Boolean).join(', ') : '';
-  return `${service}${contacts ? ` (${contacts})` : ''}: ${plural(rows.length, 'leak site')}`;
+  return toPrintable(`${service}${contacts ? ` (${contacts})` : ''}: ${plural(rows.length, 'leak site')}`);
 }
 
 function notes(report: Report, c: ChalkInstance): string[] {
   const out: string[] = [];
   const reasons = new Map<string, number>();
   for (const s of report.coverage.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  if (reasons.size > 0) out.push(`Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`);
+  if (reasons.size > 0) out.push(toPrintable(`Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`));
   const stale = report.baseline?.stale.length ?? 0;
   if (report.baseline) {
-    out.push(`Baseline ${report.baseline.file}: ${report.baseline.entries} entries, ${report.baseline.matched} matched, ${stale} stale${stale > 0 ? ' (piiscan baseline --prune removes them)' : ''}`);
+    out.push(toPrintable(`Baseline ${report.baseline.file}: ${report.baseline.entries} entries, ${report.baseline.matched} matched, ${stale} stale${stale > 0 ? ' (piiscan baseline --prune removes them)' : ''}`));
   }
   for (const rule of report.allowlist.filter((r) => r.expired)) {
-    out.push(c.yellow(`Warning: ${rule.rule} expired on ${rule.expires}: it no longer accepts anything (${rule.reason})`));
+    out.push(c.yellow(toPrintable(`Warning: ${rule.rule} expired on ${rule.expires}: it no longer accepts anything (${rule.reason})`)));
   }
-  for (const e of report.errors) out.push(c.red(`Error: ${e.source}: ${e.message}`));
+  for (const e of report.errors) out.push(c.red(toPrintable(`Error: ${e.source}: ${e.message}`)));
   return out;
 }
 

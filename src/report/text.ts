@@ -1,6 +1,7 @@
-import type { Coverage, ObjectCoverage } from '../types.js';
-import { isDatabaseUrl } from '../connectors/db-target.js';
 /** Small text helpers shared by the formatters. */
+import type { Coverage, ObjectCoverage } from '../types.js';
+import type { Report } from './report.js';
+import { isDatabaseUrl } from '../connectors/db-target.js';
 
 /** `1 file`, `2 files`. */
 export function plural(n: number, noun: string): string {
@@ -31,4 +32,12 @@ export function describeScanned(coverage: Coverage): string {
     parts.push(`${plural(sum((o) => o.objectsScanned), 'object')} in ${plural(sum((o) => o.groups), 'group')}${skipped > 0 ? ` (${skipped} skipped${sampled})` : sampled ? ` (${sampled.slice(2)})` : ''}`);
   }
   return `${parts.join('; ')}, ${formatBytes(coverage.bytes)}`;
+}
+
+/** What fails the scan: a headline (`2 leak sites fail the scan`) and its detail, or that nothing fails. */
+export function describeVerdict(report: Report): { failing: boolean; headline: string; detail: string } {
+  const { failing, plaintextFindings, newFindings } = report.summary;
+  if (failing === 0) return { failing: false, headline: 'No failing findings', detail: `${plural(plaintextFindings, 'plaintext leak site')}, ${newFindings} new` };
+  const detail = report.settings.failOn === 'new' ? 'new since the baseline' : 'plaintext';
+  return { failing: true, headline: `${plural(failing, 'leak site')} ${failing === 1 ? 'fails' : 'fail'} the scan`, detail };
 }
