@@ -1,4 +1,5 @@
 /** `piiscan scan <target...>`: options → settings → scan → pipeline → report → output and exit code. */
+import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
