@@ -60,8 +60,11 @@ describe('formatters on the fixtures', () => {
 
   it('table for a clean scan with errors', async () => {
     const report = await fixtureReport();
-    const clean: Report = { ...report, findings: [], summary: { ...report.summary, findings: 0, plaintextFindings: 0, failing: 0, occurrences: 0 }, errors: [{ source: 'logs/old.log.gz', message: 'corrupt gzip data (incorrect header check)' }] };
+    const clean: Report = { ...report, findings: [], summary: { ...report.summary, findings: 0, plaintextFindings: 0, newFindings: 0, failing: 0, occurrences: 0 }, errors: [{ source: 'logs/old.log.gz', message: 'corrupt gzip data (incorrect header check)' }] };
     await expect(formatters['table']!(clean, plain)).toMatchFileSnapshot('golden/clean-with-error.table.txt');
+    const html = formatters['html']!(clean, plain);
+    expect(html).toContain('<p class="verdict warn">No failing findings (0 plaintext leak sites, 0 new); 1 source could not be read, so the scan is incomplete</p>');
+    expect(html).not.toContain('Plaintext by detector');
   });
 });
 

@@ -2,7 +2,7 @@
 
 /** Failing is dark red, other plaintext light red, other forms grey: what fails reads first. */
 export const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:#222}h1{margin:0 0 4px}.meta{color:#666;margin:0 0 12px}
-.verdict{padding:10px 14px;border-radius:6px;font-size:16px;font-weight:600}.verdict.fail{background:#fdecea;color:#8e1b10;border:1px solid #f3b7b0}.verdict.pass{background:#eaf6ec;color:#1d6b30;border:1px solid #b5dcbf}
+.verdict{padding:10px 14px;border-radius:6px;font-size:16px;font-weight:600}.verdict.fail{background:#fdecea;color:#8e1b10;border:1px solid #f3b7b0}.verdict.pass{background:#eaf6ec;color:#1d6b30;border:1px solid #b5dcbf}.verdict.warn{background:#fff6e0;color:#7a5200;border:1px solid #ecd08a}
 .totals{display:flex;gap:12px;margin:16px 0;flex-wrap:wrap}.total{border:1px solid #ddd;border-radius:6px;padding:8px 14px;color:#555}.total b{display:block;font-size:22px;color:#222}
 .total.failing{border-color:#c0392b;color:#8e1b10}.total.failing b{color:#8e1b10}
 .charts{display:flex;gap:32px;flex-wrap:wrap;align-items:flex-start}.chart{min-width:300px}.chart h3{margin:8px 0}.chart.other{opacity:.75}.chart.other h3{color:#666;font-weight:500}

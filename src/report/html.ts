@@ -62,7 +62,9 @@ function otherFormBars(report: Report): Bar[] {
 function charts(report: Report): string {
   const other = otherFormBars(report);
   const legend = '<p class="legend"><i class="fill failing"></i>failing<i class="fill plaintext"></i>other plaintext</p>';
-  return `<div class="charts">${chart('Plaintext by service', plaintextBars(report, (f) => f.service), { legend })}${chart('Plaintext by detector', plaintextBars(report, (f) => f.detector), { legend })}${other.length > 0 ? chart('Other forms by service (not leaks)', other, { other: true }) : ''}</div>`;
+  const byService = plaintextBars(report, (f) => f.service);
+  const plaintext = byService.length > 0 ? chart('Plaintext by service', byService, { legend }) + chart('Plaintext by detector', plaintextBars(report, (f) => f.detector), { legend }) : chart('Plaintext by service', []);
+  return `<div class="charts">${plaintext}${other.length > 0 ? chart('Other forms by service (not leaks)', other, { other: true }) : ''}</div>`;
 }
 
 function row(f: Finding, report: Report): string {
@@ -107,7 +109,7 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
 <title>piiscan report</title><style>${STYLE}</style></head><body>
 <h1>piiscan report</h1>
 <p class="meta">${escape(report.targets.join(', '))} · ${escape(report.finishedAt)} · ${escape(report.run.host)} · piiscan ${escape(report.tool.version)} · fails on ${escape(report.settings.failOn)}, min sensitivity ${escape(report.settings.minSensitivity)}</p>
-<p class="verdict ${verdict.failing ? 'fail' : 'pass'}">${escape(verdict.headline)} (${escape(verdict.detail)})${report.errors.length > 0 ? `; ${escape(plural(report.errors.length, 'source'))} could not be read` : ''}</p>
+<p class="verdict ${verdict.failing ? 'fail' : report.errors.length > 0 ? 'warn' : 'pass'}">${escape(verdict.headline)} (${escape(verdict.detail)})${report.errors.length > 0 ? `; ${escape(plural(report.errors.length, 'source'))} could not be read, so the scan is incomplete` : ''}</p>
 <div class="totals">${totals.map(([k, n]) => `<div class="total${k === 'failing' && n > 0 ? ' failing' : ''}" data-total="${k}"><b>${n.toLocaleString('en-US')}</b>${k}</div>`).join('')}</div>
 ${charts(report)}
 <h2>Findings (<span id="shown">${report.findings.length}</span> of ${report.findings.length} shown)</h2>
