@@ -8,6 +8,7 @@ import { createRecordScanner } from '../src/scan/record-scanner.js';
 import { BATCH_ROWS } from '../src/scan/column-batches.js';
 import { toValuesRecord } from '../src/engine/values-record.js';
 import { classifyStoredForm, toNamedForm } from '../src/engine/stored-form.js';
+import { createRandom } from '../src/connectors/seeded-random.js';
 import { fixtureTables, isPhoneLikeRef } from './column-verdicts-fixture.js';
 
 const SETTINGS: ScanSettings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
@@ -101,6 +102,16 @@ describe('column verdicts', () => {
     const wrapped = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 151 + 7) % 256)).toString('base64').replace(/.{76}/g, '$& ');
     expect(wrapped).toContain(' ');
     expect(classifyStoredForm(wrapped)).toMatchObject({ form: 'encrypted' });
+  });
+
+  it('counts the few values of another stored form in the main one; two forms of many values stay two', () => {
+    const random = createRandom(7);
+    const ciphertexts = Array.from({ length: 200 }, () => Buffer.from(Array.from({ length: 48 }, () => Math.floor(random() * 256))).toString('base64'));
+    const column = [...ciphertexts, '***@***.com', 'n/a', '***@***.com'];
+    expect(scanColumn('email_enc', column)).toEqual([expect.objectContaining({ form: 'encrypted', count: 202, share: Number((202 / 203).toPrecision(3)) })]);
+    const digests = ciphertexts.map((c) => Buffer.from(c, 'base64').subarray(0, 32).toString('hex'));
+    expect(verdicts(scanColumn('email_secure', [...ciphertexts.slice(0, 100), ...digests.slice(0, 100)]))).toEqual(['email encrypted', 'email hashed']);
+    expect(verdicts(scanColumn('email_secure', [...ciphertexts, 'jane@example.com']))).toEqual(['email encrypted', 'email plaintext']);
   });
 
   it('takes hashed or encrypted from the name when the value alone could be either', () => {

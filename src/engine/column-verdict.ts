@@ -11,6 +11,7 @@ import type { DetectorSet } from './detector-set.js';
 import { namedDetector } from './detect.js';
 import { toKeyTokens } from './fields.js';
 import type { ValuesRecord } from './values-record.js';
+import { foldStrayForms, type ColumnFinding } from './column-forms.js';
 
 /**
  * Name words of identifiers and codes: a column so named holds keys, not phone or card numbers.
@@ -121,12 +122,18 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
       return o;
     },
     judge(findings) {
-      return findings.flatMap((f) => {
+      const out: Finding[] = [];
+      // Per column, the stored forms of the kind its name names, to fold (column-forms.ts).
+      const stored = new Map<ColumnStats, ColumnFinding[]>();
+      for (const f of findings) {
         const stats = f.site.kind === 'column' ? columns.get(f.site.uri) : undefined;
         const matched = stats?.matched.get(matchKey(f.detector, f.form, f.site.jsonPath));
-        if (stats === undefined || matched === undefined) return [f];
-        return dropped(f, stats, matched) ? [] : [{ ...f, share: toShare(matched.values, stats.values) }];
-      });
+        if (stats === undefined || matched === undefined) out.push(f);
+        else if (f.form !== 'plaintext' && f.site.jsonPath === undefined && f.detector === stats.named?.id) stored.set(stats, [...(stored.get(stats) ?? []), { finding: f, values: matched.values }]);
+        else if (!dropped(f, stats, matched)) out.push({ ...f, share: toShare(matched.values, stats.values) });
+      }
+      for (const [stats, forms] of stored) for (const { finding, values } of foldStrayForms(forms)) out.push({ ...finding, share: toShare(values, stats.values) });
+      return out;
     },
   };
 }
