@@ -351,7 +351,7 @@ export interface RecordOrigin {
   uri: string;
   /** Site URI: the group the location belongs to (`file://logs/orders/app.log*`). */
   siteUri: string;
-  /** Service from the layout (first folder under the target), used when nothing else names one. */
+  /** Service from the layout (a file's nearest folder that is not a date, number or id), used when nothing else names one. */
   defaultService: string;
   /** The target (as given) this record was found under, for per-source coverage. */
   target: string;

@@ -129,7 +129,7 @@ describe('ownership', () => {
     return report.findings.map((f) => `${f.locations[0]!.path} ${f.service} ${f.serviceSource}`).sort();
   }
 
-  it('uses the first folder under the target, or a JSON line\'s service field', async () => {
+  it('uses the file\'s nearest folder, or a JSON line\'s service field', async () => {
     expect(await owners()).toEqual([
       'logs/checkout/app.log checkout folder',
       'logs/legacy/app.log legacy folder',

@@ -70,6 +70,15 @@ describe('templates never carry personal data the detectors missed', () => {
     .map(([name, street, town], i) => `2026-11-0${i + 1} 10:0${i}:00.123 INFO [worker-${i}] c.e.delivery.DeliveryService - Delivery for ${name} at ${street}, ${town} confirmed, receipt to customer${i}@example.com\n`)
     .join('');
 
+  it('shows the first location\'s template, however the files were shared between threads', async () => {
+    const lines = log.split('\n');
+    const dir = makeTree({ 'logs/delivery/delivery.log': lines[1]! + '\n', 'logs/delivery/delivery.log.1': lines[0]! + '\n', 'logs/delivery/delivery.log.2': lines.slice(2).join('\n') });
+    const sites = async (jobs: string) => parseReport((await runCli(['scan', 'logs', '--format', 'json', '--jobs', jobs], dir)).stdout).findings.map((f) => [f.fingerprint, f.site.template, f.count]);
+    const one = await sites('1');
+    expect(one).toEqual([[expect.any(String), expect.stringContaining('Delivery for <text> at <text> <num>, <num> <text> confirmed'), 4]]);
+    expect(await sites('2')).toEqual(one);
+  });
+
   it.each(['table', 'json', 'sarif', 'markdown', 'html'])('%s holds none of the planted names and addresses, and the statement is one site', async (format) => {
     const dir = makeTree({ 'logs/delivery/delivery.log': log });
     const result = await runCli(['scan', 'logs', '--format', format], dir);

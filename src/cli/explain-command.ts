@@ -9,7 +9,7 @@ import { toPrintable } from '../report/printable.js';
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
   [/^field (.+)$/, (m) => `the JSON log line's "${m[1]}" field`],
-  [/^folder$/, () => 'the first folder under the scanned target'],
+  [/^folder$/, () => "the file's nearest folder that is not a date, number or id (a Kubernetes log's container)"],
   [/^schema$/, () => 'the PostgreSQL schema (the database for `public`) or the MySQL database'],
   [/^prefix$/, () => 'the first key segment under the bucket (the bucket for keys at its top)'],
 ];

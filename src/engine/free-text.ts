@@ -28,37 +28,47 @@ const KEY = /^[("'[]*[\p{L}\p{N}_.$-]+:$/u;
 const PLACEHOLDER_ONLY = /^(?:[^\p{L}]|<[a-z_:]+>)*$/u;
 const LEVEL = /^[^\p{L}]*\p{Lu}[\p{Lu}\p{N}_]*[^\p{L}]*$/u;
 const TEXT = '<text>';
+const UPPER_LOWER = /\p{Lu}\p{Ll}/u;
 
 /** Whether the next token can begin a message, after this one. */
 function beginsAfter(token: string, before: boolean): boolean {
   if (SENTENCE_BREAK.test(token)) return true;
-  if (KEY.test(token)) return CODE_NAME.test(token);
-  return PLACEHOLDER_ONLY.test(token) || LEVEL.test(token) ? before : false;
+  if (token.endsWith(':') && KEY.test(token)) return CODE_NAME.test(token);
+  return before && (PLACEHOLDER_ONLY.test(token) || LEVEL.test(token));
+}
+
+/** A token's capitalised words replaced; `keepFirst`: its first word begins the message. */
+function replaceWords(token: string, keepFirst: boolean): { text: string; keptWhole: boolean; firstReplaced: boolean } {
+  const isKey = token.endsWith(':') && KEY.test(token);
+  let keptWhole = false;
+  let firstReplaced = false;
+  const text = token.replace(CAPITALISED, (word, at: number) => {
+    const first = !/[\p{L}\p{N}]/u.test(token.slice(0, at));
+    if (isKey || (first && keepFirst)) {
+      keptWhole = first && !isKey && at + word.length === token.length;
+      return word;
+    }
+    firstReplaced ||= first;
+    return TEXT;
+  });
+  return { text, keptWhole, firstReplaced };
 }
 
 /** The text with capitalised free-text words replaced by `<text>` (runs of them as one). */
 export function replaceFreeText(text: string): string {
-  if (!/\p{Lu}\p{Ll}/u.test(text)) return text;
+  if (!UPPER_LOWER.test(text)) return text;
   const tokens = text.split(' ');
   let begins = true;
-  /** Index of the previous token when it was one capitalised word kept for beginning the message. */
-  let keptFirst = -1;
+  /** Whether the previous token was one capitalised word, kept for beginning the message. */
+  let keptBefore = false;
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]!;
-    let kept = -1;
-    let firstReplaced = false;
-    const isKey = KEY.test(token);
-    tokens[i] = token.replace(CAPITALISED, (word, at: number) => {
-      const first = !/[\p{L}\p{N}]/u.test(token.slice(0, at));
-      if (isKey || (first && begins)) {
-        if (first && !isKey && at + word.length === token.length) kept = i;
-        return word;
-      }
-      if (first) firstReplaced = true;
-      return TEXT;
-    });
-    if (firstReplaced && keptFirst === i - 1 && keptFirst >= 0) tokens[keptFirst] = tokens[keptFirst]!.replace(CAPITALISED, TEXT);
-    keptFirst = kept;
+    const words = UPPER_LOWER.test(token) ? replaceWords(token, begins) : undefined;
+    if (words !== undefined) {
+      tokens[i] = words.text;
+      if (words.firstReplaced && keptBefore) tokens[i - 1] = TEXT;
+    }
+    keptBefore = words?.keptWhole ?? false;
     begins = beginsAfter(token, begins);
   }
   return tokens.join(' ').replace(/<text>(?:[ ,]+<text>)+/g, TEXT);

@@ -35,11 +35,12 @@ const KEY_UNITS = 48;
 const MAX_INPUT = 2048;
 
 /**
- * Ordered replacements for the text between detected values. Input is capped at MAX_INPUT
- * characters and no rule nests quantifiers; token rules match whole tokens and test them in a
- * callback, so each runs in linear time.
+ * Ordered replacements for the text between detected values, each run only when the text holds
+ * its `only` character. Input is capped at MAX_INPUT characters and no rule nests quantifiers;
+ * the URL and address rules match whole tokens and test them in a callback, so they run in
+ * linear time (the digit rule rescans a run of letters with no digit after it, within the cap).
  */
-const RULES: Array<[RegExp, string | ((m: string, at: number, text: string) => string)]> = [
+const RULES: Array<[pattern: RegExp, replacement: string | ((m: string, at: number, text: string) => string), only?: string]> = [
   [/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, '<ts>'],
   [/\[\d{2}\/\w{3}\/\d{4}(?::\d{2}){3}(?: [+-]\d{4})?\]/g, '[<ts>]'],
   [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
@@ -50,18 +51,20 @@ const RULES: Array<[RegExp, string | ((m: string, at: number, text: string) => s
   [/\\+"[^"\\]*\\+"/g, (m) => (PLACEHOLDER.test(m) ? m : '\\"<str>\\"')],
   [/\b([A-Za-z_][\w.-]*)=(?!<)[^\s&,;]+/g, '$1=<v>'],
   // A token holding a URL escape (`Margaret%20Thornbury`, `%2B44…`) is one value, escapes included.
-  [/[\p{L}\p{N}_.+%-]+/gu, (m) => (URL_ESCAPE.test(m) ? '<str>' : m)],
+  [/[\p{L}\p{N}_.+%-]+/gu, (m) => (URL_ESCAPE.test(m) ? '<str>' : m), '%'],
   // An address-shaped token whether or not a detector took it (`--detectors`, a failed check).
-  [/[\p{L}\p{N}_.+@-]+/gu, (m) => (ADDRESS.test(m) ? '<email>' : m)],
+  [/[\p{L}\p{N}_.+@-]+/gu, (m) => (ADDRESS.test(m) ? '<email>' : m), '@'],
   [/\b[0-9a-f]{8,}\b/gi, (m) => (/\d/.test(m) && /[a-f]/i.test(m) ? '<hex>' : m)],
   [/\b\w{8,}\b/g, (m) => (/\d/.test(m) && /[a-z]/i.test(m) ? '<id>' : m)],
   [/\b\d+(?:[.,:]\d+)*/g, '<num>'],
   // What still carries a digit is glued to letters (`x2k4p`, `s3`, `v2`): the whole token varies.
-  [/[\p{L}\p{N}_]+/gu, (m, at: number, text: string) => (/\d/.test(m) && text[at - 1] !== '<' ? '<num>' : m)],
+  [/[\p{L}_]*\d[\p{L}\p{N}_]*/gu, (m, at: number, text: string) => (text[at - 1] !== '<' ? '<num>' : m)],
 ];
 
 function templateGap(text: string): string {
-  return replaceFreeText(RULES.reduce((out, [pattern, replacement]) => out.replace(pattern, replacement as string), text));
+  let out = text;
+  for (const [pattern, replacement, only] of RULES) if (only === undefined || out.includes(only)) out = out.replace(pattern, replacement as string);
+  return replaceFreeText(out);
 }
 
 /**
