@@ -156,6 +156,7 @@ describe('credentials in target URLs', () => {
     [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs)'],
     [`postgres://${USER}:${SECRET}/x@db.example.com/shop`, 'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'],
     ['s3://', 'piiscan: s3://: name a bucket (s3://bucket/prefix)'],
+    [`s3://AKIAEXAMPLE:${SECRET}@acme-exports/logs/`, 'piiscan: s3://***@acme-exports/logs/: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)'],
   ])('%s is a usage error with a suggestion, before anything is scanned', async (target, message) => {
     const dir = makeTree({ 'app/app.log': LEAK });
     const result = await runCli(['scan', 'app', target, '--format', 'json'], dir);
