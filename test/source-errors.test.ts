@@ -194,6 +194,10 @@ describe('a scan that read nothing', () => {
       expect(table.stdout, target).not.toContain('No plaintext PII found');
       expect(table.stdout, target).toContain('Nothing to show from what was read, but 1 source could not be read (errors below).');
     }
+    // A file named as a target was looked at, even when it is binary (a hook passing staged files).
+    const image = await runCli(['scan', 'assets/logo.bin', '--format', 'json'], dir);
+    expect(image.exitCode).toBe(0);
+    expect(parseReport(image.stdout).coverage.skipped).toEqual([{ path: 'assets/logo.bin', reason: 'binary' }]);
     // A target that was read says nothing more, even next to one that was not.
     const both = parseReport((await runCli(['scan', 'app', 'empty', '--format', 'json'], dir)).stdout);
     expect(both.errors.map((e) => e.source)).toEqual(['empty']);
