@@ -156,6 +156,7 @@ describe('credentials in target URLs', () => {
     [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs)'],
     [`postgres://${USER}:${SECRET}/x@db.example.com/shop`, 'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'],
     ['s3://', 'piiscan: s3://: name a bucket (s3://bucket/prefix)'],
+    [`s3://AKIAEXAMPLE:${SECRET}@acme-exports/logs/`, 'piiscan: s3://***@acme-exports/logs/: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)'],
   ])('%s is a usage error with a suggestion, before anything is scanned', async (target, message) => {
     const dir = makeTree({ 'app/app.log': LEAK });
     const result = await runCli(['scan', 'app', target, '--format', 'json'], dir);
@@ -193,6 +194,10 @@ describe('a scan that read nothing', () => {
       expect(table.stdout, target).not.toContain('No plaintext PII found');
       expect(table.stdout, target).toContain('Nothing to show from what was read, but 1 source could not be read (errors below).');
     }
+    // A file named as a target was looked at, even when it is binary (a hook passing staged files).
+    const image = await runCli(['scan', 'assets/logo.bin', '--format', 'json'], dir);
+    expect(image.exitCode).toBe(0);
+    expect(parseReport(image.stdout).coverage.skipped).toEqual([{ path: 'assets/logo.bin', reason: 'binary' }]);
     // A target that was read says nothing more, even next to one that was not.
     const both = parseReport((await runCli(['scan', 'app', 'empty', '--format', 'json'], dir)).stdout);
     expect(both.errors.map((e) => e.source)).toEqual(['empty']);

@@ -66,6 +66,7 @@ function checkTarget(target: string, cwd: string): void {
 function checkUrl(target: string, scheme: string): void {
   if (scheme.toLowerCase() === 's3') {
     if (/^s3:\/\/(?:\/|$)/i.test(target)) throw new UserError(`${shown(target)}: name a bucket (s3://bucket/prefix)`);
+    if (/^s3:\/\/[^/]*@/i.test(target)) throw new UserError(`${shown(target)}: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)`);
     return;
   }
   if (!URL.canParse(target)) throw new UserError(`${shown(target)}: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)`);

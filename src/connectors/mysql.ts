@@ -10,8 +10,9 @@ import type { DatabaseTarget } from './db-target.js';
 import type { ColumnInfo, ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from './database.js';
 import { describeMysqlError } from './mysql-errors.js';
 import { createRandom } from './seeded-random.js';
+import { quote, SYSTEM_SCHEMAS, toScope, type Query } from './mysql-sql.js';
+import { addHiddenColumns, toMysqlGrant } from './mysql-privileges.js';
 
-const SYSTEM_SCHEMAS = ['mysql', 'information_schema', 'performance_schema', 'sys'];
 const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
 const NUMBER_TYPES = new Set(['int', 'bigint', 'decimal', 'mediumint']);
 const BYTES_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
@@ -27,13 +28,6 @@ function toKind(dataType: string): ColumnKind | undefined {
   if (BYTES_TYPES.has(dataType)) return 'bytes';
   return undefined;
 }
-
-const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')}\``;
-
-type Query = (sql: string, values?: unknown[]) => Promise<Array<Record<string, unknown>>>;
-
-/** The databases a scan covers: the URL's, or every one but the system's. */
-const toScope = (database: string) => (database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`);
 
 async function listTables(query: Query, database: string): Promise<TableInfo[]> {
   const scope = toScope(database);
@@ -63,33 +57,6 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
   for (const info of tables.values()) if (info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
   await addHiddenColumns({ query, database, tables });
   return [...tables.values()].map(({ keys, ...t }) => (keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t));
-}
-
-const ER_TABLEACCESS_DENIED = 1142;
-const ER_COLUMNACCESS_DENIED = 1143;
-
-/** MySQL's error for a column the user may not read: `... for column 'ssn' in table 'leads'`. */
-const COLUMN_DENIED = /for column '((?:[^']|'')*)' in table/;
-
-/**
- * Tables the user reads through column grants only: MySQL and MariaDB do not even list the
- * columns it holds no privilege on, so a probe selects every column, and when it is denied the
- * table is marked as having columns hidden from the user.
- */
-async function addHiddenColumns({ query, database, tables }: { query: Query; database: string; tables: Map<string, TableInfo> }): Promise<void> {
-  const granted = await query(`SELECT DISTINCT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t FROM information_schema.COLUMN_PRIVILEGES c WHERE ${toScope(database)}`, database ? [database] : SYSTEM_SCHEMAS);
-  for (const r of granted) {
-    const info = tables.get(`${String(r['s'])}.${String(r['t'])}`);
-    if (info === undefined || info.denied !== undefined) continue;
-    const error = await query(`SELECT * FROM ${quote(info.schema)}.${quote(info.table)} LIMIT 0`).then(() => undefined, (e: { errno?: number; message?: string }) => e);
-    if (error === undefined) continue;
-    // Another failure (a table dropped meanwhile) is left to the table's read to report.
-    if (error.errno !== ER_TABLEACCESS_DENIED && error.errno !== ER_COLUMNACCESS_DENIED) continue;
-    // MySQL names the first denied column; MariaDB names only the table.
-    const column = COLUMN_DENIED.exec(error.message ?? '')?.[1]?.replace(/''/g, "'");
-    if (column !== undefined) (info.deniedColumns ??= []).push(column);
-    info.hiddenColumns = true;
-  }
 }
 
 function toColumn(c: ColumnInfo): string {
@@ -161,15 +128,6 @@ async function readTable(connection: Connection, query: Query, table: TableInfo,
   } finally {
     await query('ROLLBACK').catch(() => undefined);
   }
-}
-
-/** The GRANT that lets `account` (`user@host`, as CURRENT_USER() gives it) read `columns` of `table`, or all of it. */
-export function toMysqlGrant(table: TableInfo, columns: readonly string[], account: string): string {
-  const at = account.lastIndexOf('@');
-  const grantee = `'${account.slice(0, at).replace(/'/g, "''")}'@'${account.slice(at + 1).replace(/'/g, "''")}'`;
-  const name = `${quote(table.schema)}.${quote(table.table)}`;
-  const whole = table.denied !== undefined || table.hiddenColumns === true;
-  return `GRANT SELECT ${whole ? '' : `(${columns.map(quote).join(', ')}) `}ON ${name} TO ${grantee}`;
 }
 
 /** TLS settings for the `ssl-mode` URL parameter, as the mysql client names them. */

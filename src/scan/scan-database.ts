@@ -18,6 +18,7 @@ import { detectorNamedBy } from '../engine/detect.js';
 import { createWorkerPool, type TableSink } from './worker-pool.js';
 import type { ScanSettings } from './settings.js';
 import { createColumnBatches, isBatchEnd } from './column-batches.js';
+import { reportDenied, toDenied } from './table-denials.js';
 
 /** How databases are read. */
 export interface DatabaseOptions extends ReadPlan {
@@ -130,36 +131,6 @@ function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[
     const columns = t.columns.filter((c) => selected(c.name));
     return [{ ...t, columns, deniedColumns, skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)] }];
   });
-}
-
-/** What of a table the scanning user may not read, with the grant that would let it; undefined when it may read all. */
-function toDenied(driver: DatabaseDriver, table: TableInfo): TableCoverage['denied'] {
-  const columns = table.deniedColumns ?? [];
-  if (table.denied === undefined && columns.length === 0 && table.hiddenColumns === undefined) return undefined;
-  return { columns, grant: driver.grantFor(table, columns) };
-}
-
-const NOT_READ = 'not read: permission denied';
-
-/**
- * Reports what of a table the user may not read as one error line with the GRANT it needs, never
- * leaving it silently absent. Returns true when nothing of the table can be read (it is listed in
- * coverage, unread); false when it is to be read, whole or without its denied columns.
- */
-function reportDenied({ driver, target, table, options, result }: { driver: DatabaseDriver; target: DatabaseTarget; table: TableInfo; options: DatabaseOptions; result: DatabaseResult }): boolean {
-  const denied = toDenied(driver, table);
-  if (denied === undefined) return false;
-  const name = `${table.schema}.${table.table}`;
-  const { columns } = denied;
-  const what =
-    table.denied === 'schema' ? `permission denied for schema ${table.schema}`
-    : table.denied === 'table' ? `permission denied for table ${name}`
-    : columns.length === 0 ? `permission denied for columns of ${name} that the server does not list to this user`
-    : `permission denied for column${columns.length > 1 ? 's' : ''} ${columns.join(', ')} of ${name}${table.hiddenColumns ? ' (and maybe others the server does not list to this user)' : ''}`;
-  result.errors.push({ source: `${target.display} ${name}`, message: `${what}, not read: ${denied.grant}` });
-  if (table.denied === undefined && table.columns.length > 0) return false;
-  result.tables.push({ source: target.display, table: name, rowsEstimated: table.estimatedRows, rowsScanned: 0, sampled: false, method: NOT_READ, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues: 0, denied });
-  return true;
 }
 
 /** Rows to read above which `--jobs auto` scans on worker threads (starting one costs about as much as scanning 100,000 rows). */
