@@ -179,7 +179,7 @@ describe('the sites a target covers', () => {
   const object = (uri: string): Site => ({ kind: 'object', uri, template: '<email>' });
 
   it('covers a database\'s columns, a bucket prefix\'s groups, and nothing of another kind', async () => {
-    const scope = await createTargetScope(['postgres://reader@db.internal/orders', 'mysql://reader@maria.internal:3307/', 's3://exports/orders/dt=2026-11-01/'], '/tmp');
+    const scope = await createTargetScope(['postgres://reader@db.internal/orders', 'mysql://reader@maria.internal:3307/', 's3://exports/orders/dt=2026-11-01/'], { cwd: '/tmp' });
     expect(scope(column('postgres://db.internal:5432/orders/public.users.email'))).toBe(true);
     expect(scope(column('postgres://db.internal:5432/billing/public.users.email'))).toBe(false);
     expect(scope(column('mysql://maria.internal:3307/shop/users.email'))).toBe(true);

@@ -4,7 +4,7 @@
  * the sites under the targets scanned.
  */
 import { formatBaseline, loadBaseline, pruneBaseline, toBaseline } from '../pipeline/baseline.js';
-import { scanToReport, type ScanOptions } from './scan-command.js';
+import { scanToReport, toConfigRoot, type ScanOptions } from './scan-command.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
 import { createTargetScope } from './target-scope.js';
@@ -27,7 +27,7 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
     const before = await loadBaseline(options.output, io.cwd);
     // A source that could not be read has no findings: its entries would all look stale.
     if (report.errors.length > 0) throw new UserError(`${options.output}: not pruned: ${plural(report.errors.length, 'source')} could not be read (${report.errors[0]!.source}: ${report.errors[0]!.message})`);
-    const pruned = pruneBaseline(before, accepted, await createTargetScope(report.targets, io.cwd));
+    const pruned = pruneBaseline(before, accepted, await createTargetScope(report.targets, { cwd: io.cwd, ...(report.run.config ? { root: toConfigRoot(report.run.config.file, io.cwd) } : {}) }));
     const removed = Object.keys(before.findings).length - Object.keys(pruned.findings).length;
     text = formatBaseline(pruned);
     message = `${options.output}: ${Object.keys(pruned.findings).length} entries, ${removed} stale removed`;

@@ -130,6 +130,11 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
   };
 }
 
+/** The root of file URIs when a config file was read: its folder. */
+export function toConfigRoot(configFile: string, cwd: string): string {
+  return path.dirname(path.resolve(cwd, configFile));
+}
+
 /** Runs a scan of `targets` and returns its report; known failures throw UserError. */
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
@@ -145,7 +150,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     database,
     s3: toS3Options(options, config, seed),
     cwd: io.cwd,
-    ...(source ? { root: path.dirname(path.resolve(io.cwd, source.file)) } : {}),
+    ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}),
     exclude: config.exclude,
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),

@@ -49,6 +49,16 @@ async function findRepository(folder: string): Promise<string | undefined> {
   }
 }
 
+/**
+ * The folder a target's file URIs are relative to: the config file's folder when there is one,
+ * else the repository holding the target, else the working folder.
+ */
+export async function findFileRoot(absolute: string, options: { cwd: string; root?: string }): Promise<string> {
+  if (options.root !== undefined) return options.root;
+  const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
+  return (await findRepository(isFile ? path.dirname(absolute) : absolute)) ?? options.cwd;
+}
+
 /** Kernel and device file systems: reading them blocks (/dev/zero, /proc/kmsg), never ends, or means nothing. */
 const PSEUDO_ROOTS = ['/proc', '/sys', '/dev'];
 
@@ -109,9 +119,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
 
   for (const given of targets) {
     const absolute = path.resolve(options.cwd, given);
-    const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
-    const root = options.root ?? (await findRepository(isFile ? path.dirname(absolute) : absolute)) ?? options.cwd;
-    await visit(absolute, { given, absolute, root }, true);
+    await visit(absolute, { given, absolute, root: await findFileRoot(absolute, options) }, true);
   }
   return listing;
 }
