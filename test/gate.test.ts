@@ -174,6 +174,25 @@ describe('baseline --prune of some targets', () => {
   });
 });
 
+describe('baseline --prune from another working folder', () => {
+  it('reads file sites against the config folder, as the scan wrote them', async () => {
+    const dir = makeTree({
+      'piiscan.yaml': 'failOn: any\n',
+      'logs/web/app.log': signup('ann@example.com', 1),
+      'logs/pay/app.log': payment(2),
+    });
+    await runCli(['baseline', 'logs'], dir);
+    const services = () => Object.values((JSON.parse(readFileSync(path.join(dir, '.piiscan-baseline.json'), 'utf8')) as { findings: Record<string, { service: string }> }).findings).map((e) => e.service).sort();
+    expect(services()).toEqual(['pay', 'web']);
+    writeFileSync(path.join(dir, 'logs/web/app.log'), '');
+    writeFileSync(path.join(dir, 'logs/pay/app.log'), '');
+    // From logs/, `web` is the target: only its entry is stale and pruned, pay's stays.
+    const pruned = await runCli(['baseline', 'web', '--prune', '-c', '../piiscan.yaml', '-o', '../.piiscan-baseline.json'], path.join(dir, 'logs'));
+    expect(pruned.exitCode).toBe(0);
+    expect(services()).toEqual(['pay']);
+  });
+});
+
 describe('the sites a target covers', () => {
   const column = (uri: string): Site => ({ kind: 'column', uri, template: '' });
   const object = (uri: string): Site => ({ kind: 'object', uri, template: '<email>' });
