@@ -67,11 +67,14 @@ describe('baseline round trip', () => {
   });
 
   it('refuses a broken baseline in one line', async () => {
-    const dir = makeTree({ 'logs/web/app.log': signup('ann@example.com', 1), 'bad.json': '{"version":1,"findings":[]}' });
+    const old = { version: 1, tool: 'piiscan', findings: {} };
+    const dir = makeTree({ 'logs/web/app.log': signup('ann@example.com', 1), 'bad.json': '{"version":2,"findings":[]}', 'old.json': JSON.stringify(old) });
     expect(await runCli(['scan', 'logs', '--baseline', 'missing.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: missing.json: no such baseline file (create one with piiscan baseline)\n' });
     const bad = await runCli(['scan', 'logs', '--baseline', 'bad.json'], dir);
     expect(bad.exitCode).toBe(2);
     expect(bad.stderr).toMatch(/^piiscan: bad\.json: not a piiscan baseline \(.*\)\n$/);
+    // A baseline of earlier fingerprints would make every finding new: it is refused with what to do.
+    expect(await runCli(['scan', 'logs', '--baseline', 'old.json'], dir)).toMatchObject({ exitCode: 2, stderr: expect.stringMatching(/^piiscan: old\.json: a version 1 baseline, .*make it again with piiscan baseline/) as unknown });
   });
 });
 

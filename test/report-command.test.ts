@@ -28,7 +28,7 @@ describe('piiscan report', () => {
 
   it('refuses what is not a current piiscan report, in one line', async () => {
     const dir = makeTree({ 'old.json': JSON.stringify({ schemaVersion: 1, tool: { name: 'piiscan' }, findings: [] }), 'x.json': '[]', 'bad.json': '{' });
-    expect(await runCli(['report', 'old.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: old.json: report schema version 1, this piiscan reads version 3: scan again\n' });
+    expect(await runCli(['report', 'old.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: old.json: report schema version 1, this piiscan reads version 4: scan again\n' });
     expect(await runCli(['report', 'x.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: x.json: not a piiscan JSON report\n' });
     expect(await runCli(['report', 'bad.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: bad.json: not a JSON file\n' });
     expect(await runCli(['report', 'none.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: none.json: no such file or folder\n' });

@@ -17,8 +17,15 @@ export interface BaselineEntry {
   site: Site;
 }
 
+/**
+ * The baseline format's version. 2: fingerprints of file sites hash the root-relative rotation
+ * group and the template's key (version 1 hashed the working-folder path and the whole template),
+ * so a version 1 file would make every finding new: it is refused with what to do instead.
+ */
+export const BASELINE_VERSION = 2;
+
 export interface Baseline {
-  version: 1;
+  version: typeof BASELINE_VERSION;
   tool: 'piiscan';
   findings: Record<string, BaselineEntry>;
 }
@@ -42,7 +49,7 @@ async function baselineSchema() {
     form: z.enum(FORMS),
     site: z.object({ kind: z.enum(SITE_KINDS), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
   });
-  return z.object({ version: z.literal(1), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entry) });
+  return z.object({ version: z.literal(BASELINE_VERSION), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entry) });
 }
 
 function toEntry(f: Finding): BaselineEntry {
@@ -52,7 +59,7 @@ function toEntry(f: Finding): BaselineEntry {
 /** The baseline that accepts every plaintext finding given. */
 export function toBaseline(findings: readonly Finding[]): Baseline {
   const entries = findings.filter((f) => f.form === 'plaintext').map((f) => [f.fingerprint, toEntry(f)] as const);
-  return { version: 1, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
+  return { version: BASELINE_VERSION, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
 }
 
 /** The baseline without its stale entries among the sites the scan covered (`inScope`): entries of sites elsewhere stay. */
@@ -78,6 +85,10 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
     data = JSON.parse(text);
   } catch {
     throw new UserError(`${file}: not a JSON file`);
+  }
+  const version = (data as { version?: unknown } | null)?.version;
+  if (typeof version === 'number' && version < BASELINE_VERSION) {
+    throw new UserError(`${file}: a version ${version} baseline, whose fingerprints this piiscan computes differently: make it again with piiscan baseline (and review what it accepts)`);
   }
   const result = (await baselineSchema()).safeParse(data);
   if (!result.success) {

@@ -9,7 +9,7 @@ import { isFailing, type GateOptions } from '../pipeline/gate.js';
 import { VERSION } from '../version.js';
 
 /** Bumped on any incompatible change; `piiscan report` reads this version only. */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 export interface Summary {
   /** Leak sites reported, in every form. */
