@@ -88,16 +88,22 @@ function toChunks(text: string, words: ContextWord[]): Chunk[] {
   return chunks.slice(-MAX_CHUNKS);
 }
 
-function isToken(token: string | undefined, word: string): boolean {
-  return token === word || token === `${word}s`;
+/** A token of a chunk, and whether it may be a plural of a word: in prose, not in a key (`calls=` counts calls). */
+interface Token {
+  token: string;
+  plural: boolean;
+  key: boolean;
+}
+
+function isToken(token: Token | undefined, word: string): boolean {
+  return token !== undefined && (token.token === word || (token.plural && token.token === `${word}s`));
 }
 
 /** The context words in one run of chunks' tokens (a multi-word one may span chunks). */
 function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
-  const tokens = run.flatMap((c) => c.tokens);
-  const keys = new Set(run.flatMap((c) => (c.key ? c.tokens : [])));
+  const tokens: Token[] = run.flatMap((c) => c.tokens.map((token) => ({ token, plural: !c.key, key: c.key })));
   return words
-    .filter((w) => tokens.some((_, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || keys.has(tokens[i]!))))
+    .filter((w) => tokens.some((first, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || first.key)))
     .map((w) => w.word);
 }
 
