@@ -5,8 +5,9 @@
  * punctuation boundaries; a plain word (`SMS`, `mobile`) is itself a word; any other chunk (a
  * logger, host, class or file name such as `com.acme.sms.SmsGateway` or `card-svc-01`) gives no
  * context unless it spells a context word whole (`e-mail`, `X-Forwarded-For`). Only the last few
- * chunks count, and a label that names the value as something else (`order 1234567890`,
- * `order_id=`) ends the search: the nearest label says what a value is.
+ * chunks count, and a label or a machine key that names the value as something else
+ * (`order 1234567890`, `order_id=`, `retries=`) ends the search: the nearest label says what a
+ * value is. Likewise a unit after a number (`2025550143 rows`) makes it a quantity.
  */
 import { toKeyTokens } from './fields.js';
 
@@ -122,7 +123,7 @@ export function isQuantity(after: string): boolean {
 }
 
 /** How far before a match (in UTF-16 code units) context is looked for. */
-export const CONTEXT_WINDOW = 48;
+const CONTEXT_WINDOW = 48;
 
 /** The context window before `start`, less a chunk its start cuts (`…ardPhone ` would read as `phone`). */
 export function windowBefore(text: string, start: number): string {
