@@ -8,9 +8,10 @@ const HEX = '[0-9a-fA-F]{1,4}';
 
 /**
  * Text right before a dotted quad that makes it a version, a build or a section number: a key or
- * word such as `version=`, `build:`, `v`, `section`, or maven coordinates (`group:artifact:`).
+ * word such as `version=`, `build:`, `v`, `section`, maven coordinates (`group:artifact:`) or a
+ * package before it (`~[netty-4.1.100.1.jar:4.1.100.1]`).
  */
-const VERSION_BEFORE = /(?:version|release|build|revision|firmware|(?:^|[^a-z])(?:ver|rev|v|fw|sdk|section|sec|§|chapter|clause|rfc|article|paragraph|para|figure|fig|table|step))["']?\s*[=:]?\s*["']?$|\/$|[\w.-]+:[\w.-]+:$/;
+const VERSION_BEFORE = /(?:version|release|build|revision|firmware|(?:^|[^a-z])(?:ver|rev|v|fw|sdk|section|sec|§|chapter|clause|rfc|article|paragraph|para|figure|fig|table|step))["']?\s*[=:]?\s*["']?$|\/$|[\w.-]+:[\w.-]+:$|\.(?:jar|war|ear|aar|so|dll|whl|egg|gem|zip|tgz|gz|rpm|deb|apk):$/;
 
 /**
  * The key a value stands under, at the end of the text before it: `upstream=`, `"server_addr":"`,
@@ -128,6 +129,7 @@ export const ipAddress: Detector = {
       { text: 'upstream: "10.2.3.4:8080, 10.2.3.5:8080"', reason: 'a list of upstream addresses' },
       { text: 'forwarding to backend 10.1.2.3:8080 via resolver 10.0.0.2', reason: 'a word before it names a server' },
       { text: 'deployed orders 1.14.2.3 to eu-west-1', reason: 'version-like numbers' },
+      { text: 'at Foo.run(Foo.java:42) ~[netty-codec-4.1.100.1.jar:4.1.100.1]', reason: 'versions in logback packaging data' },
     ],
   },
 };

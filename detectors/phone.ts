@@ -132,6 +132,8 @@ export const phone: Detector = {
       { text: 'ratelimit: phone bucket 2025550143 tokens left', reason: 'a count of tokens' },
       { text: 'sms cache key=sms:2025550143:3d05023b', reason: 'digits inside a colon-joined key' },
       { text: 'sms dispatch order_id=2025550143', reason: 'the value of an id key' },
+      { text: 'tel: sip trunk registered, calls=2025550143 active=12', reason: 'a plural key counts calls' },
+      { text: 'sms batch #2025550143 sent', reason: 'a number after # is a reference' },
     ],
   },
 };

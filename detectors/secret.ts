@@ -13,8 +13,17 @@ const URL_CREDENTIALS = String.raw`\b[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@"'<>]*:[^\
 /** Passwords that stand for one: templates, placeholders and redaction marks. */
 const PLACEHOLDER_PASSWORD = /^(?:\$\{[^}]*\}|\$\w+|\{\{[^}]*\}\}|<[^>]*>|%s|\[[a-z_-]*\]|x+|password|passwd|pass|pwd|secret|changeme|redacted|filtered|hidden|\.+)$/i;
 
-/** A PEM private key's first line; the key itself follows it. */
+/**
+ * A PEM private key: its header, and the key itself when it follows on the same line (a JSON
+ * string with `\n` escapes, an environment variable with spaces), so that no template keeps it.
+ */
+const PEM_BODY = String.raw`(?:[A-Za-z0-9+/=\\]+| [A-Za-z0-9+/=]{16,})*(?: ?-----END [A-Z ]*PRIVATE KEY(?: BLOCK)?-----)?`;
 const PEM_HEADER = String.raw`-----BEGIN (?:(?:RSA|EC|DSA|OPENSSH|PGP) )?PRIVATE KEY(?: BLOCK)?-----`;
+
+/** A PEM block's header line, which names the kind of key and holds none of it. */
+function pemHeader(value: string): string {
+  return value.slice(0, value.indexOf('-----', 11) + 5);
+}
 
 function validateUrlCredentials(value: string): ValidationResult {
   const password = value.slice(value.indexOf(':', value.indexOf('://') + 3) + 1, -1);
@@ -62,8 +71,8 @@ export const secret: Detector = {
     { name: 'secret.known_prefix', regex: String.raw`\b(?:gh[po]_[A-Za-z0-9]{36}|glpat-[A-Za-z0-9_-]{20}|xox[bpars]-[A-Za-z0-9-]{10,}|[sr]k_live_[A-Za-z0-9]{24,})\b`, score: 0.9 },
     { name: 'secret.bearer', regex: String.raw`(?i)\bbearer\s+(?P<value>[A-Za-z0-9._~+/-]{20,}=*)`, score: 0.6 },
     { name: 'secret.url_credentials', regex: URL_CREDENTIALS, score: 0.6 },
-    { name: 'secret.private_key', regex: PEM_HEADER, score: 0.6 },
-    { name: 'secret.encrypted_private_key', regex: '-----BEGIN ENCRYPTED PRIVATE KEY-----', score: 0.9, form: 'encrypted' },
+    { name: 'secret.private_key', regex: PEM_HEADER + PEM_BODY, score: 0.6 },
+    { name: 'secret.encrypted_private_key', regex: '-----BEGIN ENCRYPTED PRIVATE KEY-----' + PEM_BODY, score: 0.9, form: 'encrypted' },
     {
       name: 'secret.keyed',
       regex: String.raw`(?i)${SECRET_KEYS}[\w.-]*["']?\s*[:=]\s*["']?(?P<value>[A-Za-z0-9+/_=.-]{16,})`,
@@ -74,8 +83,7 @@ export const secret: Detector = {
   fieldNames: [],
   validate: (value) => validateSecret(value),
   mask(value) {
-    // A PEM header is a label, not key material.
-    if (value.startsWith('-----BEGIN')) return value;
+    if (value.startsWith('-----BEGIN')) return pemHeader(value);
     if (value.endsWith('@') && value.includes('://')) return maskUrlCredentials(value);
     return maskMiddle(value, { prefix: 4, suffix: 0, maxStars: 12 });
   },
@@ -95,7 +103,10 @@ export const secret: Detector = {
       { text: 'uri=mongodb+srv://admin:M0ng0Pass@cluster0.example.net/db', value: 'mongodb+srv://admin:M0ng0Pass@' },
       { text: 'cloning https://deploy:ghx_abcdEFGH1234@git.example.com/repo.git', value: 'https://deploy:ghx_abcdEFGH1234@' },
       { text: 'key loaded: -----BEGIN RSA PRIVATE KEY-----', value: '-----BEGIN RSA PRIVATE KEY-----' },
-      { text: '{"key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----"}', value: '-----BEGIN PRIVATE KEY-----' },
+      {
+        text: '{"key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----"}',
+        value: '-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\n-----END PRIVATE KEY-----',
+      },
       { text: '-----BEGIN ENCRYPTED PRIVATE KEY-----', value: '-----BEGIN ENCRYPTED PRIVATE KEY-----', form: 'encrypted' },
     ],
     negative: [

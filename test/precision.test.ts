@@ -82,17 +82,21 @@ const credentialLines: Case[] = [
   ['2026-11-01 10:00:00 INFO mongo: uri=mongodb+srv://admin:M0ng0Pass@cluster0.example.net/db?retryWrites=true', ['secret']],
   ['2026-11-01 10:00:00 INFO git: cloning https://deploy:ghx_abcdEFGH1234@git.example.com/repo.git', ['secret']],
   ['2026-11-01 10:00:00 WARN tls: loaded key -----BEGIN RSA PRIVATE KEY----- from env', ['secret']],
+  ['2026-11-01 10:00:00 WARN tls: TLS_KEY="-----BEGIN EC PRIVATE KEY-----\\nMHcCAQEEIBx9Yv2kQ7mLp3Rw8Zt\\n-----END EC PRIVATE KEY-----"', ['secret']],
+  ['{"level":40,"msg":"tls config","key":"-----BEGIN PRIVATE KEY-----\\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASC\\nBKcwggSjAgEAAoIBAQC7\\n-----END PRIVATE KEY-----"}', ['secret']],
   ['2026-11-01 10:00:00 INFO db: connecting to postgres://app:${DB_PASSWORD}@db.example.com:5432/app', []],
 ];
 checkCases('credentials in connection URLs and PEM private keys are secrets', credentialLines);
 
-describe('credential samples', () => {
-  it('never hold a password in any output format', async () => {
+describe('credential samples and templates', () => {
+  it('never hold a password or key material in any output format', async () => {
     const dir = makeTree({ 'logs/app.log': `${credentialLines.map(([line]) => line).join('\n')}\n` });
     for (const format of ['json', 'table', 'markdown', 'sarif', 'html']) {
       const { stdout } = await runCli(['scan', 'logs', '--format', format, '--max-locations', '0', '-q'], dir);
       if (format === 'json' || format === 'table') expect(stdout).toContain('postgres://***:***@');
-      for (const password of ['Sup3rS3cretPw', 'hunt3rPassw0rd', 'rabbitPw123', 'M0ng0Pass', 'ghx_abcdEFGH1234']) expect(stdout).not.toContain(password);
+      for (const password of ['Sup3rS3cretPw', 'hunt3rPassw0rd', 'rabbitPw123', 'M0ng0Pass', 'ghx_abcdEFGH1234', 'MIIEvQIBADANBgkqhkiG9w0BAQEFAASC', 'BKcwggSjAgEAAoIBAQC7', 'MHcCAQEEIBx9Yv2kQ7mLp3Rw8Zt']) {
+        expect(stdout).not.toContain(password);
+      }
     }
   });
 });

@@ -5,8 +5,9 @@
  * punctuation boundaries; a plain word (`SMS`, `mobile`) is itself a word; any other chunk (a
  * logger, host, class or file name such as `com.acme.sms.SmsGateway` or `card-svc-01`) gives no
  * context unless it spells a context word whole (`e-mail`, `X-Forwarded-For`). Only the last few
- * chunks count, and a label that names the value as something else (`order 1234567890`,
- * `order_id=`) ends the search: the nearest label says what a value is.
+ * chunks count, and a label or a machine key that names the value as something else
+ * (`order 1234567890`, `order_id=`, `retries=`) ends the search: the nearest label says what a
+ * value is. Likewise a unit after a number (`2025550143 rows`) makes it a quantity.
  */
 import { toKeyTokens } from './fields.js';
 
@@ -88,16 +89,22 @@ function toChunks(text: string, words: ContextWord[]): Chunk[] {
   return chunks.slice(-MAX_CHUNKS);
 }
 
-function isToken(token: string | undefined, word: string): boolean {
-  return token === word || token === `${word}s`;
+/** A token of a chunk, and whether it may be a plural of a word: in prose, not in a key (`calls=` counts calls). */
+interface Token {
+  token: string;
+  plural: boolean;
+  key: boolean;
+}
+
+function isToken(token: Token | undefined, word: string): boolean {
+  return token !== undefined && (token.token === word || (token.plural && token.token === `${word}s`));
 }
 
 /** The context words in one run of chunks' tokens (a multi-word one may span chunks). */
 function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
-  const tokens = run.flatMap((c) => c.tokens);
-  const keys = new Set(run.flatMap((c) => (c.key ? c.tokens : [])));
+  const tokens: Token[] = run.flatMap((c) => c.tokens.map((token) => ({ token, plural: !c.key, key: c.key })));
   return words
-    .filter((w) => tokens.some((_, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || keys.has(tokens[i]!))))
+    .filter((w) => tokens.some((first, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || first.key)))
     .map((w) => w.word);
 }
 
@@ -116,7 +123,7 @@ export function isQuantity(after: string): boolean {
 }
 
 /** How far before a match (in UTF-16 code units) context is looked for. */
-export const CONTEXT_WINDOW = 48;
+const CONTEXT_WINDOW = 48;
 
 /** The context window before `start`, less a chunk its start cuts (`…ardPhone ` would read as `phone`). */
 export function windowBefore(text: string, start: number): string {
