@@ -5,6 +5,7 @@
 import type { Detector, Evidence, Form, MatchContext, PatternSpec, ValidationResult } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { toKeyTokens, type Field } from './fields.js';
+import { LONG_LINE } from './long-line.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
 const VALIDATOR_BOOST = 0.35;
@@ -128,7 +129,10 @@ function judged(spec: PatternSpec, form: Form, result: ValidationResult, hits: s
   return { confidence: confidenceOf(spec, result.status === 'valid', hits.length > 0), evidence };
 }
 
-function evaluate(input: DetectInput, lower: string, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
+/** A text in lowercase, or what slices of it give (a long line lowers only the slices read). */
+type Lowered = Pick<string, 'slice'>;
+
+function evaluate(input: DetectInput, lower: Lowered, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
   // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
   const end = start + m.value.length;
@@ -234,7 +238,7 @@ function resolveRun(candidates: Candidate[]): Candidate[] {
 }
 
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
-  const lower = input.text.toLowerCase();
+  const lower: Lowered = input.text.length > LONG_LINE ? { slice: (from, to) => input.text.slice(from, to).toLowerCase() } : input.text.toLowerCase();
   const candidates: Candidate[] = [];
   for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
