@@ -115,7 +115,9 @@ export function detectInputOf(input: LineInput, fields: () => LineFields): Detec
 /** Stage two's matches of a line, plus stored forms in PII-named fields, as masked occurrences. */
 export function toOccurrences(set: DetectorSet, input: LineInput, lineFields: () => LineFields, matches: Candidate[], options: AnalyzeOptions): Occurrence[] {
   const { text: line, bytes, hint } = input;
-  const stored = hint !== undefined || set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
+  // Not tested on a long line, where the test is a pass of its own: the plain fields read there
+  // are found by the same keys.
+  const stored = hint !== undefined || line.length > LONG_LINE || set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
   const candidates = stored.length === 0 ? matches : [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();

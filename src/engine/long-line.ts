@@ -14,9 +14,9 @@ import { extractFields, jsonFields, type Field, type LineFields } from './fields
 /** Lines longer than this (UTF-16 units) read their plain fields window by window. */
 export const LONG_LINE = 16_384;
 /** Each window's own part of the line. */
-const WINDOW = 4096;
+const WINDOW = 512;
 /** How far before its own part a window reads: longer than a kept key with its quotes and separators. */
-const REACH_BACK = 256;
+const REACH_BACK = 128;
 const WHITESPACE = /\s/g;
 /** What ends a plain field's value (fields.ts's pattern). */
 const VALUE_END = /[\s"',;&]/g;
@@ -53,8 +53,8 @@ function windowFields(text: string, k: number): Field[] {
     const space = WHITESPACE.exec(text);
     if (space !== null && space.index < own) start = space.index + 1;
   }
-  // Past the own part by a key's reach, so that a value starting in it is read to its end.
-  VALUE_END.lastIndex = Math.min(text.length, own + WINDOW + REACH_BACK);
+  // A value that starts in the own part ends at the first value end past it, or before.
+  VALUE_END.lastIndex = Math.min(text.length, own + WINDOW);
   const end = VALUE_END.exec(text)?.index ?? text.length;
   return extractFields(text.slice(start, end))
     .fields.map((f) => ({ ...f, start: f.start + start, end: f.end + start }))

@@ -3,6 +3,7 @@
  * that line is decoded and analysed, and the search resumes after it. Lines without a candidate
  * are never decoded, which is what makes large logs fast.
  */
+import { isAscii } from 'node:buffer';
 import type { LinePiece, Occurrence } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
@@ -74,7 +75,8 @@ export interface PieceRecord {
 export function scanPiece(set: DetectorSet, record: PieceRecord, options: AnalyzeOptions): Occurrence[] {
   const { data, firstLine: line, piece } = record;
   if (set.scanner.next(data, 0) === -1) return [];
-  const text = data.toString('utf8');
+  // The same string either way; latin1 copies bytes where utf8 checks each for a sequence.
+  const text = isAscii(data) ? data.toString('latin1') : data.toString('utf8');
   const from = utf16Length(data.subarray(0, piece.before));
   const to = text.length - utf16Length(data.subarray(data.length - piece.after));
   const own = analyzeLine(set, { text, line, bytes: data }, options).filter((o) => o.column > from && o.column <= to);

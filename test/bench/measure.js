@@ -10,20 +10,20 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 
 /**
- * One run: wall seconds, peak RSS in MB and, when `keepStdout`, stdout (else it goes to
- * /dev/null). Exit codes 0 and 1 (findings) are success.
+ * One run: wall seconds, CPU seconds (user and system), peak RSS in MB and, when `keepStdout`,
+ * stdout (else it goes to /dev/null). Exit codes 0 and 1 (findings) are success.
  */
 export function timeOnce({ command, args, env = {}, keepStdout = false }) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M', command, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 28 });
-  const [seconds, kilobytes] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const [seconds, kilobytes, user, system] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
   if ((result.status !== 0 && result.status !== 1) || !Number.isFinite(seconds)) throw new Error(`${command} failed: ${result.stderr.slice(0, 500)}`);
-  return { seconds, rssMb: kilobytes / 1024, stdout: result.stdout };
+  return { seconds, cpuSeconds: user + system, rssMb: kilobytes / 1024, stdout: result.stdout };
 }
 
 /**
  * Runs each `{ name, command, args, env?, keepStdout? }` RUNS times, taking turns. Returns per
- * name the median seconds, the fastest and slowest run, the largest peak RSS and the last run's
- * stdout.
+ * name the median seconds, the fastest and slowest run, the median CPU seconds, the largest peak
+ * RSS and the last run's stdout.
  */
 export function inTurns(commands) {
   const runs = new Map(commands.map(({ name }) => [name, []]));
@@ -31,7 +31,8 @@ export function inTurns(commands) {
   return new Map(
     [...runs].map(([name, list]) => {
       const seconds = list.map((r) => r.seconds).sort((a, b) => a - b);
-      return [name, { seconds: seconds[Math.floor(seconds.length / 2)], fastest: seconds[0], slowest: seconds.at(-1), rssMb: Math.max(...list.map((r) => r.rssMb)), stdout: list.at(-1).stdout }];
+      const cpu = list.map((r) => r.cpuSeconds).sort((a, b) => a - b);
+      return [name, { seconds: seconds[Math.floor(seconds.length / 2)], fastest: seconds[0], slowest: seconds.at(-1), cpuSeconds: cpu[Math.floor(cpu.length / 2)], rssMb: Math.max(...list.map((r) => r.rssMb)), stdout: list.at(-1).stdout }];
     }),
   );
 }

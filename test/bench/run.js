@@ -1,6 +1,7 @@
 // `npm run bench`: piiscan against ripgrep on the same deterministic corpus, taking turns.
 // Prints MB/s (median of BENCH_RUNS runs each, default 3, and the range of seconds), peak RSS and
-// the ratio piiscan/ripgrep. BENCH_MB sets the corpus size (default 1024).
+// the ratio piiscan/ripgrep. BENCH_MB sets the corpus size (default 1024). Then the long lines
+// (lines.js).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,3 +51,5 @@ for (const [name, m] of rows) {
   const ratio = rg ? (rg.seconds / m.seconds).toFixed(2) : '-';
   console.log(name.padEnd(36), showSeconds(m).padStart(24), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12), ratio.padStart(12));
 }
+
+await import('./lines.js');
