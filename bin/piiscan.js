@@ -1,9 +1,6 @@
 #!/usr/bin/env node
 // The only place that touches the process: run the CLI, write its output, set the exit code.
 
-// piiscan supports Node 20; the AWS SDK's notice that its future releases will not is not for our users.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-
 // A reader that stops early (`piiscan scan . | head`) closes the pipe: the rest of the output is
 // dropped quietly, as other command-line tools do, and the exit code is still the scan's. Any
 // other failure to write the output is one line and exit code 2.

@@ -154,13 +154,6 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     expect(report.coverage.tables).toEqual([expect.objectContaining({ table: 'orders.contacts_blank', rowsScanned: 4 })]);
   });
 
-  it('connects without leaving a global behind (node-postgres is lent a navigator while it loads)', async () => {
-    const before = 'navigator' in globalThis;
-    const driver = await connectPostgres(toDatabaseTarget(urlFor(DB)));
-    await driver.close();
-    expect('navigator' in globalThis).toBe(before);
-  });
-
   it('scans in a read-only transaction', async () => {
     const client = new pg.Client({ connectionString: urlFor(DB, 'piiscan_reader', READER_PASSWORD) });
     await client.connect();

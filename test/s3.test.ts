@@ -15,7 +15,7 @@ import { makeTree, parseReport, runCli } from './helpers.js';
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
 const BUCKET = 'acme-exports';
 const MANY = 'acme-many';
-const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
 /** Raw values uploaded below that must never appear in any output. */
 const RAW = ['customer7@example.com', 'dana.lee@example.com', '+44 20 7946 0958', 'ops.alerts@example.com', '536-22-1234'];

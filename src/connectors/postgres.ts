@@ -98,22 +98,9 @@ export function withLibpqSslModes(url: string): string {
 
 let loaded: typeof pg | undefined;
 
-/**
- * node-postgres asks, as it loads, whether it runs in Cloudflare Workers. Without a global
- * `navigator` (Node 20; Node 21 and later have one) it builds a `Response` to find out, which
- * loads undici: 20 to 30 ms of every database scan's start. While it loads, it is shown the
- * `navigator` that Node 21 would give it; nothing else runs in the meantime (targets are scanned
- * one after the other).
- */
+/** Loads node-postgres on the first database target only: file and bucket scans never pay for it. */
 async function loadPg(): Promise<typeof pg> {
-  if (loaded !== undefined) return loaded;
-  const lent = !('navigator' in globalThis);
-  if (lent) Object.defineProperty(globalThis, 'navigator', { value: { userAgent: `Node.js/${process.versions.node.split('.')[0]}` }, configurable: true });
-  try {
-    loaded = (await import('pg')).default;
-  } finally {
-    if (lent) delete (globalThis as { navigator?: unknown }).navigator;
-  }
+  loaded ??= (await import('pg')).default;
   return loaded;
 }
 

@@ -11,7 +11,6 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { createLineMaker } from './corpus.js';
 import { createRandom } from '../../dist/src/connectors/seeded-random.js';
 
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 const totalBytes = Number(process.env.BENCH_S3_MB ?? 300) * 1e6;
 const OBJECT_BYTES = 8e6;
 const BUCKET = 'piiscan-bench';
