@@ -1,8 +1,8 @@
 // Column batches: values given as byte ranges of the buffers they arrived in (PostgreSQL's COPY)
 // are copied into one text a column, four bytes at a time, with their own line ends as spaces.
 import { describe, expect, it } from 'vitest';
-import { BATCH_ROWS, createColumnBatches } from '../src/scan/column-batches.js';
-import type { ValuesRecord } from '../src/engine/values-record.js';
+import { BATCH_ROWS, createColumnBatches } from '../src/connectors/column-batches.js';
+import type { ValuesRecord } from '../src/connectors/values-record.js';
 
 const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
 

@@ -3,10 +3,10 @@
 // column-verdicts-db.test.ts runs the same tables through PostgreSQL and MariaDB.
 import { describe, expect, it } from 'vitest';
 import type { Finding, RecordOrigin } from '../src/types.js';
-import type { ScanSettings } from '../src/scan/settings.js';
-import { createRecordScanner } from '../src/scan/record-scanner.js';
-import { BATCH_ROWS } from '../src/scan/column-batches.js';
-import { toValuesRecord } from '../src/engine/values-record.js';
+import type { ScanSettings } from '../src/sites/settings.js';
+import { createRecordScanner } from '../src/sites/record-scanner.js';
+import { BATCH_ROWS } from '../src/connectors/column-batches.js';
+import { toValuesRecord } from '../src/connectors/values-record.js';
 import { classifyStoredForm, toNamedForm } from '../src/engine/stored-form.js';
 import { createRandom } from '../src/connectors/seeded-random.js';
 import { fixtureTables, isPhoneLikeRef } from './column-verdicts-fixture.js';

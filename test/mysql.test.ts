@@ -1,9 +1,9 @@
 // The MySQL/MariaDB connector against a real server (test/servers/mariadb.sh; .ci/run starts one).
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toDatabaseTarget } from '../src/connectors/db-target.js';
-import { connectMysql } from '../src/connectors/mysql.js';
-import { DATABASE_CONNECTORS } from '../src/scan/scan-database.js';
+import { toDatabaseTarget } from '../src/connectors/database/target.js';
+import { connectMysql } from '../src/connectors/mysql/driver.js';
+import { DATABASE_CONNECTORS } from '../src/connectors/database/scan-database.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];

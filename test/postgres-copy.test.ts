@@ -2,9 +2,9 @@ import { EventEmitter } from 'node:events';
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import type pg from 'pg';
-import { createCopyRows } from '../src/connectors/postgres-copy.js';
-import { copyOut } from '../src/connectors/postgres-copy-out.js';
-import type { RowSink } from '../src/connectors/database.js';
+import { createCopyRows } from '../src/connectors/postgres/copy.js';
+import { copyOut } from '../src/connectors/postgres/copy-out.js';
+import type { RowSink } from '../src/connectors/database/driver.js';
 
 /** Binary COPY output as PostgreSQL writes it: signature, flags, a header extension, rows, the end mark. */
 function copyBinary(rows: Array<Array<string | null>>, extension = Buffer.alloc(0)): Buffer {

@@ -2,10 +2,10 @@
 // Schemas of several services hold plaintext, encrypted, hashed, masked and JSON columns.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres.js';
-import { toDatabaseTarget } from '../src/connectors/db-target.js';
-import type { RowSink, TableInfo } from '../src/connectors/database.js';
-import { DATABASE_CONNECTORS } from '../src/scan/scan-database.js';
+import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres/driver.js';
+import { toDatabaseTarget } from '../src/connectors/database/target.js';
+import type { RowSink, TableInfo } from '../src/connectors/database/driver.js';
+import { DATABASE_CONNECTORS } from '../src/connectors/database/scan-database.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };

@@ -6,10 +6,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createObjectFilter, scanBucket, type S3Options } from '../src/scan/scan-s3.js';
-import { describeS3Error } from '../src/connectors/s3.js';
-import { toS3Target } from '../src/connectors/s3-target.js';
-import { toObjectGroup } from '../src/engine/object-group.js';
+import { createObjectFilter, scanBucket, type S3Options } from '../src/connectors/s3/scan-bucket.js';
+import { describeS3Error } from '../src/connectors/s3/client.js';
+import { toS3Target } from '../src/connectors/s3/target.js';
+import { toObjectGroup } from '../src/connectors/object-group.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];

@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { toFileSite, toGroupName } from '../src/engine/file-group.js';
+import { toFileSite, toGroupName } from '../src/connectors/file-group.js';
 import { toTextTemplate } from '../src/engine/template.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 

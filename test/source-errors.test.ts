@@ -6,11 +6,11 @@ import { chmodSync, mkdirSync, readFileSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { describeFsError } from '../src/connectors/fs-errors.js';
-import { describePostgresError } from '../src/connectors/postgres-errors.js';
-import { describeMysqlError } from '../src/connectors/mysql-errors.js';
-import { describeS3Error } from '../src/connectors/s3.js';
-import { maskUrlCredentials } from '../src/connectors/url-credentials.js';
+import { describeFsError } from '../src/errors/fs-errors.js';
+import { describePostgresError } from '../src/connectors/postgres/errors.js';
+import { describeMysqlError } from '../src/connectors/mysql/errors.js';
+import { describeS3Error } from '../src/connectors/s3/client.js';
+import { maskUrlCredentials } from '../src/errors/url-credentials.js';
 import { formatters } from '../src/report/formatters.js';
 import { makeTree, parseReport, runCli, runCliUnprivileged } from './helpers.js';
 

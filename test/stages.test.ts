@@ -8,8 +8,8 @@ import { detectors } from '../detectors/index.js';
 import type { Detector } from '../src/types.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
-import { scanValues } from '../src/engine/scan-values.js';
-import { toValuesRecord } from '../src/engine/values-record.js';
+import { scanValues } from '../src/engine/column/scan-values.js';
+import { toValuesRecord } from '../src/connectors/values-record.js';
 import { compileTextPattern } from '../src/engine/regex.js';
 import { ROOT } from './helpers.js';
 

@@ -1,8 +1,8 @@
 // The worker pool keeps working when one of its workers dies.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool, type WorkerTask } from '../src/scan/worker-pool.js';
-import type { ScanSettings } from '../src/scan/settings.js';
+import { createWorkerPool, type WorkerTask } from '../src/runner/worker-pool.js';
+import type { ScanSettings } from '../src/sites/settings.js';
 import { makeTree } from './helpers.js';
 
 const SETTINGS: ScanSettings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
@@ -27,9 +27,9 @@ describe('worker pool', () => {
 // on the reading thread, and end() gives both sides' findings and allow-rule counts.
 describe('a table split between the reading thread and a worker', () => {
   it('sends each column one way and merges what both sides found', async () => {
-    const { splitSink } = await import('../src/scan/scan-database.js');
-    const { createRecordScanner } = await import('../src/scan/record-scanner.js');
-    const { toValuesRecord } = await import('../src/engine/values-record.js');
+    const { splitSink } = await import('../src/connectors/database/scan-database.js');
+    const { createRecordScanner } = await import('../src/sites/record-scanner.js');
+    const { toValuesRecord } = await import('../src/connectors/values-record.js');
     const settings = { ...SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
     const origin = (column: string) => ({ siteKind: 'column' as const, path: `db.t.${column}`, source: 'db', uri: `postgres://h/db/t.${column}`, siteUri: `postgres://h/db/t.${column}`, defaultService: 'db', target: 'db' });
     const pool = createWorkerPool(settings, 1);

@@ -8,7 +8,7 @@ import { scanToReport, toConfigRoot, type ScanOptions } from './scan-command.js'
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
 import { createTargetScope } from './target-scope.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../errors/user-error.js';
 import { plural } from '../report/text.js';
 import { toPrintable } from '../report/printable.js';
 

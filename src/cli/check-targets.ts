@@ -6,8 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { maskUrlCredentials } from '../connectors/url-credentials.js';
-import { UserError } from './user-error.js';
+import { maskUrlCredentials } from '../errors/url-credentials.js';
+import { UserError } from '../errors/user-error.js';
 
 const SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 's3'];
 const READS = 'piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs';

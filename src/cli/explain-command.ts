@@ -1,9 +1,9 @@
 /** `piiscan explain <fingerprint> --report FILE`: why a finding exists and what happens to it. */
 import { detectors } from '../../detectors/index.js';
-import { isFailing } from '../pipeline/gate.js';
+import { isFailing } from '../gate/gate.js';
 import type { Report } from '../report/report.js';
 import type { Finding } from '../types.js';
-import { UserError } from './user-error.js';
+import { UserError } from '../errors/user-error.js';
 import { toPrintable } from '../report/printable.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [

@@ -4,8 +4,8 @@
  * line and exit 2; anything else is an internal error, also one line unless PIISCAN_DEBUG is set.
  */
 import { Command, CommanderError, Option } from 'commander';
-import { UserError } from './user-error.js';
-import { maskUrlCredentials } from '../connectors/url-credentials.js';
+import { UserError } from '../errors/user-error.js';
+import { maskUrlCredentials } from '../errors/url-credentials.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';

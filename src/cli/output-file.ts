@@ -2,8 +2,8 @@
 import { constants } from 'node:fs';
 import { access, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { describeFsError } from '../connectors/fs-errors.js';
-import { UserError } from './user-error.js';
+import { describeFsError } from '../errors/fs-errors.js';
+import { UserError } from '../errors/user-error.js';
 import type { RunIO } from './main.js';
 
 /** Writes `text` to `file` (relative to the working folder) or throws a one-line UserError. */

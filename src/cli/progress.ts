@@ -1,5 +1,5 @@
 /** A one-line progress display for a terminal: files, MB, MB/s and matches, redrawn at most 10 times a second. */
-import type { ScanProgress } from '../scan/scan.js';
+import type { ScanProgress } from '../runner/run.js';
 
 export interface ProgressLine {
   update(progress: ScanProgress): void;

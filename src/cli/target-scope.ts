@@ -7,11 +7,11 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Site } from '../types.js';
-import { isDatabaseUrl, toDatabaseTarget } from '../connectors/db-target.js';
-import { findFileRoot } from '../connectors/files.js';
-import { isS3Url, toS3Target } from '../connectors/s3-target.js';
-import { toGroupName } from '../engine/file-group.js';
-import { toObjectGroup } from '../engine/object-group.js';
+import { isDatabaseUrl, toDatabaseTarget } from '../connectors/database/target.js';
+import { findFileRoot } from '../connectors/files/list.js';
+import { isS3Url, toS3Target } from '../connectors/s3/target.js';
+import { toGroupName } from '../connectors/file-group.js';
+import { toObjectGroup } from '../connectors/object-group.js';
 
 /** The working folder, and the config file's folder when a config was read (see findFileRoot). */
 export interface RootOptions {

@@ -14,7 +14,7 @@
  * ends (`"ab"c`) keeps what follows it (`abc`).
  */
 
-import { hasByte, ONES } from '../engine/byte-words.js';
+import { hasByte, ONES } from './byte-words.js';
 
 /** The longest record kept whole; a longer one fails its object or file. */
 export const MAX_CSV_RECORD = 1 << 20;

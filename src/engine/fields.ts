@@ -4,7 +4,7 @@
  * a field named for a PII kind is where hashed, encrypted or tokenized values are recognised.
  */
 import { compileTextPattern } from './regex.js';
-import { parseJsonLeaves } from './json-leaves.js';
+import { parseJsonLeaves } from '../connectors/json-leaves.js';
 
 export interface Field {
   /** Key of the field (last path segment for JSON). */

@@ -3,7 +3,7 @@ import type { Occurrence, ScanRecord } from '../types.js';
 import type { DetectorSet } from './detector-set.js';
 import type { AnalyzeOptions } from './analyze-line.js';
 import { scanChunk, scanPiece } from './scan-chunk.js';
-import { scanValues } from './scan-values.js';
+import { scanValues } from './column/scan-values.js';
 
 export function scanRecord(set: DetectorSet, record: ScanRecord, options: AnalyzeOptions): Occurrence[] {
   if (record.kind === 'values') return scanValues(set, record, options);

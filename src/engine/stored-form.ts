@@ -4,7 +4,7 @@
  * values that say nothing about their form: those are not findings.
  */
 import type { Form } from '../types.js';
-import { bytesInRange, EVERY_BYTE, ONES } from './byte-words.js';
+import { bytesInRange, EVERY_BYTE, ONES } from '../connectors/byte-words.js';
 import { isHighEntropy } from './entropy.js';
 import { toKeyTokens } from './fields.js';
 

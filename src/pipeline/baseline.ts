@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
-import { UserError } from '../cli/user-error.js';
+import { UserError } from '../errors/user-error.js';
 import { toJsonText } from '../report/printable.js';
 
 /** What a reader needs to recognise an accepted finding. */

@@ -13,8 +13,8 @@
 import type { Finding, Owner } from '../types.js';
 import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
 import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
-import { isNew, type GateOptions } from './gate.js';
-import { sortFindings } from './sort.js';
+import { isNew, type GateOptions } from '../gate/gate.js';
+import { sortFindings } from '../gate/sort.js';
 
 export interface PipelineInput {
   owners: ReadonlyMap<string, Owner>;

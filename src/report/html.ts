@@ -9,7 +9,7 @@ import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
-import { describeStatus, isFailing } from '../pipeline/gate.js';
+import { describeStatus, isFailing } from '../gate/gate.js';
 import { toPrintable } from './printable.js';
 import { SCRIPT, STYLE } from './html-assets.js';
 

@@ -1,8 +1,8 @@
 /** Reads a saved JSON report for `piiscan report` and `piiscan explain`. */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { UserError } from '../cli/user-error.js';
-import { describeFsError } from '../connectors/fs-errors.js';
+import { UserError } from '../errors/user-error.js';
+import { describeFsError } from '../errors/fs-errors.js';
 import { SCHEMA_VERSION, type Report } from './report.js';
 
 export async function loadReport(file: string, cwd: string): Promise<Report> {

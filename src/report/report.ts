@@ -1,11 +1,11 @@
 /** The JSON report: the contract for audits and for `piiscan report` (src/report/report.schema.json). */
 import { hostname } from 'node:os';
 import type { Coverage, Finding, SourceError } from '../types.js';
-import type { ScanResult } from '../scan/scan.js';
+import type { ScanResult } from '../runner/run.js';
 import type { PipelineResult } from '../pipeline/index.js';
 import type { AllowStatus } from '../pipeline/allow.js';
 import type { BaselineComparison } from '../pipeline/baseline.js';
-import { isFailing, type GateOptions } from '../pipeline/gate.js';
+import { isFailing, type GateOptions } from '../gate/gate.js';
 import { VERSION } from '../version.js';
 
 /** Bumped on any incompatible change; `piiscan report` reads this version only. */

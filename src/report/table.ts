@@ -7,7 +7,7 @@ import Table from 'cli-table3';
 import type { Finding } from '../types.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { describeStatus } from '../pipeline/gate.js';
+import { describeStatus } from '../gate/gate.js';
 import { toPrintable } from './printable.js';
 import { describeScanned, plural } from './text.js';
 

@@ -1,7 +1,7 @@
 /** Small text helpers shared by the formatters. */
 import type { Coverage, ObjectCoverage } from '../types.js';
 import type { Report } from './report.js';
-import { isDatabaseUrl } from '../connectors/db-target.js';
+import { isDatabaseUrl } from '../connectors/database/target.js';
 
 /** `1 file`, `2 files`. */
 export function plural(n: number, noun: string): string {

@@ -1,0 +1,189 @@
+/**
+ * Runs scans on worker threads, one file or object per worker at a time, so large scans use every
+ * core. Callers get each result back for the task they sent and merge results in their own order
+ * (file order, listing order), so a report does not depend on how tasks were scheduled.
+ */
+import { Worker } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { Finding, RecordOrigin, ScanRecord } from '../types.js';
+import type { S3ConnectOptions } from '../connectors/s3/client.js';
+import type { FileResult, OnRecord } from '../connectors/files/read.js';
+import type { ObjectResult, ObjectTask } from '../connectors/s3/scan-bucket.js';
+import type { ScanSettings } from '../sites/settings.js';
+import { describeUnexpectedError } from '../errors/unexpected-error.js';
+
+/** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
+export const PARALLEL_BYTES = 64 * 1024 * 1024;
+
+/** What a worker is asked to do. A table is fed records after its `table` message, and ends with `end`. */
+export type WorkerTask =
+  | { kind: 'file'; origin: RecordOrigin }
+  | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions }
+  | { kind: 'table' }
+  | { kind: 'records'; records: ScanRecord[] }
+  | { kind: 'end' };
+type ResultOf<T extends WorkerTask> = T extends { kind: 'file' } ? FileResult : ObjectResult;
+
+/** What a table's records came to. */
+export interface TableResult {
+  findings: Finding[];
+  valueHits: Record<number, number>;
+}
+
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string; code?: string };
+
+/**
+ * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
+ * scanned (a reader awaits it, so memory stays bounded), end() gives what they came to.
+ */
+export interface TableSink {
+  /** Takes the record: its bytes may move to another thread, so the caller does not read them again. */
+  scan(record: ScanRecord): void;
+  wait(): Promise<void> | undefined;
+  end(): Promise<TableResult>;
+}
+
+/** Records sent to a worker and not yet scanned, above which the reader waits. */
+const RECORDS_AHEAD = 16;
+
+/** The compiled worker. Tests run this module from src/ through vitest; the worker is always dist/'s. */
+const here = path.dirname(fileURLToPath(import.meta.url));
+const WORKER = path.basename(path.dirname(path.dirname(here))) === 'dist' ? path.join(here, 'worker.js') : path.join(here, '../../dist/src/runner/worker.js');
+
+export interface WorkerPool {
+  /** Runs a task on the next free worker (started on first need, up to the pool's size). */
+  run<T extends WorkerTask>(task: T, onRecord?: OnRecord): Promise<ResultOf<T>>;
+  /** Takes a worker for one table's records until end() (waits for one when all are busy). */
+  table(): Promise<TableSink>;
+  /** Stops the workers. */
+  close(): Promise<void>;
+}
+
+export function createWorkerPool(settings: ScanSettings, size: number): WorkerPool {
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
+  const waiting: Array<(worker: Worker) => void> = [];
+  const start = (): Worker => {
+    const worker = new Worker(WORKER, { workerData: settings });
+    workers.push(worker);
+    // A worker that dies leaves the pool (before its task hears of it): it is given no more work.
+    worker.once('error', () => workers.splice(workers.indexOf(worker), 1));
+    return worker;
+  };
+  const acquire = (): Promise<Worker> => {
+    const worker = idle.pop();
+    if (worker !== undefined) return Promise.resolve(worker);
+    if (workers.length < size) return Promise.resolve(start());
+    return new Promise((resolve) => waiting.push(resolve));
+  };
+  /** Hands a worker back; one that died is replaced for whoever waits. */
+  const release = (worker: Worker) => {
+    const alive = workers.includes(worker);
+    const next = waiting.shift();
+    if (next !== undefined) next(alive ? worker : start());
+    else if (alive) idle.push(worker);
+  };
+  return {
+    async run(task, onRecord) {
+      const worker = await acquire();
+      try {
+        return await new Promise((resolve, reject) => {
+          const onMessage = (m: WorkerMessage) => {
+            if (m.type === 'progress') return onRecord?.(m.bytes, m.matches);
+            if (m.type === 'scanned') return;
+            worker.off('message', onMessage).off('error', reject);
+            if (m.type === 'fail') reject(Object.assign(new Error(m.message), m.code === undefined ? {} : { code: m.code }));
+            else resolve(m.result as ResultOf<typeof task>);
+          };
+          worker.on('message', onMessage).on('error', reject);
+          worker.postMessage(task);
+        });
+      } finally {
+        release(worker);
+      }
+    },
+    async table() {
+      const worker = await acquire();
+      let ahead = 0;
+      let resume: (() => void) | undefined;
+      let crashed: Error | undefined;
+      let settle: { resolve: (r: TableResult) => void; reject: (e: Error) => void } | undefined;
+      const onMessage = (m: WorkerMessage) => {
+        if (m.type === 'scanned') {
+          if ((ahead -= m.records) < RECORDS_AHEAD) resume?.();
+        } else if (m.type === 'done' || m.type === 'fail') {
+          // The answer to `end`: the worker has no more of this table's records.
+          worker.off('message', onMessage).off('error', onError);
+          release(worker);
+          if (m.type === 'fail') settle?.reject(new Error(m.message));
+          else settle?.resolve(m.result as TableResult);
+        }
+      };
+      const onError = (error: Error) => {
+        crashed = error;
+        release(worker);
+        resume?.();
+        settle?.reject(error);
+      };
+      worker.on('message', onMessage).on('error', onError);
+      worker.postMessage({ kind: 'table' } satisfies WorkerTask);
+      // The records handed over in one go (a batch of every column) travel in one message: a
+      // message costs the worker a wake-up, whatever it holds.
+      let queued: ScanRecord[] = [];
+      const post = () => {
+        const records = queued;
+        queued = [];
+        // Bytes and row numbers that own their memory move to the worker instead of being copied (they are not read here again).
+        const owned = records.flatMap((r) => (r.kind === 'values' ? [r.data, r.rows] : [r.data])).filter((a): a is Uint8Array | Int32Array => ArrayBuffer.isView(a) && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength);
+        if (crashed === undefined && records.length > 0) worker.postMessage({ kind: 'records', records } satisfies WorkerTask, owned.map((a) => a.buffer as ArrayBuffer));
+      };
+      return {
+        scan(record) {
+          if (crashed !== undefined) return;
+          ahead++;
+          if (queued.push(record) === 1) queueMicrotask(post);
+        },
+        wait() {
+          if (ahead < RECORDS_AHEAD || crashed !== undefined) return undefined;
+          return new Promise<void>((resolve) => (resume = resolve)).finally(() => (resume = undefined));
+        },
+        end() {
+          return new Promise<TableResult>((resolve, reject) => {
+            if (crashed !== undefined) return reject(crashed);
+            settle = { resolve, reject };
+            post();
+            worker.postMessage({ kind: 'end' } satisfies WorkerTask);
+          });
+        },
+      };
+    },
+    async close() {
+      await Promise.all(workers.map((w) => w.terminate()));
+    },
+  };
+}
+
+/** Scans files on `jobs` workers; results in file order. */
+export async function scanInWorkers(files: RecordOrigin[], options: { settings: ScanSettings; jobs: number; onRecord: OnRecord; onFile: () => void }): Promise<FileResult[]> {
+  const pool = createWorkerPool(options.settings, Math.min(options.jobs, files.length));
+  const results: FileResult[] = new Array(files.length);
+  let next = 0;
+  const lane = async () => {
+    for (let id = next++; id < files.length; id = next++) {
+      try {
+        results[id] = await pool.run({ kind: 'file', origin: files[id]! }, options.onRecord);
+      } catch (error) {
+        // A worker that failed or died fails its file only; the other files are still scanned.
+        results[id] = { findings: [], stats: { bytes: 0, lines: 0, longLines: 0, binary: false }, valueHits: {}, error: { source: files[id]!.path, message: describeUnexpectedError(error) } };
+      }
+      options.onFile();
+    }
+  };
+  try {
+    await Promise.all(Array.from({ length: Math.min(options.jobs, files.length) }, lane));
+  } finally {
+    await pool.close();
+  }
+  return results;
+}

@@ -1,0 +1,135 @@
+/**
+ * Aggregation of occurrences into leak sites. One finding per (service, site, detector, form):
+ * occurrences are counted, the highest confidence and its evidence kept, and the first
+ * `maxLocations` locations (in path, line, column order) kept as examples; the sample and the
+ * site's template shown are the first location's (templates of one site differ at most in their
+ * placeholders: fingerprint.ts). Partial results (from
+ * workers) merge with the same rules, so the result does not depend on scheduling.
+ */
+import type { Detector, Finding, FindingLocation, Occurrence, RecordOrigin, Site } from '../types.js';
+import type { ResolveOwner } from './ownership.js';
+import { toFingerprint, toIdentityKey } from './fingerprint.js';
+import { clipTemplate } from '../engine/template.js';
+
+export interface AggregateOptions {
+  detectors: readonly Detector[];
+  resolveOwner: ResolveOwner;
+  /** Example locations kept per finding; 0 keeps all. */
+  maxLocations: number;
+}
+
+function compareLocations(a: FindingLocation, b: FindingLocation): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
+}
+
+interface LeakSite {
+  owner: ReturnType<ResolveOwner>;
+  site: Site;
+  fingerprint: string;
+}
+
+const LEAK_SITE_CACHE_LIMIT = 4096;
+
+/** Where a site's service comes from when no rule and no record names one. */
+const DEFAULT_SOURCE = { file: 'folder', column: 'schema', object: 'prefix' } as const;
+
+export interface Aggregator {
+  add(origin: RecordOrigin, occurrence: Occurrence): void;
+  merge(findings: readonly Finding[]): void;
+  findings(): Finding[];
+}
+
+/** What an occurrence or a partial finding adds to a finding with the same fingerprint. */
+type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations' | 'site'>;
+
+export function createAggregator(options: AggregateOptions): Aggregator {
+  const byId = new Map(options.detectors.map((d) => [d.id, d]));
+  const found = new Map<string, Finding>();
+  /** Identity key → fingerprint: one hash per leak site, not per occurrence. */
+  const fingerprints = new Map<string, string>();
+  const limit = options.maxLocations === 0 ? Infinity : options.maxLocations;
+
+  function absorb(current: Finding, part: Part): void {
+    current.count += part.count;
+    if (part.confidence > current.confidence) {
+      current.confidence = part.confidence;
+      current.evidence = part.evidence;
+    }
+    const first = part.locations[0];
+    const currentFirst = current.locations[0];
+    if (first && (!currentFirst || compareLocations(first, currentFirst) < 0)) {
+      current.sample = part.sample;
+      current.site = part.site;
+    }
+    if (current.locations.length < limit || (first && compareLocations(first, current.locations[current.locations.length - 1]!) < 0)) {
+      current.locations = [...current.locations, ...part.locations].sort(compareLocations).slice(0, limit);
+    }
+  }
+
+  function mergeOne(next: Finding): void {
+    const current = found.get(next.fingerprint);
+    if (current === undefined) found.set(next.fingerprint, { ...next, locations: next.locations.slice(0, limit) });
+    else absorb(current, next);
+  }
+
+  /** An origin's occurrences repeat the same owner, site and fingerprint: each is worked out once. */
+  const leakSites = new WeakMap<RecordOrigin, Map<string, LeakSite>>();
+
+  function toLeakSite(origin: RecordOrigin, o: Occurrence): LeakSite {
+    let sites = leakSites.get(origin);
+    if (sites === undefined) leakSites.set(origin, (sites = new Map()));
+    const jsonPath = o.jsonPath ?? origin.jsonPath;
+    const siteKey = `${o.detector}\0${o.form}\0${jsonPath ?? ''}\0${o.recordService ?? ''}\0${o.template}`;
+    let leakSite = sites.get(siteKey);
+    if (leakSite !== undefined) return leakSite;
+    const owner = options.resolveOwner({
+      uri: origin.uri,
+      defaultService: origin.defaultService,
+      defaultSource: DEFAULT_SOURCE[origin.siteKind],
+      ...(o.recordService ? { recordService: o.recordService } : {}),
+    });
+    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: clipTemplate(o.template), ...(jsonPath ? { jsonPath } : {}) };
+    // The key comes from the whole template: labels of different lengths move where a clip falls.
+    const identity = { service: owner.service, site: { ...site, template: o.template }, detector: o.detector, form: o.form };
+    const key = toIdentityKey(identity);
+    let fingerprint = fingerprints.get(key);
+    if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
+    leakSite = { owner, site, fingerprint };
+    // Templates of one file can be endless; only so many are remembered per origin.
+    if (sites.size < LEAK_SITE_CACHE_LIMIT) sites.set(siteKey, leakSite);
+    return leakSite;
+  }
+
+  return {
+    add(origin, o) {
+      const { owner, site, fingerprint } = toLeakSite(origin, o);
+      const jsonPath = o.jsonPath ?? origin.jsonPath;
+      const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(jsonPath ? { jsonPath } : {}) };
+      const part: Part = { count: o.count ?? 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location], site };
+      const current = found.get(fingerprint);
+      if (current !== undefined) return absorb(current, part);
+      const detector = byId.get(o.detector)!;
+      found.set(fingerprint, {
+        fingerprint,
+        detector: o.detector,
+        category: detector.category,
+        sensitivity: detector.sensitivity,
+        identifier: detector.identifier,
+        form: o.form,
+        confidence: part.confidence,
+        service: owner.service,
+        serviceSource: owner.source,
+        site,
+        count: part.count,
+        locations: part.locations,
+        sample: part.sample,
+        evidence: part.evidence,
+        new: true,
+      });
+    },
+    merge(findings) {
+      for (const f of findings) mergeOne(f);
+    },
+    findings: () => [...found.values()],
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What every source does with its records, files and tables alike: detect, drop what is under
+ * --min-confidence or accepted by a value allow rule (counted), and aggregate the rest.
+ */
+import type { Finding, ScanRecord } from '../types.js';
+import { detectors as allDetectors } from '../../detectors/index.js';
+import { createDetectorSet } from '../engine/detector-set.js';
+import { compilePatternTest } from '../engine/regex.js';
+import { scanRecord } from '../engine/scan-record.js';
+import { createAggregator, type Aggregator } from './aggregate.js';
+import { createColumnVerdicts } from '../engine/column/column-verdict.js';
+import { createOwnership } from './ownership.js';
+import type { ScanSettings } from './settings.js';
+
+export function selectDetectors(ids: readonly string[]) {
+  return ids.length === 0 ? allDetectors : allDetectors.filter((d) => ids.includes(d.id));
+}
+
+/** Aggregates the records of one unit of work (a file, a table). */
+export interface RecordSink {
+  /** Scans a record; returns the matches it kept. */
+  scan(record: ScanRecord): number;
+  findings(): Finding[];
+  /** Occurrences each value allow rule accepted, by rule index. */
+  valueHits: Record<number, number>;
+}
+
+/** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
+export function createFindingsAggregator(settings: ScanSettings): Aggregator {
+  return createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
+}
+
+/** Adds one set of per-rule value allow counts into another. */
+export function addHits(into: Record<number, number>, from: Record<number, number>): void {
+  for (const [rule, n] of Object.entries(from)) into[Number(rule)] = (into[Number(rule)] ?? 0) + n;
+}
+
+/**
+ * Compiles the settings once, on the first record scanned (a thread that hands every record to
+ * worker threads never compiles the detectors); each call of the result starts a new sink.
+ */
+export function createRecordScanner(settings: ScanSettings): () => RecordSink {
+  const detectors = selectDetectors(settings.detectorIds);
+  const resolveOwner = createOwnership(settings.services, settings.serviceField);
+  let compiled: { set: ReturnType<typeof createDetectorSet>; analyze: Parameters<typeof scanRecord>[2] } | undefined;
+  const compile = () => {
+    const allowPatterns = settings.allowValues.map((r) => ({ rule: r.rule, pattern: compilePatternTest(`^(?:${r.pattern})$`) }));
+    const analyze = {
+      showValues: settings.showValues,
+      serviceField: settings.serviceField,
+      maxLocations: settings.maxLocations,
+      ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
+    };
+    return { set: createDetectorSet(detectors), analyze };
+  };
+  return () => {
+    const aggregator = createAggregator({ detectors, resolveOwner, maxLocations: settings.maxLocations });
+    const valueHits: Record<number, number> = {};
+    const columns = createColumnVerdicts(() => (compiled ??= compile()).set);
+    return {
+      scan(record) {
+        const { set, analyze } = (compiled ??= compile());
+        // A database column's values are counted, and its occurrences, for its verdict.
+        const column = record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
+        let kept = 0;
+        for (let o of scanRecord(set, record, analyze)) {
+          if (o.confidence < settings.minConfidence) continue;
+          if (o.allowedBy !== undefined) {
+            valueHits[o.allowedBy] = (valueHits[o.allowedBy] ?? 0) + 1;
+            continue;
+          }
+          if (column !== undefined) o = columns.addOccurrence(column, o);
+          aggregator.add(record.origin, o);
+          kept += o.count ?? 1;
+        }
+        return kept;
+      },
+      findings: () => columns.judge(aggregator.findings()),
+      valueHits,
+    };
+  };
+}
