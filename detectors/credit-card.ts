@@ -1,7 +1,6 @@
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { ID_WORDS } from '../src/engine/column/column-verdict.js';
-import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
 const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [

@@ -1,4 +1,4 @@
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 
 // Unbounded repetition on purpose: counted repetition ({0,63}) over Unicode classes multiplies
 // RE2's DFA states until it falls back to its slow NFA. Lengths are checked in validate().

@@ -1,5 +1,5 @@
 /** The detector registry, alphabetised by id. A registry test checks it against the files here. */
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { creditCard } from './credit-card.js';
 import { email } from './email.js';
 import { iban } from './iban.js';

@@ -1,5 +1,5 @@
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Detector, ValidationResult } from '../src/types.js';
+import type { Detector, ValidationResult } from '../src/engine/detector.js';
 import { isAddressInsideToken } from '../src/engine/token-bounds.js';
 
 const OCTET = String.raw`(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)`;

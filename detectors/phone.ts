@@ -1,9 +1,8 @@
 import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js/max';
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { ID_WORDS } from '../src/engine/column/column-verdict.js';
-import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 type LibPhoneNumber = typeof import('libphonenumber-js/max');
 let loaded: LibPhoneNumber | undefined;

@@ -1,4 +1,4 @@
-import type { Detector, ValidationResult } from '../src/types.js';
+import type { Detector, ValidationResult } from '../src/engine/detector.js';
 import { isHighEntropy } from '../src/engine/entropy.js';
 import { maskMiddle } from '../src/engine/mask.js';
 

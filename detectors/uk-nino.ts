@@ -1,4 +1,4 @@
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { isInsideToken } from '../src/engine/token-bounds.js';
 
 /** Prefixes HMRC never issues (and QQ, its placeholder in forms and documentation). */

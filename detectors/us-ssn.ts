@@ -1,4 +1,4 @@
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Numbers printed in advertisements and specimen cards, never a person's. */

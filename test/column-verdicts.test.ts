@@ -2,7 +2,8 @@
 // match, whole values or text, its name), on either side of the worker split. No server needed;
 // column-verdicts-db.test.ts runs the same tables through PostgreSQL and MariaDB.
 import { describe, expect, it } from 'vitest';
-import type { Finding, RecordOrigin } from '../src/types.js';
+import type { Finding } from '../src/sites/finding.js';
+import type { RecordOrigin } from '../src/connectors/records.js';
 import type { ScanSettings } from '../src/sites/settings.js';
 import { createRecordScanner } from '../src/sites/record-scanner.js';
 import { BATCH_ROWS } from '../src/connectors/column-batches.js';

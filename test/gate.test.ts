@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTargetScope } from '../src/cli/target-scope.js';
-import type { Site } from '../src/types.js';
+import type { Site } from '../src/sites/finding.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const signup = (email: string, n: number) => `2026-11-0${n}T10:00:00Z INFO signup ${1000 + n} for ${email}\n`;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
-import type { Occurrence } from '../src/types.js';
+import type { Occurrence } from '../src/engine/occurrence.js';
 import { readFileRecords, type ReadStats } from '../src/connectors/file-reader.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';

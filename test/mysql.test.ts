@@ -3,7 +3,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDatabaseTarget } from '../src/connectors/database/target.js';
 import { connectMysql } from '../src/connectors/mysql/driver.js';
-import { DATABASE_CONNECTORS } from '../src/connectors/database/scan-database.js';
+import { mysqlDriver } from '../src/connectors/mysql/index.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
@@ -140,11 +140,11 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
   it('names an error no connector foresaw in one line (table or source), exit 2, and scans the rest', async () => {
     // The seam: a real driver on the real server whose readTable (one table) or listTables fails
     // with an error piiscan has no message for. The driver itself is not mocked.
-    const real = DATABASE_CONNECTORS.mysql;
+    const real = mysqlDriver.connect;
     const timedOut = Object.assign(new Error('read ETIMEDOUT'), { code: 'ETIMEDOUT_READ', fatal: true });
     const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
     try {
-      DATABASE_CONNECTORS.mysql = async (target, options) => {
+      mysqlDriver.connect = async (target, options) => {
         const driver = await real(target, options);
         return { ...driver, readTable: (table, plan, sink) => (table.table === 'leads' ? Promise.reject(timedOut) : driver.readTable(table, plan, sink)) };
       };
@@ -155,13 +155,13 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
       expect(report.findings.some((f) => f.site.uri.includes('/piiscan_payments/cards.'))).toBe(true);
       expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
 
-      DATABASE_CONNECTORS.mysql = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new RangeError('Invalid array length')) });
+      mysqlDriver.connect = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new RangeError('Invalid array length')) });
       const source = await runCli(['scan', 'app', urlFor(''), '--format', 'json', '--quiet'], dir);
       expect(source.exitCode).toBe(2);
       expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^mysql:\/\/\*\*\*@[^ ]+\/$/), message: 'unexpected error RangeError: Invalid array length' }]);
       expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
     } finally {
-      DATABASE_CONNECTORS.mysql = real;
+      mysqlDriver.connect = real;
     }
   });
 

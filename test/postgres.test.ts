@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, readTable, withLibpqSslModes } from '../src/connectors/postgres/driver.js';
 import { toDatabaseTarget } from '../src/connectors/database/target.js';
 import type { RowSink, TableInfo } from '../src/connectors/database/driver.js';
-import { DATABASE_CONNECTORS } from '../src/connectors/database/scan-database.js';
+import { postgresDriver } from '../src/connectors/postgres/index.js';
 import { makeTree, parseReport, runCli } from './helpers.js';
 
 const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
@@ -214,11 +214,11 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('names an error no connector foresaw in one line (table or source), exit 2, and scans the rest', async () => {
     // The seam: a real driver on the real server whose readTable (one table) or listTables fails
     // with an error piiscan has no message for. The driver itself is not mocked.
-    const real = DATABASE_CONNECTORS.postgres;
+    const real = postgresDriver.connect;
     const stale = Object.assign(new Error('ESTALE: stale file handle, read'), { code: 'ESTALE' });
     const dir = makeTree({ 'app/app.log': 'signup for ann@example.com\n' });
     try {
-      DATABASE_CONNECTORS.postgres = async (target, options) => {
+      postgresDriver.connect = async (target, options) => {
         const driver = await real(target, options);
         return { ...driver, readTable: (table, plan, sink) => (table.table === 'customers' ? Promise.reject(stale) : driver.readTable(table, plan, sink)) };
       };
@@ -229,13 +229,13 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
       expect(report.findings.some((f) => f.site.uri.includes('/users_svc.users.'))).toBe(true);
       expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
 
-      DATABASE_CONNECTORS.postgres = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")) });
+      postgresDriver.connect = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")) });
       const source = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--format', 'json', '--quiet'], dir);
       expect(source.exitCode).toBe(2);
       expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@[^ ]+\/piiscan_shop$/), message: "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')" }]);
       expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
     } finally {
-      DATABASE_CONNECTORS.postgres = real;
+      postgresDriver.connect = real;
     }
   });
 

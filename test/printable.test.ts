@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli/main.js';
-import { toJsonText, toPrintable } from '../src/report/printable.js';
+import { toJsonText, toPrintable } from '../src/errors/printable.js';
 import { makeTree, parseReport, parseSarif, runCli } from './helpers.js';
 
 /** ESC sequences (clear screen, cursor home, window title), BEL, backspace, DEL, C1 CSI and a bidi override. */

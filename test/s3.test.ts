@@ -6,7 +6,9 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createObjectFilter, scanBucket, type S3Options } from '../src/connectors/s3/scan-bucket.js';
+import { createObjectFilter, type S3Options } from '../src/connectors/s3/plan.js';
+import { scanTargets } from '../src/runner/run.js';
+import type { SourceSettings } from '../src/connectors/registry.js';
 import { describeS3Error } from '../src/connectors/s3/client.js';
 import { toS3Target } from '../src/connectors/s3/target.js';
 import { toObjectGroup } from '../src/connectors/object-group.js';
@@ -246,18 +248,18 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   it('names an object deleted between listing and reading, and scans the rest', async () => {
     await put(BUCKET, 'gone/a-0001.log', 'mail to dana.lee@example.com\n');
     await put(BUCKET, 'gone/a-0002.log', 'mail to dana.lee@example.com\n');
-    const target = toS3Target(`s3://${BUCKET}/gone/`);
-    const options: S3Options = { endpoint: ENDPOINT!, concurrency: 1, include: [], exclude: [], maxObjectBytes: 1 << 20, sampleObjects: 0, seed: 1, jobs: 1 };
+    const options: S3Options = { endpoint: ENDPOINT!, concurrency: 1, include: [], exclude: [], maxObjectBytes: 1 << 20, sampleObjects: 0, seed: 1 };
     const settings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
-    const result = await scanBucket(target, settings, {
+    const s3: S3Options = {
       ...options,
       // Deleted after the listing saw it, just before it is read.
       onObject: async (key) => {
         if (key === 'gone/a-0002.log') await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
       },
-    });
+    };
+    const result = await scanTargets([`s3://${BUCKET}/gone/`], settings, { sources: { s3 } as SourceSettings, jobs: 1 });
     expect(result.errors).toEqual([{ source: 's3://acme-exports/gone/a-0002.log', message: 's3://acme-exports/gone/a-0002.log no longer exists (deleted after it was listed)' }]);
-    expect(result.coverage).toMatchObject({ objectsListed: 2, objectsScanned: 1 });
+    expect(result.coverage.objects[0]).toMatchObject({ objectsListed: 2, objectsScanned: 1 });
     expect(result.findings.map((f) => f.count)).toEqual([1]);
     await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'gone/a-0001.log' }));
   });

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
 import { scanValues } from '../src/engine/column/scan-values.js';

@@ -1,22 +1,27 @@
 // The worker pool keeps working when one of its workers dies.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createWorkerPool, type WorkerTask } from '../src/runner/worker-pool.js';
+import { createWorkerPool } from '../src/runner/worker-pool.js';
+import type { SourceSettings } from '../src/connectors/registry.js';
 import type { ScanSettings } from '../src/sites/settings.js';
 import { makeTree } from './helpers.js';
 
 const SETTINGS: ScanSettings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
+/** Only what a file unit needs; the other sources are not asked. */
+const SOURCES = { files: { cwd: '/', exclude: [] } } as unknown as SourceSettings;
 
 describe('worker pool', () => {
   it('gives no more work to a worker that died, and starts another for the next task', async () => {
     const dir = makeTree({ 'app.log': 'signup for ann@example.com\n' });
     const origin = { siteKind: 'file' as const, path: 'app.log', source: path.join(dir, 'app.log'), uri: 'file://app.log', siteUri: 'file://app.log*', defaultService: 'app', target: dir };
-    const pool = createWorkerPool(SETTINGS, 1);
+    const unit = { id: 'files:app.log', connector: 'files', target: dir, source: 'app.log', size: { bytes: 27 }, origin };
+    const pool = createWorkerPool({ settings: SETTINGS, sources: SOURCES }, 1);
     try {
-      // A table's end with no table open throws in the worker, outside any task's error handling: the worker dies.
-      await expect(pool.run({ kind: 'end' } as unknown as WorkerTask)).rejects.toThrow();
-      const result = await pool.run({ kind: 'file', origin });
+      // A unit of a source the worker does not have throws outside any unit's error handling: the worker dies.
+      await expect(pool.run({ ...unit, connector: 'no-such-source' })).rejects.toThrow();
+      const result = await pool.run(unit);
       expect(result.findings.map((f) => f.detector)).toEqual(['email']);
+      expect(result.result).toMatchObject({ files: 1, lines: 1, errors: [] });
     } finally {
       await pool.close();
     }
@@ -27,12 +32,12 @@ describe('worker pool', () => {
 // on the reading thread, and end() gives both sides' findings and allow-rule counts.
 describe('a table split between the reading thread and a worker', () => {
   it('sends each column one way and merges what both sides found', async () => {
-    const { splitSink } = await import('../src/connectors/database/scan-database.js');
+    const { splitSink } = await import('../src/runner/split-sink.js');
     const { createRecordScanner } = await import('../src/sites/record-scanner.js');
     const { toValuesRecord } = await import('../src/connectors/values-record.js');
     const settings = { ...SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
     const origin = (column: string) => ({ siteKind: 'column' as const, path: `db.t.${column}`, source: 'db', uri: `postgres://h/db/t.${column}`, siteUri: `postgres://h/db/t.${column}`, defaultService: 'db', target: 'db' });
-    const pool = createWorkerPool(settings, 1);
+    const pool = createWorkerPool({ settings, sources: SOURCES }, 1);
     try {
       const local = createRecordScanner(settings)();
       const sink = splitSink(await pool.table(), local, (hint) => hint === 'email');

@@ -10,7 +10,7 @@ import type { RunIO } from './main.js';
 import { createTargetScope } from './target-scope.js';
 import { UserError } from '../errors/user-error.js';
 import { plural } from '../report/text.js';
-import { toPrintable } from '../report/printable.js';
+import { toPrintable } from '../errors/printable.js';
 
 export interface BaselineCommandOptions extends ScanOptions {
   output: string;

@@ -2,9 +2,9 @@
 import { detectors } from '../../detectors/index.js';
 import { isFailing } from '../gate/gate.js';
 import type { Report } from '../report/report.js';
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
-import { toPrintable } from '../report/printable.js';
+import { toPrintable } from '../errors/printable.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],

@@ -14,7 +14,7 @@ import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js'
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
 import { loadReport } from '../report/load-report.js';
-import { toPrintableLines } from '../report/printable.js';
+import { toPrintableLines } from '../errors/printable.js';
 
 export interface RunIO {
   cwd: string;

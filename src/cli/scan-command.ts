@@ -4,17 +4,19 @@ import { loadConfig } from '../config/load.js';
 import { toExitCode, toReport, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
-import { toPrintable } from '../report/printable.js';
+import { toPrintable } from '../errors/printable.js';
 import { scanTargets } from '../runner/run.js';
 import type { ScanSettings } from '../sites/settings.js';
-import type { DatabaseOptions } from '../connectors/database/scan-database.js';
-import type { S3Options } from '../connectors/s3/scan-bucket.js';
+import type { DatabaseOptions } from '../connectors/database/connector.js';
+import type { S3Options } from '../connectors/s3/index.js';
 import { selectDetectors } from '../sites/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
+import { applyGate } from '../gate/index.js';
 import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
 import type { FailOn, GateOptions } from '../gate/gate.js';
-import type { Owner, Sensitivity } from '../types.js';
+import type { Owner } from '../sites/finding.js';
+import type { Sensitivity } from '../engine/detector.js';
 import type { Config } from '../config/schema.js';
 import { createProgressLine } from './progress.js';
 import { UserError } from '../errors/user-error.js';
@@ -102,7 +104,6 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     statementTimeoutMs: options.statementTimeout,
     lockTimeoutMs: options.lockTimeout,
     concurrency: options.concurrency,
-    jobs: options.jobs,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
   };
@@ -125,7 +126,6 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
     excludeUris: config.exclude,
     maxObjectBytes: options.maxObjectSize,
     sampleObjects: options.sampleObjects,
-    jobs: options.jobs,
     seed,
   };
 }
@@ -147,11 +147,11 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   const database = toDatabaseOptions(options);
   const seed = database.seed;
   const result = await scanTargets(resolved, settings, {
-    database,
-    s3: toS3Options(options, config, seed),
-    cwd: io.cwd,
-    ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}),
-    exclude: config.exclude,
+    sources: {
+      files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
+      s3: toS3Options(options, config, seed),
+      database,
+    },
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
@@ -164,7 +164,8 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
     minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
   };
-  const pipeline = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), gate, ...(baseline ? { baseline } : {}) });
+  const annotated = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });
+  const pipeline = { ...annotated, findings: applyGate(annotated.findings, gate) };
   return toReport(result, pipeline, {
     config: source,
     settings: {

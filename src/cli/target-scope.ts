@@ -6,7 +6,7 @@
  */
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { Site } from '../types.js';
+import type { Site } from '../sites/finding.js';
 import { isDatabaseUrl, toDatabaseTarget } from '../connectors/database/target.js';
 import { findFileRoot } from '../connectors/files/list.js';
 import { isS3Url, toS3Target } from '../connectors/s3/target.js';

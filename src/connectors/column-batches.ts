@@ -4,7 +4,7 @@
  * (CSV, MySQL) or as UTF-8 bytes (PostgreSQL's binary COPY): bytes are copied straight into the
  * batch's text, so no string is made for a value unless the engine asks for one.
  */
-import type { RecordOrigin } from '../types.js';
+import type { RecordOrigin } from './records.js';
 import { toValuesRecord, type ValuesRecord } from './values-record.js';
 import { hasByteBelow, ONES } from './byte-words.js';
 

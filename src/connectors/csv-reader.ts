@@ -13,13 +13,11 @@
  * `\r`. Blank lines are skipped and not counted as records. A quote that closes before the field
  * ends (`"ab"c`) keeps what follows it (`abc`).
  */
-
+import { CSV_RECORD_TOO_LONG } from '../errors/fs-errors.js';
 import { hasByte, ONES } from './byte-words.js';
 
 /** The longest record kept whole; a longer one fails its object or file. */
 export const MAX_CSV_RECORD = 1 << 20;
-/** The `code` of the error a record longer than that raises (its message is one line for the user). */
-export const CSV_RECORD_TOO_LONG = 'ERR_CSV_RECORD_TOO_LONG';
 
 const QUOTE = 0x22;
 const NEWLINE = 0x0a;

@@ -3,12 +3,12 @@
  * header's names are the context of their values, as a database column's name is, and each
  * column is a site of its own (`#name` after the object group or file group).
  */
-import type { RecordOrigin } from '../types.js';
+import type { RecordOrigin } from './records.js';
 import type { ReadStats } from './file-reader.js';
 import { readCsv } from './csv-reader.js';
 import { withoutCompression } from './file-group.js';
 import { createColumnBatches, isBatchEnd, type ColumnBatches } from './column-batches.js';
-import type { RecordSink } from '../sites/record-scanner.js';
+import type { RecordSink } from './contract.js';
 
 /** CSV (`,`) or TSV (`\t`) by extension or content type; undefined reads it as lines. */
 export function csvDelimiter(key: string, contentType = ''): string | undefined {

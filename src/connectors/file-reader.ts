@@ -5,8 +5,8 @@
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
-import type { RecordOrigin, ScanRecord } from '../types.js';
-import { countLines } from '../engine/scan-chunk.js';
+import type { RecordOrigin, ScanRecord } from './records.js';
+import { countLines } from './text-units.js';
 import { createLongLine, PIECE_OVERLAP, type LongLine } from './line-pieces.js';
 
 const NEWLINE = 0x0a;

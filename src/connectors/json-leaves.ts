@@ -4,7 +4,20 @@
  * is not one complete JSON value, or that nests deeper than MAX_DEPTH (so no input can exhaust the
  * stack).
  */
-import type { Field } from '../engine/fields.js';
+/** A leaf of a JSON value, or a `key=value` field of a plain line: its key, value and span. */
+export interface Field {
+  /** Key of the field (last path segment for JSON). */
+  key: string;
+  /** JSON path (`$.user.email`, arrays as `[*]`); undefined for plain-text fields. */
+  jsonPath?: string;
+  /** The value, unescaped. */
+  value: string;
+  /** Span of the value in the line, UTF-16 offsets. */
+  start: number;
+  end: number;
+  /** JSON type of the value, or `text` for plain-text fields. */
+  type: 'string' | 'number' | 'boolean' | 'null' | 'text';
+}
 
 const MAX_DEPTH = 64;
 const LITERAL = /^(?:true|false|null|-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?)/;

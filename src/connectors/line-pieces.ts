@@ -5,8 +5,8 @@
  * match are there too, and each piece reports only what starts in its own part (scan-chunk.ts).
  * Cuts fall on character starts, so every piece decodes as the whole line would.
  */
-import type { LinePiece, RecordOrigin, ScanRecord } from '../types.js';
-import { utf16Length } from '../engine/regex.js';
+import type { LinePiece, RecordOrigin, ScanRecord } from './records.js';
+import { utf16Length } from './text-units.js';
 
 /** Bytes each piece shares with each neighbour: longer than any match and its context. */
 export const PIECE_OVERLAP = 4096;

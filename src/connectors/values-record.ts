@@ -2,7 +2,7 @@
  * A batch of one column's values as the engine reads it: the values joined by newlines as UTF-8,
  * their row numbers, and the column's name. Strings of the values are made only when needed.
  */
-import type { RecordOrigin, ScanRecord } from '../types.js';
+import type { RecordOrigin, ScanRecord } from './records.js';
 
 export type ValuesRecord = Extract<ScanRecord, { kind: 'values' }>;
 

@@ -3,7 +3,7 @@
  * in a non-plaintext form, the line's template, and the service a JSON line names for itself.
  * Values are masked here: what leaves this module holds no raw value unless showValues is set.
  */
-import type { Occurrence } from '../types.js';
+import type { Occurrence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { createVerdictMemo, detect, namedDetector, type Candidate, type DetectInput, type NamedDetector, type Verdict } from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';

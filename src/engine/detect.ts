@@ -2,7 +2,8 @@
  * Stage two: every detector's patterns on one line (or one value), with normalisation, required
  * context, validators and context scoring. Overlapping candidates are resolved to the strongest.
  */
-import type { Detector, Evidence, Form, MatchContext, PatternSpec, ValidationResult } from '../types.js';
+import type { Detector, Form, MatchContext, PatternSpec, ValidationResult } from './detector.js';
+import type { Evidence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { findContextWords, isQuantity, windowBefore } from './context-words.js';
 import { toKeyTokens, type Field } from './fields.js';

@@ -3,7 +3,7 @@
  * (plus field names that announce a stored PII value) as one byte scanner that finds candidate
  * lines in a chunk with a single pass.
  */
-import type { Detector, PatternSpec } from '../types.js';
+import type { Detector, PatternSpec } from './detector.js';
 import { MASK_RUN } from './detect.js';
 import { compileByteScanner, compilePatternSet, compilePatternTest, compileTextPattern, type ByteScanner, type PatternSet, type PatternTest, type TextPattern } from './regex.js';
 

@@ -4,21 +4,9 @@
  * a field named for a PII kind is where hashed, encrypted or tokenized values are recognised.
  */
 import { compileTextPattern } from './regex.js';
-import { parseJsonLeaves } from '../connectors/json-leaves.js';
+import { parseJsonLeaves, type Field } from '../connectors/json-leaves.js';
 
-export interface Field {
-  /** Key of the field (last path segment for JSON). */
-  key: string;
-  /** JSON path (`$.user.email`, arrays as `[*]`); undefined for plain-text fields. */
-  jsonPath?: string;
-  /** The value, unescaped. */
-  value: string;
-  /** Span of the value in the line, UTF-16 offsets. */
-  start: number;
-  end: number;
-  /** JSON type of the value, or `text` for plain-text fields. */
-  type: 'string' | 'number' | 'boolean' | 'null' | 'text';
-}
+export type { Field };
 
 export interface LineFields {
   /** True when the line parsed as a JSON object or array. */

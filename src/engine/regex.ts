@@ -4,6 +4,7 @@
  * the input or the pattern: no catastrophic backtracking, no lookbehind, no backreferences.
  */
 import { isAscii } from 'node:buffer';
+
 import RE2 from 're2';
 
 /** A match in a string, with offsets in UTF-16 code units. */
@@ -81,10 +82,6 @@ function nextCharacter(bytes: Buffer, at: number): number {
   return next;
 }
 
-/** The UTF-16 length of UTF-8 bytes that start and end on character starts. */
-export function utf16Length(bytes: Buffer): number {
-  return isAscii(bytes) ? bytes.length : bytes.toString('utf8').length;
-}
 
 /**
  * UTF-16 offsets of ascending byte offsets into UTF-8 `bytes`, each counted on from the last:

@@ -4,21 +4,15 @@
  * are never decoded, which is what makes large logs fast.
  */
 import { isAscii } from 'node:buffer';
-import type { LinePiece, Occurrence } from '../types.js';
+import type { LinePiece } from '../connectors/records.js';
+import type { Occurrence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
-import { utf16Length } from './regex.js';
+import { countLines, utf16Length } from '../connectors/text-units.js';
 import { toTextTemplate } from './template.js';
 
 const NEWLINE = 0x0a;
 const CARRIAGE_RETURN = 0x0d;
-
-/** Number of newlines in buffer[from, to). */
-export function countLines(buffer: Buffer, from: number, to: number): number {
-  let n = 0;
-  for (let i = buffer.indexOf(NEWLINE, from); i !== -1 && i < to; i = buffer.indexOf(NEWLINE, i + 1)) n++;
-  return n;
-}
 
 /** A line of a chunk that stage one flagged: its bytes (without line end) and its 0-based index. */
 export interface CandidateLine {

@@ -1,5 +1,6 @@
 /** One record, whatever the connector: lines of a file, or a batch of a column's values. */
-import type { Occurrence, ScanRecord } from '../types.js';
+import type { Occurrence } from './occurrence.js';
+import type { ScanRecord } from '../connectors/records.js';
 import type { DetectorSet } from './detector-set.js';
 import type { AnalyzeOptions } from './analyze-line.js';
 import { scanChunk, scanPiece } from './scan-chunk.js';

@@ -3,7 +3,7 @@
  * detector matched it as plaintext. Returns undefined for empty and placeholder values, and for
  * values that say nothing about their form: those are not findings.
  */
-import type { Form } from '../types.js';
+import type { Form } from './detector.js';
 import { bytesInRange, EVERY_BYTE, ONES } from '../connectors/byte-words.js';
 import { isHighEntropy } from './entropy.js';
 import { toKeyTokens } from './fields.js';

@@ -3,7 +3,7 @@
  * (`57.82154…`), a version, a dotted or underscored identifier or a file name are never a value
  * of their own. Validators of number-like detectors ask this of the text around their match.
  */
-import type { MatchContext } from '../types.js';
+import type { MatchContext } from './detector.js';
 
 /** Characters that join the parts of one token (`a716-446655440000`, `57.82`, `report_2025.csv`). */
 const GLUE = new Set(['.', '_', '-']);
@@ -42,3 +42,10 @@ const ID_KEY = /(?:^|[^a-z0-9])(?:[a-z0-9]+[_.-])*(?:[a-z0-9]*(?:id|ids|ref|uuid
 export function isUnderIdKey(context: MatchContext): boolean {
   return context.before.endsWith('#') || ID_KEY.test(context.before);
 }
+
+/**
+ * Name words of identifiers and codes: a column so named holds keys, not phone or card numbers.
+ * Not `number`: `contact_number` and `emergency_number` hold phone numbers, and an `order_number`
+ * column's chance matches are too few for its share anyway.
+ */
+export const ID_WORDS: readonly string[] = ['id', 'ids', 'uuid', 'guid', 'ref', 'refs', 'reference', 'key', 'pk', 'fk', 'no', 'nr', 'num', 'seq', 'sku', 'ean', 'upc', 'gtin', 'isbn', 'barcode'];

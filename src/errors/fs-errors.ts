@@ -2,8 +2,10 @@
  * One-line messages for the file-system, gzip and CSV errors a user can act on. Anything else
  * (an errno not listed here, a bug) is described with its code and message, never swallowed.
  */
-import { CSV_RECORD_TOO_LONG } from '../connectors/csv-reader.js';
 import { describeUnexpectedError } from './unexpected-error.js';
+
+/** The `code` of the error a CSV record over the reader's limit raises (its message is one line for the user). */
+export const CSV_RECORD_TOO_LONG = 'ERR_CSV_RECORD_TOO_LONG';
 
 const MESSAGES: Record<string, string> = {
   ENOENT: 'no such file or folder',

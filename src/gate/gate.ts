@@ -2,7 +2,8 @@
  * The CI gate: which findings are new and which fail a scan (exit code 1). Every report counts
  * and labels findings with these functions, so the summary, table, Markdown, HTML and SARIF agree.
  */
-import type { Finding, Sensitivity } from '../types.js';
+import type { Finding } from '../sites/finding.js';
+import type { Sensitivity } from '../engine/detector.js';
 
 /** `new`: only findings not in the baseline; `any`: every one; `none`: never fail. */
 export type FailOn = 'new' | 'any' | 'none';

@@ -1,4 +1,4 @@
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
 import { isFailing, type GateOptions } from './gate.js';
 
 const SENSITIVITY_RANK = { sensitive: 0, standard: 1 } as const;

@@ -5,7 +5,8 @@
  * rules mark whole findings `allowed`. An expired rule stops accepting anything and says so.
  */
 import picomatch from 'picomatch';
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
+import type { ValueRule } from '../sites/settings.js';
 
 /** One `allow` entry of the config: exactly one of fingerprint, site and value. */
 export interface AllowRule {
@@ -29,11 +30,6 @@ export interface AllowStatus {
 }
 
 /** A value rule as the engine needs it: plain data, so it can go to worker threads. */
-export interface ValueRule {
-  rule: number;
-  /** RE2 source matched against the whole raw value. */
-  pattern: string;
-}
 
 function isExpired(rule: AllowRule, today: string): boolean {
   return rule.expires !== undefined && rule.expires <= today;

@@ -5,9 +5,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { FORMS, SITE_KINDS, type Finding, type Form, type Site } from '../types.js';
+import { FORMS, type Form } from '../engine/detector.js';
+import { SITE_KINDS } from '../connectors/records.js';
+import { type Finding, type Site } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
-import { toJsonText } from '../report/printable.js';
+import { toJsonText } from '../errors/printable.js';
 
 /** What a reader needs to recognise an accepted finding. */
 export interface BaselineEntry {

@@ -1,20 +1,16 @@
 /**
- * Steps run on aggregated findings, in this order. Each step is a small pure function in its own
- * file. (Ownership runs earlier, inside aggregation, because the service is part of a finding's
- * identity; occurrences under --min-confidence and those a value allow rule accepts are dropped
- * before aggregation.)
+ * Steps run on aggregated findings, in this order, each a small pure function in its own file;
+ * the gate (src/gate/) weighs what they leave. (Ownership runs earlier, in sites/, because the
+ * service is part of a finding's identity; occurrences under --min-confidence and those a value
+ * allow rule accepts are dropped before aggregation.)
  *
  * 1. owners: attach the owning team's contacts from the config.
  * 2. baseline: mark the findings the baseline holds, list stale baseline entries.
  * 3. allow: mark findings accepted by fingerprint or site rules, report every rule's status.
- * 4. gate: mark findings new (gate.ts: plaintext, not in the baseline, not allowed, sensitive enough).
- * 5. sort: failing first, then new, plaintext, sensitive, by count, service and fingerprint.
  */
-import type { Finding, Owner } from '../types.js';
+import type { Finding, Owner } from '../sites/finding.js';
 import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
 import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
-import { isNew, type GateOptions } from '../gate/gate.js';
-import { sortFindings } from '../gate/sort.js';
 
 export interface PipelineInput {
   owners: ReadonlyMap<string, Owner>;
@@ -24,8 +20,6 @@ export interface PipelineInput {
   valueHits: Record<number, number>;
   /** Today as YYYY-MM-DD, for allow rule expiry. */
   today: string;
-  /** What fails the scan: decides which findings are new and the order. */
-  gate: GateOptions;
 }
 
 export interface PipelineResult {
@@ -42,6 +36,5 @@ export function runPipeline(aggregated: Finding[], input: PipelineInput): Pipeli
   let baseline: BaselineComparison | undefined;
   if (input.baseline) ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));
   const allowed = applyAllowRules(findings, input.allow, { today: input.today, valueHits: input.valueHits });
-  const gated = allowed.findings.map((f) => ({ ...f, new: isNew(f, input.gate) }));
-  return { findings: sortFindings(gated, input.gate), ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
+  return { findings: allowed.findings, ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
 }

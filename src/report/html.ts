@@ -5,12 +5,12 @@
  * fails. Everything is static HTML (readable without scripts); a small inline script only filters
  * rows, from the controls or from the URL hash (`#service=orders&form=plaintext&failing=0`).
  */
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
 import { describeStatus, isFailing } from '../gate/gate.js';
-import { toPrintable } from './printable.js';
+import { toPrintable } from '../errors/printable.js';
 import { SCRIPT, STYLE } from './html-assets.js';
 
 const FILTERS = ['service', 'detector', 'form', 'sensitivity'] as const;

@@ -2,11 +2,11 @@
  * A summary for a pull-request comment or a CI job summary: the verdict, findings by service,
  * the new findings listed, a coverage line. Only masked samples, like every format.
  */
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
-import { toPrintable } from './printable.js';
+import { toPrintable } from '../errors/printable.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {

@@ -1,6 +1,8 @@
 /** The JSON report: the contract for audits and for `piiscan report` (src/report/report.schema.json). */
 import { hostname } from 'node:os';
-import type { Coverage, Finding, SourceError } from '../types.js';
+import type { Coverage } from '../runner/coverage.js';
+import type { Finding } from '../sites/finding.js';
+import type { SourceError } from '../errors/source-error.js';
 import type { ScanResult } from '../runner/run.js';
 import type { PipelineResult } from '../pipeline/index.js';
 import type { AllowStatus } from '../pipeline/allow.js';

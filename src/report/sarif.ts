@@ -5,10 +5,10 @@
  * sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
  */
 import { detectors } from '../../detectors/index.js';
-import type { Finding, FindingLocation } from '../types.js';
+import type { Finding, FindingLocation } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
-import { toJsonText } from './printable.js';
+import { toJsonText } from '../errors/printable.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
 const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;

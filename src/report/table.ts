@@ -4,11 +4,11 @@
  */
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
-import type { Finding } from '../types.js';
+import type { Finding } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeStatus } from '../gate/gate.js';
-import { toPrintable } from './printable.js';
+import { toPrintable } from '../errors/printable.js';
 import { describeScanned, plural } from './text.js';
 
 const MAX_SITE = 70;

@@ -1,17 +1,13 @@
 /** Small text helpers shared by the formatters. */
-import type { Coverage, ObjectCoverage } from '../types.js';
+import { formatBytes } from '../errors/format-bytes.js';
+import type { Coverage } from '../runner/coverage.js';
+import type { ObjectCoverage } from '../connectors/records.js';
 import type { Report } from './report.js';
 import { isDatabaseUrl } from '../connectors/database/target.js';
 
 /** `1 file`, `2 files`. */
 export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** What a scan read: `8 files, 40 lines`, `3 tables, 12,000 rows (2 sampled)`, `40 objects in 3 groups (2 skipped)`, then the bytes. */

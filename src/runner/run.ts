@@ -1,24 +1,22 @@
 /**
- * A scan of file and folder targets: list files, scan each (inline, or on worker threads for
- * large scans), merge per-file results in file order, then run the pipeline steps.
+ * A scan: each target through the connector that claims it (scan-target.ts), every unit's findings
+ * merged into one aggregation and every result into the coverage, in target and plan order.
+ * Nothing here names a kind of source: sources are the registry's.
  */
-import { availableParallelism } from 'node:os';
-import type { Coverage, Finding, RecordOrigin, SourceCoverage, SourceError } from '../types.js';
-import { listFiles, type FileListing } from '../connectors/files/list.js';
-import { createFileScanner, type FileResult } from '../connectors/files/read.js';
-import { addHits, createFindingsAggregator } from '../sites/record-scanner.js';
-import { PARALLEL_BYTES, scanInWorkers } from './worker-pool.js';
-import { scanDatabase, type DatabaseOptions } from '../connectors/database/scan-database.js';
-import { isDatabaseUrl, toDatabaseTarget } from '../connectors/database/target.js';
-import { isS3Url, toS3Target } from '../connectors/s3/target.js';
-import type { S3Options } from '../connectors/s3/scan-bucket.js';
+import type { OnRead, SourceResult } from '../connectors/contract.js';
+import { connectorFor, type SourceSettings } from '../connectors/registry.js';
+import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
-import { describeUnexpectedError } from '../errors/unexpected-error.js';
+import { addHits, createFindingsAggregator, createRecordScanner, selectDetectors } from '../sites/record-scanner.js';
+import { toFieldNames } from '../engine/detector-set.js';
+import { detectorNamedBy } from '../engine/detect.js';
+import type { SourceError } from '../errors/source-error.js';
 import { maskUrlCredentials } from '../errors/url-credentials.js';
-import { addNothingRead } from './read-nothing.js';
+import { emptyCoverage, finishTarget, type Coverage } from './coverage.js';
+import { scanTarget } from './scan-target.js';
 
 export interface ScanProgress {
-  /** Files finished, of totalFiles. */
+  /** Units (files, objects, tables) finished, of those planned so far. */
   files: number;
   totalFiles: number;
   /** Bytes scanned (after decompression). */
@@ -28,15 +26,9 @@ export interface ScanProgress {
 }
 
 export interface ScanOptions {
-  /** How database targets are read. */
-  database: DatabaseOptions;
-  /** How S3 targets are read. */
-  s3: S3Options;
-  cwd: string;
-  /** The folder file URIs are relative to (the config file's); default: each target's repository, else `cwd`. */
-  root?: string;
-  exclude: readonly string[];
-  /** Worker threads; `auto` uses every core for scans over 64 MiB. */
+  /** What each source is told (how to find files, reach buckets, read databases). */
+  sources: SourceSettings;
+  /** Worker threads; `auto` uses every core for scans over 64 MiB of text or 200,000 rows. */
   jobs: number | 'auto';
   onProgress?: (progress: ScanProgress) => void;
 }
@@ -53,109 +45,52 @@ export interface ScanResult {
   valueHits: Record<number, number>;
 }
 
-/** Scans the listed files, inline or on worker threads, reporting progress; results in file order. */
-async function scanFiles(listing: FileListing, settings: ScanSettings, options: ScanOptions): Promise<FileResult[]> {
-  const files = listing.files;
-  const progress: ScanProgress = { files: 0, totalFiles: files.length, bytes: 0, matches: 0 };
-  const onRecord = (bytes: number, matches: number) => {
+export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
+  const startedAt = new Date();
+  const aggregator = createFindingsAggregator(settings);
+  const coverage = emptyCoverage();
+  const errors: SourceError[] = [];
+  const valueHits: Record<number, number> = {};
+  const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, matches: 0 };
+  const onRead: OnRead = (bytes, matches) => {
     progress.bytes += bytes;
     progress.matches += matches;
     options.onProgress?.(progress);
   };
-  const onFile = () => {
-    progress.files++;
-    options.onProgress?.(progress);
+  const fieldNames = toFieldNames(selectDetectors(settings.detectorIds));
+  const shared = {
+    settings,
+    sources: options.sources,
+    jobs: options.jobs,
+    newSink: createRecordScanner(settings),
+    named: (hint: string) => detectorNamedBy(fieldNames, hint) !== undefined,
+    seen: new Set<string>(),
+    onPlanned: () => progress.totalFiles++,
+    ...(options.onProgress ? { onRead } : {}),
   };
-  const jobs = options.jobs === 'auto' ? (listing.textBytes > PARALLEL_BYTES ? availableParallelism() : 1) : options.jobs;
-  if (jobs > 1 && files.length > 1) return scanInWorkers(files, { settings, jobs, onRecord, onFile });
-  const scanFile = createFileScanner(settings);
-  const results: FileResult[] = [];
-  for (const origin of files) {
-    results.push(await scanFile(origin, onRecord));
-    onFile();
-  }
-  return results;
-}
-
-/** Counts a file into the totals and its target's; a binary file is listed as skipped instead. */
-function addFileCoverage(coverage: Coverage, source: SourceCoverage, origin: RecordOrigin, r: FileResult): void {
-  coverage.bytes += r.stats.bytes;
-  coverage.lines += r.stats.lines;
-  coverage.longLines += r.stats.longLines;
-  source.bytes += r.stats.bytes;
-  source.lines += r.stats.lines;
-  if (r.stats.binary) {
-    coverage.skipped.push({ path: origin.path, reason: 'binary' });
-  } else {
-    coverage.files++;
-    source.files++;
-  }
-}
-
-/**
- * Runs one source's scan. A throw that its connector did not describe becomes that source's one
- * error line (never the end of the whole scan), so the other sources are still scanned.
- */
-async function guarded<T>(source: string, errors: SourceError[], scan: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await scan();
-  } catch (error) {
-    errors.push({ source, message: describeUnexpectedError(error) });
-    return undefined;
-  }
-}
-
-const EMPTY_LISTING: FileListing = { files: [], textBytes: 0, skipped: [], errors: [] };
-
-export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
-  const startedAt = new Date();
-  const errors: SourceError[] = [];
-  const isFileTarget = (t: string) => !isDatabaseUrl(t) && !isS3Url(t);
-  const fileTargets = targets.filter(isFileTarget);
-  const listOptions = { cwd: options.cwd, exclude: options.exclude, ...(options.root ? { root: options.root } : {}) };
-  const listing = (await guarded(fileTargets.join(' '), errors, () => listFiles(fileTargets, listOptions))) ?? EMPTY_LISTING;
-  const results = (await guarded(fileTargets.join(' '), errors, () => scanFiles(listing, settings, options))) ?? [];
-  const aggregator = createFindingsAggregator(settings);
-  const shown = targets.map((t) => (isDatabaseUrl(t) ? toDatabaseTarget(t).display : isS3Url(t) ? toS3Target(t).display : t));
-  const sources = new Map(shown.map((target) => [target, { target, files: 0, bytes: 0, lines: 0 }]));
-  const coverage: Coverage = { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: listing.skipped, sources: [...sources.values()], tables: [], objects: [] };
-  errors.push(...listing.errors);
-  const valueHits: Record<number, number> = {};
-  results.forEach((r, i) => {
-    const origin = listing.files[i]!;
-    aggregator.merge(r.findings);
-    addHits(valueHits, r.valueHits);
-    addFileCoverage(coverage, sources.get(origin.target)!, origin, r);
-    if (r.error) errors.push(r.error);
-  });
-  for (const database of targets.filter(isDatabaseUrl).map(toDatabaseTarget)) {
-    const db = await guarded(database.display, errors, () => scanDatabase(database, settings, options.database));
-    if (db === undefined) continue;
-    aggregator.merge(db.findings);
-    addHits(valueHits, db.valueHits);
-    errors.push(...db.errors);
-    coverage.tables.push(...db.tables);
-    coverage.bytes += db.bytes;
-    sources.get(database.display)!.bytes += db.bytes;
-  }
-  for (const bucket of targets.filter(isS3Url).map(toS3Target)) {
-    const s3 = await guarded(bucket.display, errors, async () => {
-      // The AWS SDK is loaded only when a bucket is scanned (it takes a fifth of a second).
-      const { scanBucket } = await import('../connectors/s3/scan-bucket.js');
-      return scanBucket(bucket, settings, options.s3);
+  const shown: string[] = [];
+  for (const target of targets) {
+    const connector = connectorFor(target);
+    const display = connector.display(target);
+    shown.push(display);
+    const results: SourceResult[] = [];
+    const planned = await scanTarget({
+      ...shared,
+      connector,
+      target,
+      merge(outcome) {
+        aggregator.merge(outcome.findings);
+        addHits(valueHits, outcome.valueHits);
+        results.push(outcome.result);
+        progress.files++;
+        options.onProgress?.(progress);
+      },
     });
-    if (s3 === undefined) continue;
-    aggregator.merge(s3.findings);
-    addHits(valueHits, s3.valueHits);
-    errors.push(...s3.errors);
-    coverage.objects.push(s3.coverage);
-    coverage.bytes += s3.coverage.bytes;
-    coverage.lines += s3.lines;
-    const source = sources.get(bucket.display)!;
-    source.bytes += s3.coverage.bytes;
-    source.lines += s3.lines;
+    // A target given twice is one source of the coverage.
+    let source = coverage.sources.find((s) => s.target === display);
+    if (source === undefined) coverage.sources.push((source = { target: display, files: 0, bytes: 0, lines: 0 }));
+    errors.push(...finishTarget({ coverage, source, results: [planned, ...results], nothingRead: connector.nothingRead }));
   }
-  addNothingRead(targets, coverage, errors, options.cwd);
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
   const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
   return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors: masked, valueHits };

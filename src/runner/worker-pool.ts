@@ -1,29 +1,23 @@
 /**
- * Runs scans on worker threads, one file or object per worker at a time, so large scans use every
- * core. Callers get each result back for the task they sent and merge results in their own order
- * (file order, listing order), so a report does not depend on how tasks were scheduled.
+ * Runs scans on worker threads, one unit per worker at a time, so large scans use every core.
+ * A unit is sent whole (the worker reads it with its connector), or a table's records are sent as
+ * they are read. Callers get each result back for the unit they sent and merge results in their
+ * own order, so a report does not depend on how units were scheduled.
  */
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import type { Finding, RecordOrigin, ScanRecord } from '../types.js';
-import type { S3ConnectOptions } from '../connectors/s3/client.js';
-import type { FileResult, OnRecord } from '../connectors/files/read.js';
-import type { ObjectResult, ObjectTask } from '../connectors/s3/scan-bucket.js';
+import type { ScanRecord } from '../connectors/records.js';
+import type { OnRead, SourceResult, WorkUnit } from '../connectors/contract.js';
+import type { SourceSettings } from '../connectors/registry.js';
+import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
-import { describeUnexpectedError } from '../errors/unexpected-error.js';
 
 /** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /** What a worker is asked to do. A table is fed records after its `table` message, and ends with `end`. */
-export type WorkerTask =
-  | { kind: 'file'; origin: RecordOrigin }
-  | { kind: 'object'; task: ObjectTask; connect: S3ConnectOptions }
-  | { kind: 'table' }
-  | { kind: 'records'; records: ScanRecord[] }
-  | { kind: 'end' };
-type ResultOf<T extends WorkerTask> = T extends { kind: 'file' } ? FileResult : ObjectResult;
+export type WorkerTask = { kind: 'unit'; unit: WorkUnit } | { kind: 'table' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
 
 /** What a table's records came to. */
 export interface TableResult {
@@ -31,7 +25,18 @@ export interface TableResult {
   valueHits: Record<number, number>;
 }
 
-export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: FileResult | ObjectResult | TableResult } | { type: 'fail'; message: string; code?: string };
+/** What a unit read on a worker came to: its findings and what its connector read. */
+export interface UnitResult extends TableResult {
+  result: SourceResult;
+}
+
+/** What a worker is started with. */
+export interface WorkerData {
+  settings: ScanSettings;
+  sources: SourceSettings;
+}
+
+export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: UnitResult | TableResult } | { type: 'fail'; message: string; code?: string };
 
 /**
  * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
@@ -52,20 +57,20 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const WORKER = path.basename(path.dirname(path.dirname(here))) === 'dist' ? path.join(here, 'worker.js') : path.join(here, '../../dist/src/runner/worker.js');
 
 export interface WorkerPool {
-  /** Runs a task on the next free worker (started on first need, up to the pool's size). */
-  run<T extends WorkerTask>(task: T, onRecord?: OnRecord): Promise<ResultOf<T>>;
+  /** Reads and scans a unit on the next free worker (started on first need, up to the pool's size). */
+  run(unit: WorkUnit, onRead?: OnRead): Promise<UnitResult>;
   /** Takes a worker for one table's records until end() (waits for one when all are busy). */
   table(): Promise<TableSink>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
 
-export function createWorkerPool(settings: ScanSettings, size: number): WorkerPool {
+export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
   const workers: Worker[] = [];
   const idle: Worker[] = [];
   const waiting: Array<(worker: Worker) => void> = [];
   const start = (): Worker => {
-    const worker = new Worker(WORKER, { workerData: settings });
+    const worker = new Worker(WORKER, { workerData: data });
     workers.push(worker);
     // A worker that dies leaves the pool (before its task hears of it): it is given no more work.
     worker.once('error', () => workers.splice(workers.indexOf(worker), 1));
@@ -85,19 +90,19 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
     else if (alive) idle.push(worker);
   };
   return {
-    async run(task, onRecord) {
+    async run(unit, onRead) {
       const worker = await acquire();
       try {
         return await new Promise((resolve, reject) => {
           const onMessage = (m: WorkerMessage) => {
-            if (m.type === 'progress') return onRecord?.(m.bytes, m.matches);
+            if (m.type === 'progress') return onRead?.(m.bytes, m.matches);
             if (m.type === 'scanned') return;
             worker.off('message', onMessage).off('error', reject);
             if (m.type === 'fail') reject(Object.assign(new Error(m.message), m.code === undefined ? {} : { code: m.code }));
-            else resolve(m.result as ResultOf<typeof task>);
+            else resolve(m.result as UnitResult);
           };
           worker.on('message', onMessage).on('error', reject);
-          worker.postMessage(task);
+          worker.postMessage({ kind: 'unit', unit } satisfies WorkerTask);
         });
       } finally {
         release(worker);
@@ -162,28 +167,4 @@ export function createWorkerPool(settings: ScanSettings, size: number): WorkerPo
       await Promise.all(workers.map((w) => w.terminate()));
     },
   };
-}
-
-/** Scans files on `jobs` workers; results in file order. */
-export async function scanInWorkers(files: RecordOrigin[], options: { settings: ScanSettings; jobs: number; onRecord: OnRecord; onFile: () => void }): Promise<FileResult[]> {
-  const pool = createWorkerPool(options.settings, Math.min(options.jobs, files.length));
-  const results: FileResult[] = new Array(files.length);
-  let next = 0;
-  const lane = async () => {
-    for (let id = next++; id < files.length; id = next++) {
-      try {
-        results[id] = await pool.run({ kind: 'file', origin: files[id]! }, options.onRecord);
-      } catch (error) {
-        // A worker that failed or died fails its file only; the other files are still scanned.
-        results[id] = { findings: [], stats: { bytes: 0, lines: 0, longLines: 0, binary: false }, valueHits: {}, error: { source: files[id]!.path, message: describeUnexpectedError(error) } };
-      }
-      options.onFile();
-    }
-  };
-  try {
-    await Promise.all(Array.from({ length: Math.min(options.jobs, files.length) }, lane));
-  } finally {
-    await pool.close();
-  }
-  return results;
 }

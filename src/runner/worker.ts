@@ -1,26 +1,22 @@
-/** Worker thread entry: scans the files, objects and table records it is sent with the settings it was started with. */
+/** Worker thread entry: reads and scans the units it is sent, or scans a table's records, with the settings it was started with. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createFileScanner, type ScanFile } from '../connectors/files/read.js';
-import type { createObjectScanner } from '../connectors/s3/scan-bucket.js';
-import type { ScanSettings } from '../sites/settings.js';
-import type { WorkerMessage, WorkerTask } from './worker-pool.js';
-import { createRecordScanner, type RecordSink } from '../sites/record-scanner.js';
+import { connectorNamed, type SourceSettings } from '../connectors/registry.js';
+import type { Connector, WorkUnit } from '../connectors/contract.js';
+import type { WorkerData, WorkerMessage, WorkerTask } from './worker-pool.js';
+import { createRecordScanner, type ScanSink } from '../sites/record-scanner.js';
 
-const settings = workerData as ScanSettings;
-/** Each scanner compiles the detectors: made on first use, so a worker only compiles what it is sent. */
-let scanFile: ScanFile | undefined;
-/** One object scanner (with its own S3 client) per way of reaching a store, made on first use. */
-const objectScanners = new Map<string, ReturnType<typeof createObjectScanner>>();
+const { settings, sources } = workerData as WorkerData;
+/** Compiles the detectors on first use, so a worker only compiles what it is sent. */
+const newSink = createRecordScanner(settings);
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
 /** The table whose records come in, and the first error scanning them (later records are dropped). */
-let newTableSink: (() => RecordSink) | undefined;
-let table: { sink: RecordSink; error?: Error } | undefined;
+let table: { sink: ScanSink; error?: Error } | undefined;
 
 /** A table's messages are answered in order, one `scanned` a message of records and a result at `end`. */
 function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'records' | 'end' }>) {
-  if (task.kind === 'table') table = { sink: (newTableSink ??= createRecordScanner(settings))() };
+  if (task.kind === 'table') table = { sink: newSink() };
   else if (task.kind === 'records') {
     for (const record of task.records) {
       // A Buffer arrives as a plain Uint8Array.
@@ -39,21 +35,16 @@ function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'records' | 'end'
   }
 }
 
-async function run(task: Extract<WorkerTask, { kind: 'file' | 'object' }>) {
-  if (task.kind === 'file') return (scanFile ??= createFileScanner(settings))(task.origin, (bytes, matches) => send({ type: 'progress', bytes, matches }));
-  const key = JSON.stringify(task.connect);
-  let scanner = objectScanners.get(key);
-  if (scanner === undefined) {
-    // The AWS SDK is loaded by the workers that read objects, not by every worker.
-    const [{ createS3Client }, { createObjectScanner }] = await Promise.all([import('../connectors/s3/client.js'), import('../connectors/s3/scan-bucket.js')]);
-    objectScanners.set(key, (scanner = createObjectScanner(settings, createS3Client(task.connect), task.connect.endpoint ?? 'S3')));
-  }
-  return scanner(task.task);
+async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings>) {
+  const sink = newSink();
+  const result = await connector.read(unit, sink, sources, (bytes, matches) => send({ type: 'progress', bytes, matches }));
+  return { findings: sink.findings(), valueHits: sink.valueHits, result };
 }
 
 port.on('message', (task: WorkerTask) => {
-  if (task.kind === 'table' || task.kind === 'records' || task.kind === 'end') return feedTable(task);
-  run(task).then(
+  if (task.kind !== 'unit') return feedTable(task);
+  // A unit of a source this build does not have is a bug: it throws here, and the worker dies.
+  run(task.unit, connectorNamed(task.unit.connector)).then(
     (result) => send({ type: 'done', result }),
     (error: NodeJS.ErrnoException) => send({ type: 'fail', message: error.message, ...(error.code === undefined ? {} : { code: error.code }) }),
   );

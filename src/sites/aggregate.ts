@@ -6,7 +6,10 @@
  * placeholders: fingerprint.ts). Partial results (from
  * workers) merge with the same rules, so the result does not depend on scheduling.
  */
-import type { Detector, Finding, FindingLocation, Occurrence, RecordOrigin, Site } from '../types.js';
+import type { Detector } from '../engine/detector.js';
+import type { Finding, FindingLocation, Site } from './finding.js';
+import type { Occurrence } from '../engine/occurrence.js';
+import type { RecordOrigin } from '../connectors/records.js';
 import type { ResolveOwner } from './ownership.js';
 import { toFingerprint, toIdentityKey } from './fingerprint.js';
 import { clipTemplate } from '../engine/template.js';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Form, Site } from '../types.js';
+import type { Form } from '../engine/detector.js';
+import type { Site } from './finding.js';
 import { toTemplateKey } from '../engine/template.js';
 
 /**

@@ -2,13 +2,15 @@
  * What every source does with its records, files and tables alike: detect, drop what is under
  * --min-confidence or accepted by a value allow rule (counted), and aggregate the rest.
  */
-import type { Finding, ScanRecord } from '../types.js';
+import type { Finding } from './finding.js';
+import type { RecordSink } from '../connectors/contract.js';
+import type { ScanRecord } from '../connectors/records.js';
 import { detectors as allDetectors } from '../../detectors/index.js';
 import { createDetectorSet } from '../engine/detector-set.js';
 import { compilePatternTest } from '../engine/regex.js';
 import { scanRecord } from '../engine/scan-record.js';
 import { createAggregator, type Aggregator } from './aggregate.js';
-import { createColumnVerdicts } from '../engine/column/column-verdict.js';
+import { createColumnVerdicts } from './column-verdict.js';
 import { createOwnership } from './ownership.js';
 import type { ScanSettings } from './settings.js';
 
@@ -16,10 +18,8 @@ export function selectDetectors(ids: readonly string[]) {
   return ids.length === 0 ? allDetectors : allDetectors.filter((d) => ids.includes(d.id));
 }
 
-/** Aggregates the records of one unit of work (a file, a table). */
-export interface RecordSink {
-  /** Scans a record; returns the matches it kept. */
-  scan(record: ScanRecord): number;
+/** Scans and aggregates the records of one unit of work (a file, a table) as they come. */
+export interface ScanSink extends RecordSink {
   findings(): Finding[];
   /** Occurrences each value allow rule accepted, by rule index. */
   valueHits: Record<number, number>;
@@ -39,7 +39,7 @@ export function addHits(into: Record<number, number>, from: Record<number, numbe
  * Compiles the settings once, on the first record scanned (a thread that hands every record to
  * worker threads never compiles the detectors); each call of the result starts a new sink.
  */
-export function createRecordScanner(settings: ScanSettings): () => RecordSink {
+export function createRecordScanner(settings: ScanSettings): () => ScanSink {
   const detectors = selectDetectors(settings.detectorIds);
   const resolveOwner = createOwnership(settings.services, settings.serviceField);
   let compiled: { set: ReturnType<typeof createDetectorSet>; analyze: Parameters<typeof scanRecord>[2] } | undefined;
@@ -75,6 +75,8 @@ export function createRecordScanner(settings: ScanSettings): () => RecordSink {
         }
         return kept;
       },
+      // Records are scanned as they come: the reader never waits.
+      wait: () => undefined,
       findings: () => columns.judge(aggregator.findings()),
       valueHits,
     };

@@ -1,5 +1,4 @@
 import type { ServiceRule } from './ownership.js';
-import type { ValueRule } from '../pipeline/allow.js';
 
 /** Everything a scan of files needs, as plain data so it can be sent to worker threads. */
 export interface ScanSettings {
@@ -16,4 +15,10 @@ export interface ScanSettings {
   services: ServiceRule[];
   /** Allow rules on raw values, applied inside the engine. */
   allowValues: ValueRule[];
+}
+
+/** An allow rule on raw values, applied inside the engine: its index in `allow`, and its RE2 source matched against the whole raw value. */
+export interface ValueRule {
+  rule: number;
+  pattern: string;
 }

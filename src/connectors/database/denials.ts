@@ -2,10 +2,9 @@
  * What of a table the scanning user may not read is never silently absent: one error line with
  * the GRANT that lifts it, and the table in coverage with what was denied.
  */
-import type { TableCoverage } from '../../types.js';
-import type { DatabaseTarget } from './target.js';
+import type { TableCoverage } from '../records.js';
 import type { DatabaseDriver, TableInfo } from './driver.js';
-import type { DatabaseResult } from './scan-database.js';
+import type { SourceResult } from '../contract.js';
 
 /** What of a table the scanning user may not read, with the grant that would let it; undefined when it may read all. */
 export function toDenied(driver: DatabaseDriver, table: TableInfo): TableCoverage['denied'] {
@@ -21,7 +20,7 @@ const NOT_READ = 'not read: permission denied';
  * leaving it silently absent. Returns true when nothing of the table can be read (it is listed in
  * coverage, unread); false when it is to be read, whole or without its denied columns.
  */
-export function reportDenied({ driver, target, table, options, result }: { driver: DatabaseDriver; target: DatabaseTarget; table: TableInfo; options: { seed: number }; result: Pick<DatabaseResult, 'errors' | 'tables'> }): boolean {
+export function reportDenied({ driver, target, table, options, result }: { driver: DatabaseDriver; target: { display: string }; table: TableInfo; options: { seed: number }; result: Pick<SourceResult, 'errors' | 'tables'> }): boolean {
   const denied = toDenied(driver, table);
   if (denied === undefined) return false;
   const name = `${table.schema}.${table.table}`;

@@ -8,14 +8,14 @@ import type { Dirent } from 'node:fs';
 import { lstat, readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 import picomatch from 'picomatch';
-import type { RecordOrigin, Skipped, SourceError } from '../../types.js';
+import type { RecordOrigin, Skipped } from '../records.js';
+import type { SourceError } from '../../errors/source-error.js';
 import { textBytes, toFileSite, toFileUri, toShownPath } from '../file-group.js';
 import { describeFsError } from '../../errors/fs-errors.js';
 
 export interface FileListing {
-  files: RecordOrigin[];
-  /** The text the files listed likely hold, in bytes (gzipped files count inflated: textBytes). */
-  textBytes: number;
+  /** Each file with the text it likely holds, in bytes (gzipped files count inflated: textBytes). */
+  files: Array<{ origin: RecordOrigin; textBytes: number }>;
   skipped: Skipped[];
   errors: SourceError[];
 }
@@ -68,7 +68,7 @@ function pseudoRoot(absolute: string): string | undefined {
 }
 
 export async function listFiles(targets: readonly string[], options: ListOptions): Promise<FileListing> {
-  const listing: FileListing = { files: [], textBytes: 0, skipped: [], errors: [] };
+  const listing: FileListing = { files: [], skipped: [], errors: [] };
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude as string[], { dot: true }) : () => false;
   const visited = new Set<string>();
 
@@ -101,8 +101,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
     const real = isLink || info.isDirectory() ? await resolve(entry, shown, target) : entry;
     if (real === undefined) return;
     if (info.isFile()) {
-      listing.textBytes += textBytes(entry, info.size);
-      return void listing.files.push(toOrigin(entry, target, options.cwd));
+      return void listing.files.push({ origin: toOrigin(entry, target, options.cwd), textBytes: textBytes(entry, info.size) });
     }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
     if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });

@@ -1,47 +1,44 @@
 /**
- * Scans one file end to end: read records, find candidates, aggregate into that file's findings.
- * Logs and other text are read as lines; CSV and TSV files (`.csv`, `.tsv`, gzipped or not)
- * column by column, as CSV objects in a bucket are.
+ * Reads one file: logs and other text as lines; CSV and TSV files (`.csv`, `.tsv`, gzipped or
+ * not) column by column, as CSV objects in a bucket are.
  */
 import { createReadStream } from 'node:fs';
-import type { Finding, RecordOrigin, SourceError } from '../../types.js';
+import type { RecordOrigin } from '../records.js';
+import { emptyResult, type OnRead, type RecordSink, type SourceResult, type WorkUnit } from '../contract.js';
 import { DEFAULT_LIMITS, readFileRecords, textStream, type ReadStats } from '../file-reader.js';
 import { describeFsError } from '../../errors/fs-errors.js';
-import { createRecordScanner, type RecordSink } from '../../sites/record-scanner.js';
 import { csvDelimiter, scanCsv } from '../csv.js';
-import type { ScanSettings } from '../../sites/settings.js';
 
-export interface FileResult {
-  findings: Finding[];
-  stats: ReadStats;
-  /** Occurrences each value allow rule accepted, by rule index. */
-  valueHits: Record<number, number>;
-  error?: SourceError;
+/** A file to read. */
+export interface FileUnit extends WorkUnit {
+  origin: RecordOrigin;
 }
 
-/** Called after each record with the bytes it held and the matches kept from it. */
-export type OnRecord = (bytes: number, matches: number) => void;
-
-export type ScanFile = (origin: RecordOrigin, onRecord?: OnRecord) => Promise<FileResult>;
-
-export function createFileScanner(settings: ScanSettings): ScanFile {
-  const newSink = createRecordScanner(settings);
-  return async (origin, onRecord) => {
-    const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-    const sink = newSink();
-    try {
-      const delimiter = csvDelimiter(origin.source);
-      if (delimiter !== undefined) await scanCsvFile(origin, delimiter, sink, stats, onRecord);
-      else for await (const record of readFileRecords(origin, stats)) onRecord?.(record.data.length, sink.scan(record));
-    } catch (error) {
-      return { findings: sink.findings(), stats, valueHits: sink.valueHits, error: { source: origin.path, message: describeFsError(error) } };
+export async function readFile(unit: FileUnit, sink: RecordSink, onRead?: OnRead): Promise<SourceResult> {
+  const { origin } = unit;
+  const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+  const result = emptyResult();
+  try {
+    const delimiter = csvDelimiter(origin.source);
+    if (delimiter !== undefined) await readCsvFile(origin, delimiter, sink, stats, onRead);
+    else {
+      for await (const record of readFileRecords(origin, stats)) {
+        const kept = sink.scan(record);
+        onRead?.(record.data.length, kept);
+      }
     }
-    return { findings: sink.findings(), stats, valueHits: sink.valueHits };
-  };
+  } catch (error) {
+    result.errors.push({ source: origin.path, message: describeFsError(error) });
+  }
+  Object.assign(result, { bytes: stats.bytes, lines: stats.lines, longLines: stats.longLines });
+  if (stats.binary) result.skipped.push({ path: origin.path, reason: 'binary' });
+  else result.files = 1;
+  result.read = result.files > 0;
+  return result;
 }
 
 /** A CSV or TSV file column by column; progress is told per piece read, with the matches kept since the last. */
-async function scanCsvFile(origin: RecordOrigin, delimiter: string, sink: RecordSink, stats: ReadStats, onRecord?: OnRecord): Promise<void> {
+async function readCsvFile(origin: RecordOrigin, delimiter: string, sink: RecordSink, stats: ReadStats, onRead?: OnRead): Promise<void> {
   const stream = await textStream(createReadStream(origin.source, { highWaterMark: DEFAULT_LIMITS.chunkBytes }), stats);
   if (stream === undefined) return;
   let matches = 0;
@@ -56,10 +53,10 @@ async function scanCsvFile(origin: RecordOrigin, delimiter: string, sink: Record
   async function* told(text: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
     for await (const piece of text) {
       yield piece;
-      onRecord?.(piece.length, matches);
+      onRead?.(piece.length, matches);
       matches = 0;
     }
   }
   await scanCsv(origin, told(stream), delimiter, counting, stats);
-  onRecord?.(0, matches);
+  onRead?.(0, matches);
 }

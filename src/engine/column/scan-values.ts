@@ -7,7 +7,7 @@
  * dozen values, and equal values once (a candidate of the benchmark's `notes` column: about 3 µs,
  * against 10-17 µs alone).
  */
-import type { Occurrence } from '../../types.js';
+import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
 import { detectInputOf, lineFieldsOf, toOccurrences, type AnalyzeOptions, type LineInput } from '../analyze-line.js';
 import { detect, detectValues, namedDetector } from '../detect.js';

@@ -14,7 +14,7 @@
  * finds the same). A value whose whole-value candidate fails validation, or could lose to another
  * pattern's candidate, is analysed alone as in the general path.
  */
-import type { Occurrence } from '../../types.js';
+import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
 import { analyzeLine, createStoredJudge, storedVerdict, toOccurrence, type AnalyzeOptions } from '../analyze-line.js';
 import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from '../detect.js';

@@ -6,19 +6,16 @@
  * kind is not reported (order numbers that pass a phone check, versions that are dotted quads);
  * in a column named for a kind, a masked value is that kind's (a card column's `***-**-1111`).
  */
-import type { Detector, Finding, Occurrence } from '../../types.js';
-import type { DetectorSet } from '../detector-set.js';
-import { namedDetector } from '../detect.js';
-import { toKeyTokens } from '../fields.js';
-import type { ValuesRecord } from '../../connectors/values-record.js';
+import type { Detector } from '../engine/detector.js';
+import type { Finding } from './finding.js';
+import type { Occurrence } from '../engine/occurrence.js';
+import type { DetectorSet } from '../engine/detector-set.js';
+import { namedDetector } from '../engine/detect.js';
+import { toKeyTokens } from '../engine/fields.js';
+import { ID_WORDS } from '../engine/token-bounds.js';
+import type { ValuesRecord } from '../connectors/values-record.js';
 import { foldStrayForms, type ColumnFinding } from './column-forms.js';
 
-/**
- * Name words of identifiers and codes: a column so named holds keys, not phone or card numbers.
- * Not `number`: `contact_number` and `emergency_number` hold phone numbers, and an `order_number`
- * column's chance matches are too few for its share anyway.
- */
-export const ID_WORDS: readonly string[] = ['id', 'ids', 'uuid', 'guid', 'ref', 'refs', 'reference', 'key', 'pk', 'fk', 'no', 'nr', 'num', 'seq', 'sku', 'ean', 'upc', 'gtin', 'isbn', 'barcode'];
 
 /** What a column's values came to for one detector and form (and JSON path). */
 interface Matched {

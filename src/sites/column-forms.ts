@@ -4,7 +4,7 @@
  * shapes (`***@***.com` among ciphertext, a run of x's in random base64), and is counted in the
  * main form's finding rather than reported as a finding of its own. Plaintext is never folded.
  */
-import type { Finding } from '../../types.js';
+import type { Finding } from './finding.js';
 
 /** A stored form folds into the main one when the main form has this many times its values. */
 const MAIN_FORM_RATIO = 50;

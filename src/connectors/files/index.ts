@@ -1,0 +1,33 @@
+/**
+ * Files and folders: every target no other source claims. plan() walks the target (files.ts:
+ * stable order, symlinks, pseudo file systems, exclusions) into one unit per file; read() reads
+ * one file as lines, or as columns when it is CSV or TSV.
+ */
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { emptyResult, type Connector } from '../contract.js';
+import { listFiles, type ListOptions } from './list.js';
+import { readFile, type FileUnit } from './read.js';
+
+/** How files are found: the folder shown paths are relative to, URIs' root, exclusions. */
+export type FileOptions = ListOptions;
+
+export const files: Connector<FileUnit, { files: FileOptions }> = {
+  name: 'files',
+  claims: () => true,
+  display: (target) => target,
+  async *plan(target, { files: options }) {
+    const listing = await listFiles([target], options);
+    for (const { origin, textBytes } of listing.files) {
+      yield { id: `files:${origin.path}`, connector: 'files', target, source: origin.path, size: { bytes: textBytes }, origin };
+    }
+    // A file named as the target was looked at even when it was skipped (binary, excluded): a
+    // hook that passes staged files never fails on an image.
+    const named = await stat(path.resolve(options.cwd, target)).then((s) => s.isFile(), () => false);
+    return { ...emptyResult(), skipped: listing.skipped, errors: listing.errors, read: named };
+  },
+  read: (unit, sink, _settings, onRead) => readFile(unit, sink, onRead),
+  threads: 'unit',
+  lanes: () => 1,
+  nothingRead: 'nothing to read: no text file in it was scanned (empty, excluded, binary or skipped)',
+};

@@ -1,0 +1,78 @@
+/** What a scan read, in total and per target. */
+import type { Skipped, TableCoverage, ObjectCoverage } from '../connectors/records.js';
+import type { SourceResult } from '../connectors/contract.js';
+import type { SourceError } from '../errors/source-error.js';
+
+/** What was read. */
+export interface Coverage {
+  files: number;
+  /** Bytes scanned, after decompression. */
+  bytes: number;
+  lines: number;
+  /** Lines longer than the line limit, scanned in pieces. */
+  longLines: number;
+  skipped: Skipped[];
+  /** The same counters per target as given. */
+  sources: SourceCoverage[];
+  /** Per database table: rows estimated and scanned, and how (sampled with a seed, or full). */
+  tables: TableCoverage[];
+  /** Per S3 target: objects listed, scanned and skipped, groups, sampling. */
+  objects: ObjectCoverage[];
+}
+
+/** What was read under one target. */
+export interface SourceCoverage {
+  target: string;
+  files: number;
+  bytes: number;
+  lines: number;
+}
+
+export function emptyCoverage(): Coverage {
+  return { files: 0, bytes: 0, lines: 0, longLines: 0, skipped: [], sources: [], tables: [], objects: [] };
+}
+
+/** Adds one unit's (or one plan's) result into the totals and its target's. */
+function addResult(coverage: Coverage, source: SourceCoverage, r: SourceResult): void {
+  coverage.files += r.files;
+  coverage.bytes += r.bytes;
+  coverage.lines += r.lines;
+  coverage.longLines += r.longLines;
+  source.files += r.files;
+  source.bytes += r.bytes;
+  source.lines += r.lines;
+  coverage.skipped.push(...r.skipped);
+}
+
+/** Adds up rows of object coverage that describe the same target: counts add, sampling is the plan's. */
+function mergeObjects(rows: readonly ObjectCoverage[]): ObjectCoverage[] {
+  const merged = new Map<string, ObjectCoverage>();
+  for (const row of rows) {
+    const into = merged.get(row.source);
+    if (into === undefined) {
+      merged.set(row.source, { ...row, skipped: { ...row.skipped } });
+      continue;
+    }
+    into.objectsListed += row.objectsListed;
+    into.objectsScanned += row.objectsScanned;
+    into.groups += row.groups;
+    into.bytes += row.bytes;
+    into.sampled ||= row.sampled;
+    for (const [reason, n] of Object.entries(row.skipped)) into.skipped[reason] = (into.skipped[reason] ?? 0) + n;
+  }
+  return [...merged.values()];
+}
+
+/**
+ * Adds a target's results (its plan's first, then its units' in plan order) into the coverage and
+ * returns its errors in the same order. A target that read nothing and has no error of
+ * its own gets one: a scan that read nothing never passes.
+ */
+export function finishTarget({ coverage, source, results, nothingRead }: { coverage: Coverage; source: SourceCoverage; results: readonly SourceResult[]; nothingRead: string }): SourceError[] {
+  for (const r of results) addResult(coverage, source, r);
+  coverage.tables.push(...results.flatMap((r) => r.tables).sort((a, b) => a.table.localeCompare(b.table)));
+  coverage.objects.push(...mergeObjects(results.flatMap((r) => r.objects)));
+  const errors = results.flatMap((r) => r.errors);
+  if (errors.length === 0 && !results.some((r) => r.read)) errors.push({ source: source.target, message: nothingRead });
+  return errors;
+}

@@ -1,0 +1,27 @@
+/**
+ * With a worker thread, the reading thread scans the columns whose names name no PII kind itself:
+ * such a column costs stage one (one pass at a few hundred MB/s over bytes this thread has just
+ * copied) and its few candidates, while every value of a named column (`email`, `phone_sha256`) is
+ * judged, on the worker. A column always goes one way, so its site's findings come from one side.
+ */
+import type { RecordSink } from '../connectors/contract.js';
+import { addHits, type ScanSink } from '../sites/record-scanner.js';
+import type { TableResult, TableSink } from './worker-pool.js';
+
+/** A sink whose records are scanned on a worker (named columns) or here (the rest), then joined. */
+export interface SplitSink extends RecordSink {
+  end(): Promise<TableResult>;
+}
+
+export function splitSink(worker: TableSink, local: ScanSink, named: (hint: string) => boolean): SplitSink {
+  return {
+    scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
+    wait: () => worker.wait(),
+    end: async () => {
+      const { findings, valueHits } = await worker.end();
+      const hits = { ...valueHits };
+      addHits(hits, local.valueHits);
+      return { findings: [...findings, ...local.findings()], valueHits: hits };
+    },
+  };
+}
