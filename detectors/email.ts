@@ -109,6 +109,7 @@ export const email: Detector = {
       { text: 'mail to user@localhost failed', reason: 'no public domain' },
       { text: 'decorator @Component({selector: "x"})', reason: 'no local part' },
       { text: `${'a'.repeat(65)}@example.com`, reason: 'local part longer than 64 characters' },
+      { text: `mail to user@${'𝒜'.repeat(32)}.example.com`, reason: 'domain label longer than 63 characters (32 astral letters, 64 UTF-16 units)' },
       { text: 'postfix/cleanup[123]: 4F2B3C: message-id=<20261101100000.12345@mail.example.com>', reason: 'Message-ID' },
       { text: 'Message-ID: <CAF8c1x-Ab9@mail.example.com>', reason: 'Message-ID header' },
       { text: 'References: <a1@mail.example.com> <b2.c3@mail.example.com>', reason: 'Message-IDs in a References header' },

@@ -1,12 +1,13 @@
-// Runs every detector's inline examples: positives must be found (by the line scanner too),
-// negatives must not, each for the reason written beside it.
+// Runs every detector's inline examples, and the template's (detectors/_template.ts): positives
+// must be found (by the line scanner too), negatives must not, each for the reason written beside it.
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
+import { template } from '../detectors/_template.js';
 import { createDetectorSet } from '../src/engine/detector-set.js';
 import { detect } from '../src/engine/detect.js';
 import { extractFields } from '../src/engine/fields.js';
 
-for (const detector of detectors) {
+for (const detector of [...detectors, template]) {
   const set = createDetectorSet([detector]);
   const find = (text: string, hint?: string) => detect(set, { text, fields: () => extractFields(text).fields, ...(hint ? { hint } : {}) });
 

@@ -3,10 +3,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../detectors/index.js';
+import { template } from '../detectors/_template.js';
 import { checkPattern } from '../src/engine/regex.js';
 
 const root = path.resolve(import.meta.dirname, '..');
-const detectorFiles = readdirSync(path.join(root, 'detectors')).filter((f) => f.endsWith('.ts') && f !== 'index.ts');
+/** The template for new detectors (detectors/_template.ts): checked as a detector is, never registered. */
+const TEMPLATE_FILE = '_template.ts';
+const detectorFiles = readdirSync(path.join(root, 'detectors')).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== TEMPLATE_FILE);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
@@ -29,8 +32,15 @@ describe('detector registry', () => {
     expect(detectors.map((d) => d.id)).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
   });
 
-  for (const d of detectors) {
-    describe(d.id, () => {
+  it('does not register the template', () => {
+    expect(readdirSync(path.join(root, 'detectors'))).toContain(TEMPLATE_FILE);
+    expect(detectors).not.toContain(template);
+    expect(detectors.map((d) => d.id)).not.toContain(template.id);
+    expect(readFileSync(path.join(root, 'detectors', 'index.ts'), 'utf8')).not.toContain(TEMPLATE_FILE.replace('.ts', ''));
+  });
+
+  for (const d of [...detectors, template]) {
+    describe(d === template ? `${d.id} (the template)` : d.id, () => {
       it('has at least three positive and three negative examples, each negative with a reason', () => {
         expect(d.examples.positive.length).toBeGreaterThanOrEqual(3);
         expect(d.examples.negative.length).toBeGreaterThanOrEqual(3);
