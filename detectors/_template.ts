@@ -11,10 +11,9 @@
  * a log line or a field holds them, with synthetic values only (documented test numbers,
  * example.com).
  */
-import type { Detector } from '../src/types.js';
-import { ID_WORDS } from '../src/engine/column-verdict.js';
+import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /**
  * `unusualValue`: the whole values that normalize() or validate() could treat unlike another

@@ -1,7 +1,7 @@
 // Detector examples as column values: each example's value as a column would store it (the raw
 // text a pattern matched, before normalize()), under the column name the example gives (its
 // hint) or the detector's own field name, with what the line path reports for it in the example.
-import type { Detector, Form, NegativeExample, PositiveExample } from '../src/types.js';
+import type { Detector, Form, NegativeExample, PositiveExample } from '../src/engine/detector.js';
 import { createDetectorSet, type DetectorSet } from '../src/engine/detector-set.js';
 import { analyzeLine } from '../src/engine/analyze-line.js';
 import { detect } from '../src/engine/detect.js';

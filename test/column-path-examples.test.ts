@@ -7,7 +7,7 @@
 // `unusualValue` flags a value: an `unusualValue` that misses an example fails here (the last
 // tests check that it would). Values that a column cannot hold by nature are listed, with why.
 import { describe, expect, it } from 'vitest';
-import type { Detector } from '../src/types.js';
+import type { Detector } from '../src/engine/detector.js';
 import { detectors } from '../detectors/index.js';
 import { template } from '../detectors/_template.js';
 import { createDetectorSet, type DetectorSet } from '../src/engine/detector-set.js';

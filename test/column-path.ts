@@ -1,12 +1,13 @@
 // The column path for tests: a column's values as connectors hand them over (column batches, as
 // strings or as UTF-8 bytes), scanned by the engine and counted by the column verdicts.
-import type { Occurrence, RecordOrigin } from '../src/types.js';
+import type { Occurrence } from '../src/engine/occurrence.js';
+import type { RecordOrigin } from '../src/connectors/records.js';
 import type { DetectorSet } from '../src/engine/detector-set.js';
 import type { AnalyzeOptions } from '../src/engine/analyze-line.js';
-import { createColumnBatches } from '../src/scan/column-batches.js';
-import { createColumnVerdicts } from '../src/engine/column-verdict.js';
+import { createColumnBatches } from '../src/connectors/column-batches.js';
+import { createColumnVerdicts } from '../src/sites/column-verdict.js';
 import { scanRecord } from '../src/engine/scan-record.js';
-import type { ValuesRecord } from '../src/engine/values-record.js';
+import type { ValuesRecord } from '../src/connectors/values-record.js';
 
 const OPTIONS: AnalyzeOptions = { showValues: false, serviceField: 'service' };
 

@@ -153,7 +153,7 @@ describe('credentials in target URLs', () => {
     [`postgres//${USER}:${SECRET}@db.example.com/shop`, 'piiscan: postgres//***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?'],
     ['s3:/acme-exports/logs/', 'piiscan: s3:/acme-exports/logs/: not a target piiscan can read; did you mean s3://acme-exports/logs/?'],
     ['myslq://db.example.com/crm', 'piiscan: myslq://db.example.com/crm: not a target piiscan can read; did you mean mysql://db.example.com/crm?'],
-    [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs)'],
+    [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, s3:// URLs)'],
     [`postgres://${USER}:${SECRET}/x@db.example.com/shop`, 'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'],
     ['s3://', 'piiscan: s3://: name a bucket (s3://bucket/prefix)'],
     [`s3://AKIAEXAMPLE:${SECRET}@acme-exports/logs/`, 'piiscan: s3://***@acme-exports/logs/: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)'],

@@ -8,9 +8,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { maskUrlCredentials } from '../errors/url-credentials.js';
 import { UserError } from '../errors/user-error.js';
+import { CONNECTORS, connectorFor } from '../connectors/registry.js';
 
-const SCHEMES = ['postgres', 'postgresql', 'mysql', 'mariadb', 's3'];
-const READS = 'piiscan reads files, folders, postgres://, mysql://, mariadb:// and s3:// URLs';
+const SCHEMES = CONNECTORS.flatMap((c) => c.schemes);
+/** What a usage error says piiscan reads: each source's first scheme (others are aliases). */
+const READS = `piiscan reads files, folders, ${CONNECTORS.flatMap((c) => c.schemes.slice(0, 1).map((s) => `${s}://`)).join(', ')} URLs`;
 
 /**
  * Edit distance (insertions, deletions, substitutions, swaps of neighbours), for suggestions.
@@ -53,7 +55,7 @@ function checkTarget(target: string, cwd: string): void {
   if (m === null) return;
   const [, scheme, separator, rest] = m as unknown as [string, string, string, string];
   const known = SCHEMES.includes(scheme.toLowerCase());
-  if (known && separator === '://') return checkUrl(target, scheme);
+  if (known && separator === '://') return checkUrl(target);
   // A file or folder of that name is a file target (`logs//app.log`, `build:x`).
   if (existsSync(path.resolve(cwd, target))) return;
   const meant = known ? scheme.toLowerCase() : closestScheme(scheme);
@@ -62,14 +64,10 @@ function checkTarget(target: string, cwd: string): void {
   if (separator.startsWith(':/')) throw new UserError(`${shown(target)}: unknown scheme ${scheme}: (${READS})`);
 }
 
-/** A URL of a known scheme must parse, and an S3 one must name a bucket. */
-function checkUrl(target: string, scheme: string): void {
-  if (scheme.toLowerCase() === 's3') {
-    if (/^s3:\/\/(?:\/|$)/i.test(target)) throw new UserError(`${shown(target)}: name a bucket (s3://bucket/prefix)`);
-    if (/^s3:\/\/[^/]*@/i.test(target)) throw new UserError(`${shown(target)}: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)`);
-    return;
-  }
-  if (!URL.canParse(target)) throw new UserError(`${shown(target)}: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)`);
+/** A URL of a known scheme must be one its source can read (it parses, it names a bucket). */
+function checkUrl(target: string): void {
+  const problem = connectorFor(target).check?.(target);
+  if (problem !== undefined) throw new UserError(`${shown(target)}: ${problem}`);
 }
 
 /** Checks every target; the first bad one is a usage error. */

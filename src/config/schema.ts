@@ -31,11 +31,15 @@
  * exclude: ["file://logs/**\/debug-*.log", "s3://acme-exports/tmp/**"]
  * ```
  */
+import { CONNECTORS, connectorFor } from '../connectors/registry.js';
 import { z } from 'zod';
 import { detectors } from '../../detectors/index.js';
 import { checkPattern } from '../engine/regex.js';
 
 const detectorIds = detectors.map((d) => d.id) as [string, ...string[]];
+
+/** The URL schemes sources read, for messages. */
+const URL_SCHEMES = CONNECTORS.flatMap((c) => c.schemes.map((s) => `${s}://`)).join(', ');
 
 export const configSchema = z.strictObject({
   /** Ownership rules over location URIs (picomatch globs); the last match wins. Default: none. */
@@ -67,8 +71,8 @@ export const configSchema = z.strictObject({
       z.strictObject({
         /** Name used as a target on the command line. */
         name: z.string().min(1),
-        /** `postgres://`, `mysql://` (best without a password) or `s3://bucket/prefix` URL. */
-        url: z.string().regex(/^(?:postgres(?:ql)?|mysql|mariadb|s3):\/\//i, 'expected a postgres://, mysql:// or s3:// URL'),
+        /** A URL of a source piiscan reads: `postgres://`, `mysql://` (best without a password), `s3://bucket/prefix`. */
+        url: z.string().refine((url) => connectorFor(url).schemes.length > 0, `expected a URL of a source piiscan reads (${URL_SCHEMES})`),
         /** Environment variable holding the password, so it never sits in the config file. */
         passwordEnv: z.string().min(1).optional(),
       }),

@@ -102,4 +102,19 @@ export interface Connector<U extends WorkUnit = WorkUnit, S = unknown> {
   close?(target: string): Promise<void>;
   /** Why a target that read nothing fails: what the user should check. */
   nothingRead: string;
+  /** What its units are, as reports count them. */
+  units: 'files' | 'objects' | 'tables';
+  /** URL schemes it reads (`postgres`, `s3`); none for files. Shown in usage errors, checked in the config. */
+  schemes: readonly string[];
+  /** A usage error for a target of its scheme that cannot be read as given (no bucket, a URL that does not parse). */
+  check?(target: string): string | undefined;
+  /**
+   * Which sites a target covers, read from site URIs the way this connector writes them, so that
+   * `baseline --prune` of some targets removes only stale entries of sites under them.
+   * `targets` are all the targets given; `files` says how file URIs are rooted.
+   */
+  scope?(target: string, targets: readonly string[], files: { cwd: string; root?: string }): Promise<SiteScope>;
 }
+
+/** Whether a site (its kind and URI) lies under a target. */
+export type SiteScope = (site: { kind: string; uri: string }) => boolean;

@@ -3,7 +3,7 @@ import { formatBytes } from '../errors/format-bytes.js';
 import type { Coverage } from '../runner/coverage.js';
 import type { ObjectCoverage } from '../connectors/records.js';
 import type { Report } from './report.js';
-import { isDatabaseUrl } from '../connectors/database/target.js';
+import { connectorFor } from '../connectors/registry.js';
 
 /** `1 file`, `2 files`. */
 export function plural(n: number, noun: string): string {
@@ -14,7 +14,7 @@ export function plural(n: number, noun: string): string {
 export function describeScanned(coverage: Coverage): string {
   const parts: string[] = [];
   // A database whose tables could not be read (or that has none) still counts its 0 tables.
-  const tables = coverage.tables.length > 0 || coverage.sources.some((s) => isDatabaseUrl(s.target));
+  const tables = coverage.tables.length > 0 || coverage.sources.some((s) => connectorFor(s.target).units === 'tables');
   if (coverage.files > 0 || (!tables && coverage.objects.length === 0)) parts.push(`${plural(coverage.files, 'file')}, ${plural(coverage.lines, 'line')}`);
   if (tables) {
     const rows = coverage.tables.reduce((n, t) => n + t.rowsScanned, 0);

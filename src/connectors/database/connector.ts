@@ -39,7 +39,10 @@ export interface SqlSource<T extends { display: string }> {
   origin(target: T, table: TableInfo, column: ColumnInfo): RecordOrigin;
   /** A table's place, without credentials (`postgres://host:5432/shop/public.users`): the unit's id. */
   tableId(target: T, table: TableInfo): string;
-  nothingRead: string;
+  /** URL schemes of its targets. */
+  schemes: readonly string[];
+  /** The start of the site URIs of a target's columns (`postgres://host:5432/shop/`). */
+  sitePrefix(target: T): string;
 }
 
 /** A value given as text, to scan, or undefined when there is nothing worth scanning. (Binary values come as bytes: textStart.) */
@@ -193,7 +196,14 @@ export function createSqlConnector<T extends { display: string }>(source: SqlSou
       sessions.delete(display);
       await Promise.all((session?.drivers ?? []).map((d) => d.close().catch(() => undefined)));
     },
-    nothingRead: source.nothingRead,
+    nothingRead: 'nothing to read: no table the scanning user can see was read (check its grants, --include and --exclude)',
+    units: 'tables',
+    schemes: source.schemes,
+    check: (target) => (URL.canParse(target) ? undefined : 'not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'),
+    async scope(given) {
+      const start = source.sitePrefix(source.parse(given));
+      return (site) => site.kind === 'column' && site.uri.startsWith(start);
+    },
   };
 }
 

@@ -12,10 +12,6 @@ export interface DatabaseTarget {
   database: string;
 }
 
-export function isDatabaseUrl(target: string): boolean {
-  return /^(?:postgres(?:ql)?|mysql|mariadb):\/\//i.test(target);
-}
-
 export function toDatabaseTarget(url: string): DatabaseTarget {
   const parsed = new URL(url);
   const kind = /^postgres/i.test(parsed.protocol) ? 'postgres' : 'mysql';

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { emptyResult, type Connector } from '../contract.js';
 import { listFiles, type ListOptions } from './list.js';
 import { readFile, type FileUnit } from './read.js';
+import { fileScope } from './scope.js';
 
 /** How files are found: the folder shown paths are relative to, URIs' root, exclusions. */
 export type FileOptions = ListOptions;
@@ -30,4 +31,7 @@ export const files: Connector<FileUnit, { files: FileOptions }> = {
   threads: 'unit',
   lanes: () => 1,
   nothingRead: 'nothing to read: no text file in it was scanned (empty, excluded, binary or skipped)',
+  units: 'files',
+  schemes: [],
+  scope: fileScope,
 };

@@ -5,7 +5,7 @@
  */
 import { createSqlConnector, type DatabaseOptions } from '../database/connector.js';
 import type { DatabaseDriver } from '../database/driver.js';
-import { isDatabaseUrl, toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
+import { toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
 import { describeMysqlError } from './errors.js';
 
 /** How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver itself is never mocked). */
@@ -15,7 +15,7 @@ export const mysqlDriver = {
 
 export const mysql = createSqlConnector<DatabaseTarget>({
   name: 'mysql',
-  claims: (target) => isDatabaseUrl(target) && toDatabaseTarget(target).kind === 'mysql',
+  claims: (target) => /^(?:mysql|mariadb):\/\//i.test(target),
   parse: toDatabaseTarget,
   connect: (target, options) => mysqlDriver.connect(target, options),
   describeError: (error, target) => describeMysqlError(error, target.authority),
@@ -24,5 +24,6 @@ export const mysql = createSqlConnector<DatabaseTarget>({
     return { siteKind: 'column', path: `${table.schema}.${table.table}.${column.name}`, source: target.display, uri, siteUri: uri, defaultService: table.schema, target: target.display };
   },
   tableId: (target, table) => `mysql://${target.authority}/${table.schema}/${table.table}`,
-  nothingRead: 'nothing to read: no table the scanning user can see was read (check its grants, --include and --exclude)',
+  schemes: ['mysql', 'mariadb'],
+  sitePrefix: (target) => `mysql://${target.authority}/${target.database === '' ? '' : `${target.database}/`}`,
 });

@@ -5,7 +5,7 @@
  */
 import { createSqlConnector, type DatabaseOptions } from '../database/connector.js';
 import type { DatabaseDriver } from '../database/driver.js';
-import { isDatabaseUrl, toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
+import { toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
 import { describePostgresError } from './errors.js';
 
 /** How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver itself is never mocked). */
@@ -15,7 +15,7 @@ export const postgresDriver = {
 
 export const postgres = createSqlConnector<DatabaseTarget>({
   name: 'postgres',
-  claims: (target) => isDatabaseUrl(target) && toDatabaseTarget(target).kind === 'postgres',
+  claims: (target) => /^postgres(?:ql)?:\/\//i.test(target),
   parse: toDatabaseTarget,
   connect: (target, options) => postgresDriver.connect(target, options),
   describeError: (error, target) => describePostgresError(error, target.authority),
@@ -25,5 +25,6 @@ export const postgres = createSqlConnector<DatabaseTarget>({
     return { siteKind: 'column', path: `${target.database}.${table.schema}.${table.table}.${column.name}`, source: target.display, uri, siteUri: uri, defaultService, target: target.display };
   },
   tableId: (target, table) => `postgres://${target.authority}/${target.database}/${table.schema}.${table.table}`,
-  nothingRead: 'nothing to read: no table the scanning user can see was read (check its grants, --include and --exclude)',
+  schemes: ['postgres', 'postgresql'],
+  sitePrefix: (target) => `postgres://${target.authority}/${target.database === '' ? '' : `${target.database}/`}`,
 });

@@ -5,7 +5,7 @@
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Connector } from '../contract.js';
-import { isS3Url, toS3Target } from './target.js';
+import { checkS3Url, isS3Url, objectScope, toS3Target } from './target.js';
 import type { ObjectUnit, S3Options } from './plan.js';
 
 export type { S3Options };
@@ -44,4 +44,8 @@ export const s3: Connector<ObjectUnit, { s3: S3Options }> = {
     clients.clear();
   },
   nothingRead: 'nothing to read: no object under it was read (no objects, or every one skipped)',
+  units: 'objects',
+  schemes: ['s3'],
+  check: checkS3Url,
+  scope: async (target) => objectScope(target),
 };

@@ -3,6 +3,8 @@
  * and parsed without loading the AWS SDK, which only a scan of a bucket needs.
  */
 import { maskUrlCredentials } from '../../errors/url-credentials.js';
+import type { SiteScope } from '../contract.js';
+import { toObjectGroup } from '../object-group.js';
 
 export interface S3Target {
   bucket: string;
@@ -21,4 +23,22 @@ export function toS3Target(url: string): S3Target {
   const slash = rest.indexOf('/');
   const bucket = slash === -1 ? rest : rest.slice(0, slash);
   return { bucket, prefix: slash === -1 ? '' : rest.slice(slash + 1), display: maskUrlCredentials(url) };
+}
+
+/** Why an `s3://` target cannot be read as given, for a usage error. */
+export function checkS3Url(target: string): string | undefined {
+  if (/^s3:\/\/(?:\/|$)/i.test(target)) return 'name a bucket (s3://bucket/prefix)';
+  if (/^s3:\/\/[^/]*@/i.test(target)) return 'an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)';
+  return undefined;
+}
+
+/** A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it covers none (its group is unknown). */
+export function objectScope(target: string): SiteScope {
+  const { bucket, prefix } = toS3Target(target);
+  const slash = prefix.lastIndexOf('/');
+  const folders = slash === -1 ? '' : toObjectGroup(`${prefix.slice(0, slash + 1)}x`).slice(0, -1);
+  const partial = prefix.slice(slash + 1);
+  if (/\d/.test(partial)) return () => false;
+  const start = `s3://${bucket}/${folders}${partial}`;
+  return (site) => site.kind === 'object' && site.uri.startsWith(start);
 }
