@@ -7,7 +7,7 @@ import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bound
 type LibPhoneNumber = typeof import('libphonenumber-js/max');
 let loaded: LibPhoneNumber | undefined;
 /**
- * libphonenumber-js with its full metadata takes about 0.1 s to load: it is loaded by the first
+ * libphonenumber-js with its full metadata is slow to load: it is loaded by the first
  * number to validate, so a thread that never validates one (the one reading a table for worker
  * threads, `piiscan --version`) does not pay for it.
  */
@@ -30,8 +30,9 @@ function decodePhone(raw: string): string {
 }
 
 /**
- * libphonenumber costs 20-50 µs a number, and columns and logs repeat numbers (a customer's phone
- * on each of their orders), so verdicts are remembered, for up to this many numbers at a time.
+ * Parsing and validating a number is costly (libphonenumber builds a RegExp per metadata
+ * pattern), and columns and logs repeat numbers (a customer's phone on each of their orders), so
+ * verdicts are remembered, for up to this many numbers at a time.
  */
 const VERDICT_CACHE_LIMIT = 8192;
 const verdicts = new Map<string, boolean>();

@@ -12,7 +12,7 @@ import { UserError } from '../errors/user-error.js';
 
 /**
  * What no config file gives: the schema's defaults (a test holds the two equal). A scan without
- * piiscan.yaml loads neither the YAML parser nor zod and the schema, about 0.2 s of start-up.
+ * piiscan.yaml loads neither the YAML parser nor zod and the schema, which are slow to load.
  */
 export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({ services: [], serviceField: 'service', exclude: [], sources: [], allow: [] });
 

@@ -45,14 +45,14 @@ export interface ColumnShape {
 /**
  * A column's shape in one pass: one RE2.Set holds every pattern, every pattern without a value
  * group as `\A(?:p)(?:\n(?:p))*\z` (every line matches it whole), and every detector's
- * unusualValue. On a batch of addresses or phone numbers it costs about half of three passes (the
+ * unusualValue. On a batch of addresses or phone numbers it costs less than three passes (the
  * patterns, the whole lines, the unusual values); on hex digests it costs more than the pattern
  * set alone, so whole-values.ts asks it only of batches that are not digests.
  */
 function compileColumnShape(detectors: readonly Detector[], patterns: readonly CompiledPattern[]): (data: Buffer) => ColumnShape {
   const whole = patterns.flatMap((p, i) => (p.spec.regex.includes('(?P<value>') ? [] : [i]));
   const unusual = detectors.filter((d) => d.unusualValue !== undefined);
-  // Compiled on first use (tens of ms): a thread that scans no named column never needs it.
+  // Compiled on first use: a thread that scans no named column never needs it.
   let set: PatternSet | undefined;
   const compile = () =>
     compilePatternSet([

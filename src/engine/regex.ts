@@ -25,7 +25,7 @@ export interface TextPattern {
 
 /**
  * Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. All
- * matches come from one native `replace` call with a callback, which costs half an `exec` loop.
+ * matches come from one native `replace` call with a callback, which is cheaper than an `exec` loop.
  *
  * On a string, node-re2 gives each match's UTF-16 offset by counting from the text's start, so
  * a call costs the text's length times its matches. Long texts therefore go to RE2 as UTF-8
@@ -112,7 +112,7 @@ export interface ByteScanner {
  * flags stay its own.
  *
  * node-re2's `exec` builds a result object per match (the match copied into a new Buffer, index,
- * input, groups), which costs several times the DFA's work on a short line; `search` returns only
+ * input, groups), which costs more than the DFA's work on a short line; `search` returns only
  * the offset. It searches from the buffer's start, so the search goes over the rest of the buffer
  * from `from`, which is a line start: there `^` and `\b` see what they see after a newline.
  */

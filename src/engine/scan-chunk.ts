@@ -23,7 +23,7 @@ export interface CandidateLine {
 /**
  * The lines of a chunk in which any detector may match. Two passes: all of stage one, then the
  * line numbers. Interleaving stage one with stage two evicts the union's DFA from the CPU caches
- * between calls and halves stage one's speed, so callers analyse the lines after this returns.
+ * between calls and slows stage one markedly, so callers analyse the lines after this returns.
  */
 export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
   const starts: number[] = [];

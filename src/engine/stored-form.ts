@@ -86,8 +86,8 @@ for (const [length, reason] of Object.entries(DIGEST_REASONS)) DIGEST_FORMS[Numb
  * The stored form of every value of a batch (one value a line, as UTF-8) when all are hex digests
  * of one length, as in a hashed column: one pass over the bytes instead of a test a value.
  * Undefined when they are not (each value is then classified alone). The verdict is one object
- * made beforehand: built after the long loop, whose optimized code V8 enters mid-loop, it sent
- * that code back to the interpreter once a batch.
+ * made before the loop: code after a hot loop that has not yet run discards the loop's compiled
+ * code when it runs.
  */
 export function uniformDigest(data: Buffer): StoredForm | undefined {
   const newline = data.indexOf(0x0a);

@@ -42,7 +42,7 @@ export interface BaselineComparison {
   stale: Array<BaselineEntry & { fingerprint: string }>;
 }
 
-/** The schema of a baseline file, made when one is read (zod takes about 0.1 s to load). */
+/** The schema of a baseline file, made when one is read, so scans without a baseline never load zod. */
 async function baselineSchema() {
   const { z } = await import('zod');
   const entry = z.object({

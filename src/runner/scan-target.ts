@@ -15,7 +15,7 @@ import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 
 /** Text to scan above which `--jobs auto` uses worker threads. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
-/** Rows to read above which `--jobs auto` uses worker threads (starting one costs about as much as scanning 100,000 rows). */
+/** Rows to read above which `--jobs auto` uses worker threads (below it, starting a worker costs more than it saves: docs/performance.md). */
 const PARALLEL_ROWS = 200_000;
 /** Units planned ahead of the lanes: enough to judge a scan's size, bounded whatever the plan. */
 const PLANNED_AHEAD = 1000;

@@ -82,10 +82,9 @@ class CopyOut implements pg.Submittable {
 
   /**
    * Reads the messages of a piece of the socket's bytes, up to the end of the COPY's data; true
-   * when that end was in it (the socket is then node-postgres's again). Its loop is optimized on
-   * its own: V8 enters a long loop's optimized code mid-loop, and code after the loop that had not
-   * run yet (the sink's wait, when the worker falls behind) sent that code back to the interpreter
-   * each time it ran, up to 50 times a table.
+   * when that end was in it (the socket is then node-postgres's again). Its loop is a function of
+   * its own and the sink's wait is asked after it returns: code after a hot loop that has not yet
+   * run discards the loop's compiled code when it first runs.
    */
   private readMessages(chunk: Buffer): boolean {
     let at = 0;

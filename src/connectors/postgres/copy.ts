@@ -75,7 +75,7 @@ export function createCopyRows(sink: RowSink): CopyRows {
   };
   /** Keeps `src[start, end)`, the start of a row that needs `needed` bytes at least. */
   const keep = (src: Buffer, start: number, end: number, needed: number) => {
-    // (Setting an array's length is a call into V8's runtime: only when there is something to drop.)
+    // (Setting an array's length is not free: only when there is something to drop.)
     if (pending.length !== 0) pending.length = 0;
     if (start < end) pending.push(src.subarray(start, end));
     pendingBytes = end - start;
