@@ -58,6 +58,11 @@ export interface SourceResult {
   errors: SourceError[];
   /** Whether anything was read: a target none of whose units read anything is an error of its own. */
   read: boolean;
+  /**
+   * Binary files this source could not read as text (`path` as shown, `file` absolute): another
+   * source may read them (a database file met in a folder walk); else they are skipped as binary.
+   */
+  opaque?: Array<{ path: string; file: string }>;
 }
 
 /** A SourceResult with nothing in it, to fill in. */
@@ -98,6 +103,11 @@ export interface Connector<U extends WorkUnit = WorkUnit, S = unknown> {
   threads: 'unit' | 'records';
   /** Units read at the same time without worker threads (connections, requests in flight). */
   lanes(settings: S): number;
+  /**
+   * For a binary file met under another target (a folder walk): the target this source reads it
+   * as (`sqlite:///abs/app.db`), or undefined when it is not this source's.
+   */
+  claimsFile?(file: string): Promise<string | undefined>;
   /** Releases what plan() and read() opened for a target (connections, clients). */
   close?(target: string): Promise<void>;
   /** Why a target that read nothing fails: what the user should check. */

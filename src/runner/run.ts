@@ -3,8 +3,8 @@
  * merged into one aggregation and every result into the coverage, in target and plan order.
  * Nothing here names a kind of source: sources are the registry's.
  */
-import type { OnRead, SourceResult } from '../connectors/contract.js';
-import { connectorFor, type SourceSettings } from '../connectors/registry.js';
+import type { Connector, OnRead, SourceResult, WorkUnit } from '../connectors/contract.js';
+import { CONNECTORS, connectorFor, type SourceSettings } from '../connectors/registry.js';
 import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
 import { addHits, createFindingsAggregator, createRecordScanner, selectDetectors } from '../sites/record-scanner.js';
@@ -45,6 +45,23 @@ export interface ScanResult {
   valueHits: Record<number, number>;
 }
 
+/**
+ * The targets other sources make of the binary files a target's units could not read; the files
+ * no source claims are skipped as binary, each in its unit's result.
+ */
+async function claimOpaque(results: readonly SourceResult[]): Promise<string[]> {
+  const inner: string[] = [];
+  for (const r of results) {
+    for (const { path, file } of r.opaque ?? []) {
+      let claimed: string | undefined;
+      for (const c of CONNECTORS) claimed ??= await c.claimsFile?.(file);
+      if (claimed === undefined) r.skipped.push({ path, reason: 'binary' });
+      else inner.push(claimed);
+    }
+  }
+  return inner;
+}
+
 export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
   const startedAt = new Date();
   const aggregator = createFindingsAggregator(settings);
@@ -68,11 +85,7 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
     onPlanned: () => progress.totalFiles++,
     ...(options.onProgress ? { onRead } : {}),
   };
-  const shown: string[] = [];
-  for (const target of targets) {
-    const connector = connectorFor(target);
-    const display = connector.display(target);
-    shown.push(display);
+  const scanOne = async (connector: Connector<WorkUnit, SourceSettings>, target: string): Promise<SourceResult[]> => {
     const results: SourceResult[] = [];
     const planned = await scanTarget({
       ...shared,
@@ -86,10 +99,20 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
         options.onProgress?.(progress);
       },
     });
+    return [planned, ...results];
+  };
+  const shown: string[] = [];
+  for (const target of targets) {
+    const connector = connectorFor(target);
+    const display = connector.display(target);
+    shown.push(display);
+    const results = await scanOne(connector, target);
+    // Files another source reads (a database file in a folder) are scanned as part of this target.
+    for (const inner of await claimOpaque(results)) results.push(...(await scanOne(connectorFor(inner), inner)));
     // A target given twice is one source of the coverage.
     let source = coverage.sources.find((s) => s.target === display);
     if (source === undefined) coverage.sources.push((source = { target: display, files: 0, bytes: 0, lines: 0 }));
-    errors.push(...finishTarget({ coverage, source, results: [planned, ...results], nothingRead: connector.nothingRead }));
+    errors.push(...finishTarget({ coverage, source, results, nothingRead: connector.nothingRead }));
   }
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
   const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));

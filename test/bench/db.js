@@ -5,7 +5,7 @@
 // row count.
 import { execFileSync } from 'node:child_process';
 import { useServer } from './server.js';
-import { inTurns, RUNS, showSeconds } from './measure.js';
+import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = useServer('postgres.sh', 'PIISCAN_TEST_PG_URL', 'PIISCAN_TEST_PG_DIR');
 const adminUrl = server.address;
@@ -24,10 +24,10 @@ try {
       FROM generate_series(1, ${rows}) i`, '-c', 'ANALYZE users_like');
   console.log('done');
   const bytes = Number(psql(url.toString(), '-c', "\\copy (SELECT * FROM users_like) TO PROGRAM 'wc -c'").trim());
-  const timed = inTurns([
+  const timed = inTurns(withBaseline([
     { name: 'psql \\copy to /dev/null', command: 'psql', args: [url.toString(), '-qc', "\\copy (SELECT * FROM users_like) TO '/dev/null'"] },
     { name: 'piiscan scan --full', command: process.execPath, args: ['bin/piiscan.js', 'scan', url.toString(), '--full', '--format', 'json', '--output', '/dev/null', '--quiet'] },
-  ]);
+  ]));
   const [copy, scan] = timed.values();
   const mb = bytes / 1e6;
   console.log(`table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text; ${RUNS} runs each, in turns`);
@@ -36,6 +36,7 @@ try {
     console.log(name.padEnd(26), showSeconds(m).padStart(24), Math.round(rows / m.seconds).toLocaleString('en-US').padStart(10), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12));
   }
   console.log(`ratio piiscan/psql (medians): ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
+  printBaselineRatios(timed);
 } finally {
   psql(adminUrl, '-c', 'DROP DATABASE IF EXISTS piiscan_bench');
   server.stop();

@@ -8,7 +8,7 @@
 import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { inTurns, RUNS, showSeconds } from './measure.js';
+import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dir = path.join(here, 'corpus-lines');
@@ -39,7 +39,7 @@ closeSync(fd);
 
 const report = path.join(dir, 'report.json');
 const scan = (name, file) => ({ name, command: process.execPath, args: ['bin/piiscan.js', 'scan', path.join(dir, file), '--format', 'json', '--output', report, '--quiet', '--jobs', '1'] });
-const rows = inTurns([scan('1 MB line, no PII', files.plain), scan('1 MB line, one email', files.one), scan('1 MB line, 300 emails', files.many), scan(`${longMegabytes} MB line, an email a MB`, files.long)]);
+const rows = inTurns(withBaseline([scan('1 MB line, no PII', files.plain), scan('1 MB line, one email', files.one), scan('1 MB line, 300 emails', files.many), scan(`${longMegabytes} MB line, an email a MB`, files.long)]));
 rmSync(dir, { recursive: true, force: true });
 
 const plain = rows.get('1 MB line, no PII');
@@ -49,3 +49,4 @@ for (const [name, m] of rows) {
   const ratio = (a, b) => (name.startsWith('1 MB') ? (a / b).toFixed(2) : '-');
   console.log(name.padEnd(32), showSeconds(m).padStart(24), ratio(m.seconds, plain.seconds).padStart(10), m.cpuSeconds.toFixed(2).padStart(7), ratio(m.cpuSeconds, plain.cpuSeconds).padStart(10), m.rssMb.toFixed(0).padStart(12));
 }
+printBaselineRatios(rows);

@@ -41,3 +41,27 @@ export function inTurns(commands) {
 export function showSeconds(m) {
   return RUNS > 1 ? `${m.seconds.toFixed(2)} (${m.fastest.toFixed(2)}–${m.slowest.toFixed(2)})` : m.seconds.toFixed(2);
 }
+
+/**
+ * BENCH_BASELINE names another checkout, built (an older commit in a worktree): its piiscan runs
+ * every piiscan command of a benchmark in the same turns, so a change is measured against the
+ * code before it on the same machine at the same time.
+ */
+const BASELINE = process.env.BENCH_BASELINE;
+
+/** The commands, and with BENCH_BASELINE the baseline's piiscan for each piiscan command, named `... [baseline]`. */
+export function withBaseline(commands) {
+  if (!BASELINE) return commands;
+  const bin = path.resolve(BASELINE, 'bin/piiscan.js');
+  const old = commands.filter((c) => c.args?.[0] === 'bin/piiscan.js').map((c) => ({ ...c, name: `${c.name} [baseline]`, args: [bin, ...c.args.slice(1)] }));
+  return [...commands, ...old];
+}
+
+/** With BENCH_BASELINE: each piiscan command's median seconds over the baseline's (below 1 is faster). */
+export function printBaselineRatios(rows) {
+  for (const [name, old] of rows) {
+    if (!name.endsWith(' [baseline]')) continue;
+    const now = rows.get(name.slice(0, -' [baseline]'.length));
+    console.log(`${name.slice(0, -' [baseline]'.length)}: ${(now.seconds / old.seconds).toFixed(2)} of the baseline's seconds (medians), CPU ${(now.cpuSeconds / old.cpuSeconds).toFixed(2)}`);
+  }
+}

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeCorpus } from './corpus.js';
-import { inTurns, RUNS, showSeconds } from './measure.js';
+import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 import { detectors } from '../../dist/detectors/index.js';
 import { createDetectorSet } from '../../dist/src/engine/detector-set.js';
 import { toUnionSource } from '../../dist/src/engine/regex.js';
@@ -38,7 +38,7 @@ if (hasRipgrep) commands.push({ name: 'ripgrep -j1 -o (same alternation)', comma
 for (const jobs of ['1', '2']) {
   commands.push({ name: `piiscan --jobs ${jobs}`, command: process.execPath, args: ['bin/piiscan.js', 'scan', corpus, '--format', 'json', '--output', report, '--quiet', '--jobs', jobs] });
 }
-const rows = [...inTurns(commands)];
+const rows = [...inTurns(withBaseline(commands))];
 const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
 rmSync(report);
 
@@ -51,5 +51,6 @@ for (const [name, m] of rows) {
   const ratio = rg ? (rg.seconds / m.seconds).toFixed(2) : '-';
   console.log(name.padEnd(36), showSeconds(m).padStart(24), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12), ratio.padStart(12));
 }
+printBaselineRatios(new Map(rows));
 
 await import('./lines.js');

@@ -6,7 +6,7 @@
 // (test/servers/s3.sh).
 import { gzipSync } from 'node:zlib';
 import { useServer } from './server.js';
-import { inTurns, RUNS, showSeconds } from './measure.js';
+import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { createLineMaker } from './corpus.js';
 import { createRandom } from '../../dist/src/connectors/seeded-random.js';
@@ -83,10 +83,10 @@ try {
   client.destroy();
   console.log(`done (${(stored / 1e6).toFixed(0)} MB stored)`);
 
-  const timed = inTurns([
+  const timed = inTurns(withBaseline([
     { name: 'SDK GetObject, stream only', command: process.execPath, args: ['--input-type=module', '-e', STREAM_ONLY, endpoint], env: credentials },
     { name: 'piiscan scan', command: process.execPath, args: ['bin/piiscan.js', 'scan', `s3://${BUCKET}`, '--endpoint-url', endpoint, '--concurrency', String(CONCURRENCY), '--format', 'json', '--quiet'], env: credentials, keepStdout: true },
-  ]);
+  ]));
   const [stream, scan] = timed.values();
   const report = JSON.parse(scan.stdout);
   if (report.errors.length > 0) throw new Error(`scan errors: ${JSON.stringify(report.errors)}`);
@@ -97,6 +97,7 @@ try {
     console.log(name.padEnd(30), showSeconds(m).padStart(24), (stored / 1e6 / m.seconds).toFixed(1).padStart(12), (uncompressed / 1e6 / m.seconds).toFixed(1).padStart(13), m.rssMb.toFixed(0).padStart(12));
   }
   console.log(`ratio piiscan/stream-only (medians): ${(stream.seconds / scan.seconds).toFixed(2)} (target >= 0.5)`);
+  printBaselineRatios(timed);
 } finally {
   server.stop();
 }

@@ -31,7 +31,7 @@ export async function readFile(unit: FileUnit, sink: RecordSink, onRead?: OnRead
     result.errors.push({ source: origin.path, message: describeFsError(error) });
   }
   Object.assign(result, { bytes: stats.bytes, lines: stats.lines, longLines: stats.longLines });
-  if (stats.binary) result.skipped.push({ path: origin.path, reason: 'binary' });
+  if (stats.binary) result.opaque = [{ path: origin.path, file: origin.source }];
   else result.files = 1;
   result.read = result.files > 0;
   return result;
