@@ -51,7 +51,10 @@ async function fileScope(target: string, targets: ReadonlySet<string>, options: 
   };
 }
 
-/** A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it covers none (its group is unknown). */
+/**
+ * A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it
+ * covers none (its group is unknown).
+ */
 function objectScope(target: string): TargetScope {
   const { bucket, prefix } = toS3Target(target);
   const slash = prefix.lastIndexOf('/');
@@ -72,7 +75,7 @@ function databaseScope(target: string): TargetScope {
 export async function createTargetScope(targets: readonly string[], options: RootOptions): Promise<TargetScope> {
   const files = new Set(targets.filter((t) => !isDatabaseUrl(t) && !isS3Url(t)).map((t) => path.resolve(options.cwd, t)));
   const scopes = await Promise.all(
-    targets.map((t) => (isDatabaseUrl(t) ? databaseScope(t) : isS3Url(t) ? objectScope(t) : fileScope(t, files, options))),
+    targets.map(async (t) => (isDatabaseUrl(t) ? databaseScope(t) : isS3Url(t) ? objectScope(t) : fileScope(t, files, options))),
   );
   return (site) => scopes.some((inScope) => inScope(site));
 }
