@@ -42,7 +42,8 @@ export const creditCard: Detector = {
   identifier: 'indirect',
   patterns: [
     { name: 'credit_card.number', regex: String.raw`\b[2-6](?:[ -]?\d){12,18}\b`, score: 0.3 },
-    // Masked 16-digit numbers in groups of four, masks of 9 to 15 digits (13 to 19-digit numbers) and Amex's 4-6-5 groups.
+    // Masked 16-digit numbers in groups of four, masks of 9 to 15 digits (13 to 19-digit numbers)
+    // and Amex's 4-6-5 groups.
     {
       name: 'credit_card.masked',
       regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|(?:\*{9,15}|[xX]{9,15})\d{4}\b|(?:\*{4}|[xX]{4})[ -]?(?:\*{6}|[xX]{6})[ -]?(?:\*|[xX])\d{4}\b|\b\d{6}\*{6}\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`,

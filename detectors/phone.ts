@@ -14,7 +14,10 @@ let loaded: LibPhoneNumber | undefined;
 const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>) =>
   (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(...args);
 
-/** Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE, FR and IN, not in US numbers. */
+/**
+ * Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE, FR
+ * and IN, not in US numbers.
+ */
 const TRUNK_PREFIX_REGIONS: CountryCode[] = ['GB', 'DE', 'FR', 'IN'];
 const OTHER_REGIONS: CountryCode[] = ['US', 'IN', 'GB'];
 

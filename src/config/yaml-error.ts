@@ -44,7 +44,10 @@ function locate(text: string, errors: readonly YAMLError[]): { offset: number; m
   return { offset: first.pos[0], message };
 }
 
-/** `line:column: message` (1-based) of the first of a document's YAML errors; `lines` is the counter the document was parsed with. */
+/**
+ * `line:column: message` (1-based) of the first of a document's YAML errors; `lines` is the counter
+ * the document was parsed with.
+ */
 export function describeYamlError(text: string, errors: readonly YAMLError[], lines: LineCounter): string {
   const { offset, message } = locate(text, errors);
   // An error at the very end of the file is on its last line, not on the empty one after it.

@@ -68,7 +68,7 @@ function notes(report: Report, c: ChalkInstance): string[] {
 }
 
 function summaryLine(report: Report, shown: number): string {
-  const { summary, coverage } = report;
+  const { summary } = report;
   const services = new Set(report.findings.filter((f) => f.form === 'plaintext').map((f) => f.service)).size;
   const other = summary.findings - summary.plaintextFindings;
   const hidden = summary.findings - shown;

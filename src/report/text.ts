@@ -10,7 +10,10 @@ export function plural(n: number, noun: string): string {
   return `${n.toLocaleString('en-US')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-/** What a scan read: `8 files, 40 lines`, `3 tables, 12,000 rows (2 sampled)`, `40 objects in 3 groups (2 skipped)`, then the bytes. */
+/**
+ * What a scan read: `8 files, 40 lines`, `3 tables, 12,000 rows (2 sampled)`, `40 objects in 3
+ * groups (2 skipped)`, then the bytes.
+ */
 export function describeScanned(coverage: Coverage): string {
   const parts: string[] = [];
   // A database whose tables could not be read (or that has none) still counts its 0 tables.
