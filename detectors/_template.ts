@@ -27,7 +27,8 @@ export const template: Detector = {
   /** Snake case; the file name is the id with dashes. Findings and baselines hold it: never rename it. */
   id: 'member_number',
   /** One sentence for `piiscan detectors` and the reports: what it finds and what it checks. */
-  description: 'Member numbers of the example scheme (M and eight digits), with or without a dash; issued range checked',
+  description:
+    'Member numbers of the example scheme (M and eight digits), with or without a dash; issued range checked',
   category: 'government_id',
   /** `sensitive` for government, financial and credential data, as privacy policies rank it. */
   sensitivity: 'sensitive',
@@ -60,7 +61,9 @@ export const template: Detector = {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     const digits = value.replace(/\D/g, '');
-    return digits.startsWith('00') ? { status: 'invalid', reason: 'numbers starting 00 are never issued' } : { status: 'valid', check: 'issued-range' };
+    return digits.startsWith('00')
+      ? { status: 'invalid', reason: 'numbers starting 00 are never issued' }
+      : { status: 'valid', check: 'issued-range' };
   },
   unusualValue: UNUSUAL_VALUE,
   /** Shows enough to recognise a value in a sample and never enough to use it. */

@@ -5,16 +5,45 @@ import type { Detector } from '../src/engine/detector.js';
 const DOMAIN = String.raw`(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}])?\.)+(?:xn--[a-zA-Z0-9-]+|\p{L}\p{L}+)`;
 
 /** Top-level "domains" that are really file extensions (`logo@2x.png`). */
-const FILE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'ico', 'css', 'js', 'mjs', 'map', 'json', 'txt', 'html', 'pdf']);
+const FILE_EXTENSIONS = new Set([
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'ico',
+  'css',
+  'js',
+  'mjs',
+  'map',
+  'json',
+  'txt',
+  'html',
+  'pdf',
+]);
 
 /** systemd unit types: `getty@tty1.service` is a unit instance, not an address. */
-const UNIT_TYPES = new Set(['service', 'socket', 'timer', 'mount', 'automount', 'target', 'slice', 'scope', 'path', 'device', 'swap']);
+const UNIT_TYPES = new Set([
+  'service',
+  'socket',
+  'timer',
+  'mount',
+  'automount',
+  'target',
+  'slice',
+  'scope',
+  'path',
+  'device',
+  'swap',
+]);
 
 /** An address whose text before it opens a URL's userinfo (`https://user:token@host`). */
 const URL_USERINFO_BEFORE = /[a-z][a-z0-9+.-]*:\/\/[^\s/@?#]*$/;
 
 /** Headers whose values are Message-IDs (`<20261101100000.12345@mail.example.com>`), in a list or alone. */
-const MESSAGE_ID_BEFORE = /(?:message-?id|msg-?id|in-reply-to|references|content-id)["']?\s*[=:]\s*["']?(?:<[^<>]*>[\s,]*)*<?$/;
+const MESSAGE_ID_BEFORE =
+  /(?:message-?id|msg-?id|in-reply-to|references|content-id)["']?\s*[=:]\s*["']?(?:<[^<>]*>[\s,]*)*<?$/;
 
 /** A machine-made local part: hex digits, dots and dashes with a long run of digits (a timestamp or a counter). */
 const GENERATED_LOCAL = /^(?=[0-9a-f.$=_-]*\d{8})[0-9a-f.$=_-]+$/i;
@@ -64,9 +93,19 @@ export const email: Detector = {
     // domain automaton beside this one makes RE2's union DFA blow up. The engine classifies a
     // match holding a run of mask characters as masked.
     // Stage one only looks for the @: Unicode classes would slow the union scan threefold.
-    { name: 'email.address', regex: String.raw`[\p{L}\p{N}*][\p{L}\p{N}._%+'*-]*(?:@|%40)` + DOMAIN, score: 0.85, prefilter: '@|%40' },
+    {
+      name: 'email.address',
+      regex: String.raw`[\p{L}\p{N}*][\p{L}\p{N}._%+'*-]*(?:@|%40)` + DOMAIN,
+      score: 0.85,
+      prefilter: '@|%40',
+    },
     // URL-encoded addresses are ASCII, so this pattern needs no Unicode classes.
-    { name: 'email.url_encoded', regex: String.raw`(?:[A-Za-z0-9._+'-]|%[0-9A-Fa-f]{2})+%40(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+(?:\.(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+)*\.[A-Za-z]{2,}\b`, score: 0.85, prefilter: '%40' },
+    {
+      name: 'email.url_encoded',
+      regex: String.raw`(?:[A-Za-z0-9._+'-]|%[0-9A-Fa-f]{2})+%40(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+(?:\.(?:[A-Za-z0-9-]|%[0-9A-Fa-f]{2})+)*\.[A-Za-z]{2,}\b`,
+      score: 0.85,
+      prefilter: '%40',
+    },
   ],
   contextWords: ['email', 'e-mail', 'mail', 'contact', 'recipient', 'to=', 'from='],
   fieldNames: ['email', 'mail', 'emailaddress', 'e_mail'],
@@ -74,11 +113,15 @@ export const email: Detector = {
   normalize: (raw) => (raw.includes('%') ? decodeAddress(raw) : raw),
   validate(value, context) {
     const at = value.lastIndexOf('@');
-    if (at > 64 || value.length - at - 1 > 253 || hasLongLabel(value, at + 1)) return { status: 'invalid', reason: 'longer than RFC 5321 allows' };
+    if (at > 64 || value.length - at - 1 > 253 || hasLongLabel(value, at + 1))
+      return { status: 'invalid', reason: 'longer than RFC 5321 allows' };
     const tld = value.slice(value.lastIndexOf('.') + 1);
-    if (tld.length <= 4 && FILE_EXTENSIONS.has(tld.toLowerCase())) return { status: 'invalid', reason: 'file name with a scale suffix' };
-    if (at <= 3 && SSH_USERS.has(value.slice(0, at).toLowerCase())) return { status: 'invalid', reason: 'SSH remote user' };
-    if (context.after.startsWith(':') && /^:[\w~/]/.test(context.after)) return { status: 'invalid', reason: 'scp-style remote' };
+    if (tld.length <= 4 && FILE_EXTENSIONS.has(tld.toLowerCase()))
+      return { status: 'invalid', reason: 'file name with a scale suffix' };
+    if (at <= 3 && SSH_USERS.has(value.slice(0, at).toLowerCase()))
+      return { status: 'invalid', reason: 'SSH remote user' };
+    if (context.after.startsWith(':') && /^:[\w~/]/.test(context.after))
+      return { status: 'invalid', reason: 'scp-style remote' };
     if (UNIT_TYPES.has(tld.toLowerCase())) return { status: 'invalid', reason: 'systemd unit name' };
     if (URL_USERINFO_BEFORE.test(context.before)) return { status: 'invalid', reason: 'userinfo of a URL' };
     if (isMessageId(value.slice(0, at), context)) return { status: 'invalid', reason: 'Message-ID' };
@@ -109,11 +152,23 @@ export const email: Detector = {
       { text: 'mail to user@localhost failed', reason: 'no public domain' },
       { text: 'decorator @Component({selector: "x"})', reason: 'no local part' },
       { text: `${'a'.repeat(65)}@example.com`, reason: 'local part longer than 64 characters' },
-      { text: `mail to user@${'𝒜'.repeat(32)}.example.com`, reason: 'domain label longer than 63 characters (32 astral letters, 64 UTF-16 units)' },
-      { text: 'postfix/cleanup[123]: 4F2B3C: message-id=<20261101100000.12345@mail.example.com>', reason: 'Message-ID' },
+      {
+        text: `mail to user@${'𝒜'.repeat(32)}.example.com`,
+        reason: 'domain label longer than 63 characters (32 astral letters, 64 UTF-16 units)',
+      },
+      {
+        text: 'postfix/cleanup[123]: 4F2B3C: message-id=<20261101100000.12345@mail.example.com>',
+        reason: 'Message-ID',
+      },
       { text: 'Message-ID: <CAF8c1x-Ab9@mail.example.com>', reason: 'Message-ID header' },
-      { text: 'References: <a1@mail.example.com> <b2.c3@mail.example.com>', reason: 'Message-IDs in a References header' },
-      { text: 'queued <5f8a9b3c.20261101100000@relay.example.com>', reason: 'machine-made Message-ID in angle brackets' },
+      {
+        text: 'References: <a1@mail.example.com> <b2.c3@mail.example.com>',
+        reason: 'Message-IDs in a References header',
+      },
+      {
+        text: 'queued <5f8a9b3c.20261101100000@relay.example.com>',
+        reason: 'machine-made Message-ID in angle brackets',
+      },
       { text: 'Started getty@tty1.service and user@1000.service.', reason: 'systemd unit names' },
       { text: 'GET https://deploy:s3cr3tT0ken@git.example.com/repo.git', reason: 'userinfo of a URL' },
       { text: 'mongodb+srv://admin:M0ng0Pass@cluster0.example.net/db', reason: 'userinfo of a URL' },

@@ -11,7 +11,8 @@ const HEX = '[0-9a-fA-F]{1,4}';
  * word such as `version=`, `build:`, `v`, `section`, maven coordinates (`group:artifact:`) or a
  * package before it (`~[netty-4.1.100.1.jar:4.1.100.1]`).
  */
-const VERSION_BEFORE = /(?:version|release|build|revision|firmware|(?:^|[^a-z])(?:ver|rev|v|fw|sdk|section|sec|§|chapter|clause|rfc|article|paragraph|para|figure|fig|table|step))["']?\s*[=:]?\s*["']?$|\/$|[\w.-]+:[\w.-]+:$|\.(?:jar|war|ear|aar|so|dll|whl|egg|gem|zip|tgz|gz|rpm|deb|apk):$/;
+const VERSION_BEFORE =
+  /(?:version|release|build|revision|firmware|(?:^|[^a-z])(?:ver|rev|v|fw|sdk|section|sec|§|chapter|clause|rfc|article|paragraph|para|figure|fig|table|step))["']?\s*[=:]?\s*["']?$|\/$|[\w.-]+:[\w.-]+:$|\.(?:jar|war|ear|aar|so|dll|whl|egg|gem|zip|tgz|gz|rpm|deb|apk):$/;
 
 /**
  * The key a value stands under, at the end of the text before it: `upstream=`, `"server_addr":"`,
@@ -23,7 +24,8 @@ const NEAREST_KEY = /([a-z][\w.-]*)["']?\s*[=:]\s*\[?\s*["']?(?:[^\s"'=,]+["']?\
 const CLIENT_KEY = /remote|client|forwarded|peer|src|source|real|user|visitor|origin|caller|customer/;
 
 /** Key words naming a server, a resolver or a hop: its address is infrastructure, not a person's. */
-const SERVER_KEY = /upstream|server|dns|resolver|nameserver|gateway|proxy|backend|dest|dst|target|listen|bind|local|ntp|smtp|relay|nexthop|router|pod|node|mask/;
+const SERVER_KEY =
+  /upstream|server|dns|resolver|nameserver|gateway|proxy|backend|dest|dst|target|listen|bind|local|ntp|smtp|relay|nexthop|router|pod|node|mask/;
 
 /** The word right before a value in prose (`via resolver 10.0.0.2`). */
 const LAST_WORD = /(?:^|\s)([a-z][\w-]*)\s+$/;
@@ -56,7 +58,8 @@ function validateV4(value: string, before: string, after: string): ValidationRes
 function validateV6(value: string, before: string, after: string): ValidationResult {
   if (!isIPv6(value)) return { status: 'invalid', reason: 'not an IPv6 address' };
   const groups = value.split(':').filter((g) => g !== '');
-  if (groups.length < 3 && !value.includes('.')) return { status: 'invalid', reason: 'too few groups (loopback, link-local or a `::` path)' };
+  if (groups.length < 3 && !value.includes('.'))
+    return { status: 'invalid', reason: 'too few groups (loopback, link-local or a `::` path)' };
   if (/^fe80:/i.test(value)) return { status: 'invalid', reason: 'link-local address' };
   if (/^\/\d{1,3}(?!\d)/.test(after)) return { status: 'invalid', reason: 'CIDR block' };
   if (isServerKey(before)) return { status: 'invalid', reason: 'server address' };
@@ -83,14 +86,28 @@ export const ipAddress: Detector = {
   validate(value, context) {
     if (isAddressInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (value.includes(':')) return validateV6(value, context.before, context.after);
-    return isIPv4(value) ? validateV4(value, context.before, context.after) : { status: 'invalid', reason: 'not an IPv4 address' };
+    return isIPv4(value)
+      ? validateV4(value, context.before, context.after)
+      : { status: 'invalid', reason: 'not an IPv4 address' };
   },
   // Dotted quads in a column so named are versions and builds; addresses of servers, gateways and
   // networks are not a person's, even in a column named for addresses (`server_ip`).
   column: {
     minShare: 0,
     otherKinds: ['version', 'ver', 'build', 'release', 'revision', 'firmware'],
-    notPersonal: ['server', 'upstream', 'resolver', 'dns', 'nameserver', 'gateway', 'router', 'subnet', 'netmask', 'network', 'cidr'],
+    notPersonal: [
+      'server',
+      'upstream',
+      'resolver',
+      'dns',
+      'nameserver',
+      'gateway',
+      'router',
+      'subnet',
+      'netmask',
+      'network',
+      'cidr',
+    ],
   },
   mask(value) {
     if (!value.includes(':')) return value.replace(/\.\d+$/, '.*');
@@ -124,12 +141,21 @@ export const ipAddress: Detector = {
       { text: 'see section 1.2.3.4 of the spec', reason: 'section number' },
       { text: '{"appVersion":"10.2.0.17"}', reason: 'version key' },
       { text: 'build 10.2.0.17-SNAPSHOT', reason: 'version with a suffix' },
-      { text: 'upstream=10.2.3.4:8080 dns=8.8.8.8 server_addr=10.0.0.5', reason: 'server addresses in fields that name a server' },
-      { text: '{"upstream_addr":"10.2.3.4:80","resolvers":["9.9.9.9","1.1.1.1"]}', reason: 'upstream and resolver addresses' },
+      {
+        text: 'upstream=10.2.3.4:8080 dns=8.8.8.8 server_addr=10.0.0.5',
+        reason: 'server addresses in fields that name a server',
+      },
+      {
+        text: '{"upstream_addr":"10.2.3.4:80","resolvers":["9.9.9.9","1.1.1.1"]}',
+        reason: 'upstream and resolver addresses',
+      },
       { text: 'upstream: "10.2.3.4:8080, 10.2.3.5:8080"', reason: 'a list of upstream addresses' },
       { text: 'forwarding to backend 10.1.2.3:8080 via resolver 10.0.0.2', reason: 'a word before it names a server' },
       { text: 'deployed orders 1.14.2.3 to eu-west-1', reason: 'version-like numbers' },
-      { text: 'at Foo.run(Foo.java:42) ~[netty-codec-4.1.100.1.jar:4.1.100.1]', reason: 'versions in logback packaging data' },
+      {
+        text: 'at Foo.run(Foo.java:42) ~[netty-codec-4.1.100.1.jar:4.1.100.1]',
+        reason: 'versions in logback packaging data',
+      },
     ],
   },
 };

@@ -11,8 +11,12 @@ let loaded: LibPhoneNumber | undefined;
  * number to validate, so a thread that never validates one (the one reading a table for worker
  * threads, `piiscan --version`) does not pay for it.
  */
-const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>) =>
-  (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(...args);
+const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (
+  ...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>
+) =>
+  (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(
+    ...args,
+  );
 
 /**
  * Regions tried for numbers without a country code: a leading trunk 0 is written in GB, DE, FR
@@ -65,12 +69,17 @@ function checkPhone(value: string): boolean {
 
 export const phone: Detector = {
   id: 'phone',
-  description: 'Phone numbers in E.164 and in US, UK, German, French and Indian national formats, checked with libphonenumber',
+  description:
+    'Phone numbers in E.164 and in US, UK, German, French and Indian national formats, checked with libphonenumber',
   category: 'contact',
   sensitivity: 'standard',
   identifier: 'direct',
   patterns: [
-    { name: 'phone.international', regex: String.raw`\+[1-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{2,5}){1,4}\b`, score: 0.5 },
+    {
+      name: 'phone.international',
+      regex: String.raw`\+[1-9]\d{0,2}[ .-]?(?:\(\d{1,4}\)[ .-]?)?\d{1,5}(?:[ .-]?\d{2,5}){1,4}\b`,
+      score: 0.5,
+    },
     { name: 'phone.us', regex: String.raw`(?:\(\d{3}\) ?|\b\d{3}[.-])\d{3}[.-]\d{4}\b`, score: 0.4 },
     { name: 'phone.trunk_prefix', regex: String.raw`\b0\d{2,4}[ /-]?\d{3,4}[ -]?\d{3,4}\b`, score: 0.4 },
     { name: 'phone.fr', regex: String.raw`\b0[1-9](?:[ .]\d{2}){4}\b`, score: 0.4 },
@@ -79,7 +88,18 @@ export const phone: Detector = {
     { name: 'phone.digits', regex: String.raw`\b\d{10,13}\b`, score: 0.4, context: 'required' },
   ],
   contextWords: ['phone', 'tel', 'mobile', 'cell', 'msisdn', 'sms', 'call', 'fax', 'whatsapp'],
-  fieldNames: ['phone', 'telephone', 'tel', 'mobile', 'msisdn', 'cell', 'fax', 'phonenumber', 'contactnumber', 'contactno'],
+  fieldNames: [
+    'phone',
+    'telephone',
+    'tel',
+    'mobile',
+    'msisdn',
+    'cell',
+    'fax',
+    'phonenumber',
+    'contactnumber',
+    'contactno',
+  ],
   normalize: decodePhone,
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
@@ -121,7 +141,10 @@ export const phone: Detector = {
       { text: 'order 1234567890 shipped', reason: 'order number without a phone context' },
       { text: 'build 011 1111 1111 done', reason: 'not a valid number in any supported region' },
       { text: 'offset +0100 applied', reason: 'time zone offset' },
-      { text: '10:00:00.123 INFO [exec-1] com.acme.sms.SmsGateway : dispatched 2025550143', reason: 'a logger name that holds `sms` is no context' },
+      {
+        text: '10:00:00.123 INFO [exec-1] com.acme.sms.SmsGateway : dispatched 2025550143',
+        reason: 'a logger name that holds `sms` is no context',
+      },
       { text: 'host=sms-relay-01 dispatched 2025550143', reason: 'a host name that holds `sms` is no context' },
       { text: '[telemetry] uploaded 2025550143 bytes', reason: '`tel` inside a word is no context' },
       { text: '{"telemetry_id":2025550143}', reason: '`tel` inside a key word is no context' },
@@ -130,8 +153,14 @@ export const phone: Detector = {
       { text: 'phone request 123e4567-e89b-12d3-a456-202555014300 failed', reason: 'digits inside a UUID' },
       { text: 'phone export phones_02079460958.csv written', reason: 'digits inside a file name' },
       { text: 'mobile app build 3.02079460958 released', reason: 'digits inside a version' },
-      { text: 'phone_verification.tasks: cleanup removed 2025550143 rows', reason: 'a count of rows under a Python logger name' },
-      { text: 'changed phone settings: notifications=on retries=2025550143', reason: 'the value of a key that names no phone' },
+      {
+        text: 'phone_verification.tasks: cleanup removed 2025550143 rows',
+        reason: 'a count of rows under a Python logger name',
+      },
+      {
+        text: 'changed phone settings: notifications=on retries=2025550143',
+        reason: 'the value of a key that names no phone',
+      },
       { text: 'ratelimit: phone bucket 2025550143 tokens left', reason: 'a count of tokens' },
       { text: 'sms cache key=sms:2025550143:3d05023b', reason: 'digits inside a colon-joined key' },
       { text: 'sms dispatch order_id=2025550143', reason: 'the value of an id key' },

@@ -23,8 +23,10 @@ export const ukNino: Detector = {
   fieldNames: ['nino', 'nationalinsurance', 'ninumber'],
   validate(value, context) {
     // Spaced lowercase text (`at 10 20 30 a`) is prose far more often than a NINO.
-    if (value.includes(' ') && value !== value.toUpperCase()) return { status: 'invalid', reason: 'spaced and not in capitals' };
-    if (!/^[a-z]{2}(?: \d{2}){3} [a-d]$|^[a-z]{2}\d{6}[a-d]$/i.test(value)) return { status: 'invalid', reason: 'digits grouped as no NINO is written' };
+    if (value.includes(' ') && value !== value.toUpperCase())
+      return { status: 'invalid', reason: 'spaced and not in capitals' };
+    if (!/^[a-z]{2}(?: \d{2}){3} [a-d]$|^[a-z]{2}\d{6}[a-d]$/i.test(value))
+      return { status: 'invalid', reason: 'digits grouped as no NINO is written' };
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     const prefix = value.slice(0, 2).toUpperCase();
     return INVALID_PREFIXES.has(prefix)

@@ -6,24 +6,32 @@ const SPECIMENS = new Set(['078051120', '219099999']);
 
 export const usSsn: Detector = {
   id: 'us_ssn',
-  description: 'US Social Security numbers: dashed, or bare 9 digits next to an SSN context word; area, group and serial rules checked',
+  description:
+    'US Social Security numbers: dashed, or bare 9 digits next to an SSN context word; area, group and serial rules checked',
   category: 'government_id',
   sensitivity: 'sensitive',
   identifier: 'direct',
   patterns: [
     { name: 'us_ssn.dashed', regex: String.raw`\b\d{3}-\d{2}-\d{4}\b`, score: 0.5 },
     { name: 'us_ssn.bare', regex: String.raw`\b\d{3} ?\d{2} ?\d{4}\b`, score: 0.5, context: 'required' },
-    { name: 'us_ssn.masked', regex: String.raw`(?:\*{3}|[xX]{3})[- ]?(?:\*{2}|[xX]{2})[- ]?\d{4}\b`, score: 0.7, form: 'masked' },
+    {
+      name: 'us_ssn.masked',
+      regex: String.raw`(?:\*{3}|[xX]{3})[- ]?(?:\*{2}|[xX]{2})[- ]?\d{4}\b`,
+      score: 0.7,
+      form: 'masked',
+    },
   ],
   contextWords: ['ssn', 'social security', 'social_security', 'socialsecurity', 'tax id', 'taxpayer'],
   fieldNames: ['ssn', 'socialsecurity', 'social', 'taxid'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
-    if (!/^\d{3}([ -]?)\d{2}\1\d{4}$/.test(value)) return { status: 'invalid', reason: 'digits grouped as no SSN is written' };
+    if (!/^\d{3}([ -]?)\d{2}\1\d{4}$/.test(value))
+      return { status: 'invalid', reason: 'digits grouped as no SSN is written' };
     const digits = value.replace(/\D/g, '');
     const area = digits.slice(0, 3);
-    if (area === '000' || area === '666' || area.startsWith('9')) return { status: 'invalid', reason: `area ${area} is never issued` };
+    if (area === '000' || area === '666' || area.startsWith('9'))
+      return { status: 'invalid', reason: `area ${area} is never issued` };
     if (digits.slice(3, 5) === '00') return { status: 'invalid', reason: 'group 00 is never issued' };
     if (digits.slice(5) === '0000') return { status: 'invalid', reason: 'serial 0000 is never issued' };
     if (SPECIMENS.has(digits)) return { status: 'invalid', reason: 'specimen number' };

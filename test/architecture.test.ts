@@ -8,7 +8,19 @@ import { describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '..');
 
 /** The flow, first to last. `errors` and the root modules (version) serve every layer. */
-const FLOW = ['errors', 'connectors', 'engine', 'detectors', 'sites', 'runner', 'pipeline', 'gate', 'report', 'config', 'cli'];
+const FLOW = [
+  'errors',
+  'connectors',
+  'engine',
+  'detectors',
+  'sites',
+  'runner',
+  'pipeline',
+  'gate',
+  'report',
+  'config',
+  'cli',
+];
 
 /** The layer of a repository path: its folder under src/, `detectors`, or `errors` for a module at src/'s root. */
 function layerOf(file: string): string {
@@ -54,6 +66,8 @@ describe('import direction', () => {
   it('catches an import against the flow', () => {
     const text = "import { buildReport } from '../report/report.js';\n";
     expect(importsOf(path.join('src', 'engine', 'x.ts'), text)).toEqual([path.join('src', 'report', 'report.ts')]);
-    expect(FLOW.indexOf(layerOf(path.join('src', 'report', 'report.ts')))).toBeGreaterThan(FLOW.indexOf(layerOf(path.join('src', 'engine', 'x.ts'))));
+    expect(FLOW.indexOf(layerOf(path.join('src', 'report', 'report.ts')))).toBeGreaterThan(
+      FLOW.indexOf(layerOf(path.join('src', 'engine', 'x.ts'))),
+    );
   });
 });

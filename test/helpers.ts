@@ -35,12 +35,16 @@ export async function runCliUnprivileged(argv: string[], cwd: string): Promise<R
   const script = `const { run } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/cli/main.js'))});
     process.setgid(65534); process.setuid(65534);
     process.stdout.write(JSON.stringify(await run(${JSON.stringify(argv)}, { cwd: ${JSON.stringify(cwd)}, env: {} })));`;
-  return JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as RunResult;
+  return JSON.parse(
+    execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' }),
+  ) as RunResult;
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: true });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-const validate = ajv.compile(JSON.parse(readFileSync(path.join(ROOT, 'src/report/report.schema.json'), 'utf8')) as object);
+const validate = ajv.compile(
+  JSON.parse(readFileSync(path.join(ROOT, 'src/report/report.schema.json'), 'utf8')) as object,
+);
 
 /** Parses a JSON report and throws unless it matches src/report/report.schema.json. */
 export function parseReport(text: string): Report {
@@ -52,12 +56,19 @@ export function parseReport(text: string): Report {
 // The SARIF schema has a pattern (language tags) that is only valid without the u flag.
 const sarifAjv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
 (addFormats as unknown as (a: typeof sarifAjv) => void)(sarifAjv);
-const validateSarifSchema = sarifAjv.compile(JSON.parse(readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8')) as object);
+const validateSarifSchema = sarifAjv.compile(
+  JSON.parse(
+    readFileSync(path.join(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'),
+  ) as object,
+);
 
 /** Parses SARIF and throws unless it matches the SARIF 2.1.0 JSON schema. */
-export function parseSarif(text: string): { runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }> } {
+export function parseSarif(text: string): {
+  runs: Array<{ tool: { driver: { rules: Array<{ id: string }> } }; results: Array<Record<string, unknown>> }>;
+} {
   const sarif = JSON.parse(text) as ReturnType<typeof parseSarif>;
-  if (!validateSarifSchema(sarif)) throw new Error(`SARIF does not match the 2.1.0 schema: ${sarifAjv.errorsText(validateSarifSchema.errors)}`);
+  if (!validateSarifSchema(sarif))
+    throw new Error(`SARIF does not match the 2.1.0 schema: ${sarifAjv.errorsText(validateSarifSchema.errors)}`);
   return sarif;
 }
 

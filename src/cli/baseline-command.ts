@@ -26,8 +26,18 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
   if (options.prune) {
     const before = await loadBaseline(options.output, io.cwd);
     // A source that could not be read has no findings: its entries would all look stale.
-    if (report.errors.length > 0) throw new UserError(`${options.output}: not pruned: ${plural(report.errors.length, 'source')} could not be read (${report.errors[0]!.source}: ${report.errors[0]!.message})`);
-    const pruned = pruneBaseline(before, accepted, await createTargetScope(report.targets, { cwd: io.cwd, ...(report.run.config ? { root: toConfigRoot(report.run.config.file, io.cwd) } : {}) }));
+    if (report.errors.length > 0)
+      throw new UserError(
+        `${options.output}: not pruned: ${plural(report.errors.length, 'source')} could not be read (${report.errors[0]!.source}: ${report.errors[0]!.message})`,
+      );
+    const pruned = pruneBaseline(
+      before,
+      accepted,
+      await createTargetScope(report.targets, {
+        cwd: io.cwd,
+        ...(report.run.config ? { root: toConfigRoot(report.run.config.file, io.cwd) } : {}),
+      }),
+    );
     const removed = Object.keys(before.findings).length - Object.keys(pruned.findings).length;
     text = formatBaseline(pruned);
     message = `${options.output}: ${Object.keys(pruned.findings).length} entries, ${removed} stale removed`;
@@ -37,6 +47,9 @@ export async function runBaseline(targets: string[], options: BaselineCommandOpt
     message = `${options.output}: ${Object.keys(baseline.findings).length} accepted plaintext findings`;
   }
   await writeOutput(options.output, text, io);
-  if (!options.quiet) io.stderr(`${toPrintable(message)}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`);
+  if (!options.quiet)
+    io.stderr(
+      `${toPrintable(message)}${report.errors.length > 0 ? `; ${report.errors.length} sources failed` : ''}.\n`,
+    );
   return report.errors.length > 0 ? 2 : 0;
 }

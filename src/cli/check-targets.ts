@@ -25,7 +25,8 @@ function distance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const row = d[i]!;
       row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
     }
   }
   return d[a.length]![b.length]!;
@@ -59,7 +60,10 @@ function checkTarget(target: string, cwd: string): void {
   // A file or folder of that name is a file target (`logs//app.log`, `build:x`).
   if (existsSync(path.resolve(cwd, target))) return;
   const meant = known ? scheme.toLowerCase() : closestScheme(scheme);
-  if (meant !== undefined) throw new UserError(`${shown(target)}: not a target piiscan can read; did you mean ${shown(`${meant}://${rest}`)}?`);
+  if (meant !== undefined)
+    throw new UserError(
+      `${shown(target)}: not a target piiscan can read; did you mean ${shown(`${meant}://${rest}`)}?`,
+    );
   // `name:x` without slashes is a file name; `name:/...` and `name://...` are URLs.
   if (separator.startsWith(':/')) throw new UserError(`${shown(target)}: unknown scheme ${scheme}: (${READS})`);
 }

@@ -11,7 +11,12 @@ export function formatDetectors(format: 'table' | 'json'): string {
     description: d.description,
   }));
   if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
-  const table = new Table({ head: ['Id', 'Category', 'Sensitivity', 'Identifier', 'Description'], style: { head: [], border: [] }, wordWrap: true, colWidths: [14, 16, 13, 12, 60] });
+  const table = new Table({
+    head: ['Id', 'Category', 'Sensitivity', 'Identifier', 'Description'],
+    style: { head: [], border: [] },
+    wordWrap: true,
+    colWidths: [14, 16, 13, 12, 60],
+  });
   for (const r of rows) table.push([r.id, r.category, r.sensitivity, r.identifier, r.description]);
   return `${table.toString()}\n`;
 }

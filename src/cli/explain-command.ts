@@ -18,7 +18,8 @@ function findFinding(report: Report, fingerprint: string): Finding {
   if (fingerprint.length < 6) throw new UserError(`give at least 6 characters of a fingerprint, not "${fingerprint}"`);
   const matches = report.findings.filter((f) => f.fingerprint.startsWith(fingerprint.toLowerCase()));
   if (matches.length === 0) throw new UserError(`no finding with fingerprint ${fingerprint} in the report`);
-  if (matches.length > 1) throw new UserError(`${matches.length} findings start with ${fingerprint}: give more characters`);
+  if (matches.length > 1)
+    throw new UserError(`${matches.length} findings start with ${fingerprint}: give more characters`);
   return matches[0]!;
 }
 
@@ -28,7 +29,8 @@ function gateLine(report: Report, f: Finding): string {
   if (f.form !== 'plaintext') return `does not fail the scan: ${f.form}, not plaintext`;
   if (f.allowed) return `does not fail the scan: accepted by ${f.allowed.rule}`;
   if (gate.failOn === 'none') return 'does not fail the scan: --fail-on none';
-  if (gate.minSensitivity === 'sensitive' && f.sensitivity !== 'sensitive') return 'does not fail the scan: --min-sensitivity sensitive';
+  if (gate.minSensitivity === 'sensitive' && f.sensitivity !== 'sensitive')
+    return 'does not fail the scan: --min-sensitivity sensitive';
   return 'does not fail the scan: already in the baseline';
 }
 
@@ -36,14 +38,24 @@ export function explainFinding(report: Report, fingerprint: string): string {
   const f = findFinding(report, fingerprint);
   const detector = detectors.find((d) => d.id === f.detector);
   const source = SERVICE_SOURCES.map(([re, say]) => [f.serviceSource.match(re), say] as const).find(([m]) => m);
-  const owner = f.owner ? [f.owner.team, f.owner.channel, f.owner.email].filter(Boolean).join(', ') : 'no owner in the config';
+  const owner = f.owner
+    ? [f.owner.team, f.owner.channel, f.owner.email].filter(Boolean).join(', ')
+    : 'no owner in the config';
   const first = f.locations[0];
   const rows: Array<[string, string | undefined]> = [
     ['Finding', `${f.fingerprint}: ${f.detector}, ${f.form}, confidence ${f.confidence.toFixed(2)}`],
-    ['Detector', detector ? `${detector.description} (${f.category}, ${f.sensitivity}, ${f.identifier} identifier)` : f.detector],
+    [
+      'Detector',
+      detector ? `${detector.description} (${f.category}, ${f.sensitivity}, ${f.identifier} identifier)` : f.detector,
+    ],
     ['Pattern', f.evidence.pattern],
     ['Validator', f.evidence.validator ? `${f.evidence.validator} passed` : 'none applies, or it had no opinion'],
-    ['Context', f.evidence.context.length > 0 ? `${f.evidence.context.map((w) => `"${w}"`).join(', ')} near the match` : 'no context word near the match'],
+    [
+      'Context',
+      f.evidence.context.length > 0
+        ? `${f.evidence.context.map((w) => `"${w}"`).join(', ')} near the match`
+        : 'no context word near the match',
+    ],
     ['Form', `${f.form}: ${f.evidence.formReason}`],
     ['Sample', f.sample],
     ['Service', `${f.service}, from ${source ? source[1](source[0]!) : f.serviceSource}`],
@@ -51,10 +63,23 @@ export function explainFinding(report: Report, fingerprint: string): string {
     ['Site', f.site.uri],
     ['Template', f.site.template],
     ['JSON path', f.site.jsonPath],
-    ['Count', `${f.count} occurrence${f.count === 1 ? '' : 's'}${first ? `, first at ${first.path}:${first.line}:${first.column}` : ''}`],
-    ['Baseline', report.baseline === null ? 'no baseline used' : f.inBaseline ? `known: in ${report.baseline.file}` : `not in ${report.baseline.file}`],
+    [
+      'Count',
+      `${f.count} occurrence${f.count === 1 ? '' : 's'}${first ? `, first at ${first.path}:${first.line}:${first.column}` : ''}`,
+    ],
+    [
+      'Baseline',
+      report.baseline === null
+        ? 'no baseline used'
+        : f.inBaseline
+          ? `known: in ${report.baseline.file}`
+          : `not in ${report.baseline.file}`,
+    ],
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],
   ];
-  return `${rows.filter(([, v]) => v !== undefined).map(([k, v]) => `${`${k}:`.padEnd(11)}${toPrintable(v!)}`).join('\n')}\n`;
+  return `${rows
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => `${`${k}:`.padEnd(11)}${toPrintable(v!)}`)
+    .join('\n')}\n`;
 }

@@ -9,7 +9,16 @@ import { maskUrlCredentials } from '../errors/url-credentials.js';
 import { formatters } from '../report/formatters.js';
 import { VERSION } from '../version.js';
 import { formatDetectors } from './detectors-command.js';
-import { parseConfidence, parseCount, parseDetectorIds, parseFormat, parseJobs, parseList, parsePositive, parseSize } from './options.js';
+import {
+  parseConfidence,
+  parseCount,
+  parseDetectorIds,
+  parseFormat,
+  parseJobs,
+  parseList,
+  parsePositive,
+  parseSize,
+} from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
@@ -56,39 +65,83 @@ function addScanOptions(command: Command): Command {
     .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)
     .option('--show-values', 'show raw values in samples (default: masked)')
     .option('-q, --quiet', 'no progress or status lines on stderr')
-    .addOption(new Option('-j, --jobs <n>', 'worker threads; auto uses all cores for scans over 64 MiB of text, gzip counted 4 times its size (databases: over 200,000 rows to read)').default('auto').argParser(parseJobs))
-    .option('--include <globs>', 'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)', parseList)
+    .addOption(
+      new Option(
+        '-j, --jobs <n>',
+        'worker threads; auto uses all cores for scans over 64 MiB of text, gzip counted 4 times its size (databases: over 200,000 rows to read)',
+      )
+        .default('auto')
+        .argParser(parseJobs),
+    )
+    .option(
+      '--include <globs>',
+      'databases: only these schema.table or schema.table.column; S3: only these object keys (comma-separated globs)',
+      parseList,
+    )
     .option('--exclude <globs>', 'databases and S3: leave these out (comma-separated globs)', parseList)
-    .option('--sample-rows <n>', 'databases: read tables up to this size whole, sample larger ones to about this many rows', parsePositive, 100_000)
+    .option(
+      '--sample-rows <n>',
+      'databases: read tables up to this size whole, sample larger ones to about this many rows',
+      parsePositive,
+      100_000,
+    )
     .option('--full', 'databases: read every row of every table')
     .option('--seed <n>', 'databases and S3: sampling seed, to repeat a run (default: random, printed)', parseCount)
-    .option('--concurrency <n>', 'databases: tables read at once, one connection each; S3: objects read at once', parsePositive, 2)
+    .option(
+      '--concurrency <n>',
+      'databases: tables read at once, one connection each; S3: objects read at once',
+      parsePositive,
+      2,
+    )
     .option('--statement-timeout <ms>', 'databases: longest a table may take', parsePositive, 300_000)
     .option('--lock-timeout <ms>', 'databases: longest to wait for a lock', parsePositive, 5_000)
     .option('--endpoint-url <url>', 'S3: an S3-compatible endpoint (MinIO, Ceph), addressed path-style')
     .option('--region <region>', 'S3: the bucket region (default: AWS_REGION or the profile)')
     .option('--profile <name>', 'S3: AWS shared config profile (default: AWS_PROFILE or default)')
     .option('--max-object-size <size>', 'S3: skip (and count) objects larger than this', parseSize, 256 * 1024 * 1024)
-    .option('--sample-objects <n>', 'S3: read at most this many objects per object group, chosen by the seed (default: all)', parseCount, 0);
+    .option(
+      '--sample-objects <n>',
+      'S3: read at most this many objects per object group, chosen by the seed (default: all)',
+      parseCount,
+      0,
+    );
 }
 
 function createProgram(io: RunIO, setExit: (code: number) => void): Command {
   const program = new Command('piiscan')
-    .description('Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.')
+    .description(
+      'Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.',
+    )
     .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(toPrintableLines(maskUrlCredentials(text))) })
     .addHelpText('after', EXIT_CODES);
   addScanOptions(program.command('scan'))
     .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
-    .argument('[target...]', 'files, folders, postgres:// or mysql:// URLs, s3://bucket/prefix, or names of config sources (default: all sources)')
-    .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
+    .argument(
+      '[target...]',
+      'files, folders, postgres:// or mysql:// URLs, s3://bucket/prefix, or names of config sources (default: all sources)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`)
+        .default('table')
+        .argParser(parseFormat),
+    )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
     .option('--baseline <file>', 'accepted findings (piiscan baseline); only new ones fail with --fail-on new')
     .option('--no-baseline', "ignore the config's baseline")
-    .addOption(new Option('--fail-on <when>', 'which plaintext findings fail the scan (default: new with a baseline, else any)').choices(['new', 'any', 'none']))
-    .addOption(new Option('--min-sensitivity <level>', 'only findings this sensitive fail the scan (default: standard)').choices(['standard', 'sensitive']))
+    .addOption(
+      new Option(
+        '--fail-on <when>',
+        'which plaintext findings fail the scan (default: new with a baseline, else any)',
+      ).choices(['new', 'any', 'none']),
+    )
+    .addOption(
+      new Option('--min-sensitivity <level>', 'only findings this sensitive fail the scan (default: standard)').choices(
+        ['standard', 'sensitive'],
+      ),
+    )
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
   addScanOptions(program.command('baseline'))
@@ -97,12 +150,18 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .option('-o, --output <file>', 'baseline file', '.piiscan-baseline.json')
     .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
     .addHelpText('after', BASELINE_EXIT_CODES)
-    .action(async (targets: string[], options: BaselineCommandOptions) => setExit(await runBaseline(targets, options, io)));
+    .action(async (targets: string[], options: BaselineCommandOptions) =>
+      setExit(await runBaseline(targets, options, io)),
+    );
   program
     .command('report')
     .description('render a saved JSON report in another format')
     .argument('<report>', 'a JSON report written by piiscan scan --format json')
-    .addOption(new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`).default('table').argParser(parseFormat))
+    .addOption(
+      new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`)
+        .default('table')
+        .argParser(parseFormat),
+    )
     .option('-o, --output <file>', 'write to a file instead of stdout')
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
     .action(async (file: string, options: { format: string; output?: string; allForms?: boolean }) => {
@@ -111,7 +170,9 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     });
   program
     .command('explain')
-    .description('say why a finding exists: detector, pattern, validator, context, form, owner, baseline and allow status')
+    .description(
+      'say why a finding exists: detector, pattern, validator, context, form, owner, baseline and allow status',
+    )
     .argument('<fingerprint>', 'a fingerprint, or a unique prefix of one (at least 6 characters)')
     .requiredOption('-r, --report <file>', 'the JSON report the finding is in')
     .action(async (fingerprint: string, options: { report: string }) => {
@@ -149,10 +210,23 @@ export async function run(argv: string[], overrides: Partial<RunIO> = {}): Promi
     if (error instanceof CommanderError) {
       exitCode = error.exitCode === 0 ? 0 : 2;
     } else if (error instanceof UserError) {
-      io.stderr(toPrintableLines(maskUrlCredentials(error.message).split('\n').map((line) => `piiscan: ${line}\n`).join('')));
+      io.stderr(
+        toPrintableLines(
+          maskUrlCredentials(error.message)
+            .split('\n')
+            .map((line) => `piiscan: ${line}\n`)
+            .join(''),
+        ),
+      );
       exitCode = 2;
     } else {
-      io.stderr(toPrintableLines(maskUrlCredentials(`piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`)));
+      io.stderr(
+        toPrintableLines(
+          maskUrlCredentials(
+            `piiscan: internal error: ${(error as Error).message}\n${io.env['PIISCAN_DEBUG'] ? `${(error as Error).stack}\n` : ''}`,
+          ),
+        ),
+      );
       exitCode = 2;
     }
   }

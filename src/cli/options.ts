@@ -5,7 +5,8 @@ import { formatters } from '../report/formatters.js';
 
 export function parseConfidence(value: string): number {
   const n = Number(value);
-  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1) throw new InvalidArgumentError('expected a number from 0 to 1.');
+  if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 1)
+    throw new InvalidArgumentError('expected a number from 0 to 1.');
   return n;
 }
 
@@ -21,7 +22,13 @@ export function parsePositive(value: string): number {
 }
 
 export function parseList(value: string, previous: string[] = []): string[] {
-  return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
+  return [
+    ...previous,
+    ...value
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  ];
 }
 
 export function parseJobs(value: string): number | 'auto' {
@@ -32,11 +39,16 @@ export function parseJobs(value: string): number | 'auto' {
 }
 
 export function parseDetectorIds(value: string): string[] {
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const ids = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const known = detectors.map((d) => d.id);
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length > 0 || ids.length === 0) {
-    throw new InvalidArgumentError(`unknown detector ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}.`);
+    throw new InvalidArgumentError(
+      `unknown detector ${unknown.join(', ') || '(none given)'}; known: ${known.join(', ')}.`,
+    );
   }
   return ids;
 }
@@ -47,7 +59,19 @@ export function parseFormat(value: string): string {
 }
 
 /** KB, MB and GB count in 1024s, as the sizes piiscan prints do. */
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 };
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+};
 
 /** A size in bytes: `1048576`, `256MB`, `1GiB`; at least one byte (a cap of 0 would skip everything). */
 export function parseSize(value: string): number {

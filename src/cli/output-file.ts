@@ -25,7 +25,11 @@ export async function checkOutput(file: string, io: RunIO): Promise<void> {
   if (info?.isDirectory()) throw fail('is a folder');
   if (info === undefined) {
     const folder = await stat(path.dirname(absolute)).catch((error: unknown) => {
-      throw fail((error as NodeJS.ErrnoException).code === 'ENOENT' ? `the folder ${path.dirname(file) || '.'} does not exist` : describeFsError(error));
+      throw fail(
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? `the folder ${path.dirname(file) || '.'} does not exist`
+          : describeFsError(error),
+      );
     });
     if (!folder.isDirectory()) throw fail(`${path.dirname(file)} is not a folder`);
   }

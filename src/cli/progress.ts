@@ -17,7 +17,9 @@ export function createProgressLine(write: (text: string) => void, now: () => num
       last = t;
       const mb = p.bytes / 1e6;
       const rate = mb / Math.max((t - started) / 1000, 0.001);
-      write(`\r\x1b[2Kscanning: ${p.files}/${p.totalFiles} files, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s, ${p.matches.toLocaleString('en-US')} matches`);
+      write(
+        `\r\x1b[2Kscanning: ${p.files}/${p.totalFiles} files, ${mb.toFixed(1)} MB, ${rate.toFixed(1)} MB/s, ${p.matches.toLocaleString('en-US')} matches`,
+      );
       drawn = true;
     },
     done() {

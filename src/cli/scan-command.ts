@@ -67,14 +67,18 @@ function today(): string {
 /** Targets as given, with config source names replaced by their URLs (password from its variable). */
 function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
   const given = targets.length > 0 ? targets : config.sources.map((s) => s.name);
-  if (given.length === 0) throw new UserError('give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml');
+  if (given.length === 0)
+    throw new UserError(
+      'give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml',
+    );
   return given.map((target) => {
     const index = config.sources.findIndex((s) => s.name === target);
     if (index === -1) return target;
     const source = config.sources[index]!;
     if (!source.passwordEnv) return source.url;
     const password = env[source.passwordEnv];
-    if (password === undefined) throw new UserError(`sources[${index}].passwordEnv: the environment variable ${source.passwordEnv} is not set`);
+    if (password === undefined)
+      throw new UserError(`sources[${index}].passwordEnv: the environment variable ${source.passwordEnv} is not set`);
     if (!URL.canParse(source.url)) throw new UserError(`sources[${index}].url: not a valid URL`);
     const url = new URL(source.url);
     url.password = password;
@@ -137,11 +141,15 @@ export function toConfigRoot(configFile: string, cwd: string): string {
 
 /** Runs a scan of `targets` and returns its report; known failures throw UserError. */
 export async function scanToReport(targets: string[], options: ScanOptions, io: RunIO): Promise<Report> {
-  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', { cwd: io.cwd, required: options.config !== undefined });
+  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', {
+    cwd: io.cwd,
+    required: options.config !== undefined,
+  });
   const resolved = resolveTargets(targets, config, io.env);
   checkTargets(resolved, io.cwd);
   const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
-  const baseline = baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
+  const baseline =
+    baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings = toScanSettings(options, config);
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
   const database = toDatabaseOptions(options);
@@ -156,15 +164,25 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
   progress?.done();
-  if (!options.quiet && result.coverage.tables.some((t) => t.sampled)) io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
-  if (!options.quiet && result.coverage.objects.some((o) => o.sampled)) io.stderr(`Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`);
+  if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
+    io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
+  if (!options.quiet && result.coverage.objects.some((o) => o.sampled))
+    io.stderr(
+      `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
+    );
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
   const gate: GateOptions = {
     failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
     minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
   };
-  const annotated = runPipeline(result.findings, { owners, allow: config.allow, valueHits: result.valueHits, today: today(), ...(baseline ? { baseline } : {}) });
+  const annotated = runPipeline(result.findings, {
+    owners,
+    allow: config.allow,
+    valueHits: result.valueHits,
+    today: today(),
+    ...(baseline ? { baseline } : {}),
+  });
   const pipeline = { ...annotated, findings: applyGate(annotated.findings, gate) };
   return toReport(result, pipeline, {
     config: source,
@@ -179,7 +197,11 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
 }
 
 /** Prints or writes a report in a format; returns the exit code the report calls for. */
-export async function emitReport(report: Report, options: { format: string; output?: string; allForms?: boolean; quiet?: boolean }, io: RunIO): Promise<number> {
+export async function emitReport(
+  report: Report,
+  options: { format: string; output?: string; allForms?: boolean; quiet?: boolean },
+  io: RunIO,
+): Promise<number> {
   const color = options.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR'];
   const text = formatters[options.format]!(report, { color, allForms: options.allForms ?? false });
   if (options.output === undefined) {
@@ -188,7 +210,9 @@ export async function emitReport(report: Report, options: { format: string; outp
     await writeOutput(options.output, text, io);
     if (!options.quiet) {
       const { failing, plaintextFindings } = report.summary;
-      io.stderr(`Report written to ${toPrintable(options.output)}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`);
+      io.stderr(
+        `Report written to ${toPrintable(options.output)}: ${failing} failing, ${plural(plaintextFindings, 'plaintext leak site')}, ${plural(report.errors.length, 'error')}.\n`,
+      );
     }
   }
   return toExitCode(report);

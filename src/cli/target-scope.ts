@@ -16,6 +16,8 @@ export type TargetScope = (site: Site) => boolean;
 
 /** The scope of targets as a report lists them (database URLs without passwords). */
 export async function createTargetScope(targets: readonly string[], options: RootOptions): Promise<TargetScope> {
-  const scopes = await Promise.all(targets.map((t) => connectorFor(t).scope?.(t, targets, options) ?? (() => false)));
+  const scopes = await Promise.all(
+    targets.map(async (t) => (await connectorFor(t).scope?.(t, targets, options)) ?? (() => false)),
+  );
   return (site) => scopes.some((inScope) => inScope(site));
 }

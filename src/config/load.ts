@@ -14,7 +14,13 @@ import { UserError } from '../errors/user-error.js';
  * What no config file gives: the schema's defaults (a test holds the two equal). A scan without
  * piiscan.yaml loads neither the YAML parser nor zod and the schema, which are slow to load.
  */
-export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({ services: [], serviceField: 'service', exclude: [], sources: [], allow: [] });
+export const DEFAULT_CONFIG: Readonly<Config> = Object.freeze({
+  services: [],
+  serviceField: 'service',
+  exclude: [],
+  sources: [],
+  allow: [],
+});
 
 export class ConfigError extends UserError {}
 
@@ -37,7 +43,13 @@ function toMessages(issue: z.core.$ZodIssue): string[] {
 export async function parseConfig(data: unknown, file: string): Promise<Config> {
   const { configSchema } = await import('./schema.js');
   const result = configSchema.safeParse(data ?? {});
-  if (!result.success) throw new ConfigError(result.error.issues.flatMap(toMessages).map((m) => `${file}: ${m}`).join('\n'));
+  if (!result.success)
+    throw new ConfigError(
+      result.error.issues
+        .flatMap(toMessages)
+        .map((m) => `${file}: ${m}`)
+        .join('\n'),
+    );
   return result.data;
 }
 
@@ -54,7 +66,7 @@ export async function loadConfig(file: string, options: { cwd: string; required:
     text = await readFile(path.resolve(options.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' && !options.required) return { config: structuredClone(DEFAULT_CONFIG) as Config, source: null };
+    if (code === 'ENOENT' && !options.required) return { config: structuredClone(DEFAULT_CONFIG), source: null };
     throw new ConfigError(`${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}`);
   }
   const { LineCounter, parseDocument } = await import('yaml');
@@ -64,5 +76,8 @@ export async function loadConfig(file: string, options: { cwd: string; required:
     const { describeYamlError } = await import('./yaml-error.js');
     throw new ConfigError(`${file}:${describeYamlError(text, document.errors, lines)}`);
   }
-  return { config: await parseConfig(document.toJS(), file), source: { file, sha256: createHash('sha256').update(text).digest('hex') } };
+  return {
+    config: await parseConfig(document.toJS(), file),
+    source: { file, sha256: createHash('sha256').update(text).digest('hex') },
+  };
 }

@@ -51,7 +51,9 @@ export const configSchema = z.strictObject({
         /** Glob or globs over location URIs, e.g. `file://logs/payments/**`. */
         match: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
         /** Who to tell: shown with every finding of this service. */
-        owner: z.strictObject({ team: z.string().optional(), channel: z.string().optional(), email: z.string().optional() }).optional(),
+        owner: z
+          .strictObject({ team: z.string().optional(), channel: z.string().optional(), email: z.string().optional() })
+          .optional(),
       }),
     )
     .default([]),
@@ -72,7 +74,12 @@ export const configSchema = z.strictObject({
         /** Name used as a target on the command line. */
         name: z.string().min(1),
         /** A URL of a source piiscan reads: `postgres://`, `mysql://` (best without a password), `s3://bucket/prefix`. */
-        url: z.string().refine((url) => connectorFor(url).schemes.length > 0, `expected a URL of a source piiscan reads (${URL_SCHEMES})`),
+        url: z
+          .string()
+          .refine(
+            (url) => connectorFor(url).schemes.length > 0,
+            `expected a URL of a source piiscan reads (${URL_SCHEMES})`,
+          ),
         /** Environment variable holding the password, so it never sits in the config file. */
         passwordEnv: z.string().min(1).optional(),
       }),
@@ -102,7 +109,10 @@ export const configSchema = z.strictObject({
       z
         .strictObject({
           /** A finding's fingerprint. */
-          fingerprint: z.string().regex(/^[0-9a-f]{32}$/, 'expected a 32-character hex fingerprint').optional(),
+          fingerprint: z
+            .string()
+            .regex(/^[0-9a-f]{32}$/, 'expected a 32-character hex fingerprint')
+            .optional(),
           /** Glob over site URIs (`file://logs/qa/**`). */
           site: z.string().min(1).optional(),
           /** RE2 pattern that must match a whole raw value (`qa-.*@example\\.com`). */

@@ -11,7 +11,12 @@ function lastOpenerBefore(text: string, types: readonly string[], offset: number
   const visit = (node: unknown): void => {
     if (node === null || typeof node !== 'object') return;
     const token = node as { type?: unknown; offset?: unknown };
-    if (typeof token.type === 'string' && types.includes(token.type) && typeof token.offset === 'number' && token.offset < offset) {
+    if (
+      typeof token.type === 'string' &&
+      types.includes(token.type) &&
+      typeof token.offset === 'number' &&
+      token.offset < offset
+    ) {
       found = Math.max(found ?? -1, token.offset);
     }
     for (const value of Object.values(node)) visit(value);
@@ -31,15 +36,24 @@ function locate(text: string, errors: readonly YAMLError[]): { offset: number; m
   const first = errors[0]!;
   const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (first.code === 'MISSING_CHAR' && /quote/.test(message)) {
-    return { offset: lastOpenerBefore(text, ['double-quoted-scalar', 'single-quoted-scalar'], first.pos[0]) ?? first.pos[0], message };
+    return {
+      offset: lastOpenerBefore(text, ['double-quoted-scalar', 'single-quoted-scalar'], first.pos[0]) ?? first.pos[0],
+      message,
+    };
   }
   if (/^Flow (?:sequence|mapping)/.test(message)) {
-    return { offset: lastOpenerBefore(text, ['flow-collection'], first.pos[0]) ?? first.pos[0], message: `unclosed ${message.startsWith('Flow sequence') ? '[' : '{'}` };
+    return {
+      offset: lastOpenerBefore(text, ['flow-collection'], first.pos[0]) ?? first.pos[0],
+      message: `unclosed ${message.startsWith('Flow sequence') ? '[' : '{'}`,
+    };
   }
   // A key's value followed by a line indented deeper: the parser takes both lines as one key.
   const multiline = errors.find((e) => e.code === 'MULTILINE_IMPLICIT_KEY' && e.pos[0] === first.pos[0]);
   if (first.code === 'BLOCK_AS_IMPLICIT_KEY' && multiline) {
-    return { offset: nextLineContent(text, first.pos[0]), message: 'this line is indented deeper than the line above it' };
+    return {
+      offset: nextLineContent(text, first.pos[0]),
+      message: 'this line is indented deeper than the line above it',
+    };
   }
   return { offset: first.pos[0], message };
 }

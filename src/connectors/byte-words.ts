@@ -12,7 +12,10 @@ export function hasByte(word: number, repeated: number): boolean {
   return ((x - ONES) & ~x & 0x80808080) !== 0;
 }
 
-/** Whether the word holds a byte below the one repeated in `repeated` (`byte * ONES`, the byte at most 0x80): one test for a range of bytes. */
+/**
+ * Whether the word holds a byte below the one repeated in `repeated` (`byte * ONES`, the byte at
+ * most 0x80): one test for a range of bytes.
+ */
 export function hasByteBelow(word: number, repeated: number): boolean {
   return ((word - repeated) & ~word & 0x80808080) !== 0;
 }

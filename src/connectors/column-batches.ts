@@ -52,7 +52,10 @@ interface Batch {
   length: number;
 }
 
-/** Grows a batch's text to hold `needed` bytes (at least twice what it held). Called only when it must, so the check stays in the caller. */
+/**
+ * Grows a batch's text to hold `needed` bytes (at least twice what it held). Called only when it
+ * must, so the check stays in the caller.
+ */
 function grow(batch: Batch, needed: number): Buffer {
   const grown = Buffer.allocUnsafe(Math.max(needed, 2 * (batch.text?.length ?? 32 * 1024)));
   batch.text?.copy(grown, 0, 0, batch.length);
@@ -80,16 +83,38 @@ function addRow(batch: Batch, row: number): void {
 function toBytesRecord(batch: Batch): ValuesRecord {
   const data = Buffer.allocUnsafeSlow(batch.length - 1);
   batch.text!.copy(data, 0, 0, batch.length - 1);
-  return { origin: batch.origin, kind: 'values', values: undefined, data, rows: batch.rows.slice(0, batch.count), hint: batch.name };
+  return {
+    origin: batch.origin,
+    kind: 'values',
+    values: undefined,
+    data,
+    rows: batch.rows.slice(0, batch.count),
+    hint: batch.name,
+  };
 }
 
-/** Line feeds and carriage returns are below 0x0e: a word without such a byte holds no line end (and one with a tab only takes the slow path). */
+/**
+ * Line feeds and carriage returns are below 0x0e: a word without such a byte holds no line end (and
+ * one with a tab only takes the slow path).
+ */
 const BELOW_LINE_ENDS = (RETURN + 1) * ONES;
 
 /** `columns` may grow while values are added (JSON paths are found as a document is walked). */
-export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>, sink: { scan(record: ValuesRecord): void }): ColumnBatches {
+export function createColumnBatches(
+  columns: ReadonlyArray<{ origin: RecordOrigin; name: string }>,
+  sink: { scan(record: ValuesRecord): void },
+): ColumnBatches {
   const batches: Batch[] = [];
-  const batchOf = (column: number) => (batches[column] ??= { ...columns[column]!, rows: new Int32Array(BATCH_ROWS), count: 0, values: [], text: undefined, view: undefined, length: 0 });
+  const batchOf = (column: number) =>
+    (batches[column] ??= {
+      ...columns[column]!,
+      rows: new Int32Array(BATCH_ROWS),
+      count: 0,
+      values: [],
+      text: undefined,
+      view: undefined,
+      length: 0,
+    });
   // Values are copied four bytes at a time through DataViews of the source and the batch text.
   let source: Uint8Array | undefined;
   let sourceView: DataView | undefined;
@@ -127,7 +152,10 @@ export function createColumnBatches(columns: ReadonlyArray<{ origin: RecordOrigi
       for (const batch of batches) {
         if (batch === undefined || batch.count === 0) continue;
         // A column's values all come one way: as strings or as bytes.
-        const record = batch.length > 0 ? toBytesRecord(batch) : toValuesRecord(batch.origin, batch.values, batch.rows.slice(0, batch.count), batch.name);
+        const record =
+          batch.length > 0
+            ? toBytesRecord(batch)
+            : toValuesRecord(batch.origin, batch.values, batch.rows.slice(0, batch.count), batch.name);
         bytes += record.data.length - (batch.count - 1);
         sink.scan(record);
         batch.values = [];

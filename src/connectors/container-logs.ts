@@ -10,7 +10,8 @@
 /** The kubelet's symlink per container: the name ends with the 64-hex container id. */
 const CONTAINER_LINK = /^[a-z0-9.-]+_([a-z0-9-]+)_([a-z0-9-]+)-[0-9a-f]{64}\.log$/;
 /** A pod's folder: namespace, pod name and pod uid (a UUID, or a 32-hex hash for static pods). */
-const POD_FOLDER = /^([a-z0-9-]+)_[a-z0-9.-]+_(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/;
+const POD_FOLDER =
+  /^([a-z0-9-]+)_[a-z0-9.-]+_(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{32})$/;
 
 /** Where a container log belongs: its site's folders and group, and its service. */
 export interface ContainerLog {
@@ -28,6 +29,10 @@ export function toContainerLog(segments: readonly string[]): ContainerLog | unde
   const link = CONTAINER_LINK.exec(segments[segments.length - 1]!);
   if (link) return { folders, group: `*_${link[1]}_${link[2]}-*.log`, container: link[2]! };
   const pod = folders.length >= 2 ? POD_FOLDER.exec(folders[folders.length - 2]!) : null;
-  if (pod) return { folders: [...folders.slice(0, -2), `${pod[1]}_*`, folders[folders.length - 1]!], container: folders[folders.length - 1]! };
+  if (pod)
+    return {
+      folders: [...folders.slice(0, -2), `${pod[1]}_*`, folders[folders.length - 1]!],
+      container: folders[folders.length - 1]!,
+    };
   return undefined;
 }

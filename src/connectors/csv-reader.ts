@@ -59,7 +59,8 @@ function closingQuote(data: Buffer, from: number, end: number): number {
 
 export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
   const DELIMITER = delimiter.charCodeAt(0);
-  if (delimiter.length !== 1 || DELIMITER > 0x7f) throw new Error(`CSV delimiter must be one ASCII character, not ${JSON.stringify(delimiter)}`);
+  if (delimiter.length !== 1 || DELIMITER > 0x7f)
+    throw new Error(`CSV delimiter must be one ASCII character, not ${JSON.stringify(delimiter)}`);
   const delimiterWord = DELIMITER * ONES;
   // Where each field of the record being read starts and ends in the data (raw, quotes included).
   let starts = new Int32Array(64);
@@ -77,16 +78,19 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
   const settleLineEnd = (data: Buffer, at: number, end: number, final: boolean): boolean => {
     for (let i = at; i < end; i++) {
       const b = data[i]!;
-      if (b === NEWLINE) return (lineEnd = NEWLINE), true;
+      if (b === NEWLINE) return ((lineEnd = NEWLINE), true);
       if (b !== RETURN) continue;
       if (i + 1 === end && !final) return false;
-      return (lineEnd = data[i + 1] === NEWLINE ? NEWLINE : RETURN), true;
+      return ((lineEnd = data[i + 1] === NEWLINE ? NEWLINE : RETURN), true);
     }
     if (final) lineEnd = NEWLINE;
     return final;
   };
 
-  /** The value of the quoted raw field `data[start, end)` in `scratch`: doubled quotes made single, up to the closing quote, then the rest as it is. Returns its length. */
+  /**
+   * The value of the quoted raw field `data[start, end)` in `scratch`: doubled quotes made single,
+   * up to the closing quote, then the rest as it is. Returns its length.
+   */
   const unquote = (data: Buffer, start: number, end: number): number => {
     if (scratch.length < end - start) scratch = Buffer.allocUnsafe(2 * (end - start));
     let n = 0;
@@ -101,12 +105,18 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
   };
 
   /** The header's names, decoded. */
-  const nameOf = (data: Buffer, start: number, end: number): string => (data[start] === QUOTE ? scratch.toString('utf8', 0, unquote(data, start, end)) : data.toString('utf8', start, end));
+  const nameOf = (data: Buffer, start: number, end: number): string =>
+    data[start] === QUOTE ? scratch.toString('utf8', 0, unquote(data, start, end)) : data.toString('utf8', start, end);
 
   /** Hands over the `fields` fields of a whole record. */
   const emit = (data: Buffer, fields: number) => {
     // A blank line (or a lone `""`) is no record.
-    if (fields === 1 && (ends[0]! === starts[0]! || (ends[0]! - starts[0]! === 2 && data[starts[0]!] === QUOTE && data[starts[0]! + 1] === QUOTE))) return;
+    if (
+      fields === 1 &&
+      (ends[0]! === starts[0]! ||
+        (ends[0]! - starts[0]! === 2 && data[starts[0]!] === QUOTE && data[starts[0]! + 1] === QUOTE))
+    )
+      return;
     record++;
     if (header) {
       header = false;
@@ -203,7 +213,10 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
     push(piece) {
       const data = pending === undefined ? piece : Buffer.concat([pending, piece]);
       const next = read(data, 0, data.length, false);
-      if (data.length - next > MAX_CSV_RECORD) throw Object.assign(new Error(`a CSV record runs over ${MAX_CSV_RECORD >> 20} MiB (an unclosed quote?)`), { code: CSV_RECORD_TOO_LONG });
+      if (data.length - next > MAX_CSV_RECORD)
+        throw Object.assign(new Error(`a CSV record runs over ${MAX_CSV_RECORD >> 20} MiB (an unclosed quote?)`), {
+          code: CSV_RECORD_TOO_LONG,
+        });
       // The unfinished record is copied: the piece's memory may be reused once this returns.
       pending = next < data.length ? Buffer.from(data.subarray(next)) : undefined;
     },
@@ -218,7 +231,12 @@ export function createCsvParser(delimiter: string, sink: CsvSink): CsvParser {
  * Reads a CSV or TSV stream to its end into the sink. `onBytes` is told of every piece as it is
  * read. A sink that throws stops the read, and the stream is closed.
  */
-export async function readCsv(stream: AsyncIterable<Buffer>, delimiter: string, sink: CsvSink, onBytes: (bytes: number) => void = () => {}): Promise<void> {
+export async function readCsv(
+  stream: AsyncIterable<Buffer>,
+  delimiter: string,
+  sink: CsvSink,
+  onBytes: (bytes: number) => void = () => {},
+): Promise<void> {
   const parser = createCsvParser(delimiter, sink);
   for await (const piece of stream) {
     onBytes(piece.length);

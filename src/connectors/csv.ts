@@ -18,7 +18,13 @@ export function csvDelimiter(key: string, contentType = ''): string | undefined 
   return undefined;
 }
 
-export async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer>, delimiter: string, sink: RecordSink, stats: ReadStats): Promise<void> {
+export async function scanCsv(
+  origin: RecordOrigin,
+  stream: AsyncIterable<Buffer>,
+  delimiter: string,
+  sink: RecordSink,
+  stats: ReadStats,
+): Promise<void> {
   let batches: ColumnBatches | undefined;
   try {
     // Locations give the record's number, the header being 1 (its line, unless a quoted value spans lines).
@@ -30,7 +36,13 @@ export async function scanCsv(origin: RecordOrigin, stream: AsyncIterable<Buffer
           stats.lines = 1;
           // Each column is a site (`#name` after the group and the object), its name the context of its values.
           const columns = names.map((name, i) => name.trim() || `column${i + 1}`);
-          batches = createColumnBatches(columns.map((name) => ({ origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` }, name })), sink);
+          batches = createColumnBatches(
+            columns.map((name) => ({
+              origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` },
+              name,
+            })),
+            sink,
+          );
         },
         // Values past the header's columns (a ragged row) have no name and are left out.
         field(column, src, start, end, record) {

@@ -73,6 +73,9 @@ export function toFileSite(filePath: string, root: string): FileSite {
   const container = toContainerLog(segments);
   const folders = container?.folders ?? segments.slice(0, -1);
   const group = container?.group ?? toGroupName(segments[segments.length - 1]!);
-  const service = container?.container ?? [path.basename(root), ...folders].reverse().find((f) => f !== '' && toFolderGroup(f) === f) ?? '';
+  const service =
+    container?.container ??
+    [path.basename(root), ...folders].reverse().find((f) => f !== '' && toFolderGroup(f) === f) ??
+    '';
   return { uri, siteUri: `file://${[...folders.map(toFolderGroup), group].join('/')}`, service };
 }

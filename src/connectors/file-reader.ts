@@ -30,7 +30,10 @@ export interface ReadStats {
 export const DEFAULT_LIMITS: ReadLimits = { chunkBytes: 1 << 20, maxLineBytes: 1 << 20 };
 
 /** A stream's first bytes (at least `bytes` of them unless it is shorter), and the whole stream again. */
-export async function peek(source: AsyncIterable<Buffer>, bytes: number): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
+export async function peek(
+  source: AsyncIterable<Buffer>,
+  bytes: number,
+): Promise<{ head: Buffer; stream: AsyncIterable<Buffer> }> {
   const iterator = source[Symbol.asyncIterator]();
   const pieces: Buffer[] = [];
   let length = 0;
@@ -58,7 +61,10 @@ export async function peek(source: AsyncIterable<Buffer>, bytes: number): Promis
 }
 
 /** The bytes of a stream, gunzipped on the fly when they start with gzip's magic bytes. */
-export async function* decompressed(source: AsyncIterable<Buffer>, chunkBytes = DEFAULT_LIMITS.chunkBytes): AsyncGenerator<Buffer> {
+export async function* decompressed(
+  source: AsyncIterable<Buffer>,
+  chunkBytes = DEFAULT_LIMITS.chunkBytes,
+): AsyncGenerator<Buffer> {
   const { head, stream } = await peek(source, 2);
   if (head[0] !== 0x1f || head[1] !== 0x8b) {
     yield* stream;
@@ -83,7 +89,11 @@ export const SNIFF_BYTES = 8000;
  * A stream's bytes, gunzipped when they are gzip, once its first bytes are known to hold no NUL;
  * undefined (and `stats.binary` set, the stream closed) when they hold one.
  */
-export async function textStream(source: AsyncIterable<Buffer>, stats: ReadStats, chunkBytes = DEFAULT_LIMITS.chunkBytes): Promise<AsyncIterable<Buffer> | undefined> {
+export async function textStream(
+  source: AsyncIterable<Buffer>,
+  stats: ReadStats,
+  chunkBytes = DEFAULT_LIMITS.chunkBytes,
+): Promise<AsyncIterable<Buffer> | undefined> {
   const { head, stream } = await peek(decompressed(source, chunkBytes), SNIFF_BYTES);
   if (!head.subarray(0, SNIFF_BYTES).includes(0)) return stream;
   stats.binary = true;
@@ -91,8 +101,17 @@ export async function textStream(source: AsyncIterable<Buffer>, stats: ReadStats
   return undefined;
 }
 
-export function readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
-  return readLineRecords(origin, decompressed(createReadStream(origin.source, { highWaterMark: limits.chunkBytes }), limits.chunkBytes), stats, limits);
+export function readFileRecords(
+  origin: RecordOrigin,
+  stats: ReadStats,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): AsyncGenerator<ScanRecord> {
+  return readLineRecords(
+    origin,
+    decompressed(createReadStream(origin.source, { highWaterMark: limits.chunkBytes }), limits.chunkBytes),
+    stats,
+    limits,
+  );
 }
 
 /**
@@ -100,7 +119,12 @@ export function readFileRecords(origin: RecordOrigin, stats: ReadStats, limits: 
  * first bytes hold a NUL. A line longer than the limit goes out in overlapping pieces
  * (line-pieces.ts).
  */
-export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterable<Buffer>, stats: ReadStats, limits: ReadLimits = DEFAULT_LIMITS): AsyncGenerator<ScanRecord> {
+export async function* readLineRecords(
+  origin: RecordOrigin,
+  stream: AsyncIterable<Buffer>,
+  stats: ReadStats,
+  limits: ReadLimits = DEFAULT_LIMITS,
+): AsyncGenerator<ScanRecord> {
   const overlap = Math.min(PIECE_OVERLAP, limits.maxLineBytes >> 3);
   let carry: Buffer | undefined;
   let firstLine = 1;
@@ -120,7 +144,7 @@ export async function* readLineRecords(origin: RecordOrigin, stream: AsyncIterab
     return record;
   };
   try {
-    for await (const piece of stream as AsyncIterable<Buffer>) {
+    for await (const piece of stream) {
       stats.bytes += piece.length;
       let data = carry ? Buffer.concat([carry, piece]) : piece;
       carry = undefined;

@@ -9,7 +9,8 @@
 /** `key=value` folder (Hive-style partition). */
 const PARTITION = /^([^=/]+)=.*$/;
 /** A folder that is an id: digits, a UUID, or a hex or base-36 string with digits in it. */
-const ID_SEGMENT = /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[a-z]*\d)[0-9a-z]{12,}|(?=[A-Z]*\d)[0-9A-Z]{12,})$/i;
+const ID_SEGMENT =
+  /^(?:\d+|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|(?=[a-z]*\d)[0-9a-z]{12,}|(?=[A-Z]*\d)[0-9A-Z]{12,})$/i;
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 const DATE_TIME = /\d{4}-?\d{2}-?\d{2}(?:[T_ -]?\d{2}(?:[:.-]?\d{2}){0,2}(?:\.\d+)?Z?)?/g;
 /** A hex id with digits and letters, 8 or more characters. */
@@ -19,7 +20,12 @@ const NUMBER = /(?<![A-Za-z0-9])\d+/g;
 
 /** The group of a file name: dates, ids and numbers become `*`. */
 export function groupFileName(name: string): string {
-  return name.replace(UUID, '*').replace(DATE_TIME, '*').replace(HEX_ID, '*').replace(NUMBER, '*').replace(/\*(?:[-_.]?\*)+/g, '*');
+  return name
+    .replace(UUID, '*')
+    .replace(DATE_TIME, '*')
+    .replace(HEX_ID, '*')
+    .replace(NUMBER, '*')
+    .replace(/\*(?:[-_.]?\*)+/g, '*');
 }
 
 /** The group pattern of an object key (a glob: `*` stands for one varying part). */

@@ -67,7 +67,10 @@ export type ScanRecord =
       data: Buffer;
       /** The values as strings, when the connector had them; valuesOf() makes them from `data` otherwise. */
       values?: string[];
-      /** 1-based row number of each value, in order (typed when a batch was built for a worker thread, which then gets its memory). */
+      /**
+       * 1-based row number of each value, in order (typed when a batch was built for a worker
+       * thread, which then gets its memory).
+       */
       rows: ArrayLike<number>;
       /** The column (or CSV header) name: context for every value. */
       hint: string;
@@ -101,7 +104,10 @@ export interface RecordOrigin {
   uri: string;
   /** Site URI: the group the location belongs to (`file://logs/orders/app.log*`). */
   siteUri: string;
-  /** Service from the layout (a file's nearest folder that is not a date, number or id), used when nothing else names one. */
+  /**
+   * Service from the layout (a file's nearest folder that is not a date, number or id), used when
+   * nothing else names one.
+   */
   defaultService: string;
   /** The target (as given) this record was found under, for per-source coverage. */
   target: string;

@@ -17,7 +17,12 @@ export interface SourceSettings {
   database: DatabaseOptions;
 }
 
-export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [postgres, mysql, s3, files] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;
+export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
+  postgres,
+  mysql,
+  s3,
+  files,
+] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;
 
 /** The source that reads a target. */
 export function connectorFor(target: string): Connector<WorkUnit, SourceSettings> {

@@ -7,7 +7,12 @@ import type { RecordOrigin, ScanRecord } from './records.js';
 export type ValuesRecord = Extract<ScanRecord, { kind: 'values' }>;
 
 /** A batch of values as a record: one value per line, line ends inside a value turned into spaces. */
-export function toValuesRecord(origin: RecordOrigin, values: string[], rows: ArrayLike<number>, hint: string): ValuesRecord {
+export function toValuesRecord(
+  origin: RecordOrigin,
+  values: string[],
+  rows: ArrayLike<number>,
+  hint: string,
+): ValuesRecord {
   let joined = values.join('\n');
   // Usually no value holds a line end: then the joined text has exactly the separators.
   let newlines = 0;
@@ -23,4 +28,3 @@ export function toValuesRecord(origin: RecordOrigin, values: string[], rows: Arr
 export function valuesOf(record: ValuesRecord): string[] {
   return (record.values ??= record.rows.length === 0 ? [] : record.data.toString('utf8').split('\n'));
 }
-

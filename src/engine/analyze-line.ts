@@ -5,7 +5,15 @@
  */
 import type { Occurrence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
-import { createVerdictMemo, detect, namedDetector, type Candidate, type DetectInput, type NamedDetector, type Verdict } from './detect.js';
+import {
+  createVerdictMemo,
+  detect,
+  namedDetector,
+  type Candidate,
+  type DetectInput,
+  type NamedDetector,
+  type Verdict,
+} from './detect.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
 import { countLeading, LONG_LINE, longLineFieldsOf } from './long-line.js';
 import { classifyStoredForm, toNamedForm, type StoredForm } from './stored-form.js';
@@ -28,7 +36,12 @@ export interface AnalyzeOptions {
 /** The candidate part of a stored form in a field named for a detector's kind (`email_sha256`). */
 export function storedVerdict(named: NamedDetector, key: string, given: StoredForm): Verdict {
   const stored = toNamedForm(given, key);
-  return { detector: named.detector, form: stored.form, confidence: 0.8, evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` } };
+  return {
+    detector: named.detector,
+    form: stored.form,
+    confidence: 0.8,
+    evidence: { pattern: 'field-name', context: [named.word], formReason: `${stored.reason} in field ${key}` },
+  };
 }
 
 /** Candidates for PII-named fields that hold a hashed, encrypted, tokenized or masked value. */
@@ -40,7 +53,13 @@ function storedFormCandidates(set: DetectorSet, fields: Field[], matches: Candid
     if (named === undefined || overlapsAny(matches, field.start, field.end)) continue;
     const stored = classifyStoredForm(field.value);
     if (stored === undefined) continue;
-    out.push({ ...storedVerdict(named, field.key, stored), start: field.start, end: field.end, value: field.value, field });
+    out.push({
+      ...storedVerdict(named, field.key, stored),
+      start: field.start,
+      end: field.end,
+      value: field.value,
+      field,
+    });
   }
   return out;
 }
@@ -59,7 +78,9 @@ export function createStoredJudge(named: NamedDetector, hint: string): (value: s
   const verdictOf = createVerdictMemo();
   return (value) => {
     const stored = classifyStoredForm(value);
-    return stored === undefined ? undefined : verdictOf(stored.form, stored.reason, '', () => storedVerdict(named, hint, stored));
+    return stored === undefined
+      ? undefined
+      : verdictOf(stored.form, stored.reason, '', () => storedVerdict(named, hint, stored));
   };
 }
 
@@ -88,7 +109,10 @@ function fieldsOf(input: LineInput): LineFields {
   if (input.hint === undefined) return extractFields(input.text);
   const leaves = jsonFields(input.text);
   if (leaves !== undefined) return { json: true, fields: leaves };
-  return { json: false, fields: [{ key: input.hint, value: input.text, start: 0, end: input.text.length, type: 'text' }] };
+  return {
+    json: false,
+    fields: [{ key: input.hint, value: input.text, start: 0, end: input.text.length, type: 'text' }],
+  };
 }
 
 export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
@@ -109,21 +133,41 @@ export function lineFieldsOf(input: LineInput): () => LineFields {
 }
 
 export function detectInputOf(input: LineInput, fields: () => LineFields): DetectInput {
-  return { text: input.text, fields: () => fields().fields, ...(input.bytes ? { bytes: input.bytes } : {}), ...(input.hint ? { hint: input.hint } : {}) };
+  return {
+    text: input.text,
+    fields: () => fields().fields,
+    ...(input.bytes ? { bytes: input.bytes } : {}),
+    ...(input.hint ? { hint: input.hint } : {}),
+  };
 }
 
 /** Stage two's matches of a line, plus stored forms in PII-named fields, as masked occurrences. */
-export function toOccurrences(set: DetectorSet, input: LineInput, lineFields: () => LineFields, matches: Candidate[], options: AnalyzeOptions): Occurrence[] {
+export function toOccurrences(
+  set: DetectorSet,
+  input: LineInput,
+  lineFields: () => LineFields,
+  matches: Candidate[],
+  options: AnalyzeOptions,
+): Occurrence[] {
   const { text: line, bytes, hint } = input;
   // Not tested on a long line, where the test is a pass of its own: the plain fields read there
   // are found by the same keys.
-  const stored = hint !== undefined || line.length > LONG_LINE || set.fieldKeys.test(bytes ?? line) ? storedFormCandidates(set, lineFields().fields, matches) : [];
+  const stored =
+    hint !== undefined || line.length > LONG_LINE || set.fieldKeys.test(bytes ?? line)
+      ? storedFormCandidates(set, lineFields().fields, matches)
+      : [];
   const candidates = stored.length === 0 ? matches : [...matches, ...stored].sort((a, b) => a.start - b.start);
   if (candidates.length === 0) return [];
   const { json, fields } = lineFields();
-  const spans = candidates.map((c) => ({ start: c.start, end: c.end, label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}` }));
+  const spans = candidates.map((c) => ({
+    start: c.start,
+    end: c.end,
+    label: c.form === 'plaintext' ? c.detector.id : `${c.detector.id}:${c.form}`,
+  }));
   const template = input.template === false ? '' : json ? toJsonTemplate(fields, spans) : toTextTemplate(line, spans);
-  const serviceLeaf = json ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string') : undefined;
+  const serviceLeaf = json
+    ? fields.find((f) => f.jsonPath === `$.${options.serviceField}` && f.type === 'string')
+    : undefined;
   const occurrences = candidates.map((c) => toOccurrence(c, input.line, template, options, serviceLeaf?.value));
   // A column's value (or JSON leaf) matched whole is a single token: see column-verdict.ts.
   if (input.template === false) occurrences.forEach((o, i) => (o.whole = isWholeField(candidates[i]!)));
@@ -140,7 +184,13 @@ function isWholeField(c: Candidate): boolean {
 }
 
 /** One candidate as an occurrence: masked sample, location, template and the JSON path it sits at. */
-export function toOccurrence(c: Candidate, line: number, template: string, options: AnalyzeOptions, recordService?: string): Occurrence {
+export function toOccurrence(
+  c: Candidate,
+  line: number,
+  template: string,
+  options: AnalyzeOptions,
+  recordService?: string,
+): Occurrence {
   return {
     detector: c.detector.id,
     form: c.form,

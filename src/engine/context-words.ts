@@ -19,9 +19,44 @@ const MAX_CHUNKS = 5;
  * label when its last word is one (`order_id`, `sms_ref`), since a key's last word says what it holds.
  */
 const LABELS = new Set([
-  'id', 'ids', 'uid', 'uuid', 'guid', 'ref', 'reference', 'order', 'orders', 'invoice', 'txn', 'transaction', 'ticket',
-  'job', 'batch', 'request', 'req', 'trace', 'span', 'session', 'booking', 'shipment', 'tracking', 'sku', 'item',
-  'product', 'version', 'build', 'pid', 'port', 'user', 'customer', 'member', 'count', 'size', 'offset', 'seq', 'key',
+  'id',
+  'ids',
+  'uid',
+  'uuid',
+  'guid',
+  'ref',
+  'reference',
+  'order',
+  'orders',
+  'invoice',
+  'txn',
+  'transaction',
+  'ticket',
+  'job',
+  'batch',
+  'request',
+  'req',
+  'trace',
+  'span',
+  'session',
+  'booking',
+  'shipment',
+  'tracking',
+  'sku',
+  'item',
+  'product',
+  'version',
+  'build',
+  'pid',
+  'port',
+  'user',
+  'customer',
+  'member',
+  'count',
+  'size',
+  'offset',
+  'seq',
+  'key',
 ]);
 
 /** A context word as tokens; `keyOnly` words (written `to=`) count only as a key. */
@@ -80,7 +115,8 @@ function toChunks(text: string, words: ContextWord[]): Chunk[] {
     const kind = keyKindAt(text, m.index + m[0].length, raw);
     const tokens = toKeyTokens(raw);
     const opensObject = /\{["']?$/.test(text.slice(Math.max(0, m.index - 2), m.index));
-    if (kind !== undefined || PLAIN_WORD.test(raw)) chunks.push({ tokens, key: kind !== undefined, machineKey: kind === 'machine' && !opensObject });
+    if (kind !== undefined || PLAIN_WORD.test(raw))
+      chunks.push({ tokens, key: kind !== undefined, machineKey: kind === 'machine' && !opensObject });
     else {
       const whole = words.some((w) => w.tokens.length > 1 && w.tokens.join(' ') === tokens.join(' '));
       chunks.push({ tokens: whole ? tokens : [], key: false, machineKey: false });
@@ -104,16 +140,67 @@ function isToken(token: Token | undefined, word: string): boolean {
 function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
   const tokens: Token[] = run.flatMap((c) => c.tokens.map((token) => ({ token, plural: !c.key, key: c.key })));
   return words
-    .filter((w) => tokens.some((first, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || first.key)))
+    .filter((w) =>
+      tokens.some((first, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || first.key)),
+    )
     .map((w) => w.word);
 }
 
 /** Words after a number that make it a count or a measure (`removed 2025550143 rows`). */
 const UNITS = new Set([
-  'rows', 'records', 'entries', 'items', 'bytes', 'b', 'kb', 'mb', 'gb', 'kib', 'mib', 'gib', 'ms', 's', 'sec', 'secs', 'seconds',
-  'us', 'ns', 'min', 'mins', 'minutes', 'hours', 'days', 'times', 'users', 'messages', 'msgs', 'requests', 'reqs', 'events',
-  'tokens', 'retries', 'attempts', 'files', 'lines', 'objects', 'keys', 'points', 'credits', 'units', 'pages', 'chars', 'tasks',
-  'jobs', 'orders', 'rps', 'ops', 'hits', 'misses', 'errors', 'percent', '%',
+  'rows',
+  'records',
+  'entries',
+  'items',
+  'bytes',
+  'b',
+  'kb',
+  'mb',
+  'gb',
+  'kib',
+  'mib',
+  'gib',
+  'ms',
+  's',
+  'sec',
+  'secs',
+  'seconds',
+  'us',
+  'ns',
+  'min',
+  'mins',
+  'minutes',
+  'hours',
+  'days',
+  'times',
+  'users',
+  'messages',
+  'msgs',
+  'requests',
+  'reqs',
+  'events',
+  'tokens',
+  'retries',
+  'attempts',
+  'files',
+  'lines',
+  'objects',
+  'keys',
+  'points',
+  'credits',
+  'units',
+  'pages',
+  'chars',
+  'tasks',
+  'jobs',
+  'orders',
+  'rps',
+  'ops',
+  'hits',
+  'misses',
+  'errors',
+  'percent',
+  '%',
 ]);
 
 /** Whether the text after a number (`after`) starts with a unit it counts or measures. */
@@ -149,7 +236,8 @@ export function findContextWords(words: readonly string[], before: string): stri
   while (from > 0) {
     const chunk = chunks[from - 1]!;
     const last = chunk.tokens[chunk.tokens.length - 1];
-    const named = (chunk.machineKey || (last !== undefined && LABELS.has(last))) && wordsIn([chunk], compiledWords).length === 0;
+    const named =
+      (chunk.machineKey || (last !== undefined && LABELS.has(last))) && wordsIn([chunk], compiledWords).length === 0;
     if (named) break;
     from--;
   }

@@ -63,7 +63,7 @@ const namedFor = new WeakMap<Detector, Map<string, string | undefined>>();
 /** Whether a key names this detector's kind; returns the word that does. */
 export function isNamedFor(detector: Detector, key: string): string | undefined {
   let keys = namedFor.get(detector);
-  if (keys === undefined) namedFor.set(detector, (keys = new Map()));
+  if (keys === undefined) namedFor.set(detector, (keys = new Map<string, string | undefined>()));
   if (keys.has(key)) return keys.get(key);
   const word = cachedKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
   if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
@@ -91,7 +91,7 @@ const namedCache = new WeakMap<DetectorSet, Map<string, NamedDetector | undefine
 /** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
 export function namedDetector(set: DetectorSet, key: string): NamedDetector | undefined {
   let cache = namedCache.get(set);
-  if (cache === undefined) namedCache.set(set, (cache = new Map()));
+  if (cache === undefined) namedCache.set(set, (cache = new Map<string, NamedDetector | undefined>()));
   if (cache.has(key)) return cache.get(key);
   const named = detectorNamedBy(set.fieldNames, key);
   if (cache.size < KEY_CACHE_LIMIT) cache.set(key, named);
@@ -107,7 +107,8 @@ const contextWordsOf = new WeakMap<Detector, string[]>();
 /** A detector's context words and field names: either, written before a match, is context. */
 function wordsOf(detector: Detector): string[] {
   let words = contextWordsOf.get(detector);
-  if (words === undefined) contextWordsOf.set(detector, (words = [...new Set([...detector.contextWords, ...detector.fieldNames])]));
+  if (words === undefined)
+    contextWordsOf.set(detector, (words = [...new Set([...detector.contextWords, ...detector.fieldNames])]));
   return words;
 }
 
@@ -120,18 +121,39 @@ function contextHits(detector: Detector, before: string, key: string | undefined
 
 /** A pattern's score, raised by a validator that passed and by context found, to two decimals. */
 function confidenceOf(spec: PatternSpec, validated: boolean, inContext: boolean): number {
-  return Math.round(Math.min(1, spec.score + (validated ? VALIDATOR_BOOST : 0) + (inContext ? CONTEXT_BOOST : 0)) * 100) / 100;
+  return (
+    Math.round(Math.min(1, spec.score + (validated ? VALIDATOR_BOOST : 0) + (inContext ? CONTEXT_BOOST : 0)) * 100) /
+    100
+  );
 }
 
 /** What a candidate's form, validator verdict and context words make of its confidence and evidence. */
-function judged(spec: PatternSpec, form: Form, result: ValidationResult, hits: string[]): { confidence: number; evidence: Evidence } {
-  const formReason = spec.form === 'masked' ? 'matched a masked pattern' : form === 'masked' ? 'mask characters in the value' : 'matched in clear text';
+function judged(
+  spec: PatternSpec,
+  form: Form,
+  result: ValidationResult,
+  hits: string[],
+): { confidence: number; evidence: Evidence } {
+  const formReason =
+    spec.form === 'masked'
+      ? 'matched a masked pattern'
+      : form === 'masked'
+        ? 'mask characters in the value'
+        : 'matched in clear text';
   // Built without spreads (spreads are slow on this hot path); the key order is the report's.
-  const evidence: Evidence = result.status === 'valid' ? { pattern: spec.name, validator: result.check, context: hits, formReason } : { pattern: spec.name, context: hits, formReason };
+  const evidence: Evidence =
+    result.status === 'valid'
+      ? { pattern: spec.name, validator: result.check, context: hits, formReason }
+      : { pattern: spec.name, context: hits, formReason };
   return { confidence: confidenceOf(spec, result.status === 'valid', hits.length > 0), evidence };
 }
 
-function evaluate(input: DetectInput, detector: Detector, spec: PatternSpec, m: { value: string; valueIndex: number }): Candidate | undefined {
+function evaluate(
+  input: DetectInput,
+  detector: Detector,
+  spec: PatternSpec,
+  m: { value: string; valueIndex: number },
+): Candidate | undefined {
   // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
   const end = start + m.value.length;
@@ -141,11 +163,13 @@ function evaluate(input: DetectInput, detector: Detector, spec: PatternSpec, m: 
   const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
   // Validate before looking at fields: most candidates that fail do so here, and fields cost more.
   const needsContext = spec.context === 'required';
-  let result = needsContext || form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
+  let result =
+    needsContext || form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
   if (result.status === 'invalid') return undefined;
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
-  if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0)) return undefined;
+  if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0))
+    return undefined;
   const field = input.fieldAt ? input.fieldAt(start) : fieldAt(input.fields(), start);
   const hits = contextHits(detector, before, field?.key ?? input.hint);
   if (needsContext) {
@@ -172,7 +196,11 @@ export interface Verdict {
  * values with equal ones share one Verdict (returned again, not rebuilt). Undefined: the value
  * fails, as evaluate() would drop it.
  */
-export function createWholeJudge(detector: Detector, spec: PatternSpec, hint: string): (raw: string) => Verdict | undefined {
+export function createWholeJudge(
+  detector: Detector,
+  spec: PatternSpec,
+  hint: string,
+): (raw: string) => Verdict | undefined {
   const context: MatchContext = { before: '', after: '' };
   const hits = contextHits(detector, '', hint);
   if (spec.context === 'required' && hits.length === 0) return () => undefined;
@@ -218,9 +246,10 @@ export function maxConfidence(detector: Detector, spec: PatternSpec): number {
 export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
   const byStart = [...candidates].sort((a, b) => a.start - b.start);
   const kept: Candidate[] = [];
-  for (let i = 0; i < byStart.length; ) {
+  for (let i = 0; i < byStart.length;) {
     let j = i + 1;
-    for (let end = byStart[i]!.end; j < byStart.length && byStart[j]!.start < end; j++) end = Math.max(end, byStart[j]!.end);
+    for (let end = byStart[i]!.end; j < byStart.length && byStart[j]!.start < end; j++)
+      end = Math.max(end, byStart[j]!.end);
     if (j === i + 1) kept.push(byStart[i]!);
     else for (const c of resolveRun(byStart.slice(i, j))) kept.push(c);
     i = j;
@@ -229,7 +258,9 @@ export function resolveOverlaps(candidates: Candidate[]): Candidate[] {
 }
 
 function resolveRun(candidates: Candidate[]): Candidate[] {
-  const ranked = [...candidates].sort((a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const ranked = [...candidates].sort(
+    (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
   const kept: Candidate[] = [];
   for (const c of ranked) {
     if (!kept.some((k) => c.start < k.end && k.start < c.end)) kept.push(c);
@@ -297,5 +328,7 @@ export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candida
       }
     }
   }
-  return found.map((candidates, v) => (crossed.has(v) ? undefined : candidates.length < 2 ? candidates : resolveOverlaps(candidates)));
+  return found.map((candidates, v) =>
+    crossed.has(v) ? undefined : candidates.length < 2 ? candidates : resolveOverlaps(candidates),
+  );
 }

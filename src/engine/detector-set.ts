@@ -5,7 +5,16 @@
  */
 import type { Detector, PatternSpec } from './detector.js';
 import { MASK_RUN } from './detect.js';
-import { compileByteScanner, compilePatternSet, compilePatternTest, compileTextPattern, type ByteScanner, type PatternSet, type PatternTest, type TextPattern } from './regex.js';
+import {
+  compileByteScanner,
+  compilePatternSet,
+  compilePatternTest,
+  compileTextPattern,
+  type ByteScanner,
+  type PatternSet,
+  type PatternTest,
+  type TextPattern,
+} from './regex.js';
 
 export interface CompiledPattern {
   detector: Detector;
@@ -49,7 +58,10 @@ export interface ColumnShape {
  * patterns, the whole lines, the unusual values); on hex digests it costs more than the pattern
  * set alone, so whole-values.ts asks it only of batches that are not digests.
  */
-function compileColumnShape(detectors: readonly Detector[], patterns: readonly CompiledPattern[]): (data: Buffer) => ColumnShape {
+function compileColumnShape(
+  detectors: readonly Detector[],
+  patterns: readonly CompiledPattern[],
+): (data: Buffer) => ColumnShape {
   const whole = patterns.flatMap((p, i) => (p.spec.regex.includes('(?P<value>') ? [] : [i]));
   const unusual = detectors.filter((d) => d.unusualValue !== undefined);
   // Compiled on first use: a thread that scans no named column never needs it.
@@ -100,7 +112,9 @@ function withContextPrefix(detector: Detector, spec: PatternSpec): string {
 /** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */
 function fieldSource(detectors: readonly Detector[]): string | undefined {
   const words = detectors.flatMap((d) => d.fieldNames);
-  return words.length === 0 ? undefined : String.raw`${toWordStartSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
+  return words.length === 0
+    ? undefined
+    : String.raw`${toWordStartSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
 }
 
 /** Field name word → the detector it names (first detector wins on a shared word). */
@@ -114,7 +128,9 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const patterns = detectors.flatMap((detector) =>
     detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
   );
-  const sources = patterns.map(({ detector, spec }) => (spec.context === 'required' ? withContextPrefix(detector, spec) : (spec.prefilter ?? spec.regex)));
+  const sources = patterns.map(({ detector, spec }) =>
+    spec.context === 'required' ? withContextPrefix(detector, spec) : (spec.prefilter ?? spec.regex),
+  );
   const fields = fieldSource(detectors);
   if (fields !== undefined) sources.push(fields);
   const fieldNames = toFieldNames(detectors);

@@ -95,9 +95,15 @@ export interface ColumnRule {
    * not a phone column. Matches inside longer text (notes, messages) are reported at any share.
    */
   minShare: number;
-  /** Column name words (tokens, pairs of tokens) that say the column holds another kind of data (`id`, `ref`, `version`). */
+  /**
+   * Column name words (tokens, pairs of tokens) that say the column holds another kind of data
+   * (`id`, `ref`, `version`).
+   */
   otherKinds: readonly string[];
-  /** Name words that say the values are not a person's even in a column named for the kind (`server_ip`, `dns_addr`). */
+  /**
+   * Name words that say the values are not a person's even in a column named for the kind
+   * (`server_ip`, `dns_addr`).
+   */
   notPersonal?: readonly string[];
 }
 
@@ -110,4 +116,5 @@ export interface MatchContext {
 }
 
 /** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */
-export type ValidationResult = { status: 'valid'; check: string } | { status: 'invalid'; reason: string } | { status: 'none' };
+export type ValidationResult =
+  { status: 'valid'; check: string } | { status: 'invalid'; reason: string } | { status: 'none' };

@@ -24,13 +24,15 @@ function plainFields(line: string): Field[] {
     const sep = m.text.search(/["']?\s*[=:]/);
     if (sep > MAX_KEY) return [];
     const valueOffset = m.text.length - m.text.slice(sep).replace(/^["']?\s*[=:]\s*["']?/, '').length;
-    return [{
-      key: m.text.slice(0, sep),
-      value: m.text.slice(valueOffset),
-      start: m.index + valueOffset,
-      end: m.index + m.text.length,
-      type: 'text' as const,
-    }];
+    return [
+      {
+        key: m.text.slice(0, sep),
+        value: m.text.slice(valueOffset),
+        start: m.index + valueOffset,
+        end: m.index + m.text.length,
+        type: 'text' as const,
+      },
+    ];
   });
 }
 

@@ -16,7 +16,8 @@
  */
 
 /** A capitalised word, not inside an identifier (`OrderService`, `c.e.Orders`, `snake_Case`). */
-const CAPITALISED = /(?<![\p{L}\p{N}_.'’-])\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{Ll}\p{M}]*(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?![\p{L}\p{N}_]|\.[\p{L}\p{N}])/gu;
+const CAPITALISED =
+  /(?<![\p{L}\p{N}_.'’-])\p{Lu}(?:['’]\p{Lu})?\p{Ll}[\p{Ll}\p{M}]*(?:['’-]\p{L}[\p{Ll}\p{M}]*)*(?![\p{L}\p{N}_]|\.[\p{L}\p{N}])/gu;
 /**
  * A token after which a message begins: `[thread]`, `|` or a lone separator; a key does when it
  * names code (`c.e.OrderService:`, `OrderService:`). Not `.` or `Name:`, after which a name is

@@ -17,6 +17,7 @@ export function maskMiddle(value: string, options: { prefix: number; suffix: num
   const hidden = Math.max(chars.length - options.prefix - options.suffix, 1);
   const stars = '*'.repeat(Math.min(hidden, options.maxStars ?? hidden));
   const head = chars.slice(0, Math.min(options.prefix, chars.length - 1)).join('');
-  const tail = options.suffix > 0 && chars.length > options.prefix + options.suffix ? chars.slice(-options.suffix).join('') : '';
+  const tail =
+    options.suffix > 0 && chars.length > options.prefix + options.suffix ? chars.slice(-options.suffix).join('') : '';
   return head + stars + tail;
 }

@@ -47,14 +47,22 @@ export const LONG_TEXT = 4096;
 function toTextMatch(match: string, index: number, value: string | undefined): TextMatch {
   if (value === undefined) return { text: match, index, value: match, valueIndex: index };
   // A value group ends its pattern in every detector; lastIndexOf covers any other.
-  return { text: match, index, value, valueIndex: index + (match.endsWith(value) ? match.length - value.length : match.lastIndexOf(value)) };
+  return {
+    text: match,
+    index,
+    value,
+    valueIndex: index + (match.endsWith(value) ? match.length - value.length : match.lastIndexOf(value)),
+  };
 }
 
 function matchString(re: RE2, text: string): TextMatch[] {
   const out: TextMatch[] = [];
   re.replace(text, (...args: unknown[]) => {
     const match = args[0] as string;
-    const groups = typeof args[args.length - 1] === 'object' ? (args[args.length - 1] as Record<string, string | undefined>) : undefined;
+    const groups =
+      typeof args[args.length - 1] === 'object'
+        ? (args[args.length - 1] as Record<string, string | undefined>)
+        : undefined;
     out.push(toTextMatch(match, args[args.length - (groups ? 3 : 2)] as number, groups?.['value']));
     return match;
   });
@@ -81,7 +89,6 @@ function nextCharacter(bytes: Buffer, at: number): number {
   while (next < bytes.length && (bytes[next]! & 0xc0) === 0x80) next++;
   return next;
 }
-
 
 /**
  * UTF-16 offsets of ascending byte offsets into UTF-8 `bytes`, each counted on from the last:
@@ -138,7 +145,10 @@ export function compilePatternTest(source: string): PatternTest {
 
 /** Which of many patterns match a text, in one pass. */
 export interface PatternSet {
-  /** Indexes (into the sources given) of the patterns that match somewhere in `text`. Bytes (UTF-8) are cheaper than a string. */
+  /**
+   * Indexes (into the sources given) of the patterns that match somewhere in `text`. Bytes (UTF-8)
+   * are cheaper than a string.
+   */
   matching(text: string | Buffer): number[];
 }
 

@@ -27,7 +27,7 @@ export interface CandidateLine {
  */
 export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
   const starts: number[] = [];
-  for (let at = set.scanner.next(chunk, 0); at !== -1; ) {
+  for (let at = set.scanner.next(chunk, 0); at !== -1;) {
     starts.push(at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1);
     const newline = chunk.indexOf(NEWLINE, at);
     at = newline === -1 ? -1 : set.scanner.next(chunk, newline + 1);
@@ -50,7 +50,8 @@ export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[]
 export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, options: AnalyzeOptions): Occurrence[] {
   const occurrences: Occurrence[] = [];
   for (const { bytes, index } of candidateLines(set, chunk)) {
-    for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: firstLine + index, bytes }, options)) occurrences.push(o);
+    for (const o of analyzeLine(set, { text: bytes.toString('utf8'), line: firstLine + index, bytes }, options))
+      occurrences.push(o);
   }
   return occurrences;
 }

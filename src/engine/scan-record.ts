@@ -8,5 +8,7 @@ import { scanValues } from './column/scan-values.js';
 
 export function scanRecord(set: DetectorSet, record: ScanRecord, options: AnalyzeOptions): Occurrence[] {
   if (record.kind === 'values') return scanValues(set, record, options);
-  return record.piece ? scanPiece(set, { ...record, piece: record.piece }, options) : scanChunk(set, record.data, record.firstLine, options);
+  return record.piece
+    ? scanPiece(set, { ...record, piece: record.piece }, options)
+    : scanChunk(set, record.data, record.firstLine, options);
 }

@@ -14,11 +14,19 @@ export interface StoredForm {
 }
 
 const PLACEHOLDER = /^(?:|n\/?a|null|nil|none|unknown|redacted|\[redacted\]|-+|0+)$/i;
-const DIGEST_REASONS: Record<number, string> = { 32: 'md5', 40: 'sha1', 56: 'sha224', 64: 'sha256', 96: 'sha384', 128: 'sha512' };
+const DIGEST_REASONS: Record<number, string> = {
+  32: 'md5',
+  40: 'sha1',
+  56: 'sha224',
+  64: 'sha256',
+  96: 'sha384',
+  128: 'sha512',
+};
 for (const length of Object.keys(DIGEST_REASONS)) DIGEST_REASONS[Number(length)] += ' hex digest';
 
 /** Base64 wrapped in lines of 64 or 76 characters (PEM, MIME), as some tools encode ciphertext. */
-const WRAPPED_BASE64 = /^(?:[A-Za-z0-9+/]{64}\s+)+[A-Za-z0-9+/]*={0,2}$|^(?:[A-Za-z0-9+/]{76}\s+)+[A-Za-z0-9+/]*={0,2}$/;
+const WRAPPED_BASE64 =
+  /^(?:[A-Za-z0-9+/]{64}\s+)+[A-Za-z0-9+/]*={0,2}$|^(?:[A-Za-z0-9+/]{76}\s+)+[A-Za-z0-9+/]*={0,2}$/;
 
 /** Random-looking base64 or hex of some length, on one line or wrapped. */
 function isOpaque(v: string): boolean {
@@ -32,20 +40,52 @@ function isOpaque(v: string): boolean {
  * base64 or hex, then mask runs: random base64 can hold a run of x's, a mask holds no randomness.
  */
 const RULES: Array<{ test: (v: string) => boolean; form: Form; reason: (v: string) => string }> = [
-  { test: (v) => v.length in DIGEST_REASONS && /^[0-9a-f]+$/i.test(v), form: 'hashed', reason: (v) => DIGEST_REASONS[v.length]! },
-  { test: (v) => /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[56])\$/.test(v), form: 'hashed', reason: () => 'password-hash string (bcrypt, argon2, scrypt, crypt)' },
-  { test: (v) => /^(?:md5|sha1|sha256|sha512|hmac-sha256):[0-9a-f]{32,}$/i.test(v), form: 'hashed', reason: () => 'prefixed hex digest' },
-  { test: (v) => /^(?:vault:v\d+:|enc:|ENC\(|\$enc\$|AQICAH|gAAAAA)/.test(v), form: 'encrypted', reason: () => 'ciphertext envelope prefix (Vault, KMS, Fernet, ENC())' },
-  { test: (v) => /^(?:tok|tkn|token|pii|vt)_[A-Za-z0-9]{6,}$/.test(v), form: 'tokenized', reason: () => 'token reference' },
-  { test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v), form: 'tokenized', reason: () => 'UUID reference' },
+  {
+    test: (v) => v.length in DIGEST_REASONS && /^[0-9a-f]+$/i.test(v),
+    form: 'hashed',
+    reason: (v) => DIGEST_REASONS[v.length]!,
+  },
+  {
+    test: (v) => /^\$(?:2[abxy]?|argon2(?:id|i|d)|scrypt|[56])\$/.test(v),
+    form: 'hashed',
+    reason: () => 'password-hash string (bcrypt, argon2, scrypt, crypt)',
+  },
+  {
+    test: (v) => /^(?:md5|sha1|sha256|sha512|hmac-sha256):[0-9a-f]{32,}$/i.test(v),
+    form: 'hashed',
+    reason: () => 'prefixed hex digest',
+  },
+  {
+    test: (v) => /^(?:vault:v\d+:|enc:|ENC\(|\$enc\$|AQICAH|gAAAAA)/.test(v),
+    form: 'encrypted',
+    reason: () => 'ciphertext envelope prefix (Vault, KMS, Fernet, ENC())',
+  },
+  {
+    test: (v) => /^(?:tok|tkn|token|pii|vt)_[A-Za-z0-9]{6,}$/.test(v),
+    form: 'tokenized',
+    reason: () => 'token reference',
+  },
+  {
+    test: (v) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v),
+    form: 'tokenized',
+    reason: () => 'UUID reference',
+  },
   { test: isOpaque, form: 'encrypted', reason: () => 'high-entropy base64 or hex' },
-  { test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')), form: 'masked', reason: () => 'mask characters' },
+  {
+    test: (v) => /[*•]{2,}|[xX]{3,}/.test(v) && /[\p{L}\p{N}]/u.test(v.replace(/x/gi, '')),
+    form: 'masked',
+    reason: () => 'mask characters',
+  },
 ];
 
 /** Field name words that say how a value is stored, for the forms a value alone can leave in doubt. */
 const FORM_WORDS: ReadonlyMap<string, Form> = new Map([
-  ...['enc', 'encrypted', 'encrypt', 'cipher', 'ciphertext', 'crypt', 'crypted', 'aes', 'kms', 'sealed'].map((w) => [w, 'encrypted'] as const),
-  ...['hash', 'hashed', 'digest', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'hmac', 'bcrypt'].map((w) => [w, 'hashed'] as const),
+  ...['enc', 'encrypted', 'encrypt', 'cipher', 'ciphertext', 'crypt', 'crypted', 'aes', 'kms', 'sealed'].map(
+    (w) => [w, 'encrypted'] as const,
+  ),
+  ...['hash', 'hashed', 'digest', 'md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512', 'hmac', 'bcrypt'].map(
+    (w) => [w, 'hashed'] as const,
+  ),
 ]);
 const namedForms = new Map<string, Form | undefined>();
 
@@ -59,9 +99,16 @@ export function toNamedForm(stored: StoredForm, key: string): StoredForm {
   let named = namedForms.get(key);
   if (named === undefined && !namedForms.has(key)) {
     if (namedForms.size >= 1024) namedForms.clear();
-    namedForms.set(key, (named = toKeyTokens(key).map((t) => FORM_WORDS.get(t)).find((f) => f !== undefined)));
+    namedForms.set(
+      key,
+      (named = toKeyTokens(key)
+        .map((t) => FORM_WORDS.get(t))
+        .find((f) => f !== undefined)),
+    );
   }
-  return named === undefined || named === stored.form ? stored : { form: named, reason: `${stored.reason}, ${named} as the name ${key} says` };
+  return named === undefined || named === stored.form
+    ? stored
+    : { form: named, reason: `${stored.reason}, ${named} as the name ${key} says` };
 }
 
 export function classifyStoredForm(value: string): StoredForm | undefined {
@@ -80,7 +127,8 @@ const EVERY = EVERY_BYTE;
 
 /** The stored form of a digest column, by the length of its values (made once: see uniformDigest). */
 const DIGEST_FORMS: Array<StoredForm | undefined> = [];
-for (const [length, reason] of Object.entries(DIGEST_REASONS)) DIGEST_FORMS[Number(length)] = Object.freeze({ form: 'hashed', reason });
+for (const [length, reason] of Object.entries(DIGEST_REASONS))
+  DIGEST_FORMS[Number(length)] = Object.freeze({ form: 'hashed', reason });
 
 /**
  * The stored form of every value of a batch (one value a line, as UTF-8) when all are hex digests
@@ -102,7 +150,11 @@ export function uniformDigest(data: Buffer): StoredForm | undefined {
     let notZeros = 0;
     for (let i = start; i < start + length; i += 4) {
       const word = view.getInt32(i);
-      if ((word & 0x80808080) !== 0 || (bytesInRange(word, 0x30, 0x39) | bytesInRange(word, 0x61, 0x66) | bytesInRange(word, 0x41, 0x46)) !== EVERY) return undefined;
+      if (
+        (word & 0x80808080) !== 0 ||
+        (bytesInRange(word, 0x30, 0x39) | bytesInRange(word, 0x61, 0x66) | bytesInRange(word, 0x41, 0x46)) !== EVERY
+      )
+        return undefined;
       notZeros |= word ^ ZEROS;
     }
     if (notZeros === 0) return undefined;

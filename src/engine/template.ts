@@ -8,7 +8,8 @@
  * value, even one the detectors missed.
  *
  * A site's identity is its template's key (toTemplateKey): placeholders without their labels,
- * runs of them as one, punctuation aside, from the whole template before reports clip it. So a value that one line's detectors match and
+ * runs of them as one, punctuation aside, from the whole template before reports clip it. So a
+ * value that one line's detectors match and
  * another's do not (`<phone>` against `+<num> <num>`) never splits a statement into two sites.
  */
 import type { Field } from './fields.js';
@@ -40,7 +41,9 @@ const MAX_INPUT = 2048;
  * the URL and address rules match whole tokens and test them in a callback, so they run in
  * linear time (the digit rule rescans a run of letters with no digit after it, within the cap).
  */
-const RULES: Array<[pattern: RegExp, replacement: string | ((m: string, at: number, text: string) => string), only?: string]> = [
+const RULES: Array<
+  [pattern: RegExp, replacement: string | ((m: string, at: number, text: string) => string), only?: string]
+> = [
   [/\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?/g, '<ts>'],
   [/\[\d{2}\/\w{3}\/\d{4}(?::\d{2}){3}(?: [+-]\d{4})?\]/g, '[<ts>]'],
   [/\b\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, '<ts>'],
@@ -63,7 +66,8 @@ const RULES: Array<[pattern: RegExp, replacement: string | ((m: string, at: numb
 
 function templateGap(text: string): string {
   let out = text;
-  for (const [pattern, replacement, only] of RULES) if (only === undefined || out.includes(only)) out = out.replace(pattern, replacement as string);
+  for (const [pattern, replacement, only] of RULES)
+    if (only === undefined || out.includes(only)) out = out.replace(pattern, replacement as string);
   return replaceFreeText(out);
 }
 
@@ -92,7 +96,10 @@ export function toJsonTemplate(fields: Field[], spans: TemplateSpan[]): string {
     const inside = spans.filter((s) => s.start >= field.start && s.end <= field.end);
     let value: string;
     if (MESSAGE_KEYS.has(field.key.toLowerCase()) && field.type === 'string') {
-      value = `"${toTextTemplate(field.value, inside.map((s) => ({ ...s, start: s.start - field.start, end: s.end - field.start })))}"`;
+      value = `"${toTextTemplate(
+        field.value,
+        inside.map((s) => ({ ...s, start: s.start - field.start, end: s.end - field.start })),
+      )}"`;
     } else if (inside.length > 0) {
       value = inside.map((s) => `<${s.label}>`).join('');
     } else {

@@ -28,7 +28,9 @@ export function isAddressInsideToken(context: MatchContext): boolean {
 /** Whether a number (card, phone, SSN, IBAN, NINO) is part of a larger token. */
 export function isInsideToken(context: MatchContext): boolean {
   const { before, after } = context;
-  return joins(before[before.length - 1], before[before.length - 2], GLUE) || joins(after[0], after[1], NUMBER_GLUE_AFTER);
+  return (
+    joins(before[before.length - 1], before[before.length - 2], GLUE) || joins(after[0], after[1], NUMBER_GLUE_AFTER)
+  );
 }
 
 /**
@@ -36,7 +38,8 @@ export function isInsideToken(context: MatchContext): boolean {
  * the value is an identifier or a count (`ref`, `order_id`, `seq`): such a value is not a card,
  * phone or SSN whatever its digits.
  */
-const ID_KEY = /(?:^|[^a-z0-9])(?:[a-z0-9]+[_.-])*(?:[a-z0-9]*(?:id|ids|ref|uuid|guid)|reference|order|invoice|txn|transaction|ticket|trace|span|seq|sequence|offset|count|size|pid|port|ts|timestamp|epoch|nonce|hash|checksum|crc)["']?\s*[=:]\s*["']?$/;
+const ID_KEY =
+  /(?:^|[^a-z0-9])(?:[a-z0-9]+[_.-])*(?:[a-z0-9]*(?:id|ids|ref|uuid|guid)|reference|order|invoice|txn|transaction|ticket|trace|span|seq|sequence|offset|count|size|pid|port|ts|timestamp|epoch|nonce|hash|checksum|crc)["']?\s*[=:]\s*["']?$/;
 
 /** Whether the value stands under an id or count key, or after `#` (`order #2025550143`). */
 export function isUnderIdKey(context: MatchContext): boolean {
@@ -48,4 +51,25 @@ export function isUnderIdKey(context: MatchContext): boolean {
  * Not `number`: `contact_number` and `emergency_number` hold phone numbers, and an `order_number`
  * column's chance matches are too few for its share anyway.
  */
-export const ID_WORDS: readonly string[] = ['id', 'ids', 'uuid', 'guid', 'ref', 'refs', 'reference', 'key', 'pk', 'fk', 'no', 'nr', 'num', 'seq', 'sku', 'ean', 'upc', 'gtin', 'isbn', 'barcode'];
+export const ID_WORDS: readonly string[] = [
+  'id',
+  'ids',
+  'uuid',
+  'guid',
+  'ref',
+  'refs',
+  'reference',
+  'key',
+  'pk',
+  'fk',
+  'no',
+  'nr',
+  'num',
+  'seq',
+  'sku',
+  'ean',
+  'upc',
+  'gtin',
+  'isbn',
+  'barcode',
+];

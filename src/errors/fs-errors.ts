@@ -26,7 +26,8 @@ const MESSAGES: Record<string, string> = {
 
 export function describeFsError(error: unknown): string {
   const { code, message } = (error ?? {}) as NodeJS.ErrnoException;
-  if (code === 'Z_BUF_ERROR' || message === 'unexpected end of file') return 'truncated gzip data (unexpected end of file)';
+  if (code === 'Z_BUF_ERROR' || message === 'unexpected end of file')
+    return 'truncated gzip data (unexpected end of file)';
   if (code === 'Z_DATA_ERROR') return `corrupt gzip data (${message})`;
   if (code === CSV_RECORD_TOO_LONG) return message;
   if (code !== undefined && code in MESSAGES) return MESSAGES[code]!;

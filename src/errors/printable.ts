@@ -19,7 +19,10 @@ function hex(code: number, digits: number): string {
 export function toPrintable(text: string): string {
   return text.replace(UNPRINTABLE, (ch) => {
     const code = ch.codePointAt(0)!;
-    return NAMED[ch] ?? (code < 0x100 ? `\\x${hex(code, 2)}` : code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${code.toString(16)}}`);
+    return (
+      NAMED[ch] ??
+      (code < 0x100 ? `\\x${hex(code, 2)}` : code < 0x10000 ? `\\u${hex(code, 4)}` : `\\u{${code.toString(16)}}`)
+    );
   });
 }
 

@@ -14,7 +14,12 @@ interface AnyError {
 export function describeUnexpectedError(error: unknown): string {
   const e = (typeof error === 'object' && error !== null ? error : {}) as AnyError;
   const message = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
-  const code = typeof e.code === 'string' || typeof e.code === 'number' ? String(e.code) : typeof e.name === 'string' && e.name !== 'Error' ? e.name : undefined;
+  const code =
+    typeof e.code === 'string' || typeof e.code === 'number'
+      ? String(e.code)
+      : typeof e.name === 'string' && e.name !== 'Error'
+        ? e.name
+        : undefined;
   const line = message.split('\n')[0]!.trim();
   // Node's errno messages start with their code (`ESTALE: stale file handle, read`): said once.
   const text = code !== undefined && line.startsWith(`${code}: `) ? line.slice(code.length + 2) : line;

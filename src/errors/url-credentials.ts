@@ -8,7 +8,10 @@
 const USER = String.raw`[^\s/?#@'"<>]+`;
 /** `scheme:` and one or more slashes, then the user part. */
 const WITH_SCHEME = new RegExp(String.raw`\b([a-z][a-z0-9+.-]*:/+)${USER}@`, 'gi');
-/** `scheme//` (colon missing) at the start of the text or after a space, quote or bracket: a doubled slash inside a path is left alone. */
+/**
+ * `scheme//` (colon missing) at the start of the text or after a space, quote or bracket: a doubled
+ * slash inside a path is left alone.
+ */
 const COLON_MISSING = new RegExp(String.raw`(^|[\s'"(<\[=,])([a-z][a-z0-9+.-]*//)${USER}@`, 'gi');
 
 /** A query parameter that holds a secret (`?password=`, `&sslpassword=`, `?token=`, `&secret_key=`). */

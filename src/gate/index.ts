@@ -8,5 +8,8 @@ import { isNew, type GateOptions } from './gate.js';
 import { sortFindings } from './sort.js';
 
 export function applyGate(findings: readonly Finding[], gate: GateOptions): Finding[] {
-  return sortFindings(findings.map((f) => ({ ...f, new: isNew(f, gate) })), gate);
+  return sortFindings(
+    findings.map((f) => ({ ...f, new: isNew(f, gate) })),
+    gate,
+  );
 }

@@ -3,7 +3,10 @@ import { isFailing, type GateOptions } from './gate.js';
 
 const SENSITIVITY_RANK = { sensitive: 0, standard: 1 } as const;
 
-/** Failing first, then new, plaintext and sensitive ones, then most occurrences, then service and fingerprint for a stable order. */
+/**
+ * Failing first, then new, plaintext and sensitive ones, then most occurrences, then service and
+ * fingerprint for a stable order.
+ */
 export function sortFindings(findings: readonly Finding[], gate: GateOptions): Finding[] {
   const failing = new Set(findings.filter((f) => isFailing(f, gate)));
   return [...findings].sort(

@@ -37,15 +37,24 @@ function isExpired(rule: AllowRule, today: string): boolean {
 
 /** The value rules still in force. */
 export function toValueRules(rules: readonly AllowRule[], today: string): ValueRule[] {
-  return rules.flatMap((r, rule) => (r.value !== undefined && !isExpired(r, today) ? [{ rule, pattern: r.value }] : []));
+  return rules.flatMap((r, rule) =>
+    r.value !== undefined && !isExpired(r, today) ? [{ rule, pattern: r.value }] : [],
+  );
 }
 
 /** Marks accepted findings; `valueHits` are the occurrences each value rule dropped in the engine. */
-export function applyAllowRules(findings: Finding[], rules: readonly AllowRule[], options: { today: string; valueHits: Record<number, number> }): { findings: Finding[]; statuses: AllowStatus[] } {
+export function applyAllowRules(
+  findings: Finding[],
+  rules: readonly AllowRule[],
+  options: { today: string; valueHits: Record<number, number> },
+): { findings: Finding[]; statuses: AllowStatus[] } {
   const matched = rules.map((_, i) => options.valueHits[i] ?? 0);
   const siteMatchers = rules.map((r) => (r.site ? picomatch(r.site, { dot: true }) : undefined));
   const marked = findings.map((f) => {
-    const index = rules.findIndex((r, i) => !isExpired(r, options.today) && (r.fingerprint === f.fingerprint || (siteMatchers[i]?.(f.site.uri) ?? false)));
+    const index = rules.findIndex(
+      (r, i) =>
+        !isExpired(r, options.today) && (r.fingerprint === f.fingerprint || (siteMatchers[i]?.(f.site.uri) ?? false)),
+    );
     if (index === -1) return f;
     matched[index]!++;
     return { ...f, allowed: { rule: `allow[${index}]`, reason: rules[index]!.reason } };

@@ -49,9 +49,18 @@ async function baselineSchema() {
     detector: z.string(),
     service: z.string(),
     form: z.enum(FORMS),
-    site: z.object({ kind: z.enum(SITE_KINDS), uri: z.string(), template: z.string(), jsonPath: z.string().optional() }),
+    site: z.object({
+      kind: z.enum(SITE_KINDS),
+      uri: z.string(),
+      template: z.string(),
+      jsonPath: z.string().optional(),
+    }),
   });
-  return z.object({ version: z.literal(BASELINE_VERSION), tool: z.literal('piiscan'), findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entry) });
+  return z.object({
+    version: z.literal(BASELINE_VERSION),
+    tool: z.literal('piiscan'),
+    findings: z.record(z.string().regex(/^[0-9a-f]{32}$/), entry),
+  });
 }
 
 function toEntry(f: Finding): BaselineEntry {
@@ -61,13 +70,29 @@ function toEntry(f: Finding): BaselineEntry {
 /** The baseline that accepts every plaintext finding given. */
 export function toBaseline(findings: readonly Finding[]): Baseline {
   const entries = findings.filter((f) => f.form === 'plaintext').map((f) => [f.fingerprint, toEntry(f)] as const);
-  return { version: BASELINE_VERSION, tool: 'piiscan', findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))) };
+  return {
+    version: BASELINE_VERSION,
+    tool: 'piiscan',
+    findings: Object.fromEntries(entries.sort(([a], [b]) => a.localeCompare(b))),
+  };
 }
 
-/** The baseline without its stale entries among the sites the scan covered (`inScope`): entries of sites elsewhere stay. */
-export function pruneBaseline(baseline: Baseline, findings: readonly Finding[], inScope: (site: Site) => boolean): Baseline {
+/**
+ * The baseline without its stale entries among the sites the scan covered (`inScope`): entries of
+ * sites elsewhere stay.
+ */
+export function pruneBaseline(
+  baseline: Baseline,
+  findings: readonly Finding[],
+  inScope: (site: Site) => boolean,
+): Baseline {
   const present = new Set(findings.map((f) => f.fingerprint));
-  return { ...baseline, findings: Object.fromEntries(Object.entries(baseline.findings).filter(([fp, entry]) => present.has(fp) || !inScope(entry.site))) };
+  return {
+    ...baseline,
+    findings: Object.fromEntries(
+      Object.entries(baseline.findings).filter(([fp, entry]) => present.has(fp) || !inScope(entry.site)),
+    ),
+  };
 }
 
 export function formatBaseline(baseline: Baseline): string {
@@ -80,7 +105,9 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
     text = await readFile(path.resolve(cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`${file}: ${code === 'ENOENT' ? 'no such baseline file (create one with piiscan baseline)' : (error as Error).message}`);
+    throw new UserError(
+      `${file}: ${code === 'ENOENT' ? 'no such baseline file (create one with piiscan baseline)' : (error as Error).message}`,
+    );
   }
   let data: unknown;
   try {
@@ -90,18 +117,24 @@ export async function loadBaseline(file: string, cwd: string): Promise<Baseline>
   }
   const version = (data as { version?: unknown } | null)?.version;
   if (typeof version === 'number' && version < BASELINE_VERSION) {
-    throw new UserError(`${file}: a version ${version} baseline, whose fingerprints this piiscan computes differently: make it again with piiscan baseline (and review what it accepts)`);
+    throw new UserError(
+      `${file}: a version ${version} baseline, whose fingerprints this piiscan computes differently: make it again with piiscan baseline (and review what it accepts)`,
+    );
   }
   const result = (await baselineSchema()).safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0]!;
     throw new UserError(`${file}: not a piiscan baseline (${issue.path.join('.') || 'top level'}: ${issue.message})`);
   }
-  return result.data as Baseline;
+  return result.data;
 }
 
 /** Marks the findings the baseline holds and lists its stale entries. */
-export function compareWithBaseline(findings: Finding[], baseline: Baseline, file: string): { findings: Finding[]; comparison: BaselineComparison } {
+export function compareWithBaseline(
+  findings: Finding[],
+  baseline: Baseline,
+  file: string,
+): { findings: Finding[]; comparison: BaselineComparison } {
   const seen = new Set<string>();
   const marked = findings.map((f) => {
     const known = f.fingerprint in baseline.findings;
@@ -111,5 +144,8 @@ export function compareWithBaseline(findings: Finding[], baseline: Baseline, fil
   const stale = Object.entries(baseline.findings)
     .filter(([fp]) => !seen.has(fp))
     .map(([fingerprint, entry]) => ({ fingerprint, ...entry }));
-  return { findings: marked, comparison: { file, entries: Object.keys(baseline.findings).length, matched: seen.size, stale } };
+  return {
+    findings: marked,
+    comparison: { file, entries: Object.keys(baseline.findings).length, matched: seen.size, stale },
+  };
 }

@@ -34,7 +34,8 @@ export function runPipeline(aggregated: Finding[], input: PipelineInput): Pipeli
     return owner ? { ...f, owner } : f;
   });
   let baseline: BaselineComparison | undefined;
-  if (input.baseline) ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));
+  if (input.baseline)
+    ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));
   const allowed = applyAllowRules(findings, input.allow, { today: input.today, valueHits: input.valueHits });
   return { findings: allowed.findings, ...(baseline ? { baseline } : {}), allowlist: allowed.statuses };
 }

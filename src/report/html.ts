@@ -33,7 +33,9 @@ function chart(title: string, bars: Bar[], options: { other?: boolean; legend?: 
   const rows = [...bars]
     .sort((a, b) => total(b) - total(a) || a.label.localeCompare(b.label))
     .map((b) => {
-      const fills = b.parts.filter((p) => p.n > 0).map((p) => `<span class="fill ${p.kind}" style="width:${Math.round((p.n / max) * 100)}%"></span>`);
+      const fills = b.parts
+        .filter((p) => p.n > 0)
+        .map((p) => `<span class="fill ${p.kind}" style="width:${Math.round((p.n / max) * 100)}%"></span>`);
       return `<div class="bar"><span class="label" title="${escape(b.label)}">${escape(b.label)}</span><span class="track">${fills.join('')}</span><span class="n">${escape(b.note)}</span></div>`;
     });
   return `<section class="chart${options.other ? ' other' : ''}"><h3>${escape(title)}</h3>${options.legend ?? ''}${rows.join('') || '<p>none</p>'}</section>`;
@@ -45,7 +47,14 @@ function plaintextBars(report: Report, key: (f: Finding) => string): Bar[] {
   return [...new Set(plaintext.map(key))].map((label) => {
     const of = plaintext.filter((f) => key(f) === label);
     const failing = of.filter((f) => isFailing(f, report.settings)).length;
-    return { label, parts: [{ kind: 'failing', n: failing }, { kind: 'plaintext', n: of.length - failing }], note: `${of.length}${failing > 0 ? ` (${failing} failing)` : ''}` };
+    return {
+      label,
+      parts: [
+        { kind: 'failing', n: failing },
+        { kind: 'plaintext', n: of.length - failing },
+      ],
+      note: `${of.length}${failing > 0 ? ` (${failing} failing)` : ''}`,
+    };
   });
 }
 
@@ -54,23 +63,36 @@ function otherFormBars(report: Report): Bar[] {
   const other = report.findings.filter((f) => f.form !== 'plaintext');
   return [...new Set(other.map((f) => f.service))].map((label) => {
     const of = other.filter((f) => f.service === label);
-    const forms = [...new Set(of.map((f) => f.form))].sort().map((form) => `${of.filter((f) => f.form === form).length} ${form}`);
+    const forms = [...new Set(of.map((f) => f.form))]
+      .sort()
+      .map((form) => `${of.filter((f) => f.form === form).length} ${form}`);
     return { label, parts: [{ kind: 'other', n: of.length }], note: forms.join(', ') };
   });
 }
 
 function charts(report: Report): string {
   const other = otherFormBars(report);
-  const legend = '<p class="legend"><i class="fill failing"></i>failing<i class="fill plaintext"></i>other plaintext</p>';
+  const legend =
+    '<p class="legend"><i class="fill failing"></i>failing<i class="fill plaintext"></i>other plaintext</p>';
   const byService = plaintextBars(report, (f) => f.service);
-  const plaintext = byService.length > 0 ? chart('Plaintext by service', byService, { legend }) + chart('Plaintext by detector', plaintextBars(report, (f) => f.detector), { legend }) : chart('Plaintext by service', []);
+  const plaintext =
+    byService.length > 0
+      ? chart('Plaintext by service', byService, { legend }) +
+        chart(
+          'Plaintext by detector',
+          plaintextBars(report, (f) => f.detector),
+          { legend },
+        )
+      : chart('Plaintext by service', []);
   return `<div class="charts">${plaintext}${other.length > 0 ? chart('Other forms by service (not leaks)', other, { other: true }) : ''}</div>`;
 }
 
 function row(f: Finding, report: Report): string {
   const first = f.locations[0];
   const failing = isFailing(f, report.settings);
-  const data = [...FILTERS.map((k) => `data-${k}="${escape(f[k])}"`), `data-failing="${failing ? 'yes' : 'no'}"`].join(' ');
+  const data = [...FILTERS.map((k) => `data-${k}="${escape(f[k])}"`), `data-failing="${failing ? 'yes' : 'no'}"`].join(
+    ' ',
+  );
   const kind = failing ? 'failing' : f.form === 'plaintext' ? 'plaintext' : 'other';
   const where = `${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}`;
   const cells = [

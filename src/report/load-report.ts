@@ -15,9 +15,12 @@ export async function loadReport(file: string, cwd: string): Promise<Report> {
   } catch {
     throw new UserError(`${file}: not a JSON file`);
   }
-  if (report.tool?.name !== 'piiscan' || !Array.isArray(report.findings)) throw new UserError(`${file}: not a piiscan JSON report`);
+  if (report.tool?.name !== 'piiscan' || !Array.isArray(report.findings))
+    throw new UserError(`${file}: not a piiscan JSON report`);
   if (report.schemaVersion !== SCHEMA_VERSION) {
-    throw new UserError(`${file}: report schema version ${String(report.schemaVersion)}, this piiscan reads version ${SCHEMA_VERSION}: scan again`);
+    throw new UserError(
+      `${file}: report schema version ${String(report.schemaVersion)}, this piiscan reads version ${SCHEMA_VERSION}: scan again`,
+    );
   }
   return report as Report;
 }

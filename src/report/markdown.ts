@@ -10,11 +10,15 @@ import { toPrintable } from '../errors/printable.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
-  return toPrintable(text).replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[`*_<>[\]]/g, '\\$&');
+  return toPrintable(text)
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[`*_<>[\]]/g, '\\$&');
 }
 
 function verdict(report: Report): string {
-  if (report.errors.length > 0) return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(report.summary.failing, 'finding')} failing`;
+  if (report.errors.length > 0)
+    return `:warning: **${plural(report.errors.length, 'source')} could not be read**; ${plural(report.summary.failing, 'finding')} failing`;
   const { failing, headline, detail } = describeVerdict(report);
   return `${failing ? ':x:' : ':white_check_mark:'} **${headline}** (${detail})`;
 }
@@ -46,9 +50,18 @@ export function formatMarkdown(report: Report, _options: FormatOptions): string 
   const { coverage } = report;
   const fresh = report.findings.filter((f) => f.new);
   const lines = [`## piiscan`, '', verdict(report), '', ...serviceTable(report)];
-  if (report.baseline !== null && fresh.length > 0) lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
+  if (report.baseline !== null && fresh.length > 0)
+    lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
   const plaintext = report.findings.filter((f) => f.form === 'plaintext');
-  if (plaintext.length > 0) lines.push('', `<details><summary>All plaintext findings (${plaintext.length})</summary>`, '', ...findingRows(plaintext), '', '</details>');
+  if (plaintext.length > 0)
+    lines.push(
+      '',
+      `<details><summary>All plaintext findings (${plaintext.length})</summary>`,
+      '',
+      ...findingRows(plaintext),
+      '',
+      '</details>',
+    );
   for (const e of report.errors) lines.push('', `- Error: ${cell(e.source)}: ${cell(e.message)}`);
   const stale = report.baseline?.stale.length ?? 0;
   lines.push(

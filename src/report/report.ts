@@ -91,7 +91,11 @@ export function toSummary(findings: readonly Finding[], gate: GateOptions): Summ
   };
 }
 
-export function toReport(result: ScanResult, pipeline: PipelineResult, context: { settings: ReportSettings; config: RunInfo['config'] }): Report {
+export function toReport(
+  result: ScanResult,
+  pipeline: PipelineResult,
+  context: { settings: ReportSettings; config: RunInfo['config'] },
+): Report {
   return {
     schemaVersion: SCHEMA_VERSION,
     tool: { name: 'piiscan', version: VERSION },

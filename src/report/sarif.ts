@@ -25,11 +25,17 @@ export function toUriReference(text: string): string {
 }
 
 function toPhysical(location: FindingLocation) {
-  return { physicalLocation: { artifactLocation: { uri: toUriReference(location.path) }, region: { startLine: location.line, startColumn: location.column } } };
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: toUriReference(location.path) },
+      region: { startLine: location.line, startColumn: location.column },
+    },
+  };
 }
 
 function toLocations(f: Finding) {
-  if (f.site.kind !== 'file' || f.locations.length === 0) return [{ physicalLocation: { artifactLocation: { uri: toUriReference(f.site.uri) } } }];
+  if (f.site.kind !== 'file' || f.locations.length === 0)
+    return [{ physicalLocation: { artifactLocation: { uri: toUriReference(f.site.uri) } } }];
   return [toPhysical(f.locations[0]!)];
 }
 
@@ -47,10 +53,18 @@ function toResult(f: Finding, report: Report) {
     level: plaintext ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
     message: { text: toMessage(f) },
     locations: toLocations(f),
-    ...(f.locations.length > 1 ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) } : {}),
+    ...(f.locations.length > 1
+      ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) }
+      : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.new && report.baseline ? { baselineState: 'new' } : f.inBaseline ? { baselineState: 'unchanged' } : {}),
-    ...(f.allowed ? { suppressions: [{ kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` }] } : {}),
+    ...(f.allowed
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` },
+          ],
+        }
+      : {}),
     properties: {
       service: f.service,
       ...(f.owner ? { owner: f.owner } : {}),
@@ -70,22 +84,34 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
     name: d.id.replace(/(^|_)([a-z])/g, (_m, _s: string, c: string) => c.toUpperCase()),
     shortDescription: { text: `${d.id}: ${d.category}, ${d.sensitivity}` },
     fullDescription: { text: d.description },
-    help: { text: `${d.description}. Encrypt the value, move it to the service that owns personal data, or stop logging it.` },
+    help: {
+      text: `${d.description}. Encrypt the value, move it to the service that owns personal data, or stop logging it.`,
+    },
     defaultConfiguration: { level: d.sensitivity === 'sensitive' ? 'error' : 'warning' },
-    properties: { category: d.category, sensitivity: d.sensitivity, identifier: d.identifier, tags: ['privacy', 'pii', d.category] },
+    properties: {
+      category: d.category,
+      sensitivity: d.sensitivity,
+      identifier: d.identifier,
+      tags: ['privacy', 'pii', d.category],
+    },
   }));
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: 'piiscan', version: report.tool.version, semanticVersion: report.tool.version, rules } },
+        tool: {
+          driver: { name: 'piiscan', version: report.tool.version, semanticVersion: report.tool.version, rules },
+        },
         invocations: [
           {
             executionSuccessful: report.errors.length === 0,
             startTimeUtc: report.startedAt,
             endTimeUtc: report.finishedAt,
-            toolExecutionNotifications: report.errors.map((e) => ({ level: 'error', message: { text: `${e.source}: ${e.message}` } })),
+            toolExecutionNotifications: report.errors.map((e) => ({
+              level: 'error',
+              message: { text: `${e.source}: ${e.message}` },
+            })),
           },
         ],
         columnKind: 'utf16CodeUnits',

@@ -20,7 +20,9 @@ function clip(text: string, max: number): string {
 function siteCell(f: Finding): string {
   const location = f.locations[0];
   const where = location ? `${location.path}:${location.line}:${location.column}` : f.site.uri;
-  return [toPrintable(where), clip(toPrintable(f.site.template), MAX_SITE), toPrintable(f.site.jsonPath ?? '')].filter(Boolean).join('\n');
+  return [toPrintable(where), clip(toPrintable(f.site.template), MAX_SITE), toPrintable(f.site.jsonPath ?? '')]
+    .filter(Boolean)
+    .join('\n');
 }
 
 function statusCell(f: Finding, report: Report, c: ChalkInstance): string {
@@ -29,17 +31,38 @@ function statusCell(f: Finding, report: Report, c: ChalkInstance): string {
 }
 
 function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, color: boolean): string {
-  const withStatus = report.baseline !== null || report.allowlist.length > 0 || report.settings.minSensitivity !== 'standard';
+  const withStatus =
+    report.baseline !== null || report.allowlist.length > 0 || report.settings.minSensitivity !== 'standard';
   const table = new Table({
-    head: [...(withStatus ? ['Status'] : []), 'Sensitivity', 'Detector', 'Form', 'Count', 'Confidence', 'Sample', 'First location, template'],
+    head: [
+      ...(withStatus ? ['Status'] : []),
+      'Sensitivity',
+      'Detector',
+      'Form',
+      'Count',
+      'Confidence',
+      'Sample',
+      'First location, template',
+    ],
     style: { head: color ? ['bold'] : [], border: color ? ['grey'] : [] },
     wordWrap: true,
   });
   for (const f of findings) {
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
     const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
-    const count = f.rowsScanned === undefined ? f.count.toLocaleString('en-US') : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
-    const cells = [sensitivity, toPrintable(f.detector), form, count, f.confidence.toFixed(2), toPrintable(f.sample), siteCell(f)];
+    const count =
+      f.rowsScanned === undefined
+        ? f.count.toLocaleString('en-US')
+        : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
+    const cells = [
+      sensitivity,
+      toPrintable(f.detector),
+      form,
+      count,
+      f.confidence.toFixed(2),
+      toPrintable(f.sample),
+      siteCell(f),
+    ];
     table.push(withStatus ? [statusCell(f, report, c), ...cells] : cells);
   }
   return table.toString();
@@ -55,13 +78,22 @@ function notes(report: Report, c: ChalkInstance): string[] {
   const out: string[] = [];
   const reasons = new Map<string, number>();
   for (const s of report.coverage.skipped) reasons.set(s.reason, (reasons.get(s.reason) ?? 0) + 1);
-  if (reasons.size > 0) out.push(toPrintable(`Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`));
+  if (reasons.size > 0)
+    out.push(toPrintable(`Skipped: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')}`));
   const stale = report.baseline?.stale.length ?? 0;
   if (report.baseline) {
-    out.push(toPrintable(`Baseline ${report.baseline.file}: ${report.baseline.entries} entries, ${report.baseline.matched} matched, ${stale} stale${stale > 0 ? ' (piiscan baseline --prune removes them)' : ''}`));
+    out.push(
+      toPrintable(
+        `Baseline ${report.baseline.file}: ${report.baseline.entries} entries, ${report.baseline.matched} matched, ${stale} stale${stale > 0 ? ' (piiscan baseline --prune removes them)' : ''}`,
+      ),
+    );
   }
   for (const rule of report.allowlist.filter((r) => r.expired)) {
-    out.push(c.yellow(toPrintable(`Warning: ${rule.rule} expired on ${rule.expires}: it no longer accepts anything (${rule.reason})`)));
+    out.push(
+      c.yellow(
+        toPrintable(`Warning: ${rule.rule} expired on ${rule.expires}: it no longer accepts anything (${rule.reason})`),
+      ),
+    );
   }
   for (const e of report.errors) out.push(c.red(toPrintable(`Error: ${e.source}: ${e.message}`)));
   return out;
@@ -93,7 +125,13 @@ export function formatTable(report: Report, options: FormatOptions): string {
     out.push(c.bold(serviceHeading(service, rows)), serviceTable(rows, report, c, options.color), '');
   }
   // With a source that could not be read, an empty table is no all-clear.
-  if (shown.length === 0 && report.errors.length > 0) out.push(c.red(`Nothing to show from what was read, but ${plural(report.errors.length, 'source')} could not be read (errors below).`), '');
+  if (shown.length === 0 && report.errors.length > 0)
+    out.push(
+      c.red(
+        `Nothing to show from what was read, but ${plural(report.errors.length, 'source')} could not be read (errors below).`,
+      ),
+      '',
+    );
   else if (shown.length === 0) out.push(c.green('No plaintext PII found.'), '');
   out.push(...notes(report, c), c.bold(summaryLine(report, shown.length)));
   return `${out.join('\n')}\n`;

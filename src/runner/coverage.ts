@@ -68,7 +68,17 @@ function mergeObjects(rows: readonly ObjectCoverage[]): ObjectCoverage[] {
  * returns its errors in the same order. A target that read nothing and has no error of
  * its own gets one: a scan that read nothing never passes.
  */
-export function finishTarget({ coverage, source, results, nothingRead }: { coverage: Coverage; source: SourceCoverage; results: readonly SourceResult[]; nothingRead: string }): SourceError[] {
+export function finishTarget({
+  coverage,
+  source,
+  results,
+  nothingRead,
+}: {
+  coverage: Coverage;
+  source: SourceCoverage;
+  results: readonly SourceResult[];
+  nothingRead: string;
+}): SourceError[] {
   for (const r of results) addResult(coverage, source, r);
   coverage.tables.push(...results.flatMap((r) => r.tables).sort((a, b) => a.table.localeCompare(b.table)));
   coverage.objects.push(...mergeObjects(results.flatMap((r) => r.objects)));

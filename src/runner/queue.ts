@@ -12,9 +12,9 @@ export interface Queue<T> {
 export function createQueue<T>(capacity: number): Queue<T> {
   const items: T[] = [];
   let closed = false;
-  let consumers: Array<() => void> = [];
+  const consumers: Array<() => void> = [];
   let producer: (() => void) | undefined;
-  let fill: Array<() => void> = [];
+  const fill: Array<() => void> = [];
   const wake = () => {
     consumers.splice(0).forEach((resolve) => resolve());
     if (closed || items.length >= capacity) fill.splice(0).forEach((resolve) => resolve());

@@ -36,13 +36,17 @@ function failed(unit: WorkUnit, error: unknown): SourceResult {
 
 async function readHere(unit: WorkUnit, place: UnitPlace): Promise<UnitOutcome> {
   const sink = place.newSink();
-  const result = await place.connector.read(unit, sink, place.sources, place.onRead).catch((error: unknown) => failed(unit, error));
+  const result = await place.connector
+    .read(unit, sink, place.sources, place.onRead)
+    .catch((error: unknown) => failed(unit, error));
   return { findings: sink.findings(), valueHits: sink.valueHits, result };
 }
 
 async function readSplit(unit: WorkUnit, place: UnitPlace, pool: WorkerPool): Promise<UnitOutcome> {
   const sink = splitSink(await pool.table(), place.newSink(), place.named);
-  const result = await place.connector.read(unit, sink, place.sources, place.onRead).catch((error: unknown) => failed(unit, error));
+  const result = await place.connector
+    .read(unit, sink, place.sources, place.onRead)
+    .catch((error: unknown) => failed(unit, error));
   // What was read before a failure is still reported.
   try {
     return { ...(await sink.end()), result };
@@ -57,7 +61,12 @@ export async function readUnit(unit: WorkUnit, place: UnitPlace): Promise<UnitOu
   let outcome: UnitOutcome;
   if (pool === undefined) outcome = await readHere(unit, place);
   else if (place.connector.threads === 'records') outcome = await readSplit(unit, place, pool);
-  else outcome = await pool.run(unit, place.onRead).catch((error: unknown) => ({ findings: [], valueHits: {}, result: failed(unit, error) }));
+  else
+    outcome = await pool
+      .run(unit, place.onRead)
+      .catch((error: unknown) => ({ findings: [], valueHits: {}, result: failed(unit, error) }));
   const rows = outcome.result.rows;
-  return rows === undefined ? outcome : { ...outcome, findings: outcome.findings.map((f) => ({ ...f, rowsScanned: rows })) };
+  return rows === undefined
+    ? outcome
+    : { ...outcome, findings: outcome.findings.map((f) => ({ ...f, rowsScanned: rows })) };
 }

@@ -62,7 +62,11 @@ async function claimOpaque(results: readonly SourceResult[]): Promise<string[]> 
   return inner;
 }
 
-export async function scanTargets(targets: string[], settings: ScanSettings, options: ScanOptions): Promise<ScanResult> {
+export async function scanTargets(
+  targets: string[],
+  settings: ScanSettings,
+  options: ScanOptions,
+): Promise<ScanResult> {
   const startedAt = new Date();
   const aggregator = createFindingsAggregator(settings);
   const coverage = emptyCoverage();
@@ -116,5 +120,13 @@ export async function scanTargets(targets: string[], settings: ScanSettings, opt
   }
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
   const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
-  return { targets: shown, startedAt, finishedAt: new Date(), findings: aggregator.findings(), coverage, errors: masked, valueHits };
+  return {
+    targets: shown,
+    startedAt,
+    finishedAt: new Date(),
+    findings: aggregator.findings(),
+    coverage,
+    errors: masked,
+    valueHits,
+  };
 }

@@ -15,7 +15,10 @@ import { createWorkerPool, type WorkerPool } from './worker-pool.js';
 
 /** Text to scan above which `--jobs auto` uses worker threads. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
-/** Rows to read above which `--jobs auto` uses worker threads (below it, starting a worker costs more than it saves: docs/performance.md). */
+/**
+ * Rows to read above which `--jobs auto` uses worker threads (below it, starting a worker costs
+ * more than it saves: docs/performance.md).
+ */
 const PARALLEL_ROWS = 200_000;
 /** Units planned ahead of the lanes: enough to judge a scan's size, bounded whatever the plan. */
 const PLANNED_AHEAD = 1000;
@@ -39,7 +42,8 @@ export interface TargetScan {
 /** Worker threads for this target's units, or none. */
 function workerCount(scan: TargetScan, planned: readonly WorkUnit[]): number {
   if (scan.jobs !== 'auto') return scan.jobs;
-  const size = (key: 'bytes' | 'rows') => planned.reduce((sum, u) => sum + ((u.size as Record<string, number>)[key] ?? 0), 0);
+  const size = (key: 'bytes' | 'rows') =>
+    planned.reduce((sum, u) => sum + ((u.size as Record<string, number>)[key] ?? 0), 0);
   return size('bytes') > PARALLEL_BYTES || size('rows') > PARALLEL_ROWS ? availableParallelism() : 1;
 }
 
@@ -68,8 +72,21 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
   await queue.filled();
   const jobs = workerCount(scan, queue.items);
   const lanes = connector.lanes(scan.sources);
-  const pool: WorkerPool | undefined = jobs > 1 ? createWorkerPool({ settings: scan.settings, sources: withoutFunctions(scan.sources) }, connector.threads === 'unit' ? jobs : Math.min(jobs, lanes)) : undefined;
-  const place = { connector, sources: scan.sources, newSink: scan.newSink, named: scan.named, ...(pool ? { pool } : {}), ...(scan.onRead ? { onRead: scan.onRead } : {}) };
+  const pool: WorkerPool | undefined =
+    jobs > 1
+      ? createWorkerPool(
+          { settings: scan.settings, sources: withoutFunctions(scan.sources) },
+          connector.threads === 'unit' ? jobs : Math.min(jobs, lanes),
+        )
+      : undefined;
+  const place = {
+    connector,
+    sources: scan.sources,
+    newSink: scan.newSink,
+    named: scan.named,
+    ...(pool ? { pool } : {}),
+    ...(scan.onRead ? { onRead: scan.onRead } : {}),
+  };
   const done = new Map<number, UnitOutcome>();
   let taken = 0;
   let merged = 0;
@@ -84,7 +101,10 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
     }
   };
   try {
-    await Promise.all([planning, ...Array.from({ length: pool && connector.threads === 'unit' ? Math.max(lanes, jobs) : lanes }, lane)]);
+    await Promise.all([
+      planning,
+      ...Array.from({ length: pool && connector.threads === 'unit' ? Math.max(lanes, jobs) : lanes }, lane),
+    ]);
   } finally {
     await pool?.close();
     await connector.close?.(scan.target).catch(() => undefined);

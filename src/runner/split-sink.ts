@@ -1,6 +1,7 @@
 /**
  * With a worker thread, the reading thread scans the columns whose names name no PII kind itself:
- * such a column costs stage one (one fast pass over bytes this thread has just copied) and its few candidates, while every value of a named column (`email`, `phone_sha256`) is
+ * such a column costs stage one (one fast pass over bytes this thread has just copied) and its few
+ * candidates, while every value of a named column (`email`, `phone_sha256`) is
  * judged, on the worker. A column always goes one way, so its site's findings come from one side.
  */
 import type { RecordSink } from '../connectors/contract.js';

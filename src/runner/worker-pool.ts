@@ -17,7 +17,8 @@ import type { ScanSettings } from '../sites/settings.js';
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
 /** What a worker is asked to do. A table is fed records after its `table` message, and ends with `end`. */
-export type WorkerTask = { kind: 'unit'; unit: WorkUnit } | { kind: 'table' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
+export type WorkerTask =
+  { kind: 'unit'; unit: WorkUnit } | { kind: 'table' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
 
 /** What a table's records came to. */
 export interface TableResult {
@@ -36,7 +37,11 @@ export interface WorkerData {
   sources: SourceSettings;
 }
 
-export type WorkerMessage = { type: 'progress'; bytes: number; matches: number } | { type: 'scanned'; records: number } | { type: 'done'; result: UnitResult | TableResult } | { type: 'fail'; message: string; code?: string };
+export type WorkerMessage =
+  | { type: 'progress'; bytes: number; matches: number }
+  | { type: 'scanned'; records: number }
+  | { type: 'done'; result: UnitResult | TableResult }
+  | { type: 'fail'; message: string; code?: string };
 
 /**
  * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
@@ -54,7 +59,10 @@ const RECORDS_AHEAD = 16;
 
 /** The compiled worker. Tests run this module from src/ through vitest; the worker is always dist/'s. */
 const here = path.dirname(fileURLToPath(import.meta.url));
-const WORKER = path.basename(path.dirname(path.dirname(here))) === 'dist' ? path.join(here, 'worker.js') : path.join(here, '../../dist/src/runner/worker.js');
+const WORKER =
+  path.basename(path.dirname(path.dirname(here))) === 'dist'
+    ? path.join(here, 'worker.js')
+    : path.join(here, '../../dist/src/runner/worker.js');
 
 export interface WorkerPool {
   /** Reads and scans a unit on the next free worker (started on first need, up to the pool's size). */
@@ -98,7 +106,8 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
             if (m.type === 'progress') return onRead?.(m.bytes, m.matches);
             if (m.type === 'scanned') return;
             worker.off('message', onMessage).off('error', reject);
-            if (m.type === 'fail') reject(Object.assign(new Error(m.message), m.code === undefined ? {} : { code: m.code }));
+            if (m.type === 'fail')
+              reject(Object.assign(new Error(m.message), m.code === undefined ? {} : { code: m.code }));
             else resolve(m.result as UnitResult);
           };
           worker.on('message', onMessage).on('error', reject);
@@ -122,7 +131,7 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
           worker.off('message', onMessage).off('error', onError);
           release(worker);
           if (m.type === 'fail') settle?.reject(new Error(m.message));
-          else settle?.resolve(m.result as TableResult);
+          else settle?.resolve(m.result);
         }
       };
       const onError = (error: Error) => {
@@ -139,9 +148,19 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
       const post = () => {
         const records = queued;
         queued = [];
-        // Bytes and row numbers that own their memory move to the worker instead of being copied (they are not read here again).
-        const owned = records.flatMap((r) => (r.kind === 'values' ? [r.data, r.rows] : [r.data])).filter((a): a is Uint8Array | Int32Array => ArrayBuffer.isView(a) && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength);
-        if (crashed === undefined && records.length > 0) worker.postMessage({ kind: 'records', records } satisfies WorkerTask, owned.map((a) => a.buffer as ArrayBuffer));
+        // Bytes and row numbers that own their memory move to the worker instead of being copied
+        // (they are not read here again).
+        const owned = records
+          .flatMap((r) => (r.kind === 'values' ? [r.data, r.rows] : [r.data]))
+          .filter(
+            (a): a is Uint8Array | Int32Array =>
+              ArrayBuffer.isView(a) && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength,
+          );
+        if (crashed === undefined && records.length > 0)
+          worker.postMessage(
+            { kind: 'records', records } satisfies WorkerTask,
+            owned.map((a) => a.buffer as ArrayBuffer),
+          );
       };
       return {
         scan(record) {

@@ -1,4 +1,7 @@
-/** Worker thread entry: reads and scans the units it is sent, or scans a table's records, with the settings it was started with. */
+/**
+ * Worker thread entry: reads and scans the units it is sent, or scans a table's records, with the
+ * settings it was started with.
+ */
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectorNamed, type SourceSettings } from '../connectors/registry.js';
 import type { Connector, WorkUnit } from '../connectors/contract.js';
@@ -30,14 +33,20 @@ function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'records' | 'end'
     send({ type: 'scanned', records: task.records.length });
   } else {
     const { sink, error } = table!;
-    send(error === undefined ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } } : { type: 'fail', message: error.message });
+    send(
+      error === undefined
+        ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } }
+        : { type: 'fail', message: error.message },
+    );
     table = undefined;
   }
 }
 
 async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings>) {
   const sink = newSink();
-  const result = await connector.read(unit, sink, sources, (bytes, matches) => send({ type: 'progress', bytes, matches }));
+  const result = await connector.read(unit, sink, sources, (bytes, matches) =>
+    send({ type: 'progress', bytes, matches }),
+  );
   return { findings: sink.findings(), valueHits: sink.valueHits, result };
 }
 
@@ -46,6 +55,7 @@ port.on('message', (task: WorkerTask) => {
   // A unit of a source this build does not have is a bug: it throws here, and the worker dies.
   run(task.unit, connectorNamed(task.unit.connector)).then(
     (result) => send({ type: 'done', result }),
-    (error: NodeJS.ErrnoException) => send({ type: 'fail', message: error.message, ...(error.code === undefined ? {} : { code: error.code }) }),
+    (error: NodeJS.ErrnoException) =>
+      send({ type: 'fail', message: error.message, ...(error.code === undefined ? {} : { code: error.code }) }),
   );
 });

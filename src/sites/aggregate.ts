@@ -64,7 +64,10 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       current.sample = part.sample;
       current.site = part.site;
     }
-    if (current.locations.length < limit || (first && compareLocations(first, current.locations[current.locations.length - 1]!) < 0)) {
+    if (
+      current.locations.length < limit ||
+      (first && compareLocations(first, current.locations[current.locations.length - 1]!) < 0)
+    ) {
       current.locations = [...current.locations, ...part.locations].sort(compareLocations).slice(0, limit);
     }
   }
@@ -80,7 +83,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
 
   function toLeakSite(origin: RecordOrigin, o: Occurrence): LeakSite {
     let sites = leakSites.get(origin);
-    if (sites === undefined) leakSites.set(origin, (sites = new Map()));
+    if (sites === undefined) leakSites.set(origin, (sites = new Map<string, LeakSite>()));
     const jsonPath = o.jsonPath ?? origin.jsonPath;
     const siteKey = `${o.detector}\0${o.form}\0${jsonPath ?? ''}\0${o.recordService ?? ''}\0${o.template}`;
     let leakSite = sites.get(siteKey);
@@ -91,9 +94,19 @@ export function createAggregator(options: AggregateOptions): Aggregator {
       defaultSource: DEFAULT_SOURCE[origin.siteKind],
       ...(o.recordService ? { recordService: o.recordService } : {}),
     });
-    const site: Site = { kind: origin.siteKind, uri: origin.siteUri, template: clipTemplate(o.template), ...(jsonPath ? { jsonPath } : {}) };
+    const site: Site = {
+      kind: origin.siteKind,
+      uri: origin.siteUri,
+      template: clipTemplate(o.template),
+      ...(jsonPath ? { jsonPath } : {}),
+    };
     // The key comes from the whole template: labels of different lengths move where a clip falls.
-    const identity = { service: owner.service, site: { ...site, template: o.template }, detector: o.detector, form: o.form };
+    const identity = {
+      service: owner.service,
+      site: { ...site, template: o.template },
+      detector: o.detector,
+      form: o.form,
+    };
     const key = toIdentityKey(identity);
     let fingerprint = fingerprints.get(key);
     if (fingerprint === undefined) fingerprints.set(key, (fingerprint = toFingerprint(identity)));
@@ -107,8 +120,20 @@ export function createAggregator(options: AggregateOptions): Aggregator {
     add(origin, o) {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
       const jsonPath = o.jsonPath ?? origin.jsonPath;
-      const location: FindingLocation = { path: origin.path, line: o.line, column: o.column, ...(jsonPath ? { jsonPath } : {}) };
-      const part: Part = { count: o.count ?? 1, confidence: o.confidence, evidence: o.evidence, sample: o.sample, locations: [location], site };
+      const location: FindingLocation = {
+        path: origin.path,
+        line: o.line,
+        column: o.column,
+        ...(jsonPath ? { jsonPath } : {}),
+      };
+      const part: Part = {
+        count: o.count ?? 1,
+        confidence: o.confidence,
+        evidence: o.evidence,
+        sample: o.sample,
+        locations: [location],
+        site,
+      };
       const current = found.get(fingerprint);
       if (current !== undefined) return absorb(current, part);
       const detector = byId.get(o.detector)!;

@@ -12,10 +12,8 @@ import type { Occurrence } from '../engine/occurrence.js';
 import type { DetectorSet } from '../engine/detector-set.js';
 import { namedDetector } from '../engine/detect.js';
 import { toKeyTokens } from '../engine/fields.js';
-import { ID_WORDS } from '../engine/token-bounds.js';
 import type { ValuesRecord } from '../connectors/values-record.js';
 import { foldStrayForms, type ColumnFinding } from './column-forms.js';
-
 
 /** What a column's values came to for one detector and form (and JSON path). */
 interface Matched {
@@ -42,11 +40,17 @@ export interface ColumnStats {
   last: { detector: string; form: string; jsonPath: string | undefined; matched: Matched } | undefined;
 }
 
-const matchKey = (detector: string, form: string, jsonPath: string | undefined) => `${detector}\0${form}\0${jsonPath ?? ''}`;
+const matchKey = (detector: string, form: string, jsonPath: string | undefined) =>
+  `${detector}\0${form}\0${jsonPath ?? ''}`;
 
 /** A JSON path's last key (`$.contact.phone` → phone), which names its values as a column's name does. */
 function leafName(jsonPath: string): string {
-  return jsonPath.replace(/\[\*\]/g, '').split('.').pop() ?? '';
+  return (
+    jsonPath
+      .replace(/\[\*\]/g, '')
+      .split('.')
+      .pop() ?? ''
+  );
 }
 
 /** A name's words: its tokens and adjacent token pairs (`build_number` → build, number, buildnumber). */
@@ -56,7 +60,8 @@ function nameWords(name: string): string[] {
 }
 
 /** Three significant digits: a share reads as 0.000333 or 0.25, not 0.00033333333. */
-const toShare = (matched: number, values: number) => (values === 0 ? 0 : Number(Math.min(1, matched / values).toPrecision(3)));
+const toShare = (matched: number, values: number) =>
+  values === 0 ? 0 : Number(Math.min(1, matched / values).toPrecision(3));
 
 /**
  * The share of a column's values that matched, of those no other detector found whole: in a
@@ -93,23 +98,41 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
     const words = nameWords(name);
     if (rule.notPersonal !== undefined && words.some((w) => rule.notPersonal!.includes(w))) return true;
     if (namedDetector(set(), name)?.detector === detector) return false;
-    return words.some((w) => rule.otherKinds.includes(w)) || (!matched.partial && shareOfRest(stats, matched) < rule.minShare);
+    return (
+      words.some((w) => rule.otherKinds.includes(w)) ||
+      (!matched.partial && shareOfRest(stats, matched) < rule.minShare)
+    );
   };
   return {
     addRecord(record) {
       let stats = columns.get(record.origin.siteUri);
-      if (stats === undefined) columns.set(record.origin.siteUri, (stats = { name: record.hint, values: 0, named: namedDetector(set(), record.hint)?.detector, matched: new Map(), last: undefined }));
+      if (stats === undefined)
+        columns.set(
+          record.origin.siteUri,
+          (stats = {
+            name: record.hint,
+            values: 0,
+            named: namedDetector(set(), record.hint)?.detector,
+            matched: new Map(),
+            last: undefined,
+          }),
+        );
       stats.values += record.rows.length;
       return stats;
     },
     addOccurrence(stats, o) {
-      if (o.form === 'masked' && stats.named !== undefined && o.jsonPath === undefined && o.detector !== stats.named.id) o = { ...o, detector: stats.named.id };
+      if (o.form === 'masked' && stats.named !== undefined && o.jsonPath === undefined && o.detector !== stats.named.id)
+        o = { ...o, detector: stats.named.id };
       const last = stats.last;
-      let matched = last !== undefined && last.detector === o.detector && last.form === o.form && last.jsonPath === o.jsonPath ? last.matched : undefined;
+      let matched =
+        last !== undefined && last.detector === o.detector && last.form === o.form && last.jsonPath === o.jsonPath
+          ? last.matched
+          : undefined;
       if (matched === undefined) {
         const key = matchKey(o.detector, o.form, o.jsonPath);
         matched = stats.matched.get(key);
-        if (matched === undefined) stats.matched.set(key, (matched = { values: 0, lastRow: -1, partial: false, detector: o.detector }));
+        if (matched === undefined)
+          stats.matched.set(key, (matched = { values: 0, lastRow: -1, partial: false, detector: o.detector }));
         stats.last = { detector: o.detector, form: o.form, jsonPath: o.jsonPath, matched };
       }
       if (o.count !== undefined) matched.values += o.count;
@@ -126,10 +149,13 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
         const stats = f.site.kind === 'column' ? columns.get(f.site.uri) : undefined;
         const matched = stats?.matched.get(matchKey(f.detector, f.form, f.site.jsonPath));
         if (stats === undefined || matched === undefined) out.push(f);
-        else if (f.form !== 'plaintext' && f.site.jsonPath === undefined && f.detector === stats.named?.id) stored.set(stats, [...(stored.get(stats) ?? []), { finding: f, values: matched.values }]);
+        else if (f.form !== 'plaintext' && f.site.jsonPath === undefined && f.detector === stats.named?.id)
+          stored.set(stats, [...(stored.get(stats) ?? []), { finding: f, values: matched.values }]);
         else if (!dropped(f, stats, matched)) out.push({ ...f, share: toShare(matched.values, stats.values) });
       }
-      for (const [stats, forms] of stored) for (const { finding, values } of foldStrayForms(forms)) out.push({ ...finding, share: toShare(values, stats.values) });
+      for (const [stats, forms] of stored)
+        for (const { finding, values } of foldStrayForms(forms))
+          out.push({ ...finding, share: toShare(values, stats.values) });
       return out;
     },
   };

@@ -5,7 +5,10 @@ import type { SiteKind } from '../connectors/records.js';
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
-  /** `file`: a log file group and statement; `column`: a database column; `object`: an S3 object group and statement, or a CSV column of the group (`uri#column`). */
+  /**
+   * `file`: a log file group and statement; `column`: a database column; `object`: an S3 object
+   * group and statement, or a CSV column of the group (`uri#column`).
+   */
   kind: SiteKind;
   uri: string;
   /** The log line's template (files); empty for columns, whose identity is the column. */

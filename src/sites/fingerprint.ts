@@ -24,5 +24,13 @@ export interface Identity {
  * templates that differ only in their placeholders' labels are one site.
  */
 export function toIdentityKey({ service, site, detector, form }: Identity): string {
-  return JSON.stringify([service, site.kind, site.uri, toTemplateKey(site.template), site.jsonPath ?? '', detector, form]);
+  return JSON.stringify([
+    service,
+    site.kind,
+    site.uri,
+    toTemplateKey(site.template),
+    site.jsonPath ?? '',
+    detector,
+    form,
+  ]);
 }

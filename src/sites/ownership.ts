@@ -34,7 +34,8 @@ export function createOwnership(rules: readonly ServiceRule[], serviceField: str
     for (let i = matchers.length - 1; i >= 0; i--) {
       if (matchers[i]!(uri)) return { service: rules[i]!.service, source: `services[${i}]` };
     }
-    if (recordService !== undefined && recordService !== '') return { service: recordService, source: `field ${serviceField}` };
+    if (recordService !== undefined && recordService !== '')
+      return { service: recordService, source: `field ${serviceField}` };
     return { service: defaultService, source: defaultSource };
   };
 }

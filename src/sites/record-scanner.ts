@@ -4,7 +4,6 @@
  */
 import type { Finding } from './finding.js';
 import type { RecordSink } from '../connectors/contract.js';
-import type { ScanRecord } from '../connectors/records.js';
 import { detectors as allDetectors } from '../../detectors/index.js';
 import { createDetectorSet } from '../engine/detector-set.js';
 import { compilePatternTest } from '../engine/regex.js';
@@ -27,7 +26,11 @@ export interface ScanSink extends RecordSink {
 
 /** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
 export function createFindingsAggregator(settings: ScanSettings): Aggregator {
-  return createAggregator({ detectors: selectDetectors(settings.detectorIds), resolveOwner: createOwnership(settings.services, settings.serviceField), maxLocations: settings.maxLocations });
+  return createAggregator({
+    detectors: selectDetectors(settings.detectorIds),
+    resolveOwner: createOwnership(settings.services, settings.serviceField),
+    maxLocations: settings.maxLocations,
+  });
 }
 
 /** Adds one set of per-rule value allow counts into another. */
@@ -44,12 +47,17 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
   const resolveOwner = createOwnership(settings.services, settings.serviceField);
   let compiled: { set: ReturnType<typeof createDetectorSet>; analyze: Parameters<typeof scanRecord>[2] } | undefined;
   const compile = () => {
-    const allowPatterns = settings.allowValues.map((r) => ({ rule: r.rule, pattern: compilePatternTest(`^(?:${r.pattern})$`) }));
+    const allowPatterns = settings.allowValues.map((r) => ({
+      rule: r.rule,
+      pattern: compilePatternTest(`^(?:${r.pattern})$`),
+    }));
     const analyze = {
       showValues: settings.showValues,
       serviceField: settings.serviceField,
       maxLocations: settings.maxLocations,
-      ...(allowPatterns.length > 0 ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule } : {}),
+      ...(allowPatterns.length > 0
+        ? { allowValue: (value: string) => allowPatterns.find((p) => p.pattern.test(value))?.rule }
+        : {}),
     };
     return { set: createDetectorSet(detectors), analyze };
   };
@@ -61,7 +69,8 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
       scan(record) {
         const { set, analyze } = (compiled ??= compile());
         // A database column's values are counted, and its occurrences, for its verdict.
-        const column = record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
+        const column =
+          record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
         let kept = 0;
         for (let o of scanRecord(set, record, analyze)) {
           if (o.confidence < settings.minConfidence) continue;

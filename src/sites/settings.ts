@@ -17,7 +17,10 @@ export interface ScanSettings {
   allowValues: ValueRule[];
 }
 
-/** An allow rule on raw values, applied inside the engine: its index in `allow`, and its RE2 source matched against the whole raw value. */
+/**
+ * An allow rule on raw values, applied inside the engine: its index in `allow`, and its RE2 source
+ * matched against the whole raw value.
+ */
 export interface ValueRule {
   rule: number;
   pattern: string;

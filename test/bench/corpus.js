@@ -10,7 +10,8 @@ export function createLineMaker(seed, service) {
   const pick = (items) => items[int(items.length)];
   const hex = (n) => Array.from({ length: n }, () => '0123456789abcdef'[int(16)]).join('');
   const uuid = () => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
-  const ts = () => `2026-11-${String(1 + int(28)).padStart(2, '0')}T${String(int(24)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}.${String(int(1000)).padStart(3, '0')}Z`;
+  const ts = () =>
+    `2026-11-${String(1 + int(28)).padStart(2, '0')}T${String(int(24)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}:${String(int(60)).padStart(2, '0')}.${String(int(1000)).padStart(3, '0')}Z`;
   const pii = [
     () => `user${int(100000)}@example.com`,
     () => `+1 202-555-01${String(int(100)).padStart(2, '0')}`,

@@ -16,24 +16,66 @@ const psql = (target, ...args) => execFileSync('psql', [target, '-qAt', ...args]
 try {
   psql(adminUrl, '-c', 'DROP DATABASE IF EXISTS piiscan_bench', '-c', 'CREATE DATABASE piiscan_bench');
   process.stdout.write(`loading ${rows.toLocaleString('en-US')} rows ... `);
-  psql(url.toString(), '-c', `CREATE TABLE users_like AS
+  psql(
+    url.toString(),
+    '-c',
+    `CREATE TABLE users_like AS
     SELECT i AS id, 'user' || i || '@example.com' AS email, '+1 202-555-01' || lpad((i % 100)::text, 2, '0') AS phone,
            'Customer ' || i AS full_name, i || ' Example Street' AS address,
            CASE WHEN i % 50 = 0 THEN 'call back on 020 7946 0' || lpad((i % 1000)::text, 3, '0') ELSE 'no notes' END AS notes,
            encode(sha256(('u' || i)::bytea), 'hex') AS email_sha256, now() AS created
-      FROM generate_series(1, ${rows}) i`, '-c', 'ANALYZE users_like');
+      FROM generate_series(1, ${rows}) i`,
+    '-c',
+    'ANALYZE users_like',
+  );
   console.log('done');
   const bytes = Number(psql(url.toString(), '-c', "\\copy (SELECT * FROM users_like) TO PROGRAM 'wc -c'").trim());
-  const timed = inTurns(withBaseline([
-    { name: 'psql \\copy to /dev/null', command: 'psql', args: [url.toString(), '-qc', "\\copy (SELECT * FROM users_like) TO '/dev/null'"] },
-    { name: 'piiscan scan --full', command: process.execPath, args: ['bin/piiscan.js', 'scan', url.toString(), '--full', '--format', 'json', '--output', '/dev/null', '--quiet'] },
-  ]));
+  const timed = inTurns(
+    withBaseline([
+      {
+        name: 'psql \\copy to /dev/null',
+        command: 'psql',
+        args: [url.toString(), '-qc', "\\copy (SELECT * FROM users_like) TO '/dev/null'"],
+      },
+      {
+        name: 'piiscan scan --full',
+        command: process.execPath,
+        args: [
+          'bin/piiscan.js',
+          'scan',
+          url.toString(),
+          '--full',
+          '--format',
+          'json',
+          '--output',
+          '/dev/null',
+          '--quiet',
+        ],
+      },
+    ]),
+  );
   const [copy, scan] = timed.values();
   const mb = bytes / 1e6;
-  console.log(`table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text; ${RUNS} runs each, in turns`);
-  console.log('tool'.padEnd(26), 'seconds: median (range)'.padStart(24), 'rows/s'.padStart(10), 'MB/s'.padStart(8), 'peak RSS MB'.padStart(12));
+  console.log(
+    `table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text; ${RUNS} runs each, in turns`,
+  );
+  console.log(
+    'tool'.padEnd(26),
+    'seconds: median (range)'.padStart(24),
+    'rows/s'.padStart(10),
+    'MB/s'.padStart(8),
+    'peak RSS MB'.padStart(12),
+  );
   for (const [name, m] of timed) {
-    console.log(name.padEnd(26), showSeconds(m).padStart(24), Math.round(rows / m.seconds).toLocaleString('en-US').padStart(10), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12));
+    console.log(
+      name.padEnd(26),
+      showSeconds(m).padStart(24),
+      Math.round(rows / m.seconds)
+        .toLocaleString('en-US')
+        .padStart(10),
+      (mb / m.seconds).toFixed(1).padStart(8),
+      m.rssMb.toFixed(0).padStart(12),
+    );
   }
   console.log(`ratio piiscan/psql (medians): ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
   printBaselineRatios(timed);

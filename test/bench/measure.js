@@ -14,9 +14,16 @@ export const RUNS = Number(process.env.BENCH_RUNS ?? 3);
  * stdout (else it goes to /dev/null). Exit codes 0 and 1 (findings) are success.
  */
 export function timeOnce({ command, args, env = {}, keepStdout = false }) {
-  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env }, stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'], maxBuffer: 1 << 28 });
+  const result = spawnSync('/usr/bin/time', ['-f', '%e %M %U %S', command, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, ...env },
+    stdio: ['ignore', keepStdout ? 'pipe' : 'ignore', 'pipe'],
+    maxBuffer: 1 << 28,
+  });
   const [seconds, kilobytes, user, system] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
-  if ((result.status !== 0 && result.status !== 1) || !Number.isFinite(seconds)) throw new Error(`${command} failed: ${result.stderr.slice(0, 500)}`);
+  if ((result.status !== 0 && result.status !== 1) || !Number.isFinite(seconds))
+    throw new Error(`${command} failed: ${result.stderr.slice(0, 500)}`);
   return { seconds, cpuSeconds: user + system, rssMb: kilobytes / 1024, stdout: result.stdout };
 }
 
@@ -32,7 +39,17 @@ export function inTurns(commands) {
     [...runs].map(([name, list]) => {
       const seconds = list.map((r) => r.seconds).sort((a, b) => a - b);
       const cpu = list.map((r) => r.cpuSeconds).sort((a, b) => a - b);
-      return [name, { seconds: seconds[Math.floor(seconds.length / 2)], fastest: seconds[0], slowest: seconds.at(-1), cpuSeconds: cpu[Math.floor(cpu.length / 2)], rssMb: Math.max(...list.map((r) => r.rssMb)), stdout: list.at(-1).stdout }];
+      return [
+        name,
+        {
+          seconds: seconds[Math.floor(seconds.length / 2)],
+          fastest: seconds[0],
+          slowest: seconds.at(-1),
+          cpuSeconds: cpu[Math.floor(cpu.length / 2)],
+          rssMb: Math.max(...list.map((r) => r.rssMb)),
+          stdout: list.at(-1).stdout,
+        },
+      ];
     }),
   );
 }
@@ -53,7 +70,9 @@ const BASELINE = process.env.BENCH_BASELINE;
 export function withBaseline(commands) {
   if (!BASELINE) return commands;
   const bin = path.resolve(BASELINE, 'bin/piiscan.js');
-  const old = commands.filter((c) => c.args?.[0] === 'bin/piiscan.js').map((c) => ({ ...c, name: `${c.name} [baseline]`, args: [bin, ...c.args.slice(1)] }));
+  const old = commands
+    .filter((c) => c.args?.[0] === 'bin/piiscan.js')
+    .map((c) => ({ ...c, name: `${c.name} [baseline]`, args: [bin, ...c.args.slice(1)] }));
   return [...commands, ...old];
 }
 
@@ -62,6 +81,8 @@ export function printBaselineRatios(rows) {
   for (const [name, old] of rows) {
     if (!name.endsWith(' [baseline]')) continue;
     const now = rows.get(name.slice(0, -' [baseline]'.length));
-    console.log(`${name.slice(0, -' [baseline]'.length)}: ${(now.seconds / old.seconds).toFixed(2)} of the baseline's seconds (medians), CPU ${(now.cpuSeconds / old.cpuSeconds).toFixed(2)}`);
+    console.log(
+      `${name.slice(0, -' [baseline]'.length)}: ${(now.seconds / old.seconds).toFixed(2)} of the baseline's seconds (medians), CPU ${(now.cpuSeconds / old.cpuSeconds).toFixed(2)}`,
+    );
   }
 }

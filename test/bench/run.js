@@ -25,7 +25,9 @@ if (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted) {
   writeFileSync(manifest, wanted);
   console.log('done');
 }
-const bytes = Number(execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0]);
+const bytes = Number(
+  execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0],
+);
 
 const hasRipgrep = spawnSync('rg', ['--version']).status === 0;
 if (!hasRipgrep) console.log('ripgrep is not installed (apt-get install -y ripgrep): printing piiscan figures only.');
@@ -34,9 +36,18 @@ spawnSync('sh', ['-c', `cat ${corpus}/*/*.log > /dev/null`]);
 const union = toUnionSource(createDetectorSet(detectors).sources);
 const report = path.join(here, 'report.json');
 const commands = [];
-if (hasRipgrep) commands.push({ name: 'ripgrep -j1 -o (same alternation)', command: 'rg', args: ['-j1', '-o', '--no-filename', '-e', union, corpus] });
+if (hasRipgrep)
+  commands.push({
+    name: 'ripgrep -j1 -o (same alternation)',
+    command: 'rg',
+    args: ['-j1', '-o', '--no-filename', '-e', union, corpus],
+  });
 for (const jobs of ['1', '2']) {
-  commands.push({ name: `piiscan --jobs ${jobs}`, command: process.execPath, args: ['bin/piiscan.js', 'scan', corpus, '--format', 'json', '--output', report, '--quiet', '--jobs', jobs] });
+  commands.push({
+    name: `piiscan --jobs ${jobs}`,
+    command: process.execPath,
+    args: ['bin/piiscan.js', 'scan', corpus, '--format', 'json', '--output', report, '--quiet', '--jobs', jobs],
+  });
 }
 const rows = [...inTurns(withBaseline(commands))];
 const summary = JSON.parse(readFileSync(report, 'utf8')).summary;
@@ -44,12 +55,26 @@ rmSync(report);
 
 const mb = bytes / 1e6;
 const rg = hasRipgrep ? rows[0][1] : undefined;
-console.log(`\ncorpus: ${mb.toFixed(0)} MB in test/bench/corpus; piiscan found ${summary.findings} leak sites, ${summary.occurrences} occurrences`);
+console.log(
+  `\ncorpus: ${mb.toFixed(0)} MB in test/bench/corpus; piiscan found ${summary.findings} leak sites, ${summary.occurrences} occurrences`,
+);
 console.log(`${RUNS} runs each, in turns`);
-console.log('tool'.padEnd(36), 'seconds: median (range)'.padStart(24), 'MB/s'.padStart(8), 'peak RSS MB'.padStart(12), 'ratio vs rg'.padStart(12));
+console.log(
+  'tool'.padEnd(36),
+  'seconds: median (range)'.padStart(24),
+  'MB/s'.padStart(8),
+  'peak RSS MB'.padStart(12),
+  'ratio vs rg'.padStart(12),
+);
 for (const [name, m] of rows) {
   const ratio = rg ? (rg.seconds / m.seconds).toFixed(2) : '-';
-  console.log(name.padEnd(36), showSeconds(m).padStart(24), (mb / m.seconds).toFixed(1).padStart(8), m.rssMb.toFixed(0).padStart(12), ratio.padStart(12));
+  console.log(
+    name.padEnd(36),
+    showSeconds(m).padStart(24),
+    (mb / m.seconds).toFixed(1).padStart(8),
+    m.rssMb.toFixed(0).padStart(12),
+    ratio.padStart(12),
+  );
 }
 printBaselineRatios(new Map(rows));
 

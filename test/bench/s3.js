@@ -64,7 +64,14 @@ console.log(bytes);
 `;
 
 try {
-  const client = new S3Client({ endpoint, region: 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' }, requestChecksumCalculation: 'WHEN_REQUIRED', responseChecksumValidation: 'WHEN_REQUIRED' });
+  const client = new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
   await client.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
   process.stdout.write(`uploading ${(totalBytes / 1e6).toFixed(0)} MB (uncompressed) of mixed objects ... `);
   let uncompressed = 0;
@@ -74,7 +81,12 @@ try {
     const kind = i % 4;
     const day = String(1 + (i % 28)).padStart(2, '0');
     const text = kind === 2 ? csvObject(i, OBJECT_BYTES) : linesObject(1000 + i, `svc${i % 3}`, OBJECT_BYTES);
-    const key = kind === 2 ? `exports/dt=2026-11-${day}/part-${String(i).padStart(5, '0')}.csv.gz` : kind === 3 ? `events/2026/11/${day}/events-${i}.jsonl.gz` : `logs/svc${i % 3}/app-2026-11-${day}-${i}.log`;
+    const key =
+      kind === 2
+        ? `exports/dt=2026-11-${day}/part-${String(i).padStart(5, '0')}.csv.gz`
+        : kind === 3
+          ? `events/2026/11/${day}/events-${i}.jsonl.gz`
+          : `logs/svc${i % 3}/app-2026-11-${day}-${i}.log`;
     const body = kind >= 2 ? gzipSync(text) : Buffer.from(text);
     await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: key, Body: body }));
     uncompressed += text.length;
@@ -83,18 +95,56 @@ try {
   client.destroy();
   console.log(`done (${(stored / 1e6).toFixed(0)} MB stored)`);
 
-  const timed = inTurns(withBaseline([
-    { name: 'SDK GetObject, stream only', command: process.execPath, args: ['--input-type=module', '-e', STREAM_ONLY, endpoint], env: credentials },
-    { name: 'piiscan scan', command: process.execPath, args: ['bin/piiscan.js', 'scan', `s3://${BUCKET}`, '--endpoint-url', endpoint, '--concurrency', String(CONCURRENCY), '--format', 'json', '--quiet'], env: credentials, keepStdout: true },
-  ]));
+  const timed = inTurns(
+    withBaseline([
+      {
+        name: 'SDK GetObject, stream only',
+        command: process.execPath,
+        args: ['--input-type=module', '-e', STREAM_ONLY, endpoint],
+        env: credentials,
+      },
+      {
+        name: 'piiscan scan',
+        command: process.execPath,
+        args: [
+          'bin/piiscan.js',
+          'scan',
+          `s3://${BUCKET}`,
+          '--endpoint-url',
+          endpoint,
+          '--concurrency',
+          String(CONCURRENCY),
+          '--format',
+          'json',
+          '--quiet',
+        ],
+        env: credentials,
+        keepStdout: true,
+      },
+    ]),
+  );
   const [stream, scan] = timed.values();
   const report = JSON.parse(scan.stdout);
   if (report.errors.length > 0) throw new Error(`scan errors: ${JSON.stringify(report.errors)}`);
   const objects = report.coverage.objects[0];
-  console.log(`objects: ${objects.objectsScanned} in ${objects.groups} groups; ${(stored / 1e6).toFixed(0)} MB stored, ${(uncompressed / 1e6).toFixed(0)} MB uncompressed; ${report.findings.length} leak sites; ${RUNS} runs each, in turns`);
-  console.log('tool'.padEnd(30), 'seconds: median (range)'.padStart(24), 'MB/s stored'.padStart(12), 'MB/s scanned'.padStart(13), 'peak RSS MB'.padStart(12));
+  console.log(
+    `objects: ${objects.objectsScanned} in ${objects.groups} groups; ${(stored / 1e6).toFixed(0)} MB stored, ${(uncompressed / 1e6).toFixed(0)} MB uncompressed; ${report.findings.length} leak sites; ${RUNS} runs each, in turns`,
+  );
+  console.log(
+    'tool'.padEnd(30),
+    'seconds: median (range)'.padStart(24),
+    'MB/s stored'.padStart(12),
+    'MB/s scanned'.padStart(13),
+    'peak RSS MB'.padStart(12),
+  );
   for (const [name, m] of timed) {
-    console.log(name.padEnd(30), showSeconds(m).padStart(24), (stored / 1e6 / m.seconds).toFixed(1).padStart(12), (uncompressed / 1e6 / m.seconds).toFixed(1).padStart(13), m.rssMb.toFixed(0).padStart(12));
+    console.log(
+      name.padEnd(30),
+      showSeconds(m).padStart(24),
+      (stored / 1e6 / m.seconds).toFixed(1).padStart(12),
+      (uncompressed / 1e6 / m.seconds).toFixed(1).padStart(13),
+      m.rssMb.toFixed(0).padStart(12),
+    );
   }
   console.log(`ratio piiscan/stream-only (medians): ${(stream.seconds / scan.seconds).toFixed(2)} (target >= 0.5)`);
   printBaselineRatios(timed);

@@ -18,14 +18,22 @@ describe('exit codes', () => {
   });
 
   it('is 0 when only masked, hashed or encrypted PII is found', async () => {
-    const dir = makeTree({ 'a/app.log': '{"email":"a***@example.com","email_sha1":"9fceb02d0ae598e95dc970b74767f19372d61af8"}\n' });
+    const dir = makeTree({
+      'a/app.log': '{"email":"a***@example.com","email_sha1":"9fceb02d0ae598e95dc970b74767f19372d61af8"}\n',
+    });
     const result = await runCli(['scan', '.', '--format', 'json'], dir);
     expect(result.exitCode).toBe(0);
     expect(parseReport(result.stdout).summary.byForm).toEqual({ hashed: 1, masked: 1 });
   });
 
   it('is 2 with a one-line message for bad options', async () => {
-    for (const args of [['--format', 'xml'], ['--min-confidence', '2'], ['--max-locations', '-1'], ['--detectors', 'email,nope'], ['--bogus']]) {
+    for (const args of [
+      ['--format', 'xml'],
+      ['--min-confidence', '2'],
+      ['--max-locations', '-1'],
+      ['--detectors', 'email,nope'],
+      ['--bogus'],
+    ]) {
       const result = await runCli(['scan', '.', ...args]);
       expect(result.exitCode, args.join(' ')).toBe(2);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -36,7 +44,9 @@ describe('exit codes', () => {
   it('says what the exit codes mean in --help, and each case it names holds', async () => {
     const help = (await runCli(['scan', '--help'])).stdout.replace(/\s+/g, ' ');
     expect(help).toContain('0 nothing fails the scan (see 1); always so with --fail-on none');
-    expect(help).toContain('1 a finding fails the scan: plaintext (not masked, hashed, tokenized or encrypted), not accepted by an allow rule, at least --min-sensitivity, and, with --fail-on new (the default with a baseline), not in the baseline; --fail-on any (the default without one) fails baselined ones too');
+    expect(help).toContain(
+      '1 a finding fails the scan: plaintext (not masked, hashed, tokenized or encrypted), not accepted by an allow rule, at least --min-sensitivity, and, with --fail-on new (the default with a baseline), not in the baseline; --fail-on any (the default without one) fails baselined ones too',
+    );
     expect(help).toContain('2 usage or config error, or a source that could not be read');
     expect((await runCli(['baseline', '--help'])).stdout).toContain('0  the baseline was written');
 
@@ -58,7 +68,10 @@ describe('exit codes', () => {
 
 describe('config', () => {
   it('names the failing path in one line and exits 2', async () => {
-    const dir = makeTree({ 'a/app.log': LEAK, 'piiscan.yaml': 'services:\n  - service: a\n    match: "file://a/**"\n  - service: b\n    match: 3\n' });
+    const dir = makeTree({
+      'a/app.log': LEAK,
+      'piiscan.yaml': 'services:\n  - service: a\n    match: "file://a/**"\n  - service: b\n    match: 3\n',
+    });
     const result = await runCli(['scan', '.'], dir);
     expect(result.exitCode).toBe(2);
     expect(result.stderr).toBe('piiscan: piiscan.yaml: services[1].match: expected string, received number\n');
@@ -68,7 +81,10 @@ describe('config', () => {
     const cases: Array<[string, string]> = [
       ['servics: []\n', 'piiscan.yaml: servics: unknown key'],
       ['detectors: [email, fax]\n', 'piiscan.yaml: detectors[1]:'],
-      ['services: [\n  bad: yes: no\n', 'piiscan.yaml:2:8: invalid YAML: Block collections are not allowed within flow collections'],
+      [
+        'services: [\n  bad: yes: no\n',
+        'piiscan.yaml:2:8: invalid YAML: Block collections are not allowed within flow collections',
+      ],
     ];
     for (const [yaml, message] of cases) {
       const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
@@ -79,7 +95,8 @@ describe('config', () => {
   });
 
   it('lists every problem of a config, one line each with its path', async () => {
-    const yaml = 'servics: []\nfailOn: sometimes\nservices:\n  - service: a\n    match: 3\n    colour: red\n    size: 1\nallow:\n  - reason: none given\n';
+    const yaml =
+      'servics: []\nfailOn: sometimes\nservices:\n  - service: a\n    match: 3\n    colour: red\n    size: 1\nallow:\n  - reason: none given\n';
     const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split('\n').sort()).toEqual([
@@ -97,10 +114,16 @@ describe('config', () => {
       ['services:\n  - service: web\n\tmatch: x\n', '3:1: invalid YAML: Tabs are not allowed as indentation'],
       ['services:\n  - service: "web\n    match: x\nfailOn: new\n', '2:14: invalid YAML: Missing closing "quote'],
       ["baseline: 'base.json\nfailOn: new\n", "1:11: invalid YAML: Missing closing 'quote"],
-      ['services:\n  - service: web\n       match: "file://web/**"\n', '3:8: invalid YAML: this line is indented deeper than the line above it'],
+      [
+        'services:\n  - service: web\n       match: "file://web/**"\n',
+        '3:8: invalid YAML: this line is indented deeper than the line above it',
+      ],
       ['detectors: [email, phone\nminConfidence: 0.5\n', '1:12: invalid YAML: unclosed ['],
       ['failOn: new\nminConfidence: 0.5\nfailOn: any\n', '3:1: invalid YAML: Map keys must be unique'],
-      ['allow:\n  - value: a: b\n    reason: r\n', '2:12: invalid YAML: Nested mappings are not allowed in compact mappings'],
+      [
+        'allow:\n  - value: a: b\n    reason: r\n',
+        '2:12: invalid YAML: Nested mappings are not allowed in compact mappings',
+      ],
     ];
     for (const [yaml, message] of cases) {
       const result = await runCli(['scan', '.'], makeTree({ 'piiscan.yaml': yaml }));
@@ -120,7 +143,8 @@ describe('ownership', () => {
   const files = {
     'logs/checkout/app.log': LEAK,
     'logs/legacy/app.log': LEAK,
-    'logs/shared/events.jsonl': '{"service":"billing","msg":"invoice for ann@example.com"}\n{"msg":"no service for bob@example.com"}\n',
+    'logs/shared/events.jsonl':
+      '{"service":"billing","msg":"invoice for ann@example.com"}\n{"msg":"no service for bob@example.com"}\n',
   };
 
   async function owners(config?: string): Promise<string[]> {
@@ -129,7 +153,7 @@ describe('ownership', () => {
     return report.findings.map((f) => `${f.locations[0]!.path} ${f.service} ${f.serviceSource}`).sort();
   }
 
-  it('uses the file\'s nearest folder, or a JSON line\'s service field', async () => {
+  it("uses the file's nearest folder, or a JSON line's service field", async () => {
     expect(await owners()).toEqual([
       'logs/checkout/app.log checkout folder',
       'logs/legacy/app.log legacy folder',
@@ -139,7 +163,8 @@ describe('ownership', () => {
   });
 
   it('lets config rules override both, the last matching rule winning', async () => {
-    const config = 'services:\n  - { service: platform, match: "file://logs/**" }\n  - { service: orders, match: "file://logs/legacy/**" }\nserviceField: team\n';
+    const config =
+      'services:\n  - { service: platform, match: "file://logs/**" }\n  - { service: orders, match: "file://logs/legacy/**" }\nserviceField: team\n';
     expect(await owners(config)).toEqual([
       'logs/checkout/app.log platform services[0]',
       'logs/legacy/app.log orders services[1]',
@@ -154,7 +179,8 @@ describe('outputs', () => {
     for (const format of ['table', 'json', 'sarif', 'markdown', 'html']) {
       const result = await runCli(['scan', 'fixtures/logs', '--format', format, '--all-forms']);
       expect(result.exitCode).toBe(1);
-      for (const value of FIXTURE_RAW_VALUES) expect(result.stdout + result.stderr, `${format}: ${value}`).not.toContain(value);
+      for (const value of FIXTURE_RAW_VALUES)
+        expect(result.stdout + result.stderr, `${format}: ${value}`).not.toContain(value);
     }
   });
 
@@ -175,18 +201,31 @@ describe('outputs', () => {
   });
 
   it('name an unwritable --output in one line, exit 2', async () => {
-    const result = await runCli(['scan', '.', '--output', 'missing-folder/report.json'], makeTree({ 'a/app.log': LEAK }));
-    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist\n' });
+    const result = await runCli(
+      ['scan', '.', '--output', 'missing-folder/report.json'],
+      makeTree({ 'a/app.log': LEAK }),
+    );
+    expect(result).toMatchObject({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist\n',
+    });
   });
 
   it.runIf(existsSync('/dev/full'))('name a full disk under --output in one line, exit 2', async () => {
     const result = await runCli(['scan', '.', '--output', '/dev/full'], makeTree({ 'a/app.log': LEAK }));
-    expect(result).toMatchObject({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write /dev/full: no space left on the device\n' });
+    expect(result).toMatchObject({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'piiscan: cannot write /dev/full: no space left on the device\n',
+    });
   });
 
   it('stop quietly when the reader of the output goes away (| head), keeping the exit code', async () => {
     const dir = makeTree({ 'a/app.log': LEAK });
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin/piiscan.js'), 'scan', dir, '--format', 'json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin/piiscan.js'), 'scan', dir, '--format', 'json'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     // The read end of the pipe is closed before anything is written: every write fails with EPIPE.
     child.stdout.destroy();
     let stderr = '';
@@ -211,7 +250,10 @@ describe('outputs', () => {
     const table = await runCli(['detectors']);
     expect(table.exitCode).toBe(0);
     expect(table.stdout).toContain('us_ssn');
-    const json = JSON.parse((await runCli(['detectors', '--format', 'json'])).stdout) as Array<{ id: string; sensitivity: string }>;
+    const json = JSON.parse((await runCli(['detectors', '--format', 'json'])).stdout) as Array<{
+      id: string;
+      sensitivity: string;
+    }>;
     expect(json.find((d) => d.id === 'credit_card')).toMatchObject({ sensitivity: 'sensitive', category: 'financial' });
   });
 
@@ -230,7 +272,11 @@ describe('CSV files', () => {
   /** A day's export: a header, then 12 rows; every fourth row's notes hold a number, quoted with its comma. */
   const csv = (day: number) =>
     'id,customer_email,email_md5,notes\n' +
-    Array.from({ length: 12 }, (_, i) => `${day * 100 + i},customer${i}@example.com,5d41402abc4b2a76b9719d911017c592,${i % 4 === 0 ? '"called back on +44 20 7946 0958, all good"' : 'delivered'}`).join('\n') +
+    Array.from(
+      { length: 12 },
+      (_, i) =>
+        `${day * 100 + i},customer${i}@example.com,5d41402abc4b2a76b9719d911017c592,${i % 4 === 0 ? '"called back on +44 20 7946 0958, all good"' : 'delivered'}`,
+    ).join('\n') +
     '\n';
 
   it('are read column by column, gzipped or not: each column of a file group is a site, its name the context', async () => {
@@ -278,7 +324,10 @@ describe('CSV files', () => {
 describe('worker threads', () => {
   it('give the same report as one thread', { timeout: 30_000 }, async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 6; i++) files[`logs/svc${i % 3}/app.log.${i}`] = (LEAK + `order ${i} card 4111 1111 1111 1111 ip 203.0.113.${i}\n`).repeat(50 + i);
+    for (let i = 0; i < 6; i++)
+      files[`logs/svc${i % 3}/app.log.${i}`] = (
+        LEAK + `order ${i} card 4111 1111 1111 1111 ip 203.0.113.${i}\n`
+      ).repeat(50 + i);
     const dir = makeTree(files);
     const one = parseReport((await runCli(['scan', 'logs', '-f', 'json', '--jobs', '1'], dir)).stdout);
     const two = parseReport((await runCli(['scan', 'logs', '-f', 'json', '--jobs', '2'], dir)).stdout);
@@ -291,8 +340,23 @@ describe('worker threads', () => {
 describe('bundled fixtures', () => {
   it('hold findings of every detector and every form', async () => {
     const report = parseReport((await runCli(['scan', 'fixtures/logs', '--format', 'json'])).stdout);
-    expect(Object.keys(report.summary.byDetector).sort()).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
-    expect(Object.keys(report.summary.byForm).sort()).toEqual(['encrypted', 'hashed', 'masked', 'plaintext', 'tokenized']);
+    expect(Object.keys(report.summary.byDetector).sort()).toEqual([
+      'credit_card',
+      'email',
+      'iban',
+      'ip_address',
+      'phone',
+      'secret',
+      'uk_nino',
+      'us_ssn',
+    ]);
+    expect(Object.keys(report.summary.byForm).sort()).toEqual([
+      'encrypted',
+      'hashed',
+      'masked',
+      'plaintext',
+      'tokenized',
+    ]);
   });
 });
 

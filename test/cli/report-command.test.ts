@@ -7,8 +7,10 @@ import { makeTree, parseReport, runCli } from '../helpers.js';
 
 async function savedReport() {
   const dir = makeTree({
-    'logs/web/app.log': '2026-11-01T10:00:00Z INFO signup for ann@example.com\n{"msg":"charge","card":{"number":"4111111111111111"}}\n',
-    'piiscan.yaml': 'services:\n  - service: storefront\n    match: ["file://logs/web/**"]\n    owner: { team: web-platform, email: web@example.com }\n',
+    'logs/web/app.log':
+      '2026-11-01T10:00:00Z INFO signup for ann@example.com\n{"msg":"charge","card":{"number":"4111111111111111"}}\n',
+    'piiscan.yaml':
+      'services:\n  - service: storefront\n    match: ["file://logs/web/**"]\n    owner: { team: web-platform, email: web@example.com }\n',
   });
   await runCli(['scan', 'logs', '--format', 'json', '--output', 'report.json'], dir);
   return dir;
@@ -27,11 +29,27 @@ describe('piiscan report', () => {
   });
 
   it('refuses what is not a current piiscan report, in one line', async () => {
-    const dir = makeTree({ 'old.json': JSON.stringify({ schemaVersion: 1, tool: { name: 'piiscan' }, findings: [] }), 'x.json': '[]', 'bad.json': '{' });
-    expect(await runCli(['report', 'old.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: old.json: report schema version 1, this piiscan reads version 4: scan again\n' });
-    expect(await runCli(['report', 'x.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: x.json: not a piiscan JSON report\n' });
-    expect(await runCli(['report', 'bad.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: bad.json: not a JSON file\n' });
-    expect(await runCli(['report', 'none.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: none.json: no such file or folder\n' });
+    const dir = makeTree({
+      'old.json': JSON.stringify({ schemaVersion: 1, tool: { name: 'piiscan' }, findings: [] }),
+      'x.json': '[]',
+      'bad.json': '{',
+    });
+    expect(await runCli(['report', 'old.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: old.json: report schema version 1, this piiscan reads version 4: scan again\n',
+    });
+    expect(await runCli(['report', 'x.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: x.json: not a piiscan JSON report\n',
+    });
+    expect(await runCli(['report', 'bad.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: bad.json: not a JSON file\n',
+    });
+    expect(await runCli(['report', 'none.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: none.json: no such file or folder\n',
+    });
   });
 });
 
@@ -39,7 +57,9 @@ describe('piiscan explain', () => {
   it('gives detector, validator, context, form, owner rule, baseline and allow status', async () => {
     const dir = await savedReport();
     const { readFileSync } = await import('node:fs');
-    const card = parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8')).findings.find((f) => f.detector === 'credit_card')!;
+    const card = parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8')).findings.find(
+      (f) => f.detector === 'credit_card',
+    )!;
     const result = await runCli(['explain', card.fingerprint.slice(0, 8), '--report', 'report.json'], dir);
     expect(result.exitCode).toBe(0);
     expect(result.stdout).toContain(`Finding:   ${card.fingerprint}: credit_card, plaintext, confidence 0.85`);
@@ -59,7 +79,13 @@ describe('piiscan explain', () => {
   it('says when a fingerprint is unknown, ambiguous or too short', async () => {
     const dir = await savedReport();
     writeFileSync(path.join(dir, 'empty.json'), '');
-    expect(await runCli(['explain', 'ffffffff', '--report', 'report.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: no finding with fingerprint ffffffff in the report\n' });
-    expect(await runCli(['explain', 'abc', '--report', 'report.json'], dir)).toMatchObject({ exitCode: 2, stderr: 'piiscan: give at least 6 characters of a fingerprint, not "abc"\n' });
+    expect(await runCli(['explain', 'ffffffff', '--report', 'report.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: no finding with fingerprint ffffffff in the report\n',
+    });
+    expect(await runCli(['explain', 'abc', '--report', 'report.json'], dir)).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: give at least 6 characters of a fingerprint, not "abc"\n',
+    });
   });
 });

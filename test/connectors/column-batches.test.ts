@@ -4,11 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { BATCH_ROWS, createColumnBatches } from '../../src/connectors/column-batches.js';
 import type { ValuesRecord } from '../../src/connectors/values-record.js';
 
-const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+const origin = {
+  siteKind: 'column' as const,
+  path: 'db.t.c',
+  source: 'db',
+  uri: 'postgres://h/db/t.c',
+  siteUri: 'postgres://h/db/t.c',
+  defaultService: 'db',
+  target: 'db',
+};
 
 function collect(columns: number) {
   const records: ValuesRecord[] = [];
-  const batches = createColumnBatches(Array.from({ length: columns }, (_, i) => ({ origin, name: `c${i}` })), { scan: (r) => records.push(r) });
+  const batches = createColumnBatches(
+    Array.from({ length: columns }, (_, i) => ({ origin, name: `c${i}` })),
+    { scan: (r) => records.push(r) },
+  );
   return { batches, records };
 }
 
@@ -19,7 +30,8 @@ describe('column batches of byte values', () => {
   for (let length = 1; length <= 11; length++) {
     for (let at = 0; at < length; at++) {
       // Tabs and other control bytes (below 0x0e, as line ends are) are kept as they are.
-      for (const end of ['\n', '\r', '\t', '\x0b', '\x00']) values.push(`${'x'.repeat(at)}${end}${'y'.repeat(length - at - 1)}`);
+      for (const end of ['\n', '\r', '\t', '\x0b', '\x00'])
+        values.push(`${'x'.repeat(at)}${end}${'y'.repeat(length - at - 1)}`);
     }
   }
   values.push('two\r\nline ends', 'Zoë Müller\n日本');
@@ -50,7 +62,10 @@ describe('column batches of byte values', () => {
       });
     });
     batches.flush();
-    expect(records.map((r) => r.data.toString('utf8'))).toEqual([values.map((v) => v.replace(/[\r\n]/g, ' ')).join('\n'), rows.map(([, v]) => v!.replace('\n', ' ')).join('\n')]);
+    expect(records.map((r) => r.data.toString('utf8'))).toEqual([
+      values.map((v) => v.replace(/[\r\n]/g, ' ')).join('\n'),
+      rows.map(([, v]) => v!.replace('\n', ' ')).join('\n'),
+    ]);
   });
 
   it('grows past a batch of rows, and hands over row numbers and text in memory of their own', () => {

@@ -39,7 +39,8 @@ async function readAnyCut(text: string, delimiter = ','): Promise<Read> {
 
 describe('readCsv', () => {
   it('reads quoted delimiters, doubled quotes and line ends inside quotes, skips blank lines and empty fields', async () => {
-    const text = 'id,email,notes\r\n1,jane@example.com,"called back, twice"\r\n\r\n2,"x""y@example.com","line one\nline two"\r\n3,,""\r\n';
+    const text =
+      'id,email,notes\r\n1,jane@example.com,"called back, twice"\r\n\r\n2,"x""y@example.com","line one\nline two"\r\n3,,""\r\n';
     expect(await readAnyCut(text)).toEqual({
       header: ['id', 'email', 'notes'],
       records: [
@@ -58,7 +59,10 @@ describe('readCsv', () => {
   });
 
   it('reads TSV, and lone carriage returns as line ends', async () => {
-    expect(await readAnyCut('email\tphone\njane@example.com\t+44 20 7946 0958\n', '\t')).toEqual({ header: ['email', 'phone'], records: [{ record: 2, fields: { 0: 'jane@example.com', 1: '+44 20 7946 0958' } }] });
+    expect(await readAnyCut('email\tphone\njane@example.com\t+44 20 7946 0958\n', '\t')).toEqual({
+      header: ['email', 'phone'],
+      records: [{ record: 2, fields: { 0: 'jane@example.com', 1: '+44 20 7946 0958' } }],
+    });
     expect(await readAnyCut('a,b\r1,"x\ry"\r2,3')).toEqual({
       header: ['a', 'b'],
       records: [

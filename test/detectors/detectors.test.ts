@@ -9,7 +9,8 @@ import { extractFields } from '../../src/engine/fields.js';
 
 for (const detector of [...detectors, template]) {
   const set = createDetectorSet([detector]);
-  const find = (text: string, hint?: string) => detect(set, { text, fields: () => extractFields(text).fields, ...(hint ? { hint } : {}) });
+  const find = (text: string, hint?: string) =>
+    detect(set, { text, fields: () => extractFields(text).fields, ...(hint ? { hint } : {}) });
 
   describe(detector.id, () => {
     for (const example of detector.examples.positive) {
@@ -18,7 +19,8 @@ for (const detector of [...detectors, template]) {
         expect(found.map((c) => c.detector.id)).toContain(detector.id);
         if (example.value !== undefined) expect(found.map((c) => c.value)).toContain(example.value);
         expect(found[0]!.form).toBe(example.form ?? 'plaintext');
-        if (example.hint === undefined) expect(set.scanner.next(Buffer.from(example.text), 0)).toBeGreaterThanOrEqual(0);
+        if (example.hint === undefined)
+          expect(set.scanner.next(Buffer.from(example.text), 0)).toBeGreaterThanOrEqual(0);
       });
     }
     for (const example of detector.examples.negative) {

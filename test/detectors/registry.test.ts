@@ -9,7 +9,9 @@ import { checkPattern } from '../../src/engine/regex.js';
 const root = path.resolve(import.meta.dirname, '../..');
 /** The template for new detectors (detectors/_template.ts): checked as a detector is, never registered. */
 const TEMPLATE_FILE = '_template.ts';
-const detectorFiles = readdirSync(path.join(root, 'detectors')).filter((f) => f.endsWith('.ts') && f !== 'index.ts' && f !== TEMPLATE_FILE);
+const detectorFiles = readdirSync(path.join(root, 'detectors')).filter(
+  (f) => f.endsWith('.ts') && f !== 'index.ts' && f !== TEMPLATE_FILE,
+);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
@@ -29,14 +31,25 @@ describe('detector registry', () => {
   });
 
   it('covers the detectors the product promises', () => {
-    expect(detectors.map((d) => d.id)).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
+    expect(detectors.map((d) => d.id)).toEqual([
+      'credit_card',
+      'email',
+      'iban',
+      'ip_address',
+      'phone',
+      'secret',
+      'uk_nino',
+      'us_ssn',
+    ]);
   });
 
   it('does not register the template', () => {
     expect(readdirSync(path.join(root, 'detectors'))).toContain(TEMPLATE_FILE);
     expect(detectors).not.toContain(template);
     expect(detectors.map((d) => d.id)).not.toContain(template.id);
-    expect(readFileSync(path.join(root, 'detectors', 'index.ts'), 'utf8')).not.toContain(TEMPLATE_FILE.replace('.ts', ''));
+    expect(readFileSync(path.join(root, 'detectors', 'index.ts'), 'utf8')).not.toContain(
+      TEMPLATE_FILE.replace('.ts', ''),
+    );
   });
 
   for (const d of [...detectors, template]) {
@@ -55,7 +68,11 @@ describe('detector registry', () => {
           expect(checkPattern(p.regex)).toBeUndefined();
           expect(p.score).toBeGreaterThan(0);
           expect(p.score).toBeLessThanOrEqual(1);
-          const groups = p.regex.replace(/\\\\/g, '').replace(/\\\(/g, '').replace(/\[[^\]]*\]/g, '').match(/\((?!\?:|\?P<value>|\?i\))/g);
+          const groups = p.regex
+            .replace(/\\\\/g, '')
+            .replace(/\\\(/g, '')
+            .replace(/\[[^\]]*\]/g, '')
+            .match(/\((?!\?:|\?P<value>|\?i\))/g);
           expect(groups, `${p.name} has a capturing group`).toBeNull();
         }
       });
@@ -68,7 +85,9 @@ describe('detector registry', () => {
   }
 
   it('imports re2 in exactly one module', () => {
-    const importers = [...sourceFiles('src'), ...sourceFiles('detectors')].filter((f) => /from 're2'/.test(readFileSync(path.join(root, f), 'utf8')));
+    const importers = [...sourceFiles('src'), ...sourceFiles('detectors')].filter((f) =>
+      /from 're2'/.test(readFileSync(path.join(root, f), 'utf8')),
+    );
     expect(importers).toEqual([path.join('src', 'engine', 'regex.ts')]);
   });
 });

@@ -6,7 +6,8 @@ import { analyzeLine } from '../../src/engine/analyze-line.js';
 import { classifyStoredForm, uniformDigest } from '../../src/engine/stored-form.js';
 
 const set = createDetectorSet(detectors);
-const analyze = (line: string) => analyzeLine(set, { text: line, line: 1 }, { showValues: false, serviceField: 'service' });
+const analyze = (line: string) =>
+  analyzeLine(set, { text: line, line: 1 }, { showValues: false, serviceField: 'service' });
 const forms = (line: string) => analyze(line).map((o) => `${o.detector}:${o.form}`);
 
 describe('classifyStoredForm', () => {
@@ -29,9 +30,12 @@ describe('classifyStoredForm', () => {
     expect(result?.reason.toLowerCase()).toContain(reason.toLowerCase());
   });
 
-  it.each(['', 'n/a', 'N/A', 'null', 'none', 'redacted', '-', 'hello world', 'pending'])('%j is no finding', (value) => {
-    expect(classifyStoredForm(value)).toBeUndefined();
-  });
+  it.each(['', 'n/a', 'N/A', 'null', 'none', 'redacted', '-', 'hello world', 'pending'])(
+    '%j is no finding',
+    (value) => {
+      expect(classifyStoredForm(value)).toBeUndefined();
+    },
+  );
 });
 
 // A batch of a hashed column is checked four bytes at a time; it must say what classifying each
@@ -41,8 +45,14 @@ describe('uniformDigest', () => {
   const batch = (values: string[]) => Buffer.from(values.join('\n'));
 
   it('names the digest of a batch of one length, lower or upper case, decimal digits only too', () => {
-    expect(uniformDigest(batch([md5, md5.toUpperCase(), '12345678901234567890123456789012']))).toEqual({ form: 'hashed', reason: 'md5 hex digest' });
-    expect(uniformDigest(batch(['9fceb02d0ae598e95dc970b74767f19372d61af8']))).toEqual({ form: 'hashed', reason: 'sha1 hex digest' });
+    expect(uniformDigest(batch([md5, md5.toUpperCase(), '12345678901234567890123456789012']))).toEqual({
+      form: 'hashed',
+      reason: 'md5 hex digest',
+    });
+    expect(uniformDigest(batch(['9fceb02d0ae598e95dc970b74767f19372d61af8']))).toEqual({
+      form: 'hashed',
+      reason: 'sha1 hex digest',
+    });
   });
 
   it('gives up on any byte that is not a hex digit, at any position, and on zeros alone, mixed lengths and non-digest lengths', () => {
@@ -64,8 +74,12 @@ describe('forms in log lines', () => {
   });
 
   it('reports a hashed email when the key names the kind', () => {
-    expect(forms('{"user":{"email_sha256":"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}}')).toEqual(['email:hashed']);
-    expect(forms('receipt email_sha256=2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae')).toEqual(['email:hashed']);
+    expect(
+      forms('{"user":{"email_sha256":"2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae"}}'),
+    ).toEqual(['email:hashed']);
+    expect(forms('receipt email_sha256=2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae')).toEqual([
+      'email:hashed',
+    ]);
   });
 
   it('does not call a digest hashed PII when nothing names the kind', () => {
@@ -73,7 +87,9 @@ describe('forms in log lines', () => {
   });
 
   it('reports ciphertext in a PII-named field as encrypted, and masked and tokenized values', () => {
-    expect(forms('{"phoneEnc":"vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w=="}')).toEqual(['phone:encrypted']);
+    expect(forms('{"phoneEnc":"vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w=="}')).toEqual([
+      'phone:encrypted',
+    ]);
     expect(forms('card=**** **** **** 4242')).toEqual(['credit_card:masked']);
     expect(forms('{"email_ref":"tok_4f8Kq2LmZx7Vt4Rw"}')).toEqual(['email:tokenized']);
   });
@@ -84,7 +100,12 @@ describe('forms in log lines', () => {
 
   it('explains the form and masks the sample', () => {
     const [o] = analyze('{"customer_email_md5":"5d41402abc4b2a76b9719d911017c592"}');
-    expect(o).toMatchObject({ detector: 'email', form: 'hashed', sample: '<hashed>', jsonPath: '$.customer_email_md5' });
+    expect(o).toMatchObject({
+      detector: 'email',
+      form: 'hashed',
+      sample: '<hashed>',
+      jsonPath: '$.customer_email_md5',
+    });
     expect(o!.evidence.formReason).toBe('md5 hex digest in field customer_email_md5');
   });
 });

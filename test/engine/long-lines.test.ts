@@ -12,7 +12,15 @@ import { scanRecord } from '../../src/engine/scan-record.js';
 import { makeTree, parseReport, runCli } from '../helpers.js';
 
 /** Segments with one-, two-, three- and four-byte characters, some holding an email. */
-const SEGMENTS = ['k1=v1 ', 'café=é ', 'note="中文" ', 'mood=😀 ', 'to=ana.lópez@example.com ', 'x=😀b@example.org; ', 'plain '];
+const SEGMENTS = [
+  'k1=v1 ',
+  'café=é ',
+  'note="中文" ',
+  'mood=😀 ',
+  'to=ana.lópez@example.com ',
+  'x=😀b@example.org; ',
+  'plain ',
+];
 
 function longText(minLength: number): { text: string; starts: number[] } {
   let text = '';
@@ -25,13 +33,18 @@ function longText(minLength: number): { text: string; starts: number[] } {
 }
 
 describe('text patterns on long texts', () => {
-  const patterns = [String.raw`[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`, String.raw`(?P<key>[\p{L}_]+)=(?P<value>[^\s;]+)`];
+  const patterns = [
+    String.raw`[\p{L}\p{N}._%+-]+@[a-z0-9.-]+\.[a-z]{2,}`,
+    String.raw`(?P<key>[\p{L}_]+)=(?P<value>[^\s;]+)`,
+  ];
 
   it.each(patterns)('gives each match of %s where a short text gives it, in UTF-16 units', (source) => {
     const pattern = compileTextPattern(source);
     const { text, starts } = longText(3 * LONG_TEXT);
     const expected = starts.flatMap((start, i) =>
-      pattern.matchAll(SEGMENTS[i % SEGMENTS.length]!).map((m) => ({ ...m, index: m.index + start, valueIndex: m.valueIndex + start })),
+      pattern
+        .matchAll(SEGMENTS[i % SEGMENTS.length]!)
+        .map((m) => ({ ...m, index: m.index + start, valueIndex: m.valueIndex + start })),
     );
     const found = pattern.matchAll(text);
     expect(found.length).toBeGreaterThan(0);
@@ -58,7 +71,14 @@ const FINDINGS = [
 
 /** What a finding is, without its template: its place (UTF-16 column) and what was judged. */
 function judged(o: Occurrence, shift = 0) {
-  return { detector: o.detector, form: o.form, confidence: o.confidence, evidence: o.evidence, sample: o.sample, column: o.column + shift };
+  return {
+    detector: o.detector,
+    form: o.form,
+    confidence: o.confidence,
+    evidence: o.evidence,
+    sample: o.sample,
+    column: o.column + shift,
+  };
 }
 
 /** A line of `count` findings, each after the filler; with each finding's judgement found alone. */
@@ -77,7 +97,9 @@ describe('long lines', () => {
   it('judges each finding of a long line as it judges it on a short one', () => {
     const { text, expected } = longLine(Math.ceil((4 * LONG_LINE) / 150));
     expect(text.length).toBeGreaterThan(LONG_LINE);
-    expect(new Set(expected.map((e) => e.detector))).toEqual(new Set(['email', 'credit_card', 'phone', 'ip_address', 'us_ssn']));
+    expect(new Set(expected.map((e) => e.detector))).toEqual(
+      new Set(['email', 'credit_card', 'phone', 'ip_address', 'us_ssn']),
+    );
     expect(expected.some((e) => e.form === 'hashed')).toBe(true);
     const found = analyzeLine(set, { text, line: 7, bytes: Buffer.from(text) }, options);
     expect(found.map((o) => judged(o))).toEqual(expected);
@@ -87,7 +109,15 @@ describe('long lines', () => {
   it('reads a line longer than the reader limit in pieces and finds every match across the cuts', async () => {
     const { text, expected } = longLine(600);
     const dir = makeTree({ 'long.log': `first line\n${text}\nlast ann@example.com\n` });
-    const origin = { siteKind: 'file' as const, path: 'long.log', source: path.join(dir, 'long.log'), uri: 'file://long.log', siteUri: 'file://long.log*', defaultService: 'x', target: '.' };
+    const origin = {
+      siteKind: 'file' as const,
+      path: 'long.log',
+      source: path.join(dir, 'long.log'),
+      uri: 'file://long.log',
+      siteUri: 'file://long.log*',
+      defaultService: 'x',
+      target: '.',
+    };
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
     const found: Occurrence[] = [];
     let pieces = 0;
@@ -111,7 +141,8 @@ describe('a long line through the CLI', () => {
     const columns: number[] = [];
     let length = 0;
     for (let i = 0; length < 3 << 20; i++) {
-      const part = i % 700 === 350 && columns.length < emails ? `to=user${columns.length}@example.com ` : `k${i}=v${i} café ${i} `;
+      const part =
+        i % 700 === 350 && columns.length < emails ? `to=user${columns.length}@example.com ` : `k${i}=v${i} café ${i} `;
       if (part.startsWith('to=')) columns.push(length + 4);
       parts.push(part);
       length += part.length;

@@ -11,19 +11,32 @@ import { makeTree, parseReport, parseSarif, runCli } from '../helpers.js';
 const line = (text: string) => `2026-11-01T10:00:00Z INFO ${text}\n`;
 const json = (fields: object) => `${JSON.stringify({ ts: '2026-11-01T10:00:00Z', level: 'info', ...fields })}\n`;
 
-/** A baseline holding one email site, then new emails, a card, masked and hashed values, and a QA folder an allow rule accepts. */
+/**
+ * A baseline holding one email site, then new emails, a card, masked and hashed values, and a QA
+ * folder an allow rule accepts.
+ */
 async function scanWithEverything(args: string[]): Promise<Report> {
-  const dir = makeTree({ 'logs/web/app.log': line('signup for ann@example.com'), 'logs/qa/app.log': line('smoke test started') });
+  const dir = makeTree({
+    'logs/web/app.log': line('signup for ann@example.com'),
+    'logs/qa/app.log': line('smoke test started'),
+  });
   await runCli(['baseline', 'logs'], dir);
   writeFileSync(
     path.join(dir, 'logs/web/app.log'),
-    line('signup for ann@example.com') + line('reset by bob@example.com') + line('charged card 4111 1111 1111 1111') +
+    line('signup for ann@example.com') +
+      line('reset by bob@example.com') +
+      line('charged card 4111 1111 1111 1111') +
       json({ msg: 'declined', card: { number: '**** **** **** 4242' } }) +
-      json({ msg: 'receipt', customer_email_sha256: '5d41402abc4b2a76b9719d911017c592ae2d1b8e4c3f7a1b2c3d4e5f60718293' }),
+      json({
+        msg: 'receipt',
+        customer_email_sha256: '5d41402abc4b2a76b9719d911017c592ae2d1b8e4c3f7a1b2c3d4e5f60718293',
+      }),
   );
   writeFileSync(path.join(dir, 'logs/qa/app.log'), line('smoke test for cy@example.com'));
   writeFileSync(path.join(dir, 'piiscan.yaml'), 'allow:\n  - site: "file://logs/qa/**"\n    reason: synthetic data\n');
-  return parseReport((await runCli(['scan', 'logs', '--format', 'json', '--baseline', '.piiscan-baseline.json', ...args], dir)).stdout);
+  return parseReport(
+    (await runCli(['scan', 'logs', '--format', 'json', '--baseline', '.piiscan-baseline.json', ...args], dir)).stdout,
+  );
 }
 
 function countsOf(report: Report) {

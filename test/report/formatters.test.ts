@@ -15,14 +15,21 @@ async function fixtureReport(): Promise<Report> {
 /** A scan with a baseline (one finding known, one new, one stale entry) and allow rules. */
 async function gateReport(): Promise<Report> {
   const line = (text: string) => `2026-11-01T10:00:00Z INFO ${text}\n`;
-  const dir = makeTree({ 'logs/web/app.log': line('signup for ann@example.com') + line('card 4111 1111 1111 1111 charged') });
+  const dir = makeTree({
+    'logs/web/app.log': line('signup for ann@example.com') + line('card 4111 1111 1111 1111 charged'),
+  });
   await runCli(['baseline', 'logs'], dir);
-  writeFileSync(path.join(dir, 'logs/web/app.log'), line('signup for ann@example.com') + line('reset by bob@example.com') + line('phone +44 20 7946 0958 | "quoted"'));
+  writeFileSync(
+    path.join(dir, 'logs/web/app.log'),
+    line('signup for ann@example.com') + line('reset by bob@example.com') + line('phone +44 20 7946 0958 | "quoted"'),
+  );
   writeFileSync(
     path.join(dir, 'piiscan.yaml'),
     'services:\n  - service: web\n    match: "file://logs/web/**"\n    owner: { team: web-platform, channel: "#web" }\nallow:\n  - site: "file://logs/qa/**"\n    reason: synthetic data\n    expires: 2020-01-01\n',
   );
-  const report = parseReport((await runCli(['scan', 'logs', '--format', 'json', '--baseline', '.piiscan-baseline.json'], dir)).stdout);
+  const report = parseReport(
+    (await runCli(['scan', 'logs', '--format', 'json', '--baseline', '.piiscan-baseline.json'], dir)).stdout,
+  );
   return pinReport({ ...report, run: { ...report.run, config: { file: 'piiscan.yaml', sha256: '0'.repeat(64) } } });
 }
 
@@ -40,13 +47,24 @@ describe('formatters on the fixtures', () => {
   });
 
   it('table with --all-forms', async () => {
-    await expect(formatters['table']!(await fixtureReport(), { color: false, allForms: true })).toMatchFileSnapshot('golden/fixtures.all-forms.table.txt');
+    await expect(formatters['table']!(await fixtureReport(), { color: false, allForms: true })).toMatchFileSnapshot(
+      'golden/fixtures.all-forms.table.txt',
+    );
   });
 
   it('sarif, valid against the SARIF 2.1.0 schema', async () => {
     const text = formatters['sarif']!(await fixtureReport(), plain);
     const sarif = parseSarif(text);
-    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(['credit_card', 'email', 'iban', 'ip_address', 'phone', 'secret', 'uk_nino', 'us_ssn']);
+    expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual([
+      'credit_card',
+      'email',
+      'iban',
+      'ip_address',
+      'phone',
+      'secret',
+      'uk_nino',
+      'us_ssn',
+    ]);
     await expect(text).toMatchFileSnapshot('golden/fixtures.sarif');
   });
 
@@ -60,10 +78,17 @@ describe('formatters on the fixtures', () => {
 
   it('table for a clean scan with errors', async () => {
     const report = await fixtureReport();
-    const clean: Report = { ...report, findings: [], summary: { ...report.summary, findings: 0, plaintextFindings: 0, newFindings: 0, failing: 0, occurrences: 0 }, errors: [{ source: 'logs/old.log.gz', message: 'corrupt gzip data (incorrect header check)' }] };
+    const clean: Report = {
+      ...report,
+      findings: [],
+      summary: { ...report.summary, findings: 0, plaintextFindings: 0, newFindings: 0, failing: 0, occurrences: 0 },
+      errors: [{ source: 'logs/old.log.gz', message: 'corrupt gzip data (incorrect header check)' }],
+    };
     await expect(formatters['table']!(clean, plain)).toMatchFileSnapshot('golden/clean-with-error.table.txt');
     const html = formatters['html']!(clean, plain);
-    expect(html).toContain('<p class="verdict warn">No failing findings (0 plaintext leak sites, 0 new); 1 source could not be read, so the scan is incomplete</p>');
+    expect(html).toContain(
+      '<p class="verdict warn">No failing findings (0 plaintext leak sites, 0 new); 1 source could not be read, so the scan is incomplete</p>',
+    );
     expect(html).not.toContain('Plaintext by detector');
   });
 });
@@ -83,7 +108,8 @@ describe('formatters with a baseline and allow rules', () => {
     ['html', 'gate.html'],
   ])('%s', async (format, golden) => {
     const text = formatters[format]!(await gateReport(), plain);
-    if (format === 'sarif') expect(parseSarif(text).runs[0]!.results.map((r) => r['baselineState'])).toEqual(['new', 'new', 'unchanged']);
+    if (format === 'sarif')
+      expect(parseSarif(text).runs[0]!.results.map((r) => r['baselineState'])).toEqual(['new', 'new', 'unchanged']);
     await expect(text).toMatchFileSnapshot(`golden/${golden}`);
   });
 });
@@ -92,10 +118,16 @@ describe('sarif artifact locations', () => {
   it('are percent-encoded URI references: spaces, #, %, ? and non-ASCII in paths', async () => {
     const dir = makeTree({ 'logs/my app/100% #1 café?.log': '2026-11-01T10:00:00Z INFO signup for ann@example.com\n' });
     const sarif = parseSarif((await runCli(['scan', 'logs', '--format', 'sarif'], dir)).stdout);
-    const location = (sarif.runs[0]!.results[0]!['locations'] as Array<{ physicalLocation: { artifactLocation: { uri: string } } }>)[0]!;
+    const location = (
+      sarif.runs[0]!.results[0]!['locations'] as Array<{ physicalLocation: { artifactLocation: { uri: string } } }>
+    )[0]!;
     expect(location.physicalLocation.artifactLocation.uri).toBe('logs/my%20app/100%25%20%231%20caf%C3%A9%3F.log');
     expect(decodeURIComponent(location.physicalLocation.artifactLocation.uri)).toBe('logs/my app/100% #1 café?.log');
-    expect(toUriReference('s3://exports/orders/dt=*/part *.csv#e-mail')).toBe('s3://exports/orders/dt%3D*/part%20*.csv%23e-mail');
-    expect(toUriReference('postgres://db.internal:5432/orders/public.users.email')).toBe('postgres://db.internal:5432/orders/public.users.email');
+    expect(toUriReference('s3://exports/orders/dt=*/part *.csv#e-mail')).toBe(
+      's3://exports/orders/dt%3D*/part%20*.csv%23e-mail',
+    );
+    expect(toUriReference('postgres://db.internal:5432/orders/public.users.email')).toBe(
+      'postgres://db.internal:5432/orders/public.users.email',
+    );
   });
 });

@@ -6,12 +6,28 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURE_RAW_VALUES, makeTree, parseReport, runCli } from '../helpers.js';
 
-const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find((c) => spawnSync(c, ['--version']).status === 0);
+const CHROMIUM = ['chromium', 'chromium-browser', 'google-chrome'].find(
+  (c) => spawnSync(c, ['--version']).status === 0,
+);
 
 /** The DOM after load and scripts, as chromium sees it. */
 function dumpDom(url: string): string {
-  const flags = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--virtual-time-budget=2000', `--user-data-dir=${makeTree()}`];
-  return execFileSync(CHROMIUM!, [...flags, '--dump-dom', url], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000 });
+  const flags = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--virtual-time-budget=2000',
+    `--user-data-dir=${makeTree()}`,
+  ];
+  return execFileSync(CHROMIUM!, [...flags, '--dump-dom', url], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+    timeout: 60_000,
+  });
 }
 
 /** Rows of the findings table that the script left visible. */
@@ -25,10 +41,17 @@ function totalOf(dom: string, name: string): string | undefined {
 
 // CI installs chromium; elsewhere the test says it is skipped rather than failing an install.
 describe.skipIf(!CHROMIUM && !process.env['CI'])('html report in headless chromium', () => {
-  it('shows the report\'s numbers, filters from the URL, and no raw values', { timeout: 120_000 }, async () => {
+  it("shows the report's numbers, filters from the URL, and no raw values", { timeout: 120_000 }, async () => {
     expect(CHROMIUM, 'chromium must be installed in CI (apt-get install -y chromium)').toBeDefined();
     const dir = makeTree();
-    await runCli(['scan', path.resolve('fixtures/logs'), '--format', 'json', '--output', path.join(dir, 'report.json')]);
+    await runCli([
+      'scan',
+      path.resolve('fixtures/logs'),
+      '--format',
+      'json',
+      '--output',
+      path.join(dir, 'report.json'),
+    ]);
     await runCli(['report', 'report.json', '--format', 'html', '--output', 'report.html'], dir);
     const report = parseReport(readFileSync(path.join(dir, 'report.json'), 'utf8'));
     const url = `file://${path.join(dir, 'report.html')}`;
@@ -51,18 +74,32 @@ describe.skipIf(!CHROMIUM && !process.env['CI'])('html report in headless chromi
     expect(filtered).toContain(`<span id="shown">${expected}</span>`);
   });
 
-  it('with a baseline, shows the failing findings first and draws plaintext by service with the failing part', { timeout: 120_000 }, async () => {
-    const line = (text: string) => `2026-11-01T10:00:00Z INFO ${text}\n`;
-    const dir = makeTree({ 'logs/web/app.log': line('signup for ann@example.com') });
-    await runCli(['baseline', 'logs'], dir);
-    writeFileSync(path.join(dir, 'logs/web/app.log'), line('signup for ann@example.com') + line('reset by bob@example.com') + `{"msg":"declined","card":"**** **** **** 4242"}\n`);
-    await runCli(['scan', 'logs', '--format', 'html', '--output', 'report.html', '--baseline', '.piiscan-baseline.json'], dir);
-    const dom = dumpDom(`file://${path.join(dir, 'report.html')}`);
-    expect(totalOf(dom, 'failing')).toBe('1');
-    expect(dom).toContain('<span id="shown">1</span> of 3 shown');
-    const rows = [...dom.matchAll(/<tr data-service[^>]*>/g)].map((m) => m[0]);
-    expect(rows.map((tr) => /data-failing="(\w+)"/.exec(tr)![1])).toEqual(['yes', 'no', 'no']);
-    expect(dom).toMatch(/Plaintext by service<\/h3>.*<span class="label" title="web">web<\/span><span class="track"><span class="fill failing" style="width:50%"><\/span><span class="fill plaintext" style="width:50%"><\/span><\/span><span class="n">2 \(1 failing\)<\/span>/s);
-    expect(dom).toMatch(/<section class="chart other"><h3>Other forms by service \(not leaks\)<\/h3>.*1 masked/s);
-  });
+  it(
+    'with a baseline, shows the failing findings first and draws plaintext by service with the failing part',
+    { timeout: 120_000 },
+    async () => {
+      const line = (text: string) => `2026-11-01T10:00:00Z INFO ${text}\n`;
+      const dir = makeTree({ 'logs/web/app.log': line('signup for ann@example.com') });
+      await runCli(['baseline', 'logs'], dir);
+      writeFileSync(
+        path.join(dir, 'logs/web/app.log'),
+        line('signup for ann@example.com') +
+          line('reset by bob@example.com') +
+          `{"msg":"declined","card":"**** **** **** 4242"}\n`,
+      );
+      await runCli(
+        ['scan', 'logs', '--format', 'html', '--output', 'report.html', '--baseline', '.piiscan-baseline.json'],
+        dir,
+      );
+      const dom = dumpDom(`file://${path.join(dir, 'report.html')}`);
+      expect(totalOf(dom, 'failing')).toBe('1');
+      expect(dom).toContain('<span id="shown">1</span> of 3 shown');
+      const rows = [...dom.matchAll(/<tr data-service[^>]*>/g)].map((m) => m[0]);
+      expect(rows.map((tr) => /data-failing="(\w+)"/.exec(tr)![1])).toEqual(['yes', 'no', 'no']);
+      expect(dom).toMatch(
+        /Plaintext by service<\/h3>.*<span class="label" title="web">web<\/span><span class="track"><span class="fill failing" style="width:50%"><\/span><span class="fill plaintext" style="width:50%"><\/span><\/span><span class="n">2 \(1 failing\)<\/span>/s,
+      );
+      expect(dom).toMatch(/<section class="chart other"><h3>Other forms by service \(not leaks\)<\/h3>.*1 masked/s);
+    },
+  );
 });

@@ -17,14 +17,21 @@ import { makeTree, parseReport, runCli, runCliUnprivileged } from '../helpers.js
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
 /** An error as Node's fs gives it (`ESTALE: stale file handle, read`). */
-const errno = (code: string, text: string) => Object.assign(new Error(`${code}: ${text}, read`), { code, errno: -1, syscall: 'read' });
+const errno = (code: string, text: string) =>
+  Object.assign(new Error(`${code}: ${text}, read`), { code, errno: -1, syscall: 'read' });
 
 describe('errors nobody foresaw', () => {
   it.each([
     [errno('EINVAL', 'invalid argument'), 'unexpected error EINVAL: invalid argument, read'],
     [errno('EREMOTEIO', 'remote I/O error'), 'unexpected error EREMOTEIO: remote I/O error, read'],
-    [new TypeError("Cannot read properties of undefined (reading 'rows')"), "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')"],
-    [Object.assign(new Error('failed for postgres://app:hunter2@db.example.com/x\nat line 2'), { code: 'EWEIRD' }), 'unexpected error EWEIRD: failed for postgres://***@db.example.com/x'],
+    [
+      new TypeError("Cannot read properties of undefined (reading 'rows')"),
+      "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')",
+    ],
+    [
+      Object.assign(new Error('failed for postgres://app:hunter2@db.example.com/x\nat line 2'), { code: 'EWEIRD' }),
+      'unexpected error EWEIRD: failed for postgres://***@db.example.com/x',
+    ],
     ['a string thrown', 'unexpected error: a string thrown'],
   ])('are one line with their code and message, credentials masked, in every connector: %s', (error, message) => {
     expect(describeFsError(error)).toBe(message);
@@ -46,7 +53,10 @@ describe('URL credentials', () => {
     ['postgres://token-only@db/shop', 'postgres://***@db/shop'],
     ['redis://:hunter2@cache:6379', 'redis://***@cache:6379'],
     ['mongodb+srv://u:p%40ss@cluster0.example.com/db', 'mongodb+srv://***@cluster0.example.com/db'],
-    ['error: cannot reach https://x-access-token:ghp_abc@github.com/o/r.git', 'error: cannot reach https://***@github.com/o/r.git'],
+    [
+      'error: cannot reach https://x-access-token:ghp_abc@github.com/o/r.git',
+      'error: cannot reach https://***@github.com/o/r.git',
+    ],
     ['postgress://app:hunter2@db/shop', 'postgress://***@db/shop'],
     ['postgres//app:hunter2@db/shop', 'postgres//***@db/shop'],
     ['s3:/AKIAKEY:secret@bucket/prefix', 's3:/***@bucket/prefix'],
@@ -56,7 +66,13 @@ describe('URL credentials', () => {
   });
 
   it('leaves emails, paths and URLs without credentials alone', () => {
-    for (const text of ['mail ann@example.com', 'logs/app//x@2.log', 'https://example.com/a@b', 's3://bucket/users/ann@example.com.json', 'postgres://db:5432/shop']) {
+    for (const text of [
+      'mail ann@example.com',
+      'logs/app//x@2.log',
+      'https://example.com/a@b',
+      's3://bucket/users/ann@example.com.json',
+      'postgres://db:5432/shop',
+    ]) {
       expect(maskUrlCredentials(text)).toBe(text);
     }
   });
@@ -95,14 +111,24 @@ describe('an S3 endpoint that does not speak S3', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     const saved = { ...process.env };
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE', AWS_SECRET_ACCESS_KEY: 'example-secret', AWS_REGION: 'us-east-1' });
+    Object.assign(process.env, {
+      AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+      AWS_SECRET_ACCESS_KEY: 'example-secret',
+      AWS_REGION: 'us-east-1',
+    });
     try {
       const dir = makeTree({ 'app/app.log': LEAK });
-      const result = await runCli(['scan', 'app', 's3://acme-exports/logs/', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json'], dir);
+      const result = await runCli(
+        ['scan', 'app', 's3://acme-exports/logs/', '--endpoint-url', `http://127.0.0.1:${port}`, '--format', 'json'],
+        dir,
+      );
       const report = parseReport(result.stdout);
       expect(result.exitCode).toBe(2);
       expect(report.errors).toHaveLength(1);
-      expect(report.errors[0]).toMatchObject({ source: 's3://acme-exports/logs/', message: expect.stringMatching(/^s3:\/\/acme-exports: unexpected error HPE_INVALID_CONSTANT: Parse Error/) });
+      expect(report.errors[0]).toMatchObject({
+        source: 's3://acme-exports/logs/',
+        message: expect.stringMatching(/^s3:\/\/acme-exports: unexpected error HPE_INVALID_CONSTANT: Parse Error/),
+      });
       expect(report.summary.plaintextFindings).toBe(1);
     } finally {
       process.env = saved;
@@ -138,7 +164,12 @@ describe('credentials in target URLs', () => {
 
   it('never reach a report, in any format, nor stderr, whatever the scheme', async () => {
     const dir = makeTree({ 'app/app.log': LEAK });
-    const targets = ['app', `postgres://${USER}:${SECRET}@127.0.0.1:1/shop`, `mysql://${USER}:${SECRET}@127.0.0.1:1/shop?ssl-mode=DISABLED`, `postgresql://${USER}@127.0.0.1:1/shop?password=${SECRET}`];
+    const targets = [
+      'app',
+      `postgres://${USER}:${SECRET}@127.0.0.1:1/shop`,
+      `mysql://${USER}:${SECRET}@127.0.0.1:1/shop?ssl-mode=DISABLED`,
+      `postgresql://${USER}@127.0.0.1:1/shop?password=${SECRET}`,
+    ];
     for (const format of Object.keys(formatters)) {
       const result = await runCli(['scan', ...targets, '--format', format], dir);
       expect(result.exitCode, format).toBe(2);
@@ -149,14 +180,35 @@ describe('credentials in target URLs', () => {
   });
 
   it.each([
-    [`postgress://${USER}:${SECRET}@db.example.com/shop`, 'piiscan: postgress://***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?'],
-    [`postgres//${USER}:${SECRET}@db.example.com/shop`, 'piiscan: postgres//***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?'],
-    ['s3:/acme-exports/logs/', 'piiscan: s3:/acme-exports/logs/: not a target piiscan can read; did you mean s3://acme-exports/logs/?'],
-    ['myslq://db.example.com/crm', 'piiscan: myslq://db.example.com/crm: not a target piiscan can read; did you mean mysql://db.example.com/crm?'],
-    [`https://${USER}:${SECRET}@example.com/export.log`, 'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, s3:// URLs)'],
-    [`postgres://${USER}:${SECRET}/x@db.example.com/shop`, 'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'],
+    [
+      `postgress://${USER}:${SECRET}@db.example.com/shop`,
+      'piiscan: postgress://***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?',
+    ],
+    [
+      `postgres//${USER}:${SECRET}@db.example.com/shop`,
+      'piiscan: postgres//***@db.example.com/shop: not a target piiscan can read; did you mean postgres://***@db.example.com/shop?',
+    ],
+    [
+      's3:/acme-exports/logs/',
+      'piiscan: s3:/acme-exports/logs/: not a target piiscan can read; did you mean s3://acme-exports/logs/?',
+    ],
+    [
+      'myslq://db.example.com/crm',
+      'piiscan: myslq://db.example.com/crm: not a target piiscan can read; did you mean mysql://db.example.com/crm?',
+    ],
+    [
+      `https://${USER}:${SECRET}@example.com/export.log`,
+      'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, s3:// URLs)',
+    ],
+    [
+      `postgres://${USER}:${SECRET}/x@db.example.com/shop`,
+      'piiscan: postgres://***@db.example.com/shop: not a valid URL (a password with / ? # @ or : in it must be percent-encoded)',
+    ],
     ['s3://', 'piiscan: s3://: name a bucket (s3://bucket/prefix)'],
-    [`s3://AKIAEXAMPLE:${SECRET}@acme-exports/logs/`, 'piiscan: s3://***@acme-exports/logs/: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)'],
+    [
+      `s3://AKIAEXAMPLE:${SECRET}@acme-exports/logs/`,
+      'piiscan: s3://***@acme-exports/logs/: an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)',
+    ],
   ])('%s is a usage error with a suggestion, before anything is scanned', async (target, message) => {
     const dir = makeTree({ 'app/app.log': LEAK });
     const result = await runCli(['scan', 'app', target, '--format', 'json'], dir);
@@ -168,15 +220,23 @@ describe('credentials in target URLs', () => {
     for (const target of ['logs//app.log', 'build:1', 'notes:2026.log']) {
       const result = await runCli(['scan', target, '--format', 'json'], dir);
       expect(result.exitCode, target).toBe(target === 'notes:2026.log' ? 2 : 1);
-      expect(parseReport(result.stdout).errors, target).toEqual(target === 'notes:2026.log' ? [{ source: target, message: 'no such file or folder' }] : []);
+      expect(parseReport(result.stdout).errors, target).toEqual(
+        target === 'notes:2026.log' ? [{ source: target, message: 'no such file or folder' }] : [],
+      );
     }
   });
 });
 
 describe('a scan that read nothing', () => {
   it.each([
-    [['--sample-rows', '0'], "error: option '--sample-rows <n>' argument '0' is invalid. expected a whole number from 1."],
-    [['--max-object-size', '0'], "error: option '--max-object-size <size>' argument '0' is invalid. expected a size of at least 1 byte (0 would skip every object)."],
+    [
+      ['--sample-rows', '0'],
+      "error: option '--sample-rows <n>' argument '0' is invalid. expected a whole number from 1.",
+    ],
+    [
+      ['--max-object-size', '0'],
+      "error: option '--max-object-size <size>' argument '0' is invalid. expected a size of at least 1 byte (0 would skip every object).",
+    ],
   ])('%s is a usage error', async (args, message) => {
     const result = await runCli(['scan', 'app', ...args], makeTree({ 'app/app.log': LEAK }));
     expect(result).toEqual({ exitCode: 2, stdout: '', stderr: `${message}\n` });
@@ -188,11 +248,21 @@ describe('a scan that read nothing', () => {
     for (const target of ['empty', 'assets', 'missing']) {
       const json = await runCli(['scan', target, '--format', 'json'], dir);
       expect(json.exitCode, target).toBe(2);
-      expect(parseReport(json.stdout).errors, target).toEqual([{ source: target, message: target === 'missing' ? 'no such file or folder' : expect.stringMatching(/^nothing to read: no text file in it was scanned/) }]);
+      expect(parseReport(json.stdout).errors, target).toEqual([
+        {
+          source: target,
+          message:
+            target === 'missing'
+              ? 'no such file or folder'
+              : expect.stringMatching(/^nothing to read: no text file in it was scanned/),
+        },
+      ]);
       const table = await runCli(['scan', target], dir);
       expect(table.exitCode, target).toBe(2);
       expect(table.stdout, target).not.toContain('No plaintext PII found');
-      expect(table.stdout, target).toContain('Nothing to show from what was read, but 1 source could not be read (errors below).');
+      expect(table.stdout, target).toContain(
+        'Nothing to show from what was read, but 1 source could not be read (errors below).',
+      );
     }
     // A file named as a target was looked at, even when it is binary (a hook passing staged files).
     const image = await runCli(['scan', 'assets/logo.bin', '--format', 'json'], dir);
@@ -214,18 +284,28 @@ describe('--output', () => {
       socket.destroy();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as { port: number }).port}`, connections: () => connections, close: () => server.close() };
+    return {
+      url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
+      connections: () => connections,
+      close: () => server.close(),
+    };
   }
 
   it.each([
-    ['missing-folder/report.json', 'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist'],
+    [
+      'missing-folder/report.json',
+      'piiscan: cannot write missing-folder/report.json: the folder missing-folder does not exist',
+    ],
     ['app', 'piiscan: cannot write app: is a folder'],
     ['app/app.log/report.json', 'piiscan: cannot write app/app.log/report.json: app/app.log is not a folder'],
   ])('%s is checked before anything is scanned: a usage error, exit 2', async (output, message) => {
     const endpoint = await countingEndpoint();
     try {
       for (const command of ['scan', 'baseline']) {
-        const result = await runCli([command, 'app', 's3://acme-exports/', '--endpoint-url', endpoint.url, '--output', output], makeTree({ 'app/app.log': LEAK }));
+        const result = await runCli(
+          [command, 'app', 's3://acme-exports/', '--endpoint-url', endpoint.url, '--output', output],
+          makeTree({ 'app/app.log': LEAK }),
+        );
         expect(result, command).toEqual({ exitCode: 2, stdout: '', stderr: `${message}\n` });
       }
       expect(endpoint.connections()).toBe(0);
@@ -239,6 +319,10 @@ describe('--output', () => {
     chmodSync(dir, 0o755);
     if (process.getuid?.() !== 0) chmodSync(dir, 0o555);
     const result = await runCliUnprivileged(['scan', 'app', '--output', 'report.json'], dir);
-    expect(result).toEqual({ exitCode: 2, stdout: '', stderr: 'piiscan: cannot write report.json: permission denied\n' });
+    expect(result).toEqual({
+      exitCode: 2,
+      stdout: '',
+      stderr: 'piiscan: cannot write report.json: permission denied\n',
+    });
   });
 });

@@ -34,14 +34,19 @@ const extraLines = [
 ];
 
 describe('stage one', () => {
-  const lines = [...fixtureLines(), ...extraLines, ...detectors.flatMap((d) => d.examples.positive.filter((e) => !e.hint).map((e) => e.text))];
+  const lines = [
+    ...fixtureLines(),
+    ...extraLines,
+    ...detectors.flatMap((d) => d.examples.positive.filter((e) => !e.hint).map((e) => e.text)),
+  ];
 
   it.each(lines.filter((l) => analyzeLine(set, { text: l, line: 1 }, options).length > 0))('flags %s', (line) => {
     expect(set.scanner.next(Buffer.from(line), 0)).toBeGreaterThanOrEqual(0);
   });
 
   it('finds something in the extra lines, so the check above covers them', () => {
-    for (const line of extraLines) expect(analyzeLine(set, { text: line, line: 1 }, options).length, line).toBeGreaterThan(0);
+    for (const line of extraLines)
+      expect(analyzeLine(set, { text: line, line: 1 }, options).length, line).toBeGreaterThan(0);
   });
 
   it('matches field words only at a word start', () => {
@@ -50,7 +55,9 @@ describe('stage one', () => {
 
   it('searches on from a line start, where a line-start word counts as one, and gives offsets in the whole buffer', () => {
     // `email=` opens the second line: a field word at a line start (the scanner's (?m:^) and \b).
-    const chunk = Buffer.from('trace span_id=f6f210579e1be4b2\nemail=5d41402abc4b2a76b9719d911017c592\nok\nsms to +1 202-555-0143\n');
+    const chunk = Buffer.from(
+      'trace span_id=f6f210579e1be4b2\nemail=5d41402abc4b2a76b9719d911017c592\nok\nsms to +1 202-555-0143\n',
+    );
     const second = chunk.indexOf('email=');
     expect(set.scanner.next(chunk, 0)).toBe(second);
     expect(set.scanner.next(chunk, second)).toBe(second);
@@ -64,7 +71,12 @@ describe('stage one', () => {
 describe('match offsets', () => {
   const pattern = compileTextPattern(String.raw`(?i)key=(?P<value>[\p{L}0-9]+)`);
   const expected = (text: string) =>
-    [...text.matchAll(/key=([\p{L}0-9]+)/giu)].map((m) => ({ text: m[0], index: m.index, value: m[1], valueIndex: m.index + 4 }));
+    [...text.matchAll(/key=([\p{L}0-9]+)/giu)].map((m) => ({
+      text: m[0],
+      index: m.index,
+      value: m[1],
+      valueIndex: m.index + 4,
+    }));
 
   it.each([
     ['ASCII', 'a key=abc b KEY=def'],
@@ -78,7 +90,15 @@ describe('match offsets', () => {
 // A column's values go through the engine in batches (one RE2 call per pattern for many values).
 // Whatever the batch, every value must come out as if it had been scanned alone.
 describe('batches of column values', () => {
-  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+  const origin = {
+    siteKind: 'column' as const,
+    path: 'db.t.c',
+    source: 'db',
+    uri: 'postgres://h/db/t.c',
+    siteUri: 'postgres://h/db/t.c',
+    defaultService: 'db',
+    target: 'db',
+  };
   const examples = detectors.flatMap((d) => d.examples.positive.concat(d.examples.negative).map((e) => e.text));
   const values = [
     ...examples,
@@ -95,14 +115,26 @@ describe('batches of column values', () => {
     'Zoë Müller, zoë.müller@example.com',
   ];
   const scan = (vals: string[], hint: string, firstRow: number) =>
-    scanValues(set, toValuesRecord(origin, vals, vals.map((_, i) => firstRow + i), hint), options);
+    scanValues(
+      set,
+      toValuesRecord(
+        origin,
+        vals,
+        vals.map((_, i) => firstRow + i),
+        hint,
+      ),
+      options,
+    );
 
-  it.each(['email', 'phone_number', 'notes', 'customer_email_sha256', 'api_token', 'ssn'])('column %s: a batch finds what each value alone finds', (hint) => {
-    const alone = values.flatMap((v, i) => scan([v], hint, i + 1));
-    const batched = scan(values, hint, 1);
-    expect(alone.length).toBeGreaterThan(0);
-    expect(batched).toEqual(alone);
-  });
+  it.each(['email', 'phone_number', 'notes', 'customer_email_sha256', 'api_token', 'ssn'])(
+    'column %s: a batch finds what each value alone finds',
+    (hint) => {
+      const alone = values.flatMap((v, i) => scan([v], hint, i + 1));
+      const batched = scan(values, hint, 1);
+      expect(alone.length).toBeGreaterThan(0);
+      expect(batched).toEqual(alone);
+    },
+  );
 
   it('gives every row of a repeated value the occurrences that value alone gives, with its own row', () => {
     const repeated = [...values, 'call back on 020 7946 0958', ...values, 'call back on 020 7946 0958', 'no notes'];
@@ -123,15 +155,54 @@ describe('batches of column values', () => {
 // Batches of one shape (every value one whole match, or only stored forms) take a fast path that
 // makes no RE2 call per value. Each must find what the general path finds value by value.
 describe('batches of one shape', () => {
-  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
-  const general = (values: string[], hint: string) => values.flatMap((v, i) => analyzeLine(set, { text: v, line: i + 1, hint, template: false }, options));
+  const origin = {
+    siteKind: 'column' as const,
+    path: 'db.t.c',
+    source: 'db',
+    uri: 'postgres://h/db/t.c',
+    siteUri: 'postgres://h/db/t.c',
+    defaultService: 'db',
+    target: 'db',
+  };
+  const general = (values: string[], hint: string) =>
+    values.flatMap((v, i) => analyzeLine(set, { text: v, line: i + 1, hint, template: false }, options));
   const batch = (values: string[], hint: string, maxLocations?: number) =>
-    scanValues(set, toValuesRecord(origin, values, values.map((_, i) => i + 1), hint), { ...options, ...(maxLocations ? { maxLocations } : {}) });
+    scanValues(
+      set,
+      toValuesRecord(
+        origin,
+        values,
+        values.map((_, i) => i + 1),
+        hint,
+      ),
+      { ...options, ...(maxLocations ? { maxLocations } : {}) },
+    );
   const shapes: Array<[string, string[]]> = [
-    ...detectors.filter((d) => d.fieldNames.length > 0).map((d): [string, string[]] => [d.fieldNames[0]!, d.examples.positive.map((e) => e.value ?? e.text)]),
-    ['email', ['user1@example.com', 'Zoë.Müller@example.com', 'j***@example.com', 'user%40example.com', 'logo@2x.png', 'git@github.com']],
+    ...detectors
+      .filter((d) => d.fieldNames.length > 0)
+      .map((d): [string, string[]] => [d.fieldNames[0]!, d.examples.positive.map((e) => e.value ?? e.text)]),
+    [
+      'email',
+      [
+        'user1@example.com',
+        'Zoë.Müller@example.com',
+        'j***@example.com',
+        'user%40example.com',
+        'logo@2x.png',
+        'git@github.com',
+      ],
+    ],
     ['phone', ['+1 202-555-0143', '+44 20 7946 0958', '+1 202-555-01', '+49 30 12345678', '+99 123 456 789']],
-    ['email_sha256', ['5d41402abc4b2a76b9719d911017c592', 'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c', 'n/a', 'vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==', 'tok_4f8Kq2LmZx7Vt4Rw']],
+    [
+      'email_sha256',
+      [
+        '5d41402abc4b2a76b9719d911017c592',
+        'b5bb9d8014a0f9b1d61e21e796d78dccdf1352f23cd32812f4850b878ae4944c',
+        'n/a',
+        'vault:v1:8SDd3WHDOjf7mq69CyCqYjBXAiQQAVZRkFM13ok481zoCmHnSeDX9vyf7w==',
+        'tok_4f8Kq2LmZx7Vt4Rw',
+      ],
+    ],
     ['ssn', ['536-22-1234', '536221234', '***-**-1234', '000-12-3456']],
   ];
 
@@ -148,9 +219,18 @@ describe('batches of one shape', () => {
   it.each<[string, string[]]>([
     ['all sha256 digests', Array.from({ length: 40 }, (_, i) => sha256(i))],
     ['upper-case digests', Array.from({ length: 40 }, (_, i) => sha256(i).toUpperCase())],
-    ['a line of zeros among digests (a placeholder)', Array.from({ length: 40 }, (_, i) => (i === 17 ? '0'.repeat(64) : sha256(i)))],
-    ['an md5 among sha256 digests', Array.from({ length: 40 }, (_, i) => (i === 5 ? sha256(i).slice(0, 32) : sha256(i)))],
-    ['a non-hex character in one digest', Array.from({ length: 40 }, (_, i) => (i === 39 ? `${sha256(i).slice(0, 63)}g` : sha256(i)))],
+    [
+      'a line of zeros among digests (a placeholder)',
+      Array.from({ length: 40 }, (_, i) => (i === 17 ? '0'.repeat(64) : sha256(i))),
+    ],
+    [
+      'an md5 among sha256 digests',
+      Array.from({ length: 40 }, (_, i) => (i === 5 ? sha256(i).slice(0, 32) : sha256(i))),
+    ],
+    [
+      'a non-hex character in one digest',
+      Array.from({ length: 40 }, (_, i) => (i === 39 ? `${sha256(i).slice(0, 63)}g` : sha256(i))),
+    ],
     ['a digest with a space before it', Array.from({ length: 40 }, (_, i) => (i === 0 ? ` ${sha256(i)}` : sha256(i)))],
   ])('column email_sha256, %s: the batch finds what each value finds alone', (_name, values) => {
     const expected = general(values, 'email_sha256');
@@ -162,7 +242,13 @@ describe('batches of one shape', () => {
   it('keeps values with different verdicts apart (valid and unchecked phone numbers, clear and masked emails)', () => {
     const phones = ['+1 202-555-0143', '+44 20 7946 0958', '+1 202-555-0143', '+49 30 12345678'];
     expect(batch(phones, 'phone')).toEqual(general(phones, 'phone'));
-    const emails = ['user1@example.com', 'j***@example.com', 'user2@example.com', 'k***@example.com', 'user3@example.com'];
+    const emails = [
+      'user1@example.com',
+      'j***@example.com',
+      'user2@example.com',
+      'k***@example.com',
+      'user3@example.com',
+    ];
     const found = batch(emails, 'email');
     expect(found).toEqual(general(emails, 'email'));
     expect(found.map((o) => o.form)).toEqual(['plaintext', 'masked', 'plaintext', 'masked', 'plaintext']);
@@ -185,14 +271,21 @@ describe('batches of one shape', () => {
     expect(batch(values, 'email')).toEqual(expected);
     const counted = batch(values, 'email', 3);
     expect(counted.reduce((n, o) => n + (o.count ?? 1), 0)).toBe(expected.length);
-    expect(new Set(counted.map((o) => `${o.form} ${o.sample}`))).toEqual(new Set(expected.map((o) => `${o.form} ${o.sample}`)));
+    expect(new Set(counted.map((o) => `${o.form} ${o.sample}`))).toEqual(
+      new Set(expected.map((o) => `${o.form} ${o.sample}`)),
+    );
   });
 
   it('counts equal occurrences past the kept locations as one, with the same totals', () => {
     const values = Array.from({ length: 50 }, (_, i) => `user${i}@example.com`);
     const occurrences = batch(values, 'email', 3);
     expect(occurrences.length).toBe(4);
-    expect(occurrences.map((o) => [o.line, o.count])).toEqual([[1, undefined], [2, undefined], [3, undefined], [4, 47]]);
+    expect(occurrences.map((o) => [o.line, o.count])).toEqual([
+      [1, undefined],
+      [2, undefined],
+      [3, undefined],
+      [4, 47],
+    ]);
     expect(occurrences.slice(0, 3)).toEqual(general(values, 'email').slice(0, 3));
   });
 });
@@ -216,11 +309,21 @@ describe('batches of one shape, with a pattern that beats the whole-value one', 
     examples: { positive: [], negative: [] },
   };
   const codeSet = createDetectorSet([code]);
-  const origin = { siteKind: 'column' as const, path: 'db.t.c', source: 'db', uri: 'postgres://h/db/t.c', siteUri: 'postgres://h/db/t.c', defaultService: 'db', target: 'db' };
+  const origin = {
+    siteKind: 'column' as const,
+    path: 'db.t.c',
+    source: 'db',
+    uri: 'postgres://h/db/t.c',
+    siteUri: 'postgres://h/db/t.c',
+    defaultService: 'db',
+    target: 'db',
+  };
 
   it('keeps the winner of each value', () => {
     const values = ['AB1234', 'CD5678', 'EF9012'];
-    const expected = values.flatMap((v, i) => analyzeLine(codeSet, { text: v, line: i + 1, hint: 'code', template: false }, options));
+    const expected = values.flatMap((v, i) =>
+      analyzeLine(codeSet, { text: v, line: i + 1, hint: 'code', template: false }, options),
+    );
     expect(expected.map((o) => o.evidence.pattern)).toEqual(['code.digits', 'code.digits', 'code.digits']);
     const batched = scanValues(codeSet, toValuesRecord(origin, values, [1, 2, 3], 'code'), options);
     expect(batched).toEqual(expected);

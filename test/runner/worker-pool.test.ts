@@ -6,15 +6,38 @@ import type { SourceSettings } from '../../src/connectors/registry.js';
 import type { ScanSettings } from '../../src/sites/settings.js';
 import { makeTree } from '../helpers.js';
 
-const SETTINGS: ScanSettings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
+const SETTINGS: ScanSettings = {
+  detectorIds: [],
+  minConfidence: 0.5,
+  maxLocations: 5,
+  showValues: false,
+  serviceField: 'service',
+  services: [],
+  allowValues: [],
+};
 /** Only what a file unit needs; the other sources are not asked. */
 const SOURCES = { files: { cwd: '/', exclude: [] } } as unknown as SourceSettings;
 
 describe('worker pool', () => {
   it('gives no more work to a worker that died, and starts another for the next task', async () => {
     const dir = makeTree({ 'app.log': 'signup for ann@example.com\n' });
-    const origin = { siteKind: 'file' as const, path: 'app.log', source: path.join(dir, 'app.log'), uri: 'file://app.log', siteUri: 'file://app.log*', defaultService: 'app', target: dir };
-    const unit = { id: 'files:app.log', connector: 'files', target: dir, source: 'app.log', size: { bytes: 27 }, origin };
+    const origin = {
+      siteKind: 'file' as const,
+      path: 'app.log',
+      source: path.join(dir, 'app.log'),
+      uri: 'file://app.log',
+      siteUri: 'file://app.log*',
+      defaultService: 'app',
+      target: dir,
+    };
+    const unit = {
+      id: 'files:app.log',
+      connector: 'files',
+      target: dir,
+      source: 'app.log',
+      size: { bytes: 27 },
+      origin,
+    };
     const pool = createWorkerPool({ settings: SETTINGS, sources: SOURCES }, 1);
     try {
       // A unit of a source the worker does not have throws outside any unit's error handling: the worker dies.
@@ -36,7 +59,15 @@ describe('a table split between the reading thread and a worker', () => {
     const { createRecordScanner } = await import('../../src/sites/record-scanner.js');
     const { toValuesRecord } = await import('../../src/connectors/values-record.js');
     const settings = { ...SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
-    const origin = (column: string) => ({ siteKind: 'column' as const, path: `db.t.${column}`, source: 'db', uri: `postgres://h/db/t.${column}`, siteUri: `postgres://h/db/t.${column}`, defaultService: 'db', target: 'db' });
+    const origin = (column: string) => ({
+      siteKind: 'column' as const,
+      path: `db.t.${column}`,
+      source: 'db',
+      uri: `postgres://h/db/t.${column}`,
+      siteUri: `postgres://h/db/t.${column}`,
+      defaultService: 'db',
+      target: 'db',
+    });
     const pool = createWorkerPool({ settings, sources: SOURCES }, 1);
     try {
       const local = createRecordScanner(settings)();

@@ -45,7 +45,9 @@ async function loadPostgres(): Promise<void> {
       for (let first = 0; first < table.rows.length; first += ROWS_PER_INSERT) {
         const rows = table.rows.slice(first, first + ROWS_PER_INSERT);
         const width = rows[0]!.length;
-        const tuples = rows.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+        const tuples = rows.map(
+          (_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`,
+        );
         await client.query(`INSERT INTO ${table.name} VALUES ${tuples.join(', ')}`, rows.flat());
       }
     }
@@ -63,7 +65,9 @@ async function loadMariadb(): Promise<void> {
     for (const table of fixtureTables()) {
       await admin.query(`CREATE TABLE ${DB}.${table.name} (${table.columns.replace('INET', 'inet4')})`);
       for (let first = 0; first < table.rows.length; first += ROWS_PER_INSERT) {
-        await admin.query(`INSERT INTO ${DB}.${table.name} VALUES ?`, [table.rows.slice(first, first + ROWS_PER_INSERT)]);
+        await admin.query(`INSERT INTO ${DB}.${table.name} VALUES ?`, [
+          table.rows.slice(first, first + ROWS_PER_INSERT),
+        ]);
       }
       await admin.query(`ANALYZE TABLE ${DB}.${table.name}`);
     }
@@ -78,13 +82,26 @@ async function scan(url: string, args: string[] = []): Promise<Report> {
 }
 
 /** `table.column` of a column finding (PostgreSQL's `public.` schema dropped). */
-const columnOf = (uri: string) => uri.split('/').pop()!.replace(/^public\./, '');
+const columnOf = (uri: string) =>
+  uri
+    .split('/')
+    .pop()!
+    .replace(/^public\./, '');
 
 function expectVerdicts(report: Report): void {
   const verdicts = report.findings.map((f) => `${columnOf(f.site.uri)} ${f.detector} ${f.form}`).sort();
   expect(verdicts).toEqual(EXPECTED_VERDICTS);
   const share = (column: string) => report.findings.find((f) => columnOf(f.site.uri) === column)!.share;
-  for (const column of ['sessions.client_ip', 'customers.phone', 'customers.contact_number', 'customers.mobile', 'users.email', 'payments.card_masked', 'accounts.iban_masked', 'users.phone_enc']) {
+  for (const column of [
+    'sessions.client_ip',
+    'customers.phone',
+    'customers.contact_number',
+    'customers.mobile',
+    'users.email',
+    'payments.card_masked',
+    'accounts.iban_masked',
+    'users.phone_enc',
+  ]) {
     expect(share(column), column).toBe(1);
   }
   expect(share('customers.notes')).toBe(0.1);
@@ -92,7 +109,10 @@ function expectVerdicts(report: Report): void {
   const placeholders = Array.from({ length: users }, (_, i) => i + 1).filter(isPlaceholder).length;
   expect(placeholders).toBeGreaterThan(0);
   expect(share('users.email_enc')).toBe(Number(((users - placeholders) / users).toPrecision(3)));
-  expect(report.coverage.tables.find((t) => t.table.endsWith('orders'))).toMatchObject({ rowsScanned: 30_000, sampled: false });
+  expect(report.coverage.tables.find((t) => t.table.endsWith('orders'))).toMatchObject({
+    rowsScanned: 30_000,
+    sampled: false,
+  });
 }
 
 const SERVERS = [

@@ -12,11 +12,27 @@ import { classifyStoredForm, toNamedForm } from '../../src/engine/stored-form.js
 import { createRandom } from '../../src/connectors/seeded-random.js';
 import { fixtureTables, isPhoneLikeRef } from './column-verdicts-fixture.js';
 
-const SETTINGS: ScanSettings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
+const SETTINGS: ScanSettings = {
+  detectorIds: [],
+  minConfidence: 0.5,
+  maxLocations: 5,
+  showValues: false,
+  serviceField: 'service',
+  services: [],
+  allowValues: [],
+};
 
 function originOf(column: string): RecordOrigin {
   const uri = `postgres://db.example.com/shop/public.t.${column}`;
-  return { siteKind: 'column', path: `shop.public.t.${column}`, source: 'db', uri, siteUri: uri, defaultService: 'shop', target: 'db' };
+  return {
+    siteKind: 'column',
+    path: `shop.public.t.${column}`,
+    source: 'db',
+    uri,
+    siteUri: uri,
+    defaultService: 'shop',
+    target: 'db',
+  };
 }
 
 /** A column's findings, its values sent in batches as a table's are. */
@@ -24,7 +40,14 @@ function scanColumn(column: string, values: string[]): Finding[] {
   const sink = createRecordScanner(SETTINGS)();
   for (let first = 0; first < values.length; first += BATCH_ROWS) {
     const batch = values.slice(first, first + BATCH_ROWS);
-    sink.scan(toValuesRecord(originOf(column), batch, Int32Array.from(batch, (_, i) => first + i + 1), column));
+    sink.scan(
+      toValuesRecord(
+        originOf(column),
+        batch,
+        Int32Array.from(batch, (_, i) => first + i + 1),
+        column,
+      ),
+    );
   }
   return sink.findings();
 }
@@ -38,7 +61,9 @@ describe('column verdicts', () => {
   it('finds the handful of phone-like references when they are a column of their own', () => {
     expect(phoneLike.length).toBeGreaterThanOrEqual(10);
     expect(phoneLike.length).toBeLessThan(refs.length / 1000);
-    expect(scanColumn('callback', phoneLike)).toEqual([expect.objectContaining({ detector: 'phone', form: 'plaintext', share: 1 })]);
+    expect(scanColumn('callback', phoneLike)).toEqual([
+      expect.objectContaining({ detector: 'phone', form: 'plaintext', share: 1 }),
+    ]);
   });
 
   it('does not report a column of single tokens where a handful pass a phone check', () => {
@@ -49,11 +74,20 @@ describe('column verdicts', () => {
   it('weighs the share: a quarter of the values matching whole is a column of that kind', () => {
     const mixed = [...phoneLike, ...phoneLike, ...refs.slice(0, phoneLike.length * 5)];
     const found = scanColumn('carrier_tracking', mixed);
-    expect(found).toEqual([expect.objectContaining({ detector: 'phone', share: Number((phoneLike.length * 2 / mixed.length).toPrecision(3)) })]);
+    expect(found).toEqual([
+      expect.objectContaining({
+        detector: 'phone',
+        share: Number(((phoneLike.length * 2) / mixed.length).toPrecision(3)),
+      }),
+    ]);
   });
 
   it('weighs the share among the values no other detector found: a login column of emails and some phone numbers', () => {
-    const logins = [...phoneLike, ...Array.from({ length: phoneLike.length * 6 }, (_, i) => `user${i}@example.com`), ...refs.slice(0, phoneLike.length)];
+    const logins = [
+      ...phoneLike,
+      ...Array.from({ length: phoneLike.length * 6 }, (_, i) => `user${i}@example.com`),
+      ...refs.slice(0, phoneLike.length),
+    ];
     expect(verdicts(scanColumn('login', logins))).toEqual(['email plaintext', 'phone plaintext']);
   });
 
@@ -63,14 +97,18 @@ describe('column verdicts', () => {
     expect(scanColumn('invoice_no', phoneLike)).toEqual([]);
     expect(verdicts(scanColumn('mobile_no', phoneLike))).toEqual(['phone plaintext']);
     expect(scanColumn('payment_id', ['4111111111111111', '5555555555554444'])).toEqual([]);
-    expect(verdicts(scanColumn('payment_card_id', ['4111111111111111', '5555555555554444']))).toEqual(['credit_card plaintext']);
+    expect(verdicts(scanColumn('payment_card_id', ['4111111111111111', '5555555555554444']))).toEqual([
+      'credit_card plaintext',
+    ]);
     expect(verdicts(scanColumn('phone_ref', phoneLike))).toEqual(['phone plaintext']);
     // A contact number is a phone number, written bare too.
     expect(verdicts(scanColumn('contact_number', ['2025550143', '2025550178']))).toEqual(['phone plaintext']);
   });
 
   it('reports a match inside longer text at any share', () => {
-    const notes = refs.slice(0, 2000).map((r, i) => (i === 7 ? `customer asked to call ${phoneLike[0]} tomorrow` : `order ${r} packed`));
+    const notes = refs
+      .slice(0, 2000)
+      .map((r, i) => (i === 7 ? `customer asked to call ${phoneLike[0]} tomorrow` : `order ${r} packed`));
     expect(scanColumn('notes', notes)).toEqual([expect.objectContaining({ detector: 'phone', share: 0.0005 })]);
   });
 
@@ -97,22 +135,39 @@ describe('column verdicts', () => {
   });
 
   it('gives an encrypted column with placeholders and x-runs in its base64 one encrypted finding', () => {
-    const ciphertext = ['n/a', 'REDACTED', 'q1xXxZ9mT4p0LrS7vW2yB5nC8dF3gH6jK0lM1nO4pQ7s', 'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOpQrStUvWxYz01'];
+    const ciphertext = [
+      'n/a',
+      'REDACTED',
+      'q1xXxZ9mT4p0LrS7vW2yB5nC8dF3gH6jK0lM1nO4pQ7s',
+      'AbCdEfGhIjKlMnOpQrStUvWxYz0123456789+/AbCdEfGhIjKlMnOpQrStUvWxYz01',
+    ];
     expect(verdicts(scanColumn('email_enc', ciphertext))).toEqual(['email encrypted']);
     // Base64 wrapped at 76 characters (PostgreSQL's encode() does so), its line ends turned into spaces.
-    const wrapped = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 151 + 7) % 256)).toString('base64').replace(/.{76}/g, '$& ');
+    const wrapped = Buffer.from(Array.from({ length: 120 }, (_, i) => (i * 151 + 7) % 256))
+      .toString('base64')
+      .replace(/.{76}/g, '$& ');
     expect(wrapped).toContain(' ');
     expect(classifyStoredForm(wrapped)).toMatchObject({ form: 'encrypted' });
   });
 
   it('counts the few values of another stored form in the main one; two forms of many values stay two', () => {
     const random = createRandom(7);
-    const ciphertexts = Array.from({ length: 200 }, () => Buffer.from(Array.from({ length: 48 }, () => Math.floor(random() * 256))).toString('base64'));
+    const ciphertexts = Array.from({ length: 200 }, () =>
+      Buffer.from(Array.from({ length: 48 }, () => Math.floor(random() * 256))).toString('base64'),
+    );
     const column = [...ciphertexts, '***@***.com', 'n/a', '***@***.com'];
-    expect(scanColumn('email_enc', column)).toEqual([expect.objectContaining({ form: 'encrypted', count: 202, share: Number((202 / 203).toPrecision(3)) })]);
+    expect(scanColumn('email_enc', column)).toEqual([
+      expect.objectContaining({ form: 'encrypted', count: 202, share: Number((202 / 203).toPrecision(3)) }),
+    ]);
     const digests = ciphertexts.map((c) => Buffer.from(c, 'base64').subarray(0, 32).toString('hex'));
-    expect(verdicts(scanColumn('email_secure', [...ciphertexts.slice(0, 100), ...digests.slice(0, 100)]))).toEqual(['email encrypted', 'email hashed']);
-    expect(verdicts(scanColumn('email_secure', [...ciphertexts, 'jane@example.com']))).toEqual(['email encrypted', 'email plaintext']);
+    expect(verdicts(scanColumn('email_secure', [...ciphertexts.slice(0, 100), ...digests.slice(0, 100)]))).toEqual([
+      'email encrypted',
+      'email hashed',
+    ]);
+    expect(verdicts(scanColumn('email_secure', [...ciphertexts, 'jane@example.com']))).toEqual([
+      'email encrypted',
+      'email plaintext',
+    ]);
   });
 
   it('takes hashed or encrypted from the name when the value alone could be either', () => {

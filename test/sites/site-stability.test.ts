@@ -45,7 +45,11 @@ describe('a baselined finding never becomes new', () => {
     const dir = makeTree({ ...pod('orders-api-7d9f8c6b5-x2k4p', 16), ...pod('orders-api-7d9f8c6b5-m4n8q', 32) });
     expect((await runCli(['baseline', 'var/log'], dir)).exitCode).toBe(0);
     rmSync(path.join(dir, 'var/log'), { recursive: true });
-    const rolledOut = { ...pod('orders-api-5c8d7f9b4-q7w2z', 48), ...pod('orders-api-5c8d7f9b4-h3j9k', 64), ...pod('orders-api-5c8d7f9b4-p0l5v', 80) };
+    const rolledOut = {
+      ...pod('orders-api-5c8d7f9b4-q7w2z', 48),
+      ...pod('orders-api-5c8d7f9b4-h3j9k', 64),
+      ...pod('orders-api-5c8d7f9b4-p0l5v', 80),
+    };
     for (const [file, text] of Object.entries(rolledOut)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
@@ -66,12 +70,15 @@ describe('a fingerprint does not depend on how the scan was started', () => {
       'piiscan.yaml': 'minConfidence: 0.5\n',
       'logs/orders/orders.log': logback(1, 0) + logback(1, 1),
       'logs/orders/2026-11/orders-2026-11-01.0.log': logback(1, 2),
-      'logs/web/access.log': '127.0.0.1 - - [01/Nov/2026:10:00:00 +0000] "GET /signup?email=ann@example.com HTTP/1.1" 200 512\n',
+      'logs/web/access.log':
+        '127.0.0.1 - - [01/Nov/2026:10:00:00 +0000] "GET /signup?email=ann@example.com HTTP/1.1" 200 512\n',
     });
 
   async function identities(dir: string, cwd: string, targets: string[], config: string[]) {
     const result = await runCli(['scan', ...targets, ...config, '--format', 'json'], path.join(dir, cwd));
-    return parseReport(result.stdout).findings.map((f) => `${f.fingerprint} ${f.service} ${f.site.uri}`).sort();
+    return parseReport(result.stdout)
+      .findings.map((f) => `${f.fingerprint} ${f.service} ${f.site.uri}`)
+      .sort();
   }
 
   it('scanning a folder, a subfolder or one staged file, from any working folder, with the config found or given', async () => {
@@ -80,7 +87,11 @@ describe('a fingerprint does not depend on how the scan was started', () => {
     const all = await identities(dir, '.', ['logs'], []);
     expect(all).toHaveLength(orders(all).length + 1);
     expect(orders(all).length).toBeGreaterThan(1);
-    expect(orders(all).every((id) => id.endsWith(' file://logs/orders/orders.log*') || id.endsWith(' file://logs/orders/*/orders.log*'))).toBe(true);
+    expect(
+      orders(all).every(
+        (id) => id.endsWith(' file://logs/orders/orders.log*') || id.endsWith(' file://logs/orders/*/orders.log*'),
+      ),
+    ).toBe(true);
     const cases: Array<[string, string[], string[]]> = [
       ['.', ['logs/orders'], []],
       ['.', ['logs/orders/orders.log', 'logs/orders/2026-11/orders-2026-11-01.0.log'], []],
@@ -88,7 +99,8 @@ describe('a fingerprint does not depend on how the scan was started', () => {
       ['logs/orders', ['.'], ['-c', '../../piiscan.yaml']],
       ['logs/orders/2026-11', ['orders-2026-11-01.0.log', '../orders.log'], ['-c', path.join(dir, 'piiscan.yaml')]],
     ];
-    for (const [cwd, targets, config] of cases) expect(await identities(dir, cwd, targets, config)).toEqual(orders(all));
+    for (const [cwd, targets, config] of cases)
+      expect(await identities(dir, cwd, targets, config)).toEqual(orders(all));
   });
 
   it('without a config, inside a repository: URIs are relative to the folder holding .git', async () => {
@@ -96,7 +108,9 @@ describe('a fingerprint does not depend on how the scan was started', () => {
     rmSync(path.join(dir, 'piiscan.yaml'));
     mkdirSync(path.join(dir, '.git'));
     const all = await identities(dir, '.', ['logs'], []);
-    expect(await identities(dir, 'logs/orders', ['orders.log', '2026-11'], [])).toEqual(all.filter((id) => id.includes(' orders ')));
+    expect(await identities(dir, 'logs/orders', ['orders.log', '2026-11'], [])).toEqual(
+      all.filter((id) => id.includes(' orders ')),
+    );
     expect(await identities(dir, 'logs/web', ['.'], [])).toEqual(all.filter((id) => id.includes(' web ')));
   });
 });

@@ -36,15 +36,28 @@ describe('rotation groups', () => {
   ])('%s belongs to %s', (name, group) => expect(toGroupName(name)).toBe(group));
 
   it('keeps the folder in the site URI, dated folders grouped', () => {
-    expect(toFileSite('/work/logs/orders/app.log.3.gz', '/work')).toEqual({ uri: 'file://logs/orders/app.log.3.gz', siteUri: 'file://logs/orders/app.log*', service: 'orders' });
-    expect(toFileSite('/work/logs/orders/2026-11-01/app.1.log', '/work')).toMatchObject({ siteUri: 'file://logs/orders/*/app.log*', service: 'orders' });
-    expect(toFileSite('/var/log/app.log', '/work')).toEqual({ uri: 'file:///var/log/app.log', siteUri: 'file:///var/log/app.log*', service: 'log' });
+    expect(toFileSite('/work/logs/orders/app.log.3.gz', '/work')).toEqual({
+      uri: 'file://logs/orders/app.log.3.gz',
+      siteUri: 'file://logs/orders/app.log*',
+      service: 'orders',
+    });
+    expect(toFileSite('/work/logs/orders/2026-11-01/app.1.log', '/work')).toMatchObject({
+      siteUri: 'file://logs/orders/*/app.log*',
+      service: 'orders',
+    });
+    expect(toFileSite('/var/log/app.log', '/work')).toEqual({
+      uri: 'file:///var/log/app.log',
+      siteUri: 'file:///var/log/app.log*',
+      service: 'log',
+    });
     expect(toFileSite('/work/app.log', '/work')).toMatchObject({ siteUri: 'file://app.log*', service: 'work' });
   });
 
   it('groups Kubernetes container logs by namespace and container, never by pod', () => {
     const id = (n: number) => n.toString(16).repeat(64).slice(0, 64);
-    const links = ['orders-api-7d9f8c6b5-x2k4p', 'orders-api-5c8d7f9b4-q7w2z'].map((pod, i) => toFileSite(`/var/log/containers/${pod}_shop_orders-api-${id(i + 10)}.log`, '/work'));
+    const links = ['orders-api-7d9f8c6b5-x2k4p', 'orders-api-5c8d7f9b4-q7w2z'].map((pod, i) =>
+      toFileSite(`/var/log/containers/${pod}_shop_orders-api-${id(i + 10)}.log`, '/work'),
+    );
     expect(links.map((s) => s.siteUri)).toEqual(Array(2).fill('file:///var/log/containers/*_shop_orders-api-*.log'));
     expect(links.map((s) => s.service)).toEqual(['orders-api', 'orders-api']);
     const pods = [
@@ -53,7 +66,9 @@ describe('rotation groups', () => {
     ].map((p) => toFileSite(p, '/work'));
     expect(pods.map((s) => s.siteUri)).toEqual(Array(2).fill('file:///var/log/pods/shop_*/orders-api/*.log*'));
     expect(pods.map((s) => s.service)).toEqual(['orders-api', 'orders-api']);
-    expect(toFileSite('/var/log/containers/web_staging_orders-api-' + id(12) + '.log', '/work').siteUri).toBe('file:///var/log/containers/*_staging_orders-api-*.log');
+    expect(toFileSite('/var/log/containers/web_staging_orders-api-' + id(12) + '.log', '/work').siteUri).toBe(
+      'file:///var/log/containers/*_staging_orders-api-*.log',
+    );
   });
 });
 
@@ -64,14 +79,24 @@ describe('templates', () => {
   };
 
   it('gives lines of one statement the same template whatever their values', () => {
-    const a = template('2026-11-01T10:00:00.123Z INFO order 1234 created for jane@example.com trace=4bf92f3577b34da6 took 15ms', 'jane@example.com', 'email');
-    const b = template('2026-11-02T23:59:59.999Z INFO order 98765 created for li.wei@example.org trace=a3ce929d0e0e4736 took 3ms', 'li.wei@example.org', 'email');
+    const a = template(
+      '2026-11-01T10:00:00.123Z INFO order 1234 created for jane@example.com trace=4bf92f3577b34da6 took 15ms',
+      'jane@example.com',
+      'email',
+    );
+    const b = template(
+      '2026-11-02T23:59:59.999Z INFO order 98765 created for li.wei@example.org trace=a3ce929d0e0e4736 took 3ms',
+      'li.wei@example.org',
+      'email',
+    );
     expect(a).toBe(b);
     expect(a).toBe('<ts> INFO order <num> created for <email> trace=<v> took <num>ms');
   });
 
   it('replaces quoted values, UUIDs and ids but keeps quoted text that holds a detected value', () => {
-    expect(toTextTemplate('user 8c3f1a2e-4b5d-4c6e-9f70-1a2b3c4d5e6f said "hello there" ref=AB12CD34EF', [])).toBe('user <uuid> said "<str>" ref=<v>');
+    expect(toTextTemplate('user 8c3f1a2e-4b5d-4c6e-9f70-1a2b3c4d5e6f said "hello there" ref=AB12CD34EF', [])).toBe(
+      'user <uuid> said "<str>" ref=<v>',
+    );
     expect(template('GET "/u?email=a@example.com" 200', 'a@example.com', 'email')).toBe('GET "/u?email=<email>" <num>');
   });
 });
@@ -81,7 +106,9 @@ describe('fingerprints', () => {
 
   async function fingerprints(dir: string): Promise<string[]> {
     const result = await runCli(['scan', 'logs', '--format', 'json'], dir);
-    return parseReport(result.stdout).findings.map((f) => f.fingerprint).sort();
+    return parseReport(result.stdout)
+      .findings.map((f) => f.fingerprint)
+      .sort();
   }
 
   it('are stable across rotation, compression, line order and changed values', async () => {
@@ -103,7 +130,10 @@ describe('fingerprints', () => {
     const base = await fingerprints(dir);
     mkdirSync(path.join(dir, 'logs/api'));
     writeFileSync(path.join(dir, 'logs/api/app.log'), line('ann@example.com', 1));
-    writeFileSync(path.join(dir, 'logs/web/app.log'), line('ann@example.com', 1) + '2026-11-01T10:00:00Z INFO login for ann@example.com\n');
+    writeFileSync(
+      path.join(dir, 'logs/web/app.log'),
+      line('ann@example.com', 1) + '2026-11-01T10:00:00Z INFO login for ann@example.com\n',
+    );
     const more = await fingerprints(dir);
     expect(more).toHaveLength(3);
     expect(more).toEqual(expect.arrayContaining(base));

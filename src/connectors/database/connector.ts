@@ -45,7 +45,10 @@ export interface SqlSource<T extends { display: string }> {
   sitePrefix(target: T): string;
 }
 
-/** A value given as text, to scan, or undefined when there is nothing worth scanning. (Binary values come as bytes: textStart.) */
+/**
+ * A value given as text, to scan, or undefined when there is nothing worth scanning. (Binary values
+ * come as bytes: textStart.)
+ */
 function toText(value: string | null, column: ColumnInfo): string | undefined {
   if (value === null || value === '') return undefined;
   if (column.kind === 'number') return /^-?\d{9,19}$/.test(value) ? value.replace(/^-/, '') : undefined;
@@ -68,10 +71,21 @@ function textStart(src: Uint8Array, start: number, end: number, column: ColumnIn
 }
 
 /** Reads one table into the sink; the result holds its coverage and rows. */
-async function readTable(session: Session, unit: TableUnit, driver: DatabaseDriver, sink: RecordSink): Promise<SourceResult> {
+async function readTable(
+  session: Session,
+  unit: TableUnit,
+  driver: DatabaseDriver,
+  sink: RecordSink,
+): Promise<SourceResult> {
   const { table } = unit;
   const result = emptyResult();
-  const batches = createColumnBatches(table.columns.map((column) => ({ origin: session.source.origin(session.target, table, column), name: column.name })), sink);
+  const batches = createColumnBatches(
+    table.columns.map((column) => ({
+      origin: session.source.origin(session.target, table, column),
+      name: column.name,
+    })),
+    sink,
+  );
   const flush = () => {
     result.bytes += batches.flush();
   };
@@ -101,7 +115,18 @@ async function readTable(session: Session, unit: TableUnit, driver: DatabaseDriv
   try {
     const { rowsEstimated, sampled, method } = await driver.readTable(table, options, rowSink);
     const denied = toDenied(driver, table);
-    result.tables.push({ source: unit.target, table: `${table.schema}.${table.table}`, rowsEstimated, rowsScanned: rows, sampled, method, seed: options.seed, skippedColumns: table.skippedColumns.length, skippedValues, ...(denied ? { denied } : {}) });
+    result.tables.push({
+      source: unit.target,
+      table: `${table.schema}.${table.table}`,
+      rowsEstimated,
+      rowsScanned: rows,
+      sampled,
+      method,
+      seed: options.seed,
+      skippedColumns: table.skippedColumns.length,
+      skippedValues,
+      ...(denied ? { denied } : {}),
+    });
   } catch (error) {
     result.errors.push({ source: unit.source, message: driver.describeError(error) });
   } finally {
@@ -118,11 +143,19 @@ function selectTables(tables: TableInfo[], options: DatabaseOptions): TableInfo[
   const keep = (name: string) => included(name) && !excluded(name);
   return tables.flatMap((t) => {
     const prefix = `${t.schema}.${t.table}`;
-    const selected = (column: string) => !excluded(`${prefix}.${column}`) && (keep(prefix) || keep(`${prefix}.${column}`));
+    const selected = (column: string) =>
+      !excluded(`${prefix}.${column}`) && (keep(prefix) || keep(`${prefix}.${column}`));
     const deniedColumns = (t.deniedColumns ?? []).filter(selected);
     if (!keep(prefix) && !t.columns.some((c) => keep(`${prefix}.${c.name}`)) && deniedColumns.length === 0) return [];
     const columns = t.columns.filter((c) => selected(c.name));
-    return [{ ...t, columns, deniedColumns, skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)] }];
+    return [
+      {
+        ...t,
+        columns,
+        deniedColumns,
+        skippedColumns: [...t.skippedColumns, ...t.columns.filter((c) => !columns.includes(c)).map((c) => c.name)],
+      },
+    ];
   });
 }
 
@@ -142,7 +175,7 @@ async function acquire(session: Session): Promise<DatabaseDriver> {
   if (session.drivers.length < session.options.concurrency) {
     // Another connection when the server gives one; else the table waits for one already open.
     const more = await session.source.connect(session.target, session.options).catch(() => undefined);
-    if (more !== undefined) return void session.drivers.push(more), more;
+    if (more !== undefined) return (void session.drivers.push(more), more);
   }
   return new Promise((resolve) => session.waiting.push(resolve));
 }
@@ -154,11 +187,13 @@ function release(session: Session, driver: DatabaseDriver): void {
 }
 
 /** The Connector of a kind of SQL source. */
-export function createSqlConnector<T extends { display: string }>(source: SqlSource<T>): Connector<TableUnit, { database: DatabaseOptions }> {
+export function createSqlConnector<T extends { display: string }>(
+  source: SqlSource<T>,
+): Connector<TableUnit, { database: DatabaseOptions }> {
   const sessions = new Map<string, Session>();
   return {
     name: source.name,
-    claims: source.claims,
+    claims: (target) => source.claims(target),
     display: (target) => source.parse(target).display,
     async *plan(given, { database: options }) {
       const target = source.parse(given);
@@ -166,16 +201,25 @@ export function createSqlConnector<T extends { display: string }>(source: SqlSou
       let tables: TableInfo[];
       try {
         const first = await source.connect(target, options);
-        const session: Session = { source: source as SqlSource<{ display: string }>, target, options, drivers: [first], idle: [first], waiting: [] };
+        const session: Session = { source: source, target, options, drivers: [first], idle: [first], waiting: [] };
         sessions.set(target.display, session);
-        tables = selectTables(await first.listTables(), options).filter((table) => !reportDenied({ driver: first, target, table, options, result }));
+        tables = selectTables(await first.listTables(), options).filter(
+          (table) => !reportDenied({ driver: first, target, table, options, result }),
+        );
       } catch (error) {
         result.errors.push({ source: target.display, message: source.describeError(error, target) });
         return result;
       }
       const name = (t: TableInfo) => `${t.schema}.${t.table}`;
       for (const table of tables.sort((a, b) => name(a).localeCompare(name(b)))) {
-        yield { id: source.tableId(target, table), connector: source.name, target: target.display, source: `${target.display} ${name(table)}`, size: { rows: toRead(table, options) }, table };
+        yield {
+          id: source.tableId(target, table),
+          connector: source.name,
+          target: target.display,
+          source: `${target.display} ${name(table)}`,
+          size: { rows: toRead(table, options) },
+          table,
+        };
       }
       return { ...result, read: result.tables.length > 0 };
     },
@@ -196,10 +240,12 @@ export function createSqlConnector<T extends { display: string }>(source: SqlSou
       sessions.delete(display);
       await Promise.all((session?.drivers ?? []).map((d) => d.close().catch(() => undefined)));
     },
-    nothingRead: 'nothing to read: no table the scanning user can see was read (check its grants, --include and --exclude)',
+    nothingRead:
+      'nothing to read: no table the scanning user can see was read (check its grants, --include and --exclude)',
     units: 'tables',
     schemes: source.schemes,
-    check: (target) => (URL.canParse(target) ? undefined : 'not a valid URL (a password with / ? # @ or : in it must be percent-encoded)'),
+    check: (target) =>
+      URL.canParse(target) ? undefined : 'not a valid URL (a password with / ? # @ or : in it must be percent-encoded)',
     async scope(given) {
       const start = source.sitePrefix(source.parse(given));
       return (site) => site.kind === 'column' && site.uri.startsWith(start);

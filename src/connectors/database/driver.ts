@@ -29,7 +29,10 @@ export interface TableInfo {
   deniedColumns?: string[];
   /** MySQL: the user holds column grants only and may not read every column; the server does not list the others. */
   hiddenColumns?: true;
-  /** Set when nothing of the table may be read: no SELECT on any column (`table`), or no USAGE on its schema (`schema`). */
+  /**
+   * Set when nothing of the table may be read: no SELECT on any column (`table`), or no USAGE on
+   * its schema (`schema`).
+   */
   denied?: 'table' | 'schema';
 }
 

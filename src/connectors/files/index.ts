@@ -20,11 +20,21 @@ export const files: Connector<FileUnit, { files: FileOptions }> = {
   async *plan(target, { files: options }) {
     const listing = await listFiles([target], options);
     for (const { origin, textBytes } of listing.files) {
-      yield { id: `files:${origin.path}`, connector: 'files', target, source: origin.path, size: { bytes: textBytes }, origin };
+      yield {
+        id: `files:${origin.path}`,
+        connector: 'files',
+        target,
+        source: origin.path,
+        size: { bytes: textBytes },
+        origin,
+      };
     }
     // A file named as the target was looked at even when it was skipped (binary, excluded): a
     // hook that passes staged files never fails on an image.
-    const named = await stat(path.resolve(options.cwd, target)).then((s) => s.isFile(), () => false);
+    const named = await stat(path.resolve(options.cwd, target)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
     return { ...emptyResult(), skipped: listing.skipped, errors: listing.errors, read: named };
   },
   read: (unit, sink, _settings, onRead) => readFile(unit, sink, onRead),

@@ -31,7 +31,15 @@ export interface ListOptions {
 /** All paths here are absolute. Locations are shown from `cwd`; URIs and services come from the root alone. */
 function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
   const { uri, siteUri, service } = toFileSite(filePath, target.root);
-  return { siteKind: 'file', path: toShownPath(filePath, cwd), source: filePath, uri, siteUri, defaultService: service, target: target.given };
+  return {
+    siteKind: 'file',
+    path: toShownPath(filePath, cwd),
+    source: filePath,
+    uri,
+    siteUri,
+    defaultService: service,
+    target: target.given,
+  };
 }
 
 /** A target as given, resolved, with the root its URIs are relative to. */
@@ -44,7 +52,13 @@ interface Target {
 /** The nearest folder at or above `folder` that holds `.git` (a folder, or a worktree's file). */
 async function findRepository(folder: string): Promise<string | undefined> {
   for (let dir = folder; ; dir = path.dirname(dir)) {
-    if (await lstat(path.join(dir, '.git')).then(() => true, () => false)) return dir;
+    if (
+      await lstat(path.join(dir, '.git')).then(
+        () => true,
+        () => false,
+      )
+    )
+      return dir;
     if (path.dirname(dir) === dir) return undefined;
   }
 }
@@ -55,7 +69,10 @@ async function findRepository(folder: string): Promise<string | undefined> {
  */
 export async function findFileRoot(absolute: string, options: { cwd: string; root?: string }): Promise<string> {
   if (options.root !== undefined) return options.root;
-  const isFile = await stat(absolute).then((s) => s.isFile(), () => false);
+  const isFile = await stat(absolute).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   return (await findRepository(isFile ? path.dirname(absolute) : absolute)) ?? options.cwd;
 }
 
@@ -82,7 +99,8 @@ export async function listFiles(targets: readonly string[], options: ListOptions
     }
     // A walk never leads into /proc, /sys or /dev (a symlink, or `/` as the target); naming one as the target reads it.
     const root = pseudoRoot(real);
-    if (root !== undefined && pseudoRoot(target.absolute) === undefined) return void listing.skipped.push({ path: shown, reason: `pseudo file system (${root})` });
+    if (root !== undefined && pseudoRoot(target.absolute) === undefined)
+      return void listing.skipped.push({ path: shown, reason: `pseudo file system (${root})` });
     return real;
   }
 
@@ -93,22 +111,33 @@ export async function listFiles(targets: readonly string[], options: ListOptions
       info = await stat(entry);
     } catch (error) {
       const link = await lstat(entry).catch(() => undefined);
-      if (link?.isSymbolicLink()) listing.skipped.push({ path: shown, reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : 'broken symlink' });
+      if (link?.isSymbolicLink())
+        listing.skipped.push({
+          path: shown,
+          reason: (error as NodeJS.ErrnoException).code === 'ELOOP' ? 'symlink loop' : 'broken symlink',
+        });
       else listing.errors.push({ source: shown, message: describeFsError(error) });
       return;
     }
-    if (excluded(toFileUri(entry, target.root))) return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
+    if (excluded(toFileUri(entry, target.root)))
+      return void listing.skipped.push({ path: shown, reason: 'excluded by config' });
     const real = isLink || info.isDirectory() ? await resolve(entry, shown, target) : entry;
     if (real === undefined) return;
     if (info.isFile()) {
-      return void listing.files.push({ origin: toOrigin(entry, target, options.cwd), textBytes: textBytes(entry, info.size) });
+      return void listing.files.push({
+        origin: toOrigin(entry, target, options.cwd),
+        textBytes: textBytes(entry, info.size),
+      });
     }
     if (!info.isDirectory()) return void listing.skipped.push({ path: shown, reason: 'not a regular file' });
-    if (visited.has(real)) return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
+    if (visited.has(real))
+      return void listing.skipped.push({ path: shown, reason: 'symlink loop: folder already scanned' });
     visited.add(real);
     let names: Dirent[];
     try {
-      names = (await readdir(entry, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      names = (await readdir(entry, { withFileTypes: true })).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
     } catch (error) {
       return void listing.errors.push({ source: shown, message: describeFsError(error) });
     }

@@ -38,7 +38,13 @@ export async function readFile(unit: FileUnit, sink: RecordSink, onRead?: OnRead
 }
 
 /** A CSV or TSV file column by column; progress is told per piece read, with the matches kept since the last. */
-async function readCsvFile(origin: RecordOrigin, delimiter: string, sink: RecordSink, stats: ReadStats, onRead?: OnRead): Promise<void> {
+async function readCsvFile(
+  origin: RecordOrigin,
+  delimiter: string,
+  sink: RecordSink,
+  stats: ReadStats,
+  onRead?: OnRead,
+): Promise<void> {
   const stream = await textStream(createReadStream(origin.source, { highWaterMark: DEFAULT_LIMITS.chunkBytes }), stats);
   if (stream === undefined) return;
   let matches = 0;

@@ -21,12 +21,17 @@ function isUnder(folder: string, parent: string): boolean {
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
-export async function fileScope(target: string, targets: readonly string[], options: { cwd: string; root?: string }): Promise<SiteScope> {
+export async function fileScope(
+  target: string,
+  targets: readonly string[],
+  options: { cwd: string; root?: string },
+): Promise<SiteScope> {
   const absolute = path.resolve(options.cwd, target);
   const info = await stat(absolute).catch(() => undefined);
   if (info === undefined) return () => false;
   const root = await findFileRoot(absolute, options);
-  if (info.isDirectory()) return (site) => site.kind === 'file' && isUnder(toFileSite(site.uri, root)?.folder ?? '', absolute);
+  if (info.isDirectory())
+    return (site) => site.kind === 'file' && isUnder(toFileSite(site.uri, root)?.folder ?? '', absolute);
   const given = new Set(targets.map((t) => path.resolve(options.cwd, t)));
   const folder = path.dirname(absolute);
   const group = toGroupName(path.basename(absolute));

@@ -7,7 +7,15 @@
 import mysql from 'mysql2';
 import type { Connection } from 'mysql2';
 import type { DatabaseTarget } from '../database/target.js';
-import type { ColumnInfo, ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from '../database/driver.js';
+import type {
+  ColumnInfo,
+  ColumnKind,
+  DatabaseDriver,
+  ReadMethod,
+  ReadPlan,
+  RowSink,
+  TableInfo,
+} from '../database/driver.js';
 import { describeMysqlError } from './errors.js';
 import { createRandom } from '../seeded-random.js';
 import { quote, SYSTEM_SCHEMAS, toScope, type Query } from './sql.js';
@@ -41,9 +49,25 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
   );
   const tables = new Map<string, TableInfo & { keys: Array<{ name: string; integer: boolean }> }>();
   for (const r of rows) {
-    const [schema, table, column, type] = [String(r['s']), String(r['t']), String(r['c']), String(r['d']).toLowerCase()];
+    const [schema, table, column, type] = [
+      String(r['s']),
+      String(r['t']),
+      String(r['c']),
+      String(r['d']).toLowerCase(),
+    ];
     let info = tables.get(`${schema}.${table}`);
-    if (!info) tables.set(`${schema}.${table}`, (info = { schema, table, columns: [], skippedColumns: [], estimatedRows: r['n'] === null ? -1 : Number(r['n']), keys: [] }));
+    if (!info)
+      tables.set(
+        `${schema}.${table}`,
+        (info = {
+          schema,
+          table,
+          columns: [],
+          skippedColumns: [],
+          estimatedRows: r['n'] === null ? -1 : Number(r['n']),
+          keys: [],
+        }),
+      );
     if (r['k'] === 'PRI') info.keys.push({ name: column, integer: /int$/.test(type) });
     // information_schema lists the columns a user holds any privilege on, with those privileges.
     if (!String(r['p']).split(',').includes('select')) {
@@ -51,12 +75,15 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
       continue;
     }
     const kind = toKind(type);
-    if (kind) info.columns.push(ADDRESS_TYPES.has(type) ? { name: column, kind, address: true } : { name: column, kind });
+    if (kind)
+      info.columns.push(ADDRESS_TYPES.has(type) ? { name: column, kind, address: true } : { name: column, kind });
     else info.skippedColumns.push(column);
   }
   for (const info of tables.values()) if (info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
   await addHiddenColumns({ query, database, tables });
-  return [...tables.values()].map(({ keys, ...t }) => (keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t));
+  return [...tables.values()].map(({ keys, ...t }) =>
+    keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t,
+  );
 }
 
 function toColumn(c: ColumnInfo): string {
@@ -65,18 +92,34 @@ function toColumn(c: ColumnInfo): string {
 }
 
 /** The WHERE clause of a sample: random key ranges that together hold about sampleRows rows. */
-async function toSampleWhere(query: Query, table: TableInfo, plan: ReadPlan, estimate: number): Promise<{ where: string; method: string }> {
+async function toSampleWhere(
+  query: Query,
+  table: TableInfo,
+  plan: ReadPlan,
+  estimate: number,
+): Promise<{ where: string; method: string }> {
   const fraction = plan.sampleRows / estimate;
-  if (!table.integerKey) return { where: `WHERE RAND(${plan.seed}) < ${fraction.toFixed(6)}`, method: `RAND(${plan.seed}) < ${fraction.toFixed(6)}` };
+  if (!table.integerKey)
+    return {
+      where: `WHERE RAND(${plan.seed}) < ${fraction.toFixed(6)}`,
+      method: `RAND(${plan.seed}) < ${fraction.toFixed(6)}`,
+    };
   const key = quote(table.integerKey);
-  const [bounds] = await query(`SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${quote(table.schema)}.${quote(table.table)}`);
+  const [bounds] = await query(
+    `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${quote(table.schema)}.${quote(table.table)}`,
+  );
   const lo = Number(bounds!['lo']);
   const span = Number(bounds!['hi']) - lo + 1;
   const length = Math.max(1, Math.ceil((span * fraction) / RANGES));
   const random = createRandom(plan.seed);
-  const starts = Array.from({ length: RANGES }, () => lo + Math.floor(random() * Math.max(1, span - length + 1))).sort((a, b) => a - b);
+  const starts = Array.from({ length: RANGES }, () => lo + Math.floor(random() * Math.max(1, span - length + 1))).sort(
+    (a, b) => a - b,
+  );
   const ranges = starts.map((start) => `${key} BETWEEN ${start} AND ${start + length - 1}`);
-  return { where: `WHERE ${ranges.join(' OR ')}`, method: `${RANGES} random ${table.integerKey} ranges of ${length} keys (seed ${plan.seed})` };
+  return {
+    where: `WHERE ${ranges.join(' OR ')}`,
+    method: `${RANGES} random ${table.integerKey} ranges of ${length} keys (seed ${plan.seed})`,
+  };
 }
 
 /** mysql2 parses JSON columns into objects and may return text as bytes: everything back to text. */
@@ -84,7 +127,8 @@ function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value;
   if (Buffer.isBuffer(value)) return value.toString('utf8');
-  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+  // Numbers, bigints and booleans: what else a driver gives prints as itself.
+  return typeof value === 'object' ? JSON.stringify(value) : (value as number).toString();
 }
 
 /**
@@ -92,18 +136,31 @@ function toText(value: unknown): string | null {
  * cut short: MariaDB's `SET STATEMENT ... FOR`, MySQL's optimizer hint.
  */
 function withTimeout(sql: string, timeoutMs: number, mariadb: boolean): string {
-  return mariadb ? `SET STATEMENT max_statement_time = ${timeoutMs / 1000} FOR ${sql}` : sql.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${Math.floor(timeoutMs)}) */ `);
+  return mariadb
+    ? `SET STATEMENT max_statement_time = ${timeoutMs / 1000} FOR ${sql}`
+    : sql.replace(/^SELECT /, `SELECT /*+ MAX_EXECUTION_TIME(${Math.floor(timeoutMs)}) */ `);
 }
 
-async function readTable(connection: Connection, query: Query, table: TableInfo, plan: ReadPlan & { mariadb: boolean }, sink: RowSink): Promise<ReadMethod> {
+async function readTable(
+  connection: Connection,
+  query: Query,
+  table: TableInfo,
+  plan: ReadPlan & { mariadb: boolean },
+  sink: RowSink,
+): Promise<ReadMethod> {
   await query('START TRANSACTION READ ONLY');
   try {
     const from = `${quote(table.schema)}.${quote(table.table)}`;
     let estimate = table.estimatedRows;
-    if (estimate < 0 || estimate <= plan.sampleRows * 2) estimate = Number((await query(`SELECT COUNT(*) AS n FROM ${from}`))[0]!['n']);
+    if (estimate < 0 || estimate <= plan.sampleRows * 2)
+      estimate = Number((await query(`SELECT COUNT(*) AS n FROM ${from}`))[0]!['n']);
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
-    const sql = withTimeout(`SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`, plan.statementTimeoutMs, plan.mariadb);
+    const sql = withTimeout(
+      `SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`,
+      plan.statementTimeoutMs,
+      plan.mariadb,
+    );
     const rows = connection.query({ sql, rowsAsArray: true }).stream();
     // A connection that breaks while its rows wait to be read ends only the connection (mysql2
     // leaves the paused stream open): the stream is ended with the connection's error.
@@ -149,7 +206,11 @@ export function toMysqlConnection(targetUrl: string): { uri: string; ssl?: mysql
   url.searchParams.delete('sslmode');
   if (mode === null) return { uri: url.toString() };
   const key = mode.toUpperCase().replace(/-/g, '_');
-  if (!(key in SSL_MODES)) throw Object.assign(new Error(`ssl-mode=${mode} in the URL: expected one of ${Object.keys(SSL_MODES).join(', ')}`), { code: 'PIISCAN_SSL_MODE' });
+  if (!(key in SSL_MODES))
+    throw Object.assign(
+      new Error(`ssl-mode=${mode} in the URL: expected one of ${Object.keys(SSL_MODES).join(', ')}`),
+      { code: 'PIISCAN_SSL_MODE' },
+    );
   const ssl = SSL_MODES[key];
   return { uri: url.toString(), ...(ssl ? { ssl } : {}) };
 }
@@ -158,8 +219,15 @@ export function toMysqlConnection(targetUrl: string): { uri: string; ssl?: mysql
 export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Promise<DatabaseDriver> {
   const url = new URL(target.url);
   const password = url.password ? undefined : process.env['MYSQL_PWD'];
-  const connection = mysql.createConnection({ ...toMysqlConnection(target.url), ...(password ? { password } : {}), supportBigNumbers: true, bigNumberStrings: true, dateStrings: true });
-  const query: Query = async (sql, values) => (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
+  const connection = mysql.createConnection({
+    ...toMysqlConnection(target.url),
+    ...(password ? { password } : {}),
+    supportBigNumbers: true,
+    bigNumberStrings: true,
+    dateStrings: true,
+  });
+  const query: Query = async (sql, values) =>
+    (await connection.promise().query(sql, values))[0] as Array<Record<string, unknown>>;
   // A connection that breaks is reported by the query that was running or the next one, not as an
   // error event that would end the process.
   connection.on('error', () => undefined);

@@ -19,8 +19,10 @@ const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
   ER_TABLEACCESS_DENIED_ERROR: (e) => `${e.message}: the scanning user needs SELECT on it (skipped)`,
   ER_COLUMNACCESS_DENIED_ERROR: (e) => `${e.message}: the scanning user needs SELECT on it (skipped)`,
   ER_NO_SUCH_TABLE: () => 'the table no longer exists (dropped during the scan)',
-  ER_STATEMENT_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
-  ER_QUERY_TIMEOUT: () => 'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
+  ER_STATEMENT_TIMEOUT: () =>
+    'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
+  ER_QUERY_TIMEOUT: () =>
+    'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
   ER_LOCK_WAIT_TIMEOUT: () => 'lock timeout: the table is locked by another session',
   PIISCAN_SSL_MODE: (e) => e.message,
   HANDSHAKE_NO_SSL_SUPPORT: () => 'the server does not support TLS, but the URL asks for it (ssl-mode)',
@@ -32,14 +34,21 @@ const BY_CODE: Record<string, (e: MysqlError, where: string) => string> = {
 const CLOSED = /connection is in closed state/i;
 
 /** Server errors mysql2 does not name (MariaDB's own), by number. */
-const BY_ERRNO: Record<number, string> = { 1969: 'ER_STATEMENT_TIMEOUT', 3024: 'ER_QUERY_TIMEOUT', 1146: 'ER_NO_SUCH_TABLE', 1142: 'ER_TABLEACCESS_DENIED_ERROR', 1927: 'ER_CONNECTION_KILLED' };
+const BY_ERRNO: Record<number, string> = {
+  1969: 'ER_STATEMENT_TIMEOUT',
+  3024: 'ER_QUERY_TIMEOUT',
+  1146: 'ER_NO_SUCH_TABLE',
+  1142: 'ER_TABLEACCESS_DENIED_ERROR',
+  1927: 'ER_CONNECTION_KILLED',
+};
 
 export function describeMysqlError(error: unknown, where: string): string {
   const network = describeNetworkError(error, where);
   if (network !== undefined) return network;
   const e = (error ?? {}) as MysqlError;
   if (typeof e.message !== 'string') return describeUnexpectedError(error);
-  const code = e.code !== undefined && e.code in BY_CODE ? e.code : e.errno !== undefined ? BY_ERRNO[e.errno] : undefined;
+  const code =
+    e.code !== undefined && e.code in BY_CODE ? e.code : e.errno !== undefined ? BY_ERRNO[e.errno] : undefined;
   if (code !== undefined) return BY_CODE[code]!(e, where);
   if (CLOSED.test(e.message)) return `the connection to ${where} was lost: ${e.message}`;
   if (e.sqlState !== undefined) return `server error ${e.code ?? e.sqlState}: ${e.message}`;

@@ -8,9 +8,13 @@ import type { DatabaseDriver } from '../database/driver.js';
 import { toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
 import { describeMysqlError } from './errors.js';
 
-/** How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver itself is never mocked). */
+/**
+ * How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver
+ * itself is never mocked).
+ */
 export const mysqlDriver = {
-  connect: async (target: DatabaseTarget, options: DatabaseOptions): Promise<DatabaseDriver> => (await import('./driver.js')).connectMysql(target, options),
+  connect: async (target: DatabaseTarget, options: DatabaseOptions): Promise<DatabaseDriver> =>
+    (await import('./driver.js')).connectMysql(target, options),
 };
 
 export const mysql = createSqlConnector<DatabaseTarget>({
@@ -21,7 +25,15 @@ export const mysql = createSqlConnector<DatabaseTarget>({
   describeError: (error, target) => describeMysqlError(error, target.authority),
   origin(target, table, column) {
     const uri = `mysql://${target.authority}/${table.schema}/${table.table}.${column.name}`;
-    return { siteKind: 'column', path: `${table.schema}.${table.table}.${column.name}`, source: target.display, uri, siteUri: uri, defaultService: table.schema, target: target.display };
+    return {
+      siteKind: 'column',
+      path: `${table.schema}.${table.table}.${column.name}`,
+      source: target.display,
+      uri,
+      siteUri: uri,
+      defaultService: table.schema,
+      target: target.display,
+    };
   },
   tableId: (target, table) => `mysql://${target.authority}/${table.schema}/${table.table}`,
   schemes: ['mysql', 'mariadb'],

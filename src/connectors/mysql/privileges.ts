@@ -18,12 +18,26 @@ const COLUMN_DENIED = /for column '((?:[^']|'')*)' in table/;
  * columns it holds no privilege on, so a probe selects every column, and when it is denied the
  * table is marked as having columns hidden from the user.
  */
-export async function addHiddenColumns({ query, database, tables }: { query: Query; database: string; tables: Map<string, TableInfo> }): Promise<void> {
-  const granted = await query(`SELECT DISTINCT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t FROM information_schema.COLUMN_PRIVILEGES c WHERE ${toScope(database)}`, database ? [database] : SYSTEM_SCHEMAS);
+export async function addHiddenColumns({
+  query,
+  database,
+  tables,
+}: {
+  query: Query;
+  database: string;
+  tables: Map<string, TableInfo>;
+}): Promise<void> {
+  const granted = await query(
+    `SELECT DISTINCT c.TABLE_SCHEMA AS s, c.TABLE_NAME AS t FROM information_schema.COLUMN_PRIVILEGES c WHERE ${toScope(database)}`,
+    database ? [database] : SYSTEM_SCHEMAS,
+  );
   for (const r of granted) {
     const info = tables.get(`${String(r['s'])}.${String(r['t'])}`);
     if (info === undefined || info.denied !== undefined) continue;
-    const error = await query(`SELECT * FROM ${quote(info.schema)}.${quote(info.table)} LIMIT 0`).then(() => undefined, (e: { errno?: number; message?: string }) => e);
+    const error = await query(`SELECT * FROM ${quote(info.schema)}.${quote(info.table)} LIMIT 0`).then(
+      () => undefined,
+      (e: { errno?: number; message?: string }) => e,
+    );
     if (error === undefined) continue;
     // Another failure (a table dropped meanwhile) is left to the table's read to report.
     if (error.errno !== ER_TABLEACCESS_DENIED && error.errno !== ER_COLUMNACCESS_DENIED) continue;

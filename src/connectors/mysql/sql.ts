@@ -8,4 +8,5 @@ export const quote = (identifier: string) => `\`${identifier.replace(/`/g, '``')
 export const SYSTEM_SCHEMAS = ['mysql', 'information_schema', 'performance_schema', 'sys'];
 
 /** The databases a scan covers (over a column `c.TABLE_SCHEMA`): the URL's, or every one but the system's. */
-export const toScope = (database: string) => (database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`);
+export const toScope = (database: string) =>
+  database ? 'c.TABLE_SCHEMA = ?' : `c.TABLE_SCHEMA NOT IN (${SYSTEM_SCHEMAS.map(() => '?').join(', ')})`;

@@ -61,7 +61,10 @@ class CopyOut implements pg.Submittable {
   submit(connection: pg.Connection): Error | undefined {
     const { stream } = connection as unknown as PgConnection;
     const readers = stream.listeners('data');
-    if (readers.length !== 1) return new Error(`cannot read COPY output: expected node-postgres to have one reader of its socket, found ${readers.length}`);
+    if (readers.length !== 1)
+      return new Error(
+        `cannot read COPY output: expected node-postgres to have one reader of its socket, found ${readers.length}`,
+      );
     this.stream = stream;
     this.pgReader = readers[0] as (chunk: Buffer) => void;
     stream.removeListener('data', this.pgReader).on('data', this.onData);

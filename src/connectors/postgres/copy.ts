@@ -40,7 +40,7 @@ export function createCopyRows(sink: RowSink): CopyRows {
         needs = 2;
         return at;
       }
-      const fields = ((src[at]! << 8) | src[at + 1]!) << 16 >> 16;
+      const fields = (((src[at]! << 8) | src[at + 1]!) << 16) >> 16;
       if (fields === -1) {
         ended = true;
         return end;
@@ -84,7 +84,8 @@ export function createCopyRows(sink: RowSink): CopyRows {
   /** Reads `src[at, end)`, which starts where the last read stopped and holds at least `needs` bytes. */
   const read = (src: Buffer, at: number, end: number) => {
     if (header) {
-      if (!src.subarray(at, at + SIGNATURE.length).equals(SIGNATURE)) throw new Error('COPY output is not in the binary format');
+      if (!src.subarray(at, at + SIGNATURE.length).equals(SIGNATURE))
+        throw new Error('COPY output is not in the binary format');
       const extension = HEADER + int32(src, at + HEADER - 4);
       if (end - at < extension) return keep(src, at, end, extension);
       header = false;

@@ -14,7 +14,10 @@ import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableIn
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
 
-/** Address types: `host()` gives an inet's address without the netmask its text form adds (`/32`). Not cidr: networks are not a person's. */
+/**
+ * Address types: `host()` gives an inet's address without the netmask its text form adds (`/32`).
+ * Not cidr: networks are not a person's.
+ */
 const ADDRESS_TYPES = new Set(['inet']);
 
 function toKind(dataType: string, udt: string): ColumnKind | undefined {
@@ -29,7 +32,14 @@ function toKind(dataType: string, udt: string): ColumnKind | undefined {
 const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
 export async function listTables(client: pg.Client): Promise<TableInfo[]> {
-  const { rows } = await client.query<{ schema: string; table: string; column: string; data_type: string; udt_name: string; estimate: string }>(`
+  const { rows } = await client.query<{
+    schema: string;
+    table: string;
+    column: string;
+    data_type: string;
+    udt_name: string;
+    estimate: string;
+  }>(`
     SELECT c.table_schema AS schema, c.table_name AS table, c.column_name AS column, c.data_type, c.udt_name,
            COALESCE(pc.reltuples, -1)::bigint AS estimate
       FROM information_schema.columns c
@@ -43,9 +53,22 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
   for (const r of rows) {
     const key = `${r.schema}.${r.table}`;
     let info = tables.get(key);
-    if (!info) tables.set(key, (info = { schema: r.schema, table: r.table, columns: [], skippedColumns: [], estimatedRows: Number(r.estimate) }));
+    if (!info)
+      tables.set(
+        key,
+        (info = {
+          schema: r.schema,
+          table: r.table,
+          columns: [],
+          skippedColumns: [],
+          estimatedRows: Number(r.estimate),
+        }),
+      );
     const kind = toKind(r.data_type, r.udt_name);
-    if (kind) info.columns.push(ADDRESS_TYPES.has(r.data_type) ? { name: r.column, kind, address: true } : { name: r.column, kind });
+    if (kind)
+      info.columns.push(
+        ADDRESS_TYPES.has(r.data_type) ? { name: r.column, kind, address: true } : { name: r.column, kind },
+      );
     else info.skippedColumns.push(r.column);
   }
   await addDenied(client, tables);
@@ -54,26 +77,42 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
 
 function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: string; method: ReadMethod } {
   // Binary COPY sends each value in its type's binary form: as text, but for bytea's raw bytes.
-  const columns = table.columns.map((c) => (c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`)).join(', ');
+  const columns = table.columns
+    .map((c) => (c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`))
+    .join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
-  if (plan.full || estimate <= plan.sampleRows) return { sql: `SELECT ${columns} FROM ${from}`, method: { rowsEstimated: estimate, sampled: false, method: 'full' } };
+  if (plan.full || estimate <= plan.sampleRows)
+    return {
+      sql: `SELECT ${columns} FROM ${from}`,
+      method: { rowsEstimated: estimate, sampled: false, method: 'full' },
+    };
   const percent = Math.min(100, (plan.sampleRows / estimate) * 100).toPrecision(4);
   const sample = `TABLESAMPLE BERNOULLI (${percent}) REPEATABLE (${plan.seed})`;
-  return { sql: `SELECT ${columns} FROM ${from} ${sample}`, method: { rowsEstimated: estimate, sampled: true, method: sample } };
+  return {
+    sql: `SELECT ${columns} FROM ${from} ${sample}`,
+    method: { rowsEstimated: estimate, sampled: true, method: sample },
+  };
 }
 
 /**
  * Streams a table's rows (values in `table.columns` order) into `sink`, then says how it was read. The
  * transaction is READ ONLY and ends with ROLLBACK: nothing is ever written.
  */
-export async function readTable(client: pg.Client, table: TableInfo, plan: ReadPlan, sink: RowSink): Promise<ReadMethod> {
+export async function readTable(
+  client: pg.Client,
+  table: TableInfo,
+  plan: ReadPlan,
+  sink: RowSink,
+): Promise<ReadMethod> {
   await client.query('BEGIN READ ONLY');
   try {
     await client.query(`SET LOCAL statement_timeout = ${Math.floor(plan.statementTimeoutMs)}`);
     await client.query(`SET LOCAL lock_timeout = ${Math.floor(plan.lockTimeoutMs)}`);
     let estimate = table.estimatedRows;
     if (estimate < 0) {
-      const { rows } = await client.query<{ n: string }>(`SELECT count(*) AS n FROM ${quote(table.schema)}.${quote(table.table)}`);
+      const { rows } = await client.query<{ n: string }>(
+        `SELECT count(*) AS n FROM ${quote(table.schema)}.${quote(table.table)}`,
+      );
       estimate = Number(rows[0]!.n);
     }
     const { sql, method } = toSelect(table, plan, estimate);

@@ -34,9 +34,11 @@ export function describePostgresError(error: unknown, where: string): string {
   const e = (error ?? {}) as PgError;
   if (typeof e.message !== 'string') return describeUnexpectedError(error);
   if (e.code !== undefined && e.code in BY_CODE) return BY_CODE[e.code]!(e, where);
-  if (NO_PASSWORD.test(e.message)) return `the server at ${where} asks for a password and none was given: put it in the URL, PGPASSWORD, or the config source's passwordEnv`;
+  if (NO_PASSWORD.test(e.message))
+    return `the server at ${where} asks for a password and none was given: put it in the URL, PGPASSWORD, or the config source's passwordEnv`;
   if (CONNECTION_LOST.test(e.message)) return `the connection to ${where} was lost: ${e.message}`;
-  if (/does not support SSL/i.test(e.message)) return 'the server does not support TLS, but the URL asks for it (sslmode)';
+  if (/does not support SSL/i.test(e.message))
+    return 'the server does not support TLS, but the URL asks for it (sslmode)';
   if (/^[0-9A-Z]{5}$/.test(e.code ?? '')) return `server error ${e.code}: ${e.message}`;
   return describeUnexpectedError(error);
 }

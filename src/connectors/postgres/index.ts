@@ -8,9 +8,13 @@ import type { DatabaseDriver } from '../database/driver.js';
 import { toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
 import { describePostgresError } from './errors.js';
 
-/** How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver itself is never mocked). */
+/**
+ * How a connection is made: the tests' seam to inject a failure no connector foresaw (the driver
+ * itself is never mocked).
+ */
 export const postgresDriver = {
-  connect: async (target: DatabaseTarget, options: DatabaseOptions): Promise<DatabaseDriver> => (await import('./driver.js')).connectPostgres(target, options),
+  connect: async (target: DatabaseTarget, options: DatabaseOptions): Promise<DatabaseDriver> =>
+    (await import('./driver.js')).connectPostgres(target, options),
 };
 
 export const postgres = createSqlConnector<DatabaseTarget>({
@@ -22,7 +26,15 @@ export const postgres = createSqlConnector<DatabaseTarget>({
   origin(target, table, column) {
     const uri = `postgres://${target.authority}/${target.database}/${table.schema}.${table.table}.${column.name}`;
     const defaultService = table.schema === 'public' ? target.database : table.schema;
-    return { siteKind: 'column', path: `${target.database}.${table.schema}.${table.table}.${column.name}`, source: target.display, uri, siteUri: uri, defaultService, target: target.display };
+    return {
+      siteKind: 'column',
+      path: `${target.database}.${table.schema}.${table.table}.${column.name}`,
+      source: target.display,
+      uri,
+      siteUri: uri,
+      defaultService,
+      target: target.display,
+    };
   },
   tableId: (target, table) => `postgres://${target.authority}/${target.database}/${table.schema}.${table.table}`,
   schemes: ['postgres', 'postgresql'],

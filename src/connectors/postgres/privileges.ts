@@ -20,12 +20,29 @@ const DENIED = `
 
 /** Adds to `tables` (by `schema.table`) the columns and tables the user may not read, and marks them. */
 export async function addDenied(client: pg.Client, tables: Map<string, TableInfo>): Promise<void> {
-  const { rows } = await client.query<{ schema: string; table: string; column: string; estimate: string; usage: boolean; select: boolean }>(DENIED);
+  const { rows } = await client.query<{
+    schema: string;
+    table: string;
+    column: string;
+    estimate: string;
+    usage: boolean;
+    select: boolean;
+  }>(DENIED);
   const touched = new Set<TableInfo>();
   for (const r of rows) {
     const key = `${r.schema}.${r.table}`;
     let info = tables.get(key);
-    if (!info) tables.set(key, (info = { schema: r.schema, table: r.table, columns: [], skippedColumns: [], estimatedRows: Number(r.estimate) }));
+    if (!info)
+      tables.set(
+        key,
+        (info = {
+          schema: r.schema,
+          table: r.table,
+          columns: [],
+          skippedColumns: [],
+          estimatedRows: Number(r.estimate),
+        }),
+      );
     info.columns = info.columns.filter((c) => c.name !== r.column);
     info.skippedColumns = info.skippedColumns.filter((name) => name !== r.column);
     if (!r.select) (info.deniedColumns ??= []).push(r.column);
@@ -33,7 +50,8 @@ export async function addDenied(client: pg.Client, tables: Map<string, TableInfo
     touched.add(info);
   }
   // A table none of whose columns may be read is denied as a whole.
-  for (const info of touched) if (info.denied === undefined && info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
+  for (const info of touched)
+    if (info.denied === undefined && info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
 }
 
 /** An identifier as PostgreSQL prints it: bare when it can be, quoted otherwise. */
@@ -45,6 +63,7 @@ export function toPostgresGrant(table: TableInfo, columns: readonly string[], ro
   const grants: string[] = [];
   if (table.denied === 'schema') grants.push(`GRANT USAGE ON SCHEMA ${ident(table.schema)} TO ${ident(role)}`);
   if (table.denied !== undefined && columns.length > 0) grants.push(`GRANT SELECT ON ${name} TO ${ident(role)}`);
-  else if (columns.length > 0) grants.push(`GRANT SELECT (${columns.map(ident).join(', ')}) ON ${name} TO ${ident(role)}`);
+  else if (columns.length > 0)
+    grants.push(`GRANT SELECT (${columns.map(ident).join(', ')}) ON ${name} TO ${ident(role)}`);
   return grants.join('; ');
 }

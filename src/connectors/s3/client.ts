@@ -38,7 +38,11 @@ export function createS3Client(options: S3ConnectOptions): S3Client {
     config.forcePathStyle = options.forcePathStyle;
   }
   // A custom endpoint has no region of its own; S3 itself needs one for signing.
-  const region = options.region ?? process.env['AWS_REGION'] ?? process.env['AWS_DEFAULT_REGION'] ?? (options.endpoint ? 'us-east-1' : undefined);
+  const region =
+    options.region ??
+    process.env['AWS_REGION'] ??
+    process.env['AWS_DEFAULT_REGION'] ??
+    (options.endpoint ? 'us-east-1' : undefined);
   if (region) config.region = region;
   if (options.profile) config.profile = options.profile;
   return new S3Client(config);
@@ -53,7 +57,10 @@ export interface S3Object {
 
 /** Every object under the prefix, page by page (ListObjectsV2 continuation tokens). */
 export async function* listObjects(client: S3Client, target: S3Target, pageSize = 1000): AsyncGenerator<S3Object> {
-  const pages = paginateListObjectsV2({ client, pageSize }, { Bucket: target.bucket, Prefix: target.prefix || undefined });
+  const pages = paginateListObjectsV2(
+    { client, pageSize },
+    { Bucket: target.bucket, Prefix: target.prefix || undefined },
+  );
   for await (const page of pages) {
     for (const o of page.Contents ?? []) {
       if (o.Key === undefined) continue;
@@ -63,7 +70,11 @@ export async function* listObjects(client: S3Client, target: S3Target, pageSize 
 }
 
 /** An object's bytes as a stream; never buffered whole. */
-export async function getObjectStream(client: S3Client, bucket: string, key: string): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string }> {
+export async function getObjectStream(
+  client: S3Client,
+  bucket: string,
+  key: string,
+): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string }> {
   const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
   if (response.Body === undefined) throw Object.assign(new Error('empty response'), { name: 'EmptyBody' });
   return { body: response.Body as AsyncIterable<Uint8Array>, contentType: response.ContentType ?? '' };
@@ -79,7 +90,8 @@ interface SdkError {
   $metadata?: { httpStatusCode?: number };
 }
 
-const CREDENTIALS_HELP = 'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login`';
+const CREDENTIALS_HELP =
+  'set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login`';
 
 /** One line for an S3 failure; `where` is the bucket or the object. */
 export function describeS3Error(error: unknown, where: string, endpoint?: string): string {
@@ -118,7 +130,8 @@ export function describeS3Error(error: unknown, where: string, endpoint?: string
       break;
   }
   if (/region is missing/i.test(e.message ?? '')) return 'no AWS region: set AWS_REGION or --region';
-  if (e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR') return `${where}: corrupt or truncated gzip data (${e.message})`;
+  if (e.code === 'Z_BUF_ERROR' || e.code === 'Z_DATA_ERROR')
+    return `${where}: corrupt or truncated gzip data (${e.message})`;
   const status = e.$metadata?.httpStatusCode;
   if (status === 403) return `access denied to ${where}`;
   if (status === 404) return `${where} not found`;

@@ -43,7 +43,10 @@ export interface ObjectUnit extends WorkUnit {
 }
 
 /** Why a listed object is not read (excluded, archived, over the size cap), or undefined when it is read. */
-export function createObjectFilter(bucket: string, options: Pick<S3Options, 'include' | 'exclude' | 'excludeUris' | 'maxObjectBytes'>): (object: S3Object) => string | undefined {
+export function createObjectFilter(
+  bucket: string,
+  options: Pick<S3Options, 'include' | 'exclude' | 'excludeUris' | 'maxObjectBytes'>,
+): (object: S3Object) => string | undefined {
   const included = options.include.length > 0 ? picomatch(options.include, { dot: true }) : () => true;
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;
   const excludedUri = options.excludeUris?.length ? picomatch([...options.excludeUris], { dot: true }) : () => false;
@@ -63,11 +66,34 @@ interface Reservoir {
 
 function toUnit(target: S3Target, object: S3Object, group: string): ObjectUnit {
   const uri = `s3://${target.bucket}/${object.key}`;
-  return { id: `s3:${uri}`, connector: 's3', target: target.display, source: uri, size: { bytes: textBytes(object.key, object.size) }, bucket: target.bucket, key: object.key, group };
+  return {
+    id: `s3:${uri}`,
+    connector: 's3',
+    target: target.display,
+    source: uri,
+    size: { bytes: textBytes(object.key, object.size) },
+    bucket: target.bucket,
+    key: object.key,
+    group,
+  };
 }
 
-export async function* planBucket(target: S3Target, client: S3Client, options: S3Options): AsyncGenerator<ObjectUnit, SourceResult> {
-  const coverage: ObjectCoverage = { source: target.display, objectsListed: 0, objectsScanned: 0, groups: 0, bytes: 0, sampled: false, sampleObjects: options.sampleObjects, seed: options.seed, skipped: {} };
+export async function* planBucket(
+  target: S3Target,
+  client: S3Client,
+  options: S3Options,
+): AsyncGenerator<ObjectUnit, SourceResult> {
+  const coverage: ObjectCoverage = {
+    source: target.display,
+    objectsListed: 0,
+    objectsScanned: 0,
+    groups: 0,
+    bytes: 0,
+    sampled: false,
+    sampleObjects: options.sampleObjects,
+    seed: options.seed,
+    skipped: {},
+  };
   const result: SourceResult = { ...emptyResult(), objects: [coverage] };
   const skipReason = createObjectFilter(target.bucket, options);
   const groups = new Set<string>();
@@ -98,11 +124,15 @@ export async function* planBucket(target: S3Target, client: S3Client, options: S
       }
     }
   } catch (error) {
-    result.errors.push({ source: target.display, message: describeS3Error(error, `s3://${target.bucket}`, options.endpoint ?? 'S3') });
+    result.errors.push({
+      source: target.display,
+      message: describeS3Error(error, `s3://${target.bucket}`, options.endpoint ?? 'S3'),
+    });
   }
   coverage.groups = options.sampleObjects === 0 ? groups.size : reservoirs.size;
   coverage.sampled = [...reservoirs.values()].some((r) => r.seen > r.picked.length);
   const picks = [...reservoirs].flatMap(([group, r]) => r.picked.map((object) => ({ object, group })));
-  for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1))) yield toUnit(target, pick.object, pick.group);
+  for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1)))
+    yield toUnit(target, pick.object, pick.group);
   return result;
 }

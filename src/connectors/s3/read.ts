@@ -29,7 +29,12 @@ function isJsonDocument(key: string, contentType: string): boolean {
  * site's and its last key the context. Anything else (JSON lines, too large, not JSON) is read as
  * lines.
  */
-async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buffer>, sink: RecordSink, stats: ReadStats): Promise<void> {
+async function scanJsonDocument(
+  origin: RecordOrigin,
+  stream: AsyncIterable<Buffer>,
+  sink: RecordSink,
+  stats: ReadStats,
+): Promise<void> {
   // Read up to one byte past the limit: a document that ended within it is parsed whole.
   const { head, stream: whole } = await peek(stream, MAX_JSON_DOCUMENT + 1);
   const ended = head.length <= MAX_JSON_DOCUMENT;
@@ -61,7 +66,8 @@ async function scanJsonDocument(origin: RecordOrigin, stream: AsyncIterable<Buff
 }
 
 async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  for await (const piece of body) yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
+  for await (const piece of body)
+    yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
 }
 
 function toOrigin(unit: ObjectUnit): RecordOrigin {
@@ -91,10 +97,25 @@ async function scanObject(client: S3Client, unit: ObjectUnit, sink: RecordSink, 
 }
 
 /** Reads one object with the client given; `where` names the store in messages. */
-export async function readObject(client: S3Client, unit: ObjectUnit, sink: RecordSink, where: string): Promise<SourceResult> {
+export async function readObject(
+  client: S3Client,
+  unit: ObjectUnit,
+  sink: RecordSink,
+  where: string,
+): Promise<SourceResult> {
   const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
   const result = emptyResult();
-  const coverage: ObjectCoverage = { source: unit.target, objectsListed: 0, objectsScanned: 0, groups: 0, bytes: 0, sampled: false, sampleObjects: 0, seed: 0, skipped: {} };
+  const coverage: ObjectCoverage = {
+    source: unit.target,
+    objectsListed: 0,
+    objectsScanned: 0,
+    groups: 0,
+    bytes: 0,
+    sampled: false,
+    sampleObjects: 0,
+    seed: 0,
+    skipped: {},
+  };
   try {
     await scanObject(client, unit, sink, stats);
     if (stats.binary) coverage.skipped['binary'] = 1;

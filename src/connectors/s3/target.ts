@@ -28,11 +28,15 @@ export function toS3Target(url: string): S3Target {
 /** Why an `s3://` target cannot be read as given, for a usage error. */
 export function checkS3Url(target: string): string | undefined {
   if (/^s3:\/\/(?:\/|$)/i.test(target)) return 'name a bucket (s3://bucket/prefix)';
-  if (/^s3:\/\/[^/]*@/i.test(target)) return 'an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)';
+  if (/^s3:\/\/[^/]*@/i.test(target))
+    return 'an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)';
   return undefined;
 }
 
-/** A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it covers none (its group is unknown). */
+/**
+ * A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it
+ * covers none (its group is unknown).
+ */
 export function objectScope(target: string): SiteScope {
   const { bucket, prefix } = toS3Target(target);
   const slash = prefix.lastIndexOf('/');

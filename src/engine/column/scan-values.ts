@@ -38,7 +38,13 @@ export function scanValues(set: DetectorSet, record: ValuesRecord, options: Anal
  * (detectValues). A column's equal values (a status, a note written many times) come out alike but
  * for their row, so each distinct value is analysed once and its occurrences are repeated.
  */
-function analyzeValues(set: DetectorSet, values: string[], rows: ArrayLike<number>, hint: string, options: AnalyzeOptions): Occurrence[] {
+function analyzeValues(
+  set: DetectorSet,
+  values: string[],
+  rows: ArrayLike<number>,
+  hint: string,
+  options: AnalyzeOptions,
+): Occurrence[] {
   const distinctIndex = new Map<string, number>();
   const lines: LineInput[] = [];
   const distinctOf = new Int32Array(values.length);
@@ -64,7 +70,7 @@ function analyzeValues(set: DetectorSet, values: string[], rows: ArrayLike<numbe
 /** The occurrences of each line (a column's distinct values), in order. */
 function analyzeDistinct(set: DetectorSet, lines: LineInput[], options: AnalyzeOptions): Occurrence[][] {
   const text = lines.map((line) => line.text).join('\n');
-  const starts: number[] = new Array(lines.length);
+  const starts = new Array<number>(lines.length);
   for (let i = 0, at = 0; i < lines.length; at += lines[i]!.text.length + 1, i++) starts[i] = at;
   const fields = lines.map(lineFieldsOf);
   const detected = detectValues(set, { text, starts, inputOf: (i) => detectInputOf(lines[i]!, fields[i]!) });

@@ -71,8 +71,17 @@ function wholeOccurrence(candidate: Candidate, line: number, options: AnalyzeOpt
   return occurrence;
 }
 
-/** Every value of a batch under one verdict: a value is only read while its occurrence is kept, then they are counted. */
-function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, verdict: Verdict, batch: ValuesRecord, options: AnalyzeOptions): void {
+/**
+ * Every value of a batch under one verdict: a value is only read while its occurrence is kept, then
+ * they are counted.
+ */
+function addAlike(
+  collector: ReturnType<typeof createCollector>,
+  kind: Kind,
+  verdict: Verdict,
+  batch: ValuesRecord,
+  options: AnalyzeOptions,
+): void {
   for (let i = 0, start = 0; i < batch.rows.length; i++) {
     if (kind.bulk !== undefined) {
       kind.bulk.count! += batch.rows.length - i;
@@ -86,16 +95,31 @@ function addAlike(collector: ReturnType<typeof createCollector>, kind: Kind, ver
   }
 }
 
-export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: NamedDetector, options: AnalyzeOptions): Occurrence[] | undefined {
+export function scanWholeValues(
+  set: DetectorSet,
+  batch: ValuesRecord,
+  named: NamedDetector,
+  options: AnalyzeOptions,
+): Occurrence[] | undefined {
   // Raw values checked against allow rules one by one, and JSON values, take the general path.
-  if (options.allowValue !== undefined || ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && valuesOf(batch).some(looksLikeJson))) return undefined;
+  if (
+    options.allowValue !== undefined ||
+    ((batch.data.includes(0x7b) || batch.data.includes(0x5b)) && valuesOf(batch).some(looksLikeJson))
+  )
+    return undefined;
   const collector = createCollector(options.maxLocations ?? 0);
   // Digests first: the check gives up at the first line unless it is hex of a digest's length.
   const digest = uniformDigest(batch.data);
   if (digest !== undefined && set.lineSet.matching(batch.data).length === 0) {
     // Every value is a digest of one length, and no pattern matches: one verdict.
     const verdict = storedVerdict(named, batch.hint, digest);
-    addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
+    addAlike(
+      collector,
+      collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence),
+      verdict,
+      batch,
+      options,
+    );
     return collector.out;
   }
   const shape = set.columnShape(batch.data);
@@ -107,15 +131,27 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
   const wholeSpec = whole === undefined ? undefined : set.patterns[whole]!.spec;
   // Another pattern's candidate overlaps the whole-value one; it can only win with a higher
   // confidence, or an equal one when it comes first (resolveOverlaps keeps the earlier of equals).
-  const rivals = matching.filter((i) => i !== whole).map((i) => ({ index: i, best: maxConfidence(named.detector, set.patterns[i]!.spec) }));
-  const wins = (v: Verdict) => rivals.every((r) => v.confidence > r.best || (v.confidence === r.best && whole! < r.index));
-  const judge = wholeSpec !== undefined ? createWholeJudge(named.detector, wholeSpec, batch.hint) : createStoredJudge(named, batch.hint);
+  const rivals = matching
+    .filter((i) => i !== whole)
+    .map((i) => ({ index: i, best: maxConfidence(named.detector, set.patterns[i]!.spec) }));
+  const wins = (v: Verdict) =>
+    rivals.every((r) => v.confidence > r.best || (v.confidence === r.best && whole! < r.index));
+  const judge =
+    wholeSpec !== undefined
+      ? createWholeJudge(named.detector, wholeSpec, batch.hint)
+      : createStoredJudge(named, batch.hint);
   // Every value matches the pattern whole, and none is one that the detector's normalisation or
   // validator could treat unlike the others: the first value's verdict is every value's.
   if (wholeSpec !== undefined && named.detector.unusualValue !== undefined && !shape.unusual.has(named.detector)) {
     const verdict = judge(batch.data.toString('utf8', 0, lineEnd(batch.data, 0)));
     if (verdict !== undefined && wins(verdict)) {
-      addAlike(collector, collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence), verdict, batch, options);
+      addAlike(
+        collector,
+        collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence),
+        verdict,
+        batch,
+        options,
+      );
       return collector.out;
     }
   }
@@ -127,7 +163,14 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
   const kindFor = (verdict: Verdict): Kind | null => {
     if (last?.verdict === verdict) return last.kind;
     let kind = kinds.get(verdict);
-    if (kind === undefined) kinds.set(verdict, (kind = wholeSpec === undefined || wins(verdict) ? collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence) : null));
+    if (kind === undefined)
+      kinds.set(
+        verdict,
+        (kind =
+          wholeSpec === undefined || wins(verdict)
+            ? collector.kindOf(verdict.detector.id, verdict.form, verdict.confidence)
+            : null),
+      );
     last = { verdict, kind };
     return kind;
   };
@@ -137,7 +180,8 @@ export function scanWholeValues(set: DetectorSet, batch: ValuesRecord, named: Na
     if (verdict === undefined && wholeSpec === undefined) return; // no stored form: not a finding
     const kind = verdict === undefined ? null : kindFor(verdict);
     if (verdict === undefined || kind === null) {
-      for (const o of analyzeLine(set, { text: value, line, hint: batch.hint, template: false }, options)) collector.add(collector.kindOf(o.detector, o.form, o.confidence), () => o);
+      for (const o of analyzeLine(set, { text: value, line, hint: batch.hint, template: false }, options))
+        collector.add(collector.kindOf(o.detector, o.form, o.confidence), () => o);
       return;
     }
     if (kind.bulk !== undefined) kind.bulk.count! += 1;

@@ -23,7 +23,10 @@ describe('bad input', () => {
   });
 
   it('reports a corrupt gzip and goes on', async () => {
-    const dir = makeTree({ 'a/bad.log.gz': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9]), 'a/good.log': LEAK });
+    const dir = makeTree({
+      'a/bad.log.gz': Buffer.from([0x1f, 0x8b, 0x08, 0x00, 1, 2, 3, 4, 5, 6, 7, 8, 9]),
+      'a/good.log': LEAK,
+    });
     const { exitCode, report } = await scanJson(dir);
     expect(exitCode).toBe(2);
     expect(report.errors).toHaveLength(1);
@@ -37,7 +40,9 @@ describe('bad input', () => {
     const dir = makeTree({ 'a/cut.log.gz': full.subarray(0, full.length - 40) });
     const { exitCode, report } = await scanJson(dir);
     expect(exitCode).toBe(2);
-    expect(report.errors).toEqual([{ source: 'a/cut.log.gz', message: 'truncated gzip data (unexpected end of file)' }]);
+    expect(report.errors).toEqual([
+      { source: 'a/cut.log.gz', message: 'truncated gzip data (unexpected end of file)' },
+    ]);
     expect(report.findings[0]!.locations[0]!.line).toBe(1);
   });
 
@@ -56,18 +61,35 @@ describe('bad input', () => {
   it('keeps every record within the chunk and line limits', async () => {
     const dir = makeTree({ 'long.log': 'b'.repeat(100_000) + '\n' + LEAK.repeat(50) });
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-    const origin = { siteKind: 'file' as const, path: 'long.log', source: path.join(dir, 'long.log'), uri: 'file://long.log', siteUri: 'file://long.log*', defaultService: 'x', target: '.' };
+    const origin = {
+      siteKind: 'file' as const,
+      path: 'long.log',
+      source: path.join(dir, 'long.log'),
+      uri: 'file://long.log',
+      siteUri: 'file://long.log*',
+      defaultService: 'x',
+      target: '.',
+    };
     let largest = 0;
-    for await (const record of readFileRecords(origin, stats, { chunkBytes: 1024, maxLineBytes: 4096 })) largest = Math.max(largest, record.data.length);
+    for await (const record of readFileRecords(origin, stats, { chunkBytes: 1024, maxLineBytes: 4096 }))
+      largest = Math.max(largest, record.data.length);
     expect(largest).toBeLessThanOrEqual(4096 + 1024);
     expect(stats).toMatchObject({ lines: 51, longLines: 1 });
   });
 
   it('reads invalid UTF-8 and CRLF line ends', async () => {
-    const dir = makeTree({ 'a/mixed.log': Buffer.concat([Buffer.from('bad \xff\xfe bytes\r\n', 'latin1'), Buffer.from(LEAK.replace('\n', '\r\n'))]) });
+    const dir = makeTree({
+      'a/mixed.log': Buffer.concat([
+        Buffer.from('bad \xff\xfe bytes\r\n', 'latin1'),
+        Buffer.from(LEAK.replace('\n', '\r\n')),
+      ]),
+    });
     const { exitCode, report } = await scanJson(dir);
     expect(exitCode).toBe(1);
-    expect(report.findings[0]).toMatchObject({ locations: [{ line: 2, column: 38 }], site: { template: '<ts> INFO signup for <email>' } });
+    expect(report.findings[0]).toMatchObject({
+      locations: [{ line: 2, column: 38 }],
+      site: { template: '<ts> INFO signup for <email>' },
+    });
   });
 
   it('lists a symlink loop, an empty folder and a binary file as skipped', async () => {

@@ -49,7 +49,10 @@ async function scanDb(args: string[], url = urlFor('')) {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', () => {
   beforeAll(async () => {
-    expect(ADMIN_URL, 'PIISCAN_TEST_MYSQL_URL must be set in CI (eval "$(bash test/servers/mariadb.sh start)")').toBeDefined();
+    expect(
+      ADMIN_URL,
+      'PIISCAN_TEST_MYSQL_URL must be set in CI (eval "$(bash test/servers/mariadb.sh start)")',
+    ).toBeDefined();
     const admin = await mysql.createConnection(ADMIN_URL!);
     for (const statement of SETUP) await admin.query(statement);
     await admin.end();
@@ -64,7 +67,12 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
 
   it('finds column-level leak sites in every readable database, with forms and JSON paths', async () => {
     const { report } = await scanDb(['--seed', '3']);
-    const sites = report.findings.map((f) => `${f.service} ${f.site.uri.replace(/^mysql:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`).sort();
+    const sites = report.findings
+      .map(
+        (f) =>
+          `${f.service} ${f.site.uri.replace(/^mysql:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`,
+      )
+      .sort();
     expect(sites).toContain('piiscan_payments piiscan_payments/cards.meta$.iban iban plaintext 120/120');
     expect(sites).toContain('piiscan_payments piiscan_payments/cards.pan credit_card plaintext 120/120');
     expect(sites).toContain('piiscan_payments piiscan_payments/cards.pan_masked credit_card masked 120/120');
@@ -72,7 +80,11 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     expect(sites).toContain('piiscan_payments piiscan_payments/cards.receipt email plaintext 60/120');
     expect(sites).toContain('piiscan_payments piiscan_payments/cards.holder_email email plaintext 120/120');
     expect(sites.filter((s) => s.includes('email_sha1 email hashed'))).toHaveLength(1);
-    expect(report.coverage.tables.find((t) => t.table === 'piiscan_payments.cards')).toMatchObject({ skippedColumns: 1, skippedValues: 60, method: 'full' });
+    expect(report.coverage.tables.find((t) => t.table === 'piiscan_payments.cards')).toMatchObject({
+      skippedColumns: 1,
+      skippedValues: 60,
+      method: 'full',
+    });
   });
 
   it('samples by random key ranges that reach the newest rows, repeatably', async () => {
@@ -86,7 +98,10 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     const b = await scanDb(['--sample-rows', '2000', '--seed', '11', '--include', 'piiscan_crm.leads']);
     expect(b.report.coverage.tables).toEqual(a.report.coverage.tables);
     const full = await scanDb(['--full', '--include', 'piiscan_crm.leads']);
-    expect(full.report.findings.find((f) => f.site.uri.endsWith('leads.note'))).toMatchObject({ count: 500, rowsScanned: 20000 });
+    expect(full.report.findings.find((f) => f.site.uri.endsWith('leads.note'))).toMatchObject({
+      count: 500,
+      rowsScanned: 20000,
+    });
   });
 
   it('reads in a read-only session', async () => {
@@ -94,22 +109,47 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), plan);
     const tables = await driver.listTables();
     let rows = 0;
-    await driver.readTable(tables[0]!, plan, { text: () => undefined, bytes: () => undefined, endRow: () => void rows++, wait: () => undefined });
+    await driver.readTable(tables[0]!, plan, {
+      text: () => undefined,
+      bytes: () => undefined,
+      endRow: () => void rows++,
+      wait: () => undefined,
+    });
     expect(rows).toBeGreaterThan(0);
     await driver.close();
     const session = await mysql.createConnection(urlFor('piiscan_payments'));
     await session.query('SET SESSION TRANSACTION READ ONLY');
-    await expect(session.query("INSERT INTO piiscan_crm.secret_notes VALUES (2, 'x')")).rejects.toThrow(/READ ONLY transaction/i);
+    await expect(session.query("INSERT INTO piiscan_crm.secret_notes VALUES (2, 'x')")).rejects.toThrow(
+      /READ ONLY transaction/i,
+    );
     await session.end();
   });
 
   it('reports a statement timeout on one table and a table dropped during the scan', async () => {
     const slow = await scanDb(['--include', 'piiscan_crm.leads', '--full', '--statement-timeout', '1']);
     expect(slow.exitCode).toBe(2);
-    expect(slow.report.errors).toEqual([{ source: expect.stringMatching(/piiscan_crm\.leads$/), message: expect.stringMatching(/^statement timeout/) }]);
+    expect(slow.report.errors).toEqual([
+      { source: expect.stringMatching(/piiscan_crm\.leads$/), message: expect.stringMatching(/^statement timeout/) },
+    ]);
     const driver = await connectMysql(toDatabaseTarget(urlFor('piiscan_payments')), PLAN);
-    const gone = { schema: 'piiscan_payments', table: 'dropped_meanwhile', columns: [{ name: 'email', kind: 'text' as const }], skippedColumns: [], estimatedRows: 10 };
-    const error = await driver.readTable(gone, PLAN, { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined }).then(() => undefined, (e: unknown) => e);
+    const gone = {
+      schema: 'piiscan_payments',
+      table: 'dropped_meanwhile',
+      columns: [{ name: 'email', kind: 'text' as const }],
+      skippedColumns: [],
+      estimatedRows: 10,
+    };
+    const error = await driver
+      .readTable(gone, PLAN, {
+        text: () => undefined,
+        bytes: () => undefined,
+        endRow: () => undefined,
+        wait: () => undefined,
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     await driver.close();
     expect(driver.describeError(error)).toMatch(/^the table no longer exists|SELECT command denied/);
   });
@@ -122,16 +162,26 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     let killed = false;
     // The first time the reader may wait, an administrator kills the reader's connections.
     const kill = async () => {
-      const [sessions] = await admin.query("SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'piiscan_reader'");
+      const [sessions] = await admin.query(
+        "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = 'piiscan_reader'",
+      );
       for (const { ID } of sessions as Array<{ ID: number }>) await admin.query(`KILL ${ID}`);
     };
     const ignore = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
     const sink = { ...ignore, endRow: () => void read++, wait: () => (killed ? undefined : ((killed = true), kill())) };
-    const failure = await driver.readTable(leads, { ...PLAN, full: true }, sink).then(() => undefined, (e: unknown) => e);
-    const next = await driver.readTable(leads, PLAN, ignore).then(() => undefined, (e: unknown) => e);
+    const failure = await driver.readTable(leads, { ...PLAN, full: true }, sink).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    const next = await driver.readTable(leads, PLAN, ignore).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     await driver.close().catch(() => undefined);
     await admin.end();
-    expect(driver.describeError(failure)).toMatch(/^(?:the server ended the connection \(Connection was killed\)|the connection to \S+ was lost: [^\n]+)$/);
+    expect(driver.describeError(failure)).toMatch(
+      /^(?:the server ended the connection \(Connection was killed\)|the connection to \S+ was lost: [^\n]+)$/,
+    );
     expect(driver.describeError(next)).toMatch(/^the connection to \S+ was lost: [^\n]+$/);
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(20_000);
@@ -146,20 +196,37 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     try {
       mysqlDriver.connect = async (target, options) => {
         const driver = await real(target, options);
-        return { ...driver, readTable: (table, plan, sink) => (table.table === 'leads' ? Promise.reject(timedOut) : driver.readTable(table, plan, sink)) };
+        return {
+          ...driver,
+          readTable: (table, plan, sink) =>
+            table.table === 'leads' ? Promise.reject(timedOut) : driver.readTable(table, plan, sink),
+        };
       };
       const table = await runCli(['scan', 'app', urlFor(''), '--format', 'json', '--quiet'], dir);
       const report = parseReport(table.stdout);
       expect(table.exitCode).toBe(2);
-      expect(report.errors).toContainEqual({ source: expect.stringMatching(/^mysql:\/\/\*\*\*@127\.0\.0\.1:\d+\/ piiscan_crm\.leads$/), message: 'unexpected error ETIMEDOUT_READ: read ETIMEDOUT' });
+      expect(report.errors).toContainEqual({
+        source: expect.stringMatching(/^mysql:\/\/\*\*\*@127\.0\.0\.1:\d+\/ piiscan_crm\.leads$/),
+        message: 'unexpected error ETIMEDOUT_READ: read ETIMEDOUT',
+      });
       expect(report.findings.some((f) => f.site.uri.includes('/piiscan_payments/cards.'))).toBe(true);
       expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
 
-      mysqlDriver.connect = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new RangeError('Invalid array length')) });
+      mysqlDriver.connect = async (target, options) => ({
+        ...(await real(target, options)),
+        listTables: () => Promise.reject(new RangeError('Invalid array length')),
+      });
       const source = await runCli(['scan', 'app', urlFor(''), '--format', 'json', '--quiet'], dir);
       expect(source.exitCode).toBe(2);
-      expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^mysql:\/\/\*\*\*@[^ ]+\/$/), message: 'unexpected error RangeError: Invalid array length' }]);
-      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+      expect(parseReport(source.stdout).errors).toEqual([
+        {
+          source: expect.stringMatching(/^mysql:\/\/\*\*\*@[^ ]+\/$/),
+          message: 'unexpected error RangeError: Invalid array length',
+        },
+      ]);
+      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([
+        expect.stringMatching(/^file:\/\/app\/app\.log/),
+      ]);
     } finally {
       mysqlDriver.connect = real;
     }
@@ -185,17 +252,33 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
       const { exitCode, report } = await scanDb([], urlFor('piiscan_grants'));
       expect(exitCode).toBe(2);
       expect(report.errors).toEqual([
-        { source: expect.stringMatching(/ piiscan_grants\.intake$/), message: "permission denied for table piiscan_grants.intake, not read: GRANT SELECT ON `piiscan_grants`.`intake` TO 'piiscan_reader'@'%'" },
+        {
+          source: expect.stringMatching(/ piiscan_grants\.intake$/),
+          message:
+            "permission denied for table piiscan_grants.intake, not read: GRANT SELECT ON `piiscan_grants`.`intake` TO 'piiscan_reader'@'%'",
+        },
         // MariaDB does not list columns the user holds no privilege on, nor name them when a read is denied.
-        { source: expect.stringMatching(/ piiscan_grants\.staff$/), message: "permission denied for columns of piiscan_grants.staff that the server does not list to this user, not read: GRANT SELECT ON `piiscan_grants`.`staff` TO 'piiscan_reader'@'%'" },
+        {
+          source: expect.stringMatching(/ piiscan_grants\.staff$/),
+          message:
+            "permission denied for columns of piiscan_grants.staff that the server does not list to this user, not read: GRANT SELECT ON `piiscan_grants`.`staff` TO 'piiscan_reader'@'%'",
+        },
       ]);
-      const tables = Object.fromEntries(report.coverage.tables.map((t) => [t.table, { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns }]));
+      const tables = Object.fromEntries(
+        report.coverage.tables.map((t) => [
+          t.table,
+          { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns },
+        ]),
+      );
       expect(tables).toEqual({
         'piiscan_grants.intake': { method: 'not read: permission denied', rowsScanned: 0, denied: ['id', 'ssn'] },
         'piiscan_grants.open_notes': { method: 'full', rowsScanned: 1, denied: undefined },
         'piiscan_grants.staff': { method: 'full', rowsScanned: 1, denied: [] },
       });
-      expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual(['open_notes.note', 'staff.email']);
+      expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual([
+        'open_notes.note',
+        'staff.email',
+      ]);
     } finally {
       await admin.query('DROP DATABASE piiscan_grants');
       await admin.end();
@@ -206,16 +289,38 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
     const denied = await scanDb([], urlFor('piiscan_crm'));
     expect(denied.exitCode).toBe(2);
     expect(denied.report.errors).toEqual([
-      { source: expect.stringMatching(/piiscan_crm\.secret_notes$/), message: "permission denied for table piiscan_crm.secret_notes, not read: GRANT SELECT ON `piiscan_crm`.`secret_notes` TO 'piiscan_reader'@'%'" },
+      {
+        source: expect.stringMatching(/piiscan_crm\.secret_notes$/),
+        message:
+          "permission denied for table piiscan_crm.secret_notes, not read: GRANT SELECT ON `piiscan_crm`.`secret_notes` TO 'piiscan_reader'@'%'",
+      },
     ]);
-    expect(denied.report.coverage.tables.map((t) => [t.table, t.method])).toEqual([['piiscan_crm.leads', 'full'], ['piiscan_crm.secret_notes', 'not read: permission denied']]);
+    expect(denied.report.coverage.tables.map((t) => [t.table, t.method])).toEqual([
+      ['piiscan_crm.leads', 'full'],
+      ['piiscan_crm.secret_notes', 'not read: permission denied'],
+    ]);
     const cases: Array<[string, RegExp]> = [
-      [urlFor('', 'piiscan_reader', 'wrong-password'), /^Access denied for user 'piiscan_reader'.*: check the user and password/],
-      [urlFor('no_such_db'), /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/],
+      [
+        urlFor('', 'piiscan_reader', 'wrong-password'),
+        /^Access denied for user 'piiscan_reader'.*: check the user and password/,
+      ],
+      [
+        urlFor('no_such_db'),
+        /Access denied for user 'piiscan_reader'@'.*' to database 'no_such_db': grant the scanning user access to it|Unknown database/,
+      ],
       [`mysql://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/x`, /^connection refused by 127\.0\.0\.1:1/],
-      [`mysql://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:3306/x`, /^unknown host no-such-host\.invalid: check the host name in the URL$|^cannot resolve host no-such-host\.invalid/],
-      [`${urlFor('piiscan_payments')}?ssl-mode=REQUIRED`, /^the server does not support TLS, but the URL asks for it \(ssl-mode\)$/],
-      [`${urlFor('piiscan_payments')}?ssl-mode=SOMETIMES`, /^ssl-mode=SOMETIMES in the URL: expected one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY$/],
+      [
+        `mysql://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:3306/x`,
+        /^unknown host no-such-host\.invalid: check the host name in the URL$|^cannot resolve host no-such-host\.invalid/,
+      ],
+      [
+        `${urlFor('piiscan_payments')}?ssl-mode=REQUIRED`,
+        /^the server does not support TLS, but the URL asks for it \(ssl-mode\)$/,
+      ],
+      [
+        `${urlFor('piiscan_payments')}?ssl-mode=SOMETIMES`,
+        /^ssl-mode=SOMETIMES in the URL: expected one of DISABLED, PREFERRED, REQUIRED, VERIFY_CA, VERIFY_IDENTITY$/,
+      ],
     ];
     for (const [url, message] of cases) {
       const { exitCode, report, stdout, stderr } = await scanDb([], url);

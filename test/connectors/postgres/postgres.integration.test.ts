@@ -8,7 +8,12 @@ import type { RowSink, TableInfo } from '../../../src/connectors/database/driver
 import { postgresDriver } from '../../../src/connectors/postgres/index.js';
 import { makeTree, parseReport, runCli } from '../../helpers.js';
 
-const IGNORE: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => undefined, wait: () => undefined };
+const IGNORE: RowSink = {
+  text: () => undefined,
+  bytes: () => undefined,
+  endRow: () => undefined,
+  wait: () => undefined,
+};
 
 const ADMIN_URL = process.env['PIISCAN_TEST_PG_URL'];
 const DB = 'piiscan_shop';
@@ -77,15 +82,22 @@ async function scanDb(args: string[], url = urlFor(DB, 'piiscan_reader', READER_
 
 describe('sslmode', () => {
   it('is read as libpq reads it (require encrypts without checking the certificate), with no warning', () => {
-    expect(withLibpqSslModes('postgres://u:p@h/db?sslmode=require')).toBe('postgres://u:p@h/db?sslmode=require&uselibpqcompat=true');
+    expect(withLibpqSslModes('postgres://u:p@h/db?sslmode=require')).toBe(
+      'postgres://u:p@h/db?sslmode=require&uselibpqcompat=true',
+    );
     expect(withLibpqSslModes('postgres://u:p@h/db')).toBe('postgres://u:p@h/db');
-    expect(withLibpqSslModes('postgres://h/db?sslmode=require&uselibpqcompat=false')).toBe('postgres://h/db?sslmode=require&uselibpqcompat=false');
+    expect(withLibpqSslModes('postgres://h/db?sslmode=require&uselibpqcompat=false')).toBe(
+      'postgres://h/db?sslmode=require&uselibpqcompat=false',
+    );
   });
 });
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   beforeAll(async () => {
-    expect(ADMIN_URL, 'PIISCAN_TEST_PG_URL must be set in CI (eval "$(bash test/servers/postgres.sh start)")').toBeDefined();
+    expect(
+      ADMIN_URL,
+      'PIISCAN_TEST_PG_URL must be set in CI (eval "$(bash test/servers/postgres.sh start)")',
+    ).toBeDefined();
     await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
     await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
     await sql('postgres', `CREATE DATABASE ${DB}`);
@@ -101,7 +113,12 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('finds column-level leak sites with their forms, JSON paths and services', async () => {
     const { exitCode, report } = await scanDb(['--seed', '7']);
     expect(exitCode).toBe(2); // orders.payroll: permission denied (see below)
-    const sites = report.findings.map((f) => `${f.service} ${f.site.uri.replace(/^postgres:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`).sort();
+    const sites = report.findings
+      .map(
+        (f) =>
+          `${f.service} ${f.site.uri.replace(/^postgres:\/\/[^/]+\//, '')}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}/${f.rowsScanned}`,
+      )
+      .sort();
     expect(sites).toEqual([
       'analytics piiscan_shop/analytics.events.payload$.ip ip_address plaintext 100/100',
       'analytics piiscan_shop/analytics.events.user_email_sha256 email hashed 100/100',
@@ -118,11 +135,21 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     ]);
     expect(report.findings.every((f) => f.site.kind === 'column' && f.site.template === '')).toBe(true);
     const avatar = report.coverage.tables.find((t) => t.table === 'orders.customers')!;
-    expect(avatar).toMatchObject({ rowsScanned: 200, sampled: false, method: 'full', skippedColumns: 1, skippedValues: 100 });
+    expect(avatar).toMatchObject({
+      rowsScanned: 200,
+      sampled: false,
+      method: 'full',
+      skippedColumns: 1,
+      skippedValues: 100,
+    });
   });
 
   it('scans on worker threads with the same findings, coverage and errors as on one thread', async () => {
-    const strip = (r: ReturnType<typeof parseReport>) => ({ findings: r.findings, tables: r.coverage.tables, errors: r.errors });
+    const strip = (r: ReturnType<typeof parseReport>) => ({
+      findings: r.findings,
+      tables: r.coverage.tables,
+      errors: r.errors,
+    });
     const one = await scanDb(['--seed', '7', '--jobs', '1']);
     const workers = await scanDb(['--seed', '7', '--jobs', '2', '--concurrency', '3']);
     expect(workers.exitCode).toBe(2);
@@ -130,13 +157,20 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     expect(one.report.findings.length).toBeGreaterThan(10);
     // A table cut short by its statement timeout fails alone, on worker threads too.
     const slow = await scanDb(['--include', 'public.audit_log', '--full', '--statement-timeout', '1', '--jobs', '2']);
-    expect(slow.report.errors).toEqual([{ source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) }]);
+    expect(slow.report.errors).toEqual([
+      { source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) },
+    ]);
   });
 
   it('samples large tables so that PII only in the newest rows is still found, repeatably', async () => {
     const a = await scanDb(['--sample-rows', '2000', '--seed', '42', '--include', 'public.*']);
     const table = a.report.coverage.tables.find((t) => t.table === 'public.audit_log')!;
-    expect(table).toMatchObject({ sampled: true, seed: 42, rowsEstimated: 20000, method: 'TABLESAMPLE BERNOULLI (10.00) REPEATABLE (42)' });
+    expect(table).toMatchObject({
+      sampled: true,
+      seed: 42,
+      rowsEstimated: 20000,
+      method: 'TABLESAMPLE BERNOULLI (10.00) REPEATABLE (42)',
+    });
     expect(table.rowsScanned).toBeGreaterThan(1500);
     expect(table.rowsScanned).toBeLessThan(2500);
     const found = a.report.findings.find((f) => f.site.uri.endsWith('public.audit_log.message'))!;
@@ -151,18 +185,37 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('does not report a PII-named column holding only empty and placeholder values', async () => {
     const { report } = await scanDb(['--include', 'orders.contacts_blank']);
     expect(report.findings).toEqual([]);
-    expect(report.coverage.tables).toEqual([expect.objectContaining({ table: 'orders.contacts_blank', rowsScanned: 4 })]);
+    expect(report.coverage.tables).toEqual([
+      expect.objectContaining({ table: 'orders.contacts_blank', rowsScanned: 4 }),
+    ]);
   });
 
   it('scans in a read-only transaction', async () => {
     const client = new pg.Client({ connectionString: urlFor(DB, 'piiscan_reader', READER_PASSWORD) });
     await client.connect();
     try {
-      const table: TableInfo = { schema: 'orders', table: 'contacts_blank', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 4 };
+      const table: TableInfo = {
+        schema: 'orders',
+        table: 'contacts_blank',
+        columns: [{ name: 'email', kind: 'text' }],
+        skippedColumns: [],
+        estimatedRows: 4,
+      };
       // Queued while the rows stream, the INSERT runs in the read's transaction, before its ROLLBACK.
       let insert: Promise<unknown> | undefined;
-      const sink: RowSink = { text: () => undefined, bytes: () => undefined, endRow: () => void (insert ??= client.query('INSERT INTO orders.payroll VALUES (2, NULL)').catch((e: unknown) => e)), wait: () => undefined };
-      await readTable(client, table, { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 }, sink);
+      const sink: RowSink = {
+        text: () => undefined,
+        bytes: () => undefined,
+        endRow: () =>
+          void (insert ??= client.query('INSERT INTO orders.payroll VALUES (2, NULL)').catch((e: unknown) => e)),
+        wait: () => undefined,
+      };
+      await readTable(
+        client,
+        table,
+        { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 },
+        sink,
+      );
       expect(await insert).toMatchObject({ message: expect.stringMatching(/read-only transaction/) });
     } finally {
       await client.end();
@@ -172,7 +225,13 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('lists a table it may not read and goes on; keeps the password out of everything', async () => {
     const { exitCode, report, stdout, stderr } = await scanDb(['--include', 'orders.*']);
     expect(exitCode).toBe(2);
-    expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: 'permission denied for table orders.payroll, not read: GRANT SELECT ON orders.payroll TO piiscan_reader' }]);
+    expect(report.errors).toEqual([
+      {
+        source: expect.stringContaining('orders.payroll'),
+        message:
+          'permission denied for table orders.payroll, not read: GRANT SELECT ON orders.payroll TO piiscan_reader',
+      },
+    ]);
     expect(report.findings.length).toBeGreaterThan(3);
     expect(report.targets[0]).toMatch(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/);
     expect(stdout + stderr).not.toContain(READER_PASSWORD);
@@ -181,10 +240,22 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   it('names every connection failure in one line, exit 2', async () => {
     const port = new URL(ADMIN_URL!).port;
     const cases: Array<[string, RegExp]> = [
-      [`postgres://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/${DB}`, /^connection refused by 127\.0\.0\.1:1: is the server running/],
-      [`postgres://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:5432/${DB}`, /^unknown host no-such-host\.invalid: check the host name/],
-      [urlFor(DB, 'piiscan_reader', 'wrong-password'), /^password authentication failed for user "piiscan_reader": check the password/],
-      [urlFor('no_such_db', 'piiscan_reader', READER_PASSWORD), /^database "no_such_db" does not exist: check the database name/],
+      [
+        `postgres://piiscan_reader:${READER_PASSWORD}@127.0.0.1:1/${DB}`,
+        /^connection refused by 127\.0\.0\.1:1: is the server running/,
+      ],
+      [
+        `postgres://piiscan_reader:${READER_PASSWORD}@no-such-host.invalid:5432/${DB}`,
+        /^unknown host no-such-host\.invalid: check the host name/,
+      ],
+      [
+        urlFor(DB, 'piiscan_reader', 'wrong-password'),
+        /^password authentication failed for user "piiscan_reader": check the password/,
+      ],
+      [
+        urlFor('no_such_db', 'piiscan_reader', READER_PASSWORD),
+        /^database "no_such_db" does not exist: check the database name/,
+      ],
       [`${urlFor(DB, 'piiscan_reader', READER_PASSWORD)}?sslmode=require`, /^the server does not support TLS/],
     ];
     for (const [url, message] of cases) {
@@ -207,7 +278,14 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     const result = await runCli(['scan', 'app', url.toString(), '--format', 'json', '--quiet'], dir);
     const report = parseReport(result.stdout);
     expect(result.exitCode).toBe(2);
-    expect(report.errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/), message: expect.stringMatching(/^the server at 127\.0\.0\.1:\d+ asks for a password and none was given: put it in the URL, PGPASSWORD/) }]);
+    expect(report.errors).toEqual([
+      {
+        source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop$/),
+        message: expect.stringMatching(
+          /^the server at 127\.0\.0\.1:\d+ asks for a password and none was given: put it in the URL, PGPASSWORD/,
+        ),
+      },
+    ]);
     expect(report.findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
   });
 
@@ -220,20 +298,55 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     try {
       postgresDriver.connect = async (target, options) => {
         const driver = await real(target, options);
-        return { ...driver, readTable: (table, plan, sink) => (table.table === 'customers' ? Promise.reject(stale) : driver.readTable(table, plan, sink)) };
+        return {
+          ...driver,
+          readTable: (table, plan, sink) =>
+            table.table === 'customers' ? Promise.reject(stale) : driver.readTable(table, plan, sink),
+        };
       };
-      const table = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--include', 'orders.*,users_svc.*', '--format', 'json', '--quiet'], dir);
+      const table = await runCli(
+        [
+          'scan',
+          'app',
+          urlFor(DB, 'piiscan_reader', READER_PASSWORD),
+          '--include',
+          'orders.*,users_svc.*',
+          '--format',
+          'json',
+          '--quiet',
+        ],
+        dir,
+      );
       const report = parseReport(table.stdout);
       expect(table.exitCode).toBe(2);
-      expect(report.errors).toEqual([{ source: expect.stringContaining('orders.payroll'), message: expect.stringMatching(/^permission denied/) }, { source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop orders\.customers$/), message: 'unexpected error ESTALE: stale file handle, read' }]);
+      expect(report.errors).toEqual([
+        { source: expect.stringContaining('orders.payroll'), message: expect.stringMatching(/^permission denied/) },
+        {
+          source: expect.stringMatching(/^postgres:\/\/\*\*\*@127\.0\.0\.1:\d+\/piiscan_shop orders\.customers$/),
+          message: 'unexpected error ESTALE: stale file handle, read',
+        },
+      ]);
       expect(report.findings.some((f) => f.site.uri.includes('/users_svc.users.'))).toBe(true);
       expect(report.findings.some((f) => f.site.uri.startsWith('file://app/app.log'))).toBe(true);
 
-      postgresDriver.connect = async (target, options) => ({ ...(await real(target, options)), listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")) });
-      const source = await runCli(['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--format', 'json', '--quiet'], dir);
+      postgresDriver.connect = async (target, options) => ({
+        ...(await real(target, options)),
+        listTables: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'rows')")),
+      });
+      const source = await runCli(
+        ['scan', 'app', urlFor(DB, 'piiscan_reader', READER_PASSWORD), '--format', 'json', '--quiet'],
+        dir,
+      );
       expect(source.exitCode).toBe(2);
-      expect(parseReport(source.stdout).errors).toEqual([{ source: expect.stringMatching(/^postgres:\/\/\*\*\*@[^ ]+\/piiscan_shop$/), message: "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')" }]);
-      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([expect.stringMatching(/^file:\/\/app\/app\.log/)]);
+      expect(parseReport(source.stdout).errors).toEqual([
+        {
+          source: expect.stringMatching(/^postgres:\/\/\*\*\*@[^ ]+\/piiscan_shop$/),
+          message: "unexpected error TypeError: Cannot read properties of undefined (reading 'rows')",
+        },
+      ]);
+      expect(parseReport(source.stdout).findings.map((f) => f.site.uri)).toEqual([
+        expect.stringMatching(/^file:\/\/app\/app\.log/),
+      ]);
     } finally {
       postgresDriver.connect = real;
     }
@@ -251,13 +364,31 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     );
     const { exitCode, report } = await scanDb([], urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD));
     expect(exitCode).toBe(2);
-    const source = (table: string) => expect.stringMatching(new RegExp(`^postgres://\\*\\*\\*@127\\.0\\.0\\.1:\\d+/piiscan_grants ${table.replace('.', '\\.')}$`));
+    const source = (table: string) =>
+      expect.stringMatching(
+        new RegExp(`^postgres://\\*\\*\\*@127\\.0\\.0\\.1:\\d+/piiscan_grants ${table.replace('.', '\\.')}$`),
+      );
     expect(report.errors).toEqual([
-      { source: source('hr.salaries'), message: 'permission denied for schema hr, not read: GRANT USAGE ON SCHEMA hr TO piiscan_reader' },
-      { source: source('public.staff'), message: 'permission denied for column Home Phone of public.staff, not read: GRANT SELECT ("Home Phone") ON public.staff TO piiscan_reader' },
-      { source: source('public.vault'), message: 'permission denied for table public.vault, not read: GRANT SELECT ON public.vault TO piiscan_reader' },
+      {
+        source: source('hr.salaries'),
+        message: 'permission denied for schema hr, not read: GRANT USAGE ON SCHEMA hr TO piiscan_reader',
+      },
+      {
+        source: source('public.staff'),
+        message:
+          'permission denied for column Home Phone of public.staff, not read: GRANT SELECT ("Home Phone") ON public.staff TO piiscan_reader',
+      },
+      {
+        source: source('public.vault'),
+        message: 'permission denied for table public.vault, not read: GRANT SELECT ON public.vault TO piiscan_reader',
+      },
     ]);
-    const tables = Object.fromEntries(report.coverage.tables.map((t) => [t.table, { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns }]));
+    const tables = Object.fromEntries(
+      report.coverage.tables.map((t) => [
+        t.table,
+        { method: t.method, rowsScanned: t.rowsScanned, denied: t.denied?.columns },
+      ]),
+    );
     expect(tables).toEqual({
       'hr.salaries': { method: 'not read: permission denied', rowsScanned: 0, denied: [] },
       'public.open_notes': { method: 'full', rowsScanned: 1, denied: undefined },
@@ -265,9 +396,15 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
       'public.vault': { method: 'not read: permission denied', rowsScanned: 0, denied: ['id', 'secret_note'] },
     });
     // The columns it may read are still scanned.
-    expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual(['public.open_notes.note', 'public.staff.email']);
+    expect(report.findings.map((f) => f.site.uri.replace(/^.*\//, '')).sort()).toEqual([
+      'public.open_notes.note',
+      'public.staff.email',
+    ]);
     // Selection applies to what is denied too.
-    const selected = await scanDb(['--include', 'public.staff.email'], urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD));
+    const selected = await scanDb(
+      ['--include', 'public.staff.email'],
+      urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD),
+    );
     expect(selected.exitCode).toBe(1);
     expect(selected.report.errors).toEqual([]);
     await sql('postgres', 'DROP DATABASE piiscan_grants');
@@ -275,12 +412,27 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
 
   it('reports a statement timeout and a table dropped during the scan', async () => {
     const slow = await scanDb(['--include', 'public.audit_log', '--full', '--statement-timeout', '1']);
-    expect(slow.report.errors).toEqual([{ source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) }]);
+    expect(slow.report.errors).toEqual([
+      { source: expect.stringContaining('public.audit_log'), message: expect.stringMatching(/^statement timeout/) },
+    ]);
     const client = new pg.Client({ connectionString: urlFor(DB, 'piiscan_reader', READER_PASSWORD) });
     await client.connect();
     try {
-      const gone: TableInfo = { schema: 'orders', table: 'dropped_meanwhile', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 10 };
-      await expect(readTable(client, gone, { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 }, IGNORE)).rejects.toMatchObject({ code: '42P01' });
+      const gone: TableInfo = {
+        schema: 'orders',
+        table: 'dropped_meanwhile',
+        columns: [{ name: 'email', kind: 'text' }],
+        skippedColumns: [],
+        estimatedRows: 10,
+      };
+      await expect(
+        readTable(
+          client,
+          gone,
+          { sampleRows: 100, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 },
+          IGNORE,
+        ),
+      ).rejects.toMatchObject({ code: '42P01' });
     } finally {
       await client.end();
     }
@@ -289,15 +441,30 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and selection', () => {
   it('lets config rules over postgres:// URIs name the service, and selects columns by glob', async () => {
-    await freshDatabase('piiscan_own', "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')");
+    await freshDatabase(
+      'piiscan_own',
+      "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')",
+    );
     const { makeTree } = await import('../../helpers.js');
-    const dir = makeTree({ 'piiscan.yaml': 'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n' });
-    const result = await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--exclude', 'public.customers.phone'], dir);
+    const dir = makeTree({
+      'piiscan.yaml':
+        'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n',
+    });
+    const result = await runCli(
+      ['scan', urlFor('piiscan_own'), '--format', 'json', '--exclude', 'public.customers.phone'],
+      dir,
+    );
     const report = parseReport(result.stdout);
-    expect(report.findings.map((f) => [f.service, f.serviceSource, f.owner?.team, f.site.uri.split('/').pop()])).toEqual([['crm', 'services[0]', 'crm-team', 'public.customers.email']]);
+    expect(
+      report.findings.map((f) => [f.service, f.serviceSource, f.owner?.team, f.site.uri.split('/').pop()]),
+    ).toEqual([['crm', 'services[0]', 'crm-team', 'public.customers.email']]);
     expect(report.coverage.tables[0]).toMatchObject({ table: 'public.customers', skippedColumns: 1 });
-    const defaults = parseReport((await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--include', 'public.customers.phone'])).stdout);
-    expect(defaults.findings.map((f) => [f.service, f.serviceSource, f.detector])).toEqual([['piiscan_own', 'schema', 'phone']]);
+    const defaults = parseReport(
+      (await runCli(['scan', urlFor('piiscan_own'), '--format', 'json', '--include', 'public.customers.phone'])).stdout,
+    );
+    expect(defaults.findings.map((f) => [f.service, f.serviceSource, f.detector])).toEqual([
+      ['piiscan_own', 'schema', 'phone'],
+    ]);
     await sql('postgres', 'DROP DATABASE piiscan_own');
   });
 });
@@ -310,24 +477,43 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
     const admin = new URL(urlFor('piiscan_src'));
     const password = decodeURIComponent(admin.password);
     admin.password = '';
-    const dir = makeTree({ 'piiscan.yaml': `sources:\n  - name: src-db\n    url: "${admin.toString()}"\n    passwordEnv: SRC_DB_PASSWORD\n` });
+    const dir = makeTree({
+      'piiscan.yaml': `sources:\n  - name: src-db\n    url: "${admin.toString()}"\n    passwordEnv: SRC_DB_PASSWORD\n`,
+    });
     const env = { SRC_DB_PASSWORD: password };
-    for (const argv of [['scan', 'src-db', '-f', 'json'], ['scan', '-f', 'json']]) {
+    for (const argv of [
+      ['scan', 'src-db', '-f', 'json'],
+      ['scan', '-f', 'json'],
+    ]) {
       const result = await run(argv, { cwd: dir, env });
       const report = parseReport(result.stdout);
-      expect(report.findings.map((f) => f.detector), argv.join(' ')).toEqual(['email']);
+      expect(
+        report.findings.map((f) => f.detector),
+        argv.join(' '),
+      ).toEqual(['email']);
       expect(report.targets).toEqual([admin.toString().replace(/\/\/[^@/]+@/, '//***@')]);
       expect(result.stdout + result.stderr).not.toContain(password);
     }
-    expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n' });
-    expect(await run(['scan'], { cwd: makeTree(), env: {} })).toMatchObject({ exitCode: 2, stderr: 'piiscan: give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml\n' });
+    expect(await run(['scan', 'src-db'], { cwd: dir, env: {} })).toMatchObject({
+      exitCode: 2,
+      stderr: 'piiscan: sources[0].passwordEnv: the environment variable SRC_DB_PASSWORD is not set\n',
+    });
+    expect(await run(['scan'], { cwd: makeTree(), env: {} })).toMatchObject({
+      exitCode: 2,
+      stderr:
+        'piiscan: give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml\n',
+    });
     await sql('postgres', 'DROP DATABASE piiscan_src');
   });
 });
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres invalid encoding', () => {
   it('scans a column holding bytes that are not UTF-8 without failing the table', async () => {
-    await freshDatabase('piiscan_ascii', "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')", "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0");
+    await freshDatabase(
+      'piiscan_ascii',
+      "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')",
+      "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0",
+    );
     const { exitCode, report } = await scanDb([], urlFor('piiscan_ascii'));
     expect(exitCode).toBe(1);
     expect(report.errors).toEqual([]);
@@ -354,19 +540,48 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
     const rows: Array<Array<string | null>> = [[]];
     try {
       const kinds = ['text', 'text', 'number', 'number', 'json', 'bytes', 'text'] as const;
-      const table: TableInfo = { schema: 'public', table: 't', columns: ['note', 'code', 'amount', 'phone_number', 'doc', 'raw', 'feeling'].map((name, i) => ({ name, kind: kinds[i]! })), skippedColumns: [], estimatedRows: 4 };
+      const table: TableInfo = {
+        schema: 'public',
+        table: 't',
+        columns: ['note', 'code', 'amount', 'phone_number', 'doc', 'raw', 'feeling'].map((name, i) => ({
+          name,
+          kind: kinds[i]!,
+        })),
+        skippedColumns: [],
+        estimatedRows: 4,
+      };
       const sink: RowSink = {
         text: (_i, value) => void rows.at(-1)!.push(value),
-        bytes: (i, src, start, end) => void rows.at(-1)!.push(kinds[i] === 'bytes' ? `bytes:${Buffer.from(src.subarray(start, end)).toString('hex')}` : Buffer.from(src.subarray(start, end)).toString('utf8')),
+        bytes: (i, src, start, end) =>
+          void rows
+            .at(-1)!
+            .push(
+              kinds[i] === 'bytes'
+                ? `bytes:${Buffer.from(src.subarray(start, end)).toString('hex')}`
+                : Buffer.from(src.subarray(start, end)).toString('utf8'),
+            ),
         endRow: () => void rows.push([]),
         wait: () => undefined,
       };
-      await readTable(client, table, { sampleRows: 100, full: true, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 }, sink);
+      await readTable(
+        client,
+        table,
+        { sampleRows: 100, full: true, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 },
+        sink,
+      );
     } finally {
       await client.end();
     }
     expect(rows.slice(0, -1)).toEqual([
-      ['line one\nline two\tand a tab \\ backslash', 'ab', '12.50', '-4155550142', '{"contact": {"email": "copy@example.com"}}', 'bytes:636166c3a9', 'tab\there'],
+      [
+        'line one\nline two\tand a tab \\ backslash',
+        'ab',
+        '12.50',
+        '-4155550142',
+        '{"contact": {"email": "copy@example.com"}}',
+        'bytes:636166c3a9',
+        'tab\there',
+      ],
       [null, null, null, null, null, null, null],
       ['', '', '0', '0', '[]', 'bytes:fffe', 'calm'],
       ['日本語 and an emoji 🎉 then phone +1 202-555-0143', 'x', '1', '1', 'null', 'bytes:', null],
@@ -374,7 +589,13 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
     const { report } = await scanDb(['--full'], urlFor('piiscan_copy'));
     expect(report.errors).toEqual([]);
     // The bigint is a phone number by its digits and its column's name; the minus sign is dropped.
-    const sites = report.findings.map((f) => [f.site.uri.replace(/^.*\//, ''), f.site.jsonPath, f.detector, f.form, f.count]);
+    const sites = report.findings.map((f) => [
+      f.site.uri.replace(/^.*\//, ''),
+      f.site.jsonPath,
+      f.detector,
+      f.form,
+      f.count,
+    ]);
     expect(sites.sort((a, b) => String(a[0]).localeCompare(String(b[0])))).toEqual([
       ['public.t.doc', '$.contact.email', 'email', 'plaintext', 1],
       ['public.t.note', undefined, 'phone', 'plaintext', 1],
@@ -385,19 +606,44 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
   });
 
   it('fails a table whose connection is ended in the middle of its COPY in one line, and the next table on it too', async () => {
-    await freshDatabase('piiscan_cut', `CREATE TABLE big AS SELECT i, 'user' || i || '@example.com' AS email FROM generate_series(1, 200000) i;`);
+    await freshDatabase(
+      'piiscan_cut',
+      `CREATE TABLE big AS SELECT i, 'user' || i || '@example.com' AS email FROM generate_series(1, 200000) i;`,
+    );
     const driver = await connectPostgres(toDatabaseTarget(urlFor('piiscan_cut')));
     let read = 0;
     let ended = false;
     // The first time the reader may wait, another session ends piiscan's connection.
-    const end = () => sql('postgres', "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'piiscan_cut' AND application_name = 'piiscan'");
-    const sink: RowSink = { ...IGNORE, endRow: () => void read++, wait: () => (ended ? undefined : ((ended = true), end())) };
-    const table: TableInfo = { schema: 'public', table: 'big', columns: [{ name: 'email', kind: 'text' }], skippedColumns: [], estimatedRows: 200_000 };
+    const end = () =>
+      sql(
+        'postgres',
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'piiscan_cut' AND application_name = 'piiscan'",
+      );
+    const sink: RowSink = {
+      ...IGNORE,
+      endRow: () => void read++,
+      wait: () => (ended ? undefined : ((ended = true), end())),
+    };
+    const table: TableInfo = {
+      schema: 'public',
+      table: 'big',
+      columns: [{ name: 'email', kind: 'text' }],
+      skippedColumns: [],
+      estimatedRows: 200_000,
+    };
     const plan = { sampleRows: 100, full: true, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 };
-    const failure = await driver.readTable(table, plan, sink).then(() => undefined, (error: unknown) => error);
-    const next = await driver.readTable(table, plan, IGNORE).then(() => undefined, (error: unknown) => error);
+    const failure = await driver.readTable(table, plan, sink).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const next = await driver.readTable(table, plan, IGNORE).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
     await driver.close().catch(() => undefined);
-    expect(driver.describeError(failure)).toBe('the server ended the connection (terminating connection due to administrator command)');
+    expect(driver.describeError(failure)).toBe(
+      'the server ended the connection (terminating connection due to administrator command)',
+    );
     expect(driver.describeError(next)).toMatch(/^the connection to 127\.0\.0\.1:\d+ was lost: [^\n]+$/);
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(200_000);

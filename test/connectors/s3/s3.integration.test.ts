@@ -10,7 +10,6 @@ import { createObjectFilter, type S3Options } from '../../../src/connectors/s3/p
 import { scanTargets } from '../../../src/runner/run.js';
 import type { SourceSettings } from '../../../src/connectors/registry.js';
 import { describeS3Error } from '../../../src/connectors/s3/client.js';
-import { toS3Target } from '../../../src/connectors/s3/target.js';
 import { toObjectGroup } from '../../../src/connectors/object-group.js';
 import { makeTree, parseReport, runCli } from '../../helpers.js';
 
@@ -20,7 +19,13 @@ const MANY = 'acme-many';
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
 /** Raw values uploaded below that must never appear in any output. */
-const RAW = ['customer7@example.com', 'dana.lee@example.com', '+44 20 7946 0958', 'ops.alerts@example.com', '536-22-1234'];
+const RAW = [
+  'customer7@example.com',
+  'dana.lee@example.com',
+  '+44 20 7946 0958',
+  'ops.alerts@example.com',
+  '536-22-1234',
+];
 
 function csvExport(day: number): string {
   const rows = Array.from({ length: 40 }, (_, i) => {
@@ -32,10 +37,23 @@ function csvExport(day: number): string {
 }
 
 function jsonLines(day: number): string {
-  return Array.from({ length: 30 }, (_, i) => JSON.stringify({ ts: `2026-11-0${day}T10:00:${String(i).padStart(2, '0')}Z`, event: 'signup', user: { id: i, email: i % 3 === 0 ? 'dana.lee@example.com' : 'j***@example.com' } })).join('\n') + '\n';
+  return (
+    Array.from({ length: 30 }, (_, i) =>
+      JSON.stringify({
+        ts: `2026-11-0${day}T10:00:${String(i).padStart(2, '0')}Z`,
+        event: 'signup',
+        user: { id: i, email: i % 3 === 0 ? 'dana.lee@example.com' : 'j***@example.com' },
+      }),
+    ).join('\n') + '\n'
+  );
 }
 
-const APP_LOG = ['INFO 2026-11-01 order 17 shipped', 'WARN 2026-11-01 password reset requested by ops.alerts@example.com', 'INFO 2026-11-01 done'].join('\n') + '\n';
+const APP_LOG =
+  [
+    'INFO 2026-11-01 order 17 shipped',
+    'WARN 2026-11-01 password reset requested by ops.alerts@example.com',
+    'INFO 2026-11-01 done',
+  ].join('\n') + '\n';
 
 const OBJECTS: Record<string, string | Buffer> = {
   'orders/dt=2026-11-01/part-00000.csv.gz': gzipSync(csvExport(1)),
@@ -45,12 +63,28 @@ const OBJECTS: Record<string, string | Buffer> = {
   'events/2026/11/02/signups-0002.jsonl.gz': gzipSync(jsonLines(2)),
   'app/logs/app-2026-11-01.log': APP_LOG,
   'app/logs/app-2026-11-02.log': APP_LOG,
-  'media/avatar-0001.png': Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]), Buffer.from('IHDR customer7@example.com')]),
+  'media/avatar-0001.png': Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    Buffer.from('IHDR customer7@example.com'),
+  ]),
   'dumps/full-dump.log': 'user ssn 536-22-1234 on file\n'.repeat(4000),
   'readme.txt': 'Exports for the data lake. Contact: nobody.\n',
   // A pretty-printed JSON document (parsed whole: JSON paths are sites), and JSON lines named .json.
-  'crm/customers-2026-11-01.json': JSON.stringify({ exportedAt: '2026-11-01', customers: Array.from({ length: 10 }, (_, i) => ({ id: i, email: `customer${i}@example.com`, ...(i % 2 ? { phone: '+44 20 7946 0958' } : {}) })) }, null, 2),
-  'crm/contacts-2026-11-02.json': ['a', 'b', 'c'].map((n) => JSON.stringify({ name: n, email: 'dana.lee@example.com' })).join('\n'),
+  'crm/customers-2026-11-01.json': JSON.stringify(
+    {
+      exportedAt: '2026-11-01',
+      customers: Array.from({ length: 10 }, (_, i) => ({
+        id: i,
+        email: `customer${i}@example.com`,
+        ...(i % 2 ? { phone: '+44 20 7946 0958' } : {}),
+      })),
+    },
+    null,
+    2,
+  ),
+  'crm/contacts-2026-11-02.json': ['a', 'b', 'c']
+    .map((n) => JSON.stringify({ name: n, email: 'dana.lee@example.com' }))
+    .join('\n'),
 };
 
 let client: S3Client;
@@ -93,7 +127,12 @@ describe('object groups', () => {
 });
 
 describe('which listed objects are read', () => {
-  const filter = createObjectFilter('b', { include: [], exclude: ['tmp/**'], excludeUris: ['s3://b/old/**'], maxObjectBytes: 1000 });
+  const filter = createObjectFilter('b', {
+    include: [],
+    exclude: ['tmp/**'],
+    excludeUris: ['s3://b/old/**'],
+    maxObjectBytes: 1000,
+  });
   it.each([
     [{ key: 'a/b.log', size: 10, storageClass: 'STANDARD' }, undefined],
     [{ key: 'a/b.log', size: 10, storageClass: 'GLACIER_IR' }, undefined],
@@ -110,9 +149,18 @@ describe('which listed objects are read', () => {
 describe('S3 error messages', () => {
   // s3rver has no object ACLs and never throttles; these are the SDK's error shapes for them.
   it.each([
-    [{ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } }, 'access denied to s3://b/k: the credentials lack s3:ListBucket or s3:GetObject'],
-    [{ name: 'SlowDown', $metadata: { httpStatusCode: 503 } }, 'S3 kept throttling requests for s3://b/k after retries with backoff: try a lower --concurrency'],
-    [{ name: 'ExpiredToken', $metadata: { httpStatusCode: 400 } }, expect.stringMatching(/^the AWS credentials have expired: refresh them \(set AWS_ACCESS_KEY_ID/)],
+    [
+      { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } },
+      'access denied to s3://b/k: the credentials lack s3:ListBucket or s3:GetObject',
+    ],
+    [
+      { name: 'SlowDown', $metadata: { httpStatusCode: 503 } },
+      'S3 kept throttling requests for s3://b/k after retries with backoff: try a lower --concurrency',
+    ],
+    [
+      { name: 'ExpiredToken', $metadata: { httpStatusCode: 400 } },
+      expect.stringMatching(/^the AWS credentials have expired: refresh them \(set AWS_ACCESS_KEY_ID/),
+    ],
   ])('%o', (error, message) => {
     expect(describeS3Error(error, 's3://b/k')).toEqual(message);
   });
@@ -122,7 +170,10 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
-    expect(ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT must be set in CI (eval "$(bash test/servers/s3.sh start)")').toBeDefined();
+    expect(
+      ENDPOINT,
+      'PIISCAN_TEST_S3_ENDPOINT must be set in CI (eval "$(bash test/servers/s3.sh start)")',
+    ).toBeDefined();
     restoreEnv = withEnv({ ...CREDENTIALS, AWS_PROFILE: undefined, AWS_REGION: undefined });
     client = new S3Client({
       endpoint: ENDPOINT!,
@@ -132,12 +183,17 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
       requestChecksumCalculation: 'WHEN_REQUIRED',
       responseChecksumValidation: 'WHEN_REQUIRED',
     });
-    for (const bucket of [BUCKET, MANY]) await client.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+    for (const bucket of [BUCKET, MANY])
+      await client.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
     for (const [key, body] of Object.entries(OBJECTS)) await put(BUCKET, key, body);
     // More objects than one listing page (1,000), in one group.
     const keys = Array.from({ length: 1005 }, (_, i) => `daily/heartbeat-${String(i).padStart(5, '0')}.log`);
     for (let i = 0; i < keys.length; i += 50) {
-      await Promise.all(keys.slice(i, i + 50).map((key, j) => put(MANY, key, (i + j) % 2 === 0 ? 'ok\n' : 'ping from ops.alerts@example.com\n')));
+      await Promise.all(
+        keys
+          .slice(i, i + 50)
+          .map((key, j) => put(MANY, key, (i + j) % 2 === 0 ? 'ok\n' : 'ping from ops.alerts@example.com\n')),
+      );
     }
   }, 120_000);
 
@@ -150,7 +206,11 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     const { exitCode, report, stdout } = await scan(`s3://${BUCKET}`, '--max-object-size', '64KB');
     expect(exitCode).toBe(1);
     expect(report.errors).toEqual([]);
-    const sites = report.findings.map((f) => `${f.service} ${f.site.kind} ${f.site.uri}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}`).sort();
+    const sites = report.findings
+      .map(
+        (f) => `${f.service} ${f.site.kind} ${f.site.uri}${f.site.jsonPath ?? ''} ${f.detector} ${f.form} ${f.count}`,
+      )
+      .sort();
     expect(sites).toEqual([
       'app object s3://acme-exports/app/logs/app-*.log email plaintext 2',
       'crm object s3://acme-exports/crm/contacts-*.json$.email email plaintext 3',
@@ -167,29 +227,88 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     expect(log.site.template).toBe('WARN <num>-<num>-<num> password reset requested by <email>');
     expect(log.locations[0]).toMatchObject({ path: 's3://acme-exports/app/logs/app-2026-11-01.log', line: 2 });
     const document = report.findings.find((f) => f.site.jsonPath === '$.customers[*].email')!;
-    expect(document.locations[0]).toMatchObject({ path: 's3://acme-exports/crm/customers-2026-11-01.json', line: 6, jsonPath: '$.customers[*].email' });
+    expect(document.locations[0]).toMatchObject({
+      path: 's3://acme-exports/crm/customers-2026-11-01.json',
+      line: 6,
+      jsonPath: '$.customers[*].email',
+    });
     const csv = report.findings.find((f) => f.site.uri.endsWith('#customer_email'))!;
-    expect(csv.locations[0]).toMatchObject({ path: 's3://acme-exports/orders/dt=2026-11-01/part-00000.csv.gz#customer_email', line: 2 });
+    expect(csv.locations[0]).toMatchObject({
+      path: 's3://acme-exports/orders/dt=2026-11-01/part-00000.csv.gz#customer_email',
+      line: 2,
+    });
     expect(report.coverage.objects).toEqual([
-      expect.objectContaining({ source: `s3://${BUCKET}`, objectsListed: 12, objectsScanned: 10, groups: 7, sampled: false, sampleObjects: 0, skipped: { binary: 1, 'over the 64.0 KB size cap': 1 } }),
+      expect.objectContaining({
+        source: `s3://${BUCKET}`,
+        objectsListed: 12,
+        objectsScanned: 10,
+        groups: 7,
+        sampled: false,
+        sampleObjects: 0,
+        skipped: { binary: 1, 'over the 64.0 KB size cap': 1 },
+      }),
     ]);
     expect(report.coverage.bytes).toBe(report.coverage.objects[0]!.bytes);
     for (const raw of RAW) expect(stdout).not.toContain(raw);
     // Objects finish in any order, on this thread or on worker threads; the report is the same
     // whatever the concurrency and the threads.
-    for (const [concurrency, jobs] of [['1', '1'], ['5', '1'], ['2', '2'], ['5', '3']]) {
-      const again = await scan(`s3://${BUCKET}`, '--max-object-size', '64KB', '--concurrency', concurrency!, '--jobs', jobs!);
+    for (const [concurrency, jobs] of [
+      ['1', '1'],
+      ['5', '1'],
+      ['2', '2'],
+      ['5', '3'],
+    ]) {
+      const again = await scan(
+        `s3://${BUCKET}`,
+        '--max-object-size',
+        '64KB',
+        '--concurrency',
+        concurrency!,
+        '--jobs',
+        jobs!,
+      );
       expect(again.report.findings).toEqual(report.findings);
-      expect({ ...again.report.coverage, objects: [{ ...again.report.coverage.objects[0], seed: 0 }] }).toEqual({ ...report.coverage, objects: [{ ...report.coverage.objects[0], seed: 0 }] });
+      expect({ ...again.report.coverage, objects: [{ ...again.report.coverage.objects[0], seed: 0 }] }).toEqual({
+        ...report.coverage,
+        objects: [{ ...report.coverage.objects[0], seed: 0 }],
+      });
       expect(again.report.errors).toEqual([]);
     }
   });
 
   it('accepts its findings into a baseline, after which the same scan has nothing new', async () => {
     const dir = makeTree();
-    const written = await runCli(['baseline', `s3://${BUCKET}`, '--endpoint-url', ENDPOINT!, '--max-object-size', '64KB', '--quiet', '--output', 'baseline.json'], dir);
+    const written = await runCli(
+      [
+        'baseline',
+        `s3://${BUCKET}`,
+        '--endpoint-url',
+        ENDPOINT!,
+        '--max-object-size',
+        '64KB',
+        '--quiet',
+        '--output',
+        'baseline.json',
+      ],
+      dir,
+    );
     expect(written.exitCode).toBe(0);
-    const again = await runCli(['scan', `s3://${BUCKET}`, '--endpoint-url', ENDPOINT!, '--max-object-size', '64KB', '--format', 'json', '--quiet', '--baseline', 'baseline.json'], dir);
+    const again = await runCli(
+      [
+        'scan',
+        `s3://${BUCKET}`,
+        '--endpoint-url',
+        ENDPOINT!,
+        '--max-object-size',
+        '64KB',
+        '--format',
+        'json',
+        '--quiet',
+        '--baseline',
+        'baseline.json',
+      ],
+      dir,
+    );
     expect({ exitCode: again.exitCode, stderr: again.stderr }).toEqual({ exitCode: 0, stderr: '' });
     const report = parseReport(again.stdout);
     // A baseline holds the plaintext findings; every one of them, all object sites, is known now.
@@ -200,24 +319,55 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
     // explain names where an object's service came from.
     writeFileSync(path.join(dir, 'report.json'), again.stdout);
     const explained = await runCli(['explain', plaintext[0]!.fingerprint, '--report', 'report.json'], dir);
-    expect(explained.stdout).toContain(`Service:   ${plaintext[0]!.service}, from the first key segment under the bucket (the bucket for keys at its top)`);
+    expect(explained.stdout).toContain(
+      `Service:   ${plaintext[0]!.service}, from the first key segment under the bucket (the bucket for keys at its top)`,
+    );
   });
 
   it('takes include/exclude globs over keys and ownership rules over s3:// URIs', async () => {
-    const dir = makeTree({ 'piiscan.yaml': 'services:\n  - service: lake-ingest\n    match: "s3://acme-exports/orders/**"\n' });
-    const result = await runCli(['scan', `s3://${BUCKET}/orders/`, '--endpoint-url', ENDPOINT!, '-f', 'json', '--quiet', '--exclude', '**/dt=2026-11-03/**'], dir);
+    const dir = makeTree({
+      'piiscan.yaml': 'services:\n  - service: lake-ingest\n    match: "s3://acme-exports/orders/**"\n',
+    });
+    const result = await runCli(
+      [
+        'scan',
+        `s3://${BUCKET}/orders/`,
+        '--endpoint-url',
+        ENDPOINT!,
+        '-f',
+        'json',
+        '--quiet',
+        '--exclude',
+        '**/dt=2026-11-03/**',
+      ],
+      dir,
+    );
     const report = parseReport(result.stdout);
-    expect(new Set(report.findings.map((f) => `${f.service} ${f.serviceSource}`))).toEqual(new Set(['lake-ingest services[0]']));
+    expect(new Set(report.findings.map((f) => `${f.service} ${f.serviceSource}`))).toEqual(
+      new Set(['lake-ingest services[0]']),
+    );
     expect(report.coverage.objects[0]).toMatchObject({ objectsListed: 3, objectsScanned: 2, skipped: { excluded: 1 } });
     expect(report.findings.find((f) => f.site.uri.endsWith('#customer_email'))!.count).toBe(80);
   });
 
   it('pages through listings and samples each group repeatably', async () => {
     const all = await scan(`s3://${MANY}`);
-    expect(all.report.coverage.objects[0]).toMatchObject({ objectsListed: 1005, objectsScanned: 1005, groups: 1, sampled: false });
+    expect(all.report.coverage.objects[0]).toMatchObject({
+      objectsListed: 1005,
+      objectsScanned: 1005,
+      groups: 1,
+      sampled: false,
+    });
     expect(all.report.findings.map((f) => f.count)).toEqual([502]);
     const a = await scan(`s3://${MANY}`, '--sample-objects', '20', '--seed', '9');
-    expect(a.report.coverage.objects[0]).toMatchObject({ objectsListed: 1005, objectsScanned: 20, groups: 1, sampled: true, sampleObjects: 20, seed: 9 });
+    expect(a.report.coverage.objects[0]).toMatchObject({
+      objectsListed: 1005,
+      objectsScanned: 20,
+      groups: 1,
+      sampled: true,
+      sampleObjects: 20,
+      seed: 9,
+    });
     const b = await scan(`s3://${MANY}`, '--sample-objects', '20', '--seed', '9');
     expect(b.report.findings).toEqual(a.report.findings);
     expect(a.report.findings[0]!.count).toBeGreaterThan(0);
@@ -225,13 +375,22 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   }, 60_000);
 
   it('names a truncated gzip object and keeps the lines before the cut', async () => {
-    const lines = Array.from({ length: 3000 }, (_, i) => JSON.stringify({ i, email: `user${i}@example.com`, pad: 'x'.repeat(40) })).join('\n');
+    const lines = Array.from({ length: 3000 }, (_, i) =>
+      JSON.stringify({ i, email: `user${i}@example.com`, pad: 'x'.repeat(40) }),
+    ).join('\n');
     const gz = gzipSync(lines);
     await put(BUCKET, 'broken/dump-0001.jsonl.gz', gz.subarray(0, Math.floor(gz.length / 2)));
     try {
       const { exitCode, report } = await scan(`s3://${BUCKET}/broken/`);
       expect(exitCode).toBe(2);
-      expect(report.errors).toEqual([{ source: 's3://acme-exports/broken/dump-0001.jsonl.gz', message: expect.stringMatching(/^s3:\/\/acme-exports\/broken\/dump-0001\.jsonl\.gz: corrupt or truncated gzip data/) }]);
+      expect(report.errors).toEqual([
+        {
+          source: 's3://acme-exports/broken/dump-0001.jsonl.gz',
+          message: expect.stringMatching(
+            /^s3:\/\/acme-exports\/broken\/dump-0001\.jsonl\.gz: corrupt or truncated gzip data/,
+          ),
+        },
+      ]);
       const found = report.findings.find((f) => f.detector === 'email')!;
       expect(found.count).toBeGreaterThan(100);
       expect(found.count).toBeLessThan(3000);
@@ -248,8 +407,24 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   it('names an object deleted between listing and reading, and scans the rest', async () => {
     await put(BUCKET, 'gone/a-0001.log', 'mail to dana.lee@example.com\n');
     await put(BUCKET, 'gone/a-0002.log', 'mail to dana.lee@example.com\n');
-    const options: S3Options = { endpoint: ENDPOINT!, concurrency: 1, include: [], exclude: [], maxObjectBytes: 1 << 20, sampleObjects: 0, seed: 1 };
-    const settings = { detectorIds: [], minConfidence: 0.5, maxLocations: 5, showValues: false, serviceField: 'service', services: [], allowValues: [] };
+    const options: S3Options = {
+      endpoint: ENDPOINT!,
+      concurrency: 1,
+      include: [],
+      exclude: [],
+      maxObjectBytes: 1 << 20,
+      sampleObjects: 0,
+      seed: 1,
+    };
+    const settings = {
+      detectorIds: [],
+      minConfidence: 0.5,
+      maxLocations: 5,
+      showValues: false,
+      serviceField: 'service',
+      services: [],
+      allowValues: [],
+    };
     const s3: S3Options = {
       ...options,
       // Deleted after the listing saw it, just before it is read.
@@ -257,8 +432,16 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
         if (key === 'gone/a-0002.log') await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
       },
     };
-    const result = await scanTargets([`s3://${BUCKET}/gone/`], settings, { sources: { s3 } as SourceSettings, jobs: 1 });
-    expect(result.errors).toEqual([{ source: 's3://acme-exports/gone/a-0002.log', message: 's3://acme-exports/gone/a-0002.log no longer exists (deleted after it was listed)' }]);
+    const result = await scanTargets([`s3://${BUCKET}/gone/`], settings, {
+      sources: { s3 } as SourceSettings,
+      jobs: 1,
+    });
+    expect(result.errors).toEqual([
+      {
+        source: 's3://acme-exports/gone/a-0002.log',
+        message: 's3://acme-exports/gone/a-0002.log no longer exists (deleted after it was listed)',
+      },
+    ]);
     expect(result.coverage.objects[0]).toMatchObject({ objectsListed: 2, objectsScanned: 1 });
     expect(result.findings.map((f) => f.count)).toEqual([1]);
     await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: 'gone/a-0001.log' }));
@@ -267,24 +450,43 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   it('names a missing bucket, rejected and missing credentials in one line each, and goes on', async () => {
     const missing = await scan('s3://no-such-bucket-here', `s3://${BUCKET}/app/`);
     expect(missing.exitCode).toBe(2);
-    expect(missing.report.errors).toEqual([{ source: 's3://no-such-bucket-here', message: 'no such bucket: s3://no-such-bucket-here' }]);
+    expect(missing.report.errors).toEqual([
+      { source: 's3://no-such-bucket-here', message: 'no such bucket: s3://no-such-bucket-here' },
+    ]);
     expect(missing.report.findings.length).toBe(1); // the other target was still scanned
 
     const restore = withEnv({ AWS_ACCESS_KEY_ID: 'WRONGKEY', AWS_SECRET_ACCESS_KEY: 'wrong-secret-value' });
     try {
       const rejected = await scan(`s3://${BUCKET}`);
       expect(rejected.exitCode).toBe(2);
-      expect(rejected.report.errors[0]!.message).toMatch(/^access denied: the access key is not known to http:\/\/127\.0\.0\.1:\d+ \(set AWS_ACCESS_KEY_ID/);
+      expect(rejected.report.errors[0]!.message).toMatch(
+        /^access denied: the access key is not known to http:\/\/127\.0\.0\.1:\d+ \(set AWS_ACCESS_KEY_ID/,
+      );
       expect(rejected.stdout + rejected.stderr).not.toContain('wrong-secret-value');
     } finally {
       restore();
     }
 
-    const none = withEnv({ AWS_ACCESS_KEY_ID: undefined, AWS_SECRET_ACCESS_KEY: undefined, AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials', AWS_CONFIG_FILE: '/nonexistent/config', AWS_EC2_METADATA_DISABLED: 'true', AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined, AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined, AWS_WEB_IDENTITY_TOKEN_FILE: undefined });
+    const none = withEnv({
+      AWS_ACCESS_KEY_ID: undefined,
+      AWS_SECRET_ACCESS_KEY: undefined,
+      AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials',
+      AWS_CONFIG_FILE: '/nonexistent/config',
+      AWS_EC2_METADATA_DISABLED: 'true',
+      AWS_CONTAINER_CREDENTIALS_FULL_URI: undefined,
+      AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: undefined,
+      AWS_WEB_IDENTITY_TOKEN_FILE: undefined,
+    });
     try {
       const result = await scan(`s3://${BUCKET}`);
       expect(result.exitCode).toBe(2);
-      expect(result.report.errors).toEqual([{ source: `s3://${BUCKET}`, message: 'no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login`' }]);
+      expect(result.report.errors).toEqual([
+        {
+          source: `s3://${BUCKET}`,
+          message:
+            'no AWS credentials found: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile, or run `aws sso login`',
+        },
+      ]);
     } finally {
       none();
     }

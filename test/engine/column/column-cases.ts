@@ -25,26 +25,54 @@ export interface ColumnValue {
 }
 
 const ownSets = new Map<Detector, DetectorSet>();
-const ownSet = (detector: Detector) => ownSets.get(detector) ?? ownSets.set(detector, createDetectorSet([detector])).get(detector)!;
+const ownSet = (detector: Detector) =>
+  ownSets.get(detector) ?? ownSets.set(detector, createDetectorSet([detector])).get(detector)!;
 
 function columnOf(detector: Detector, hint: string | undefined): string {
   return hint ?? detector.fieldNames[0] ?? NEUTRAL_COLUMN;
 }
 
-/** A positive example's value where the line path finds it in the example (undefined if it does not: detectors.test.ts fails then). */
+/**
+ * A positive example's value where the line path finds it in the example (undefined if it does not:
+ * detectors.test.ts fails then).
+ */
 export function positiveValue(detector: Detector, example: PositiveExample): ColumnValue | undefined {
   const { text, hint } = example;
   const set = ownSet(detector);
-  const match = detect(set, { text, fields: () => extractFields(text).fields, ...(hint ? { hint } : {}) }).find((c) => example.value === undefined || c.value === example.value);
+  const match = detect(set, { text, fields: () => extractFields(text).fields, ...(hint ? { hint } : {}) }).find(
+    (c) => example.value === undefined || c.value === example.value,
+  );
   if (match === undefined) return undefined;
-  const occurrence = analyzeLine(set, { text, line: 1, ...(hint ? { hint } : {}), template: false }, { showValues: false, serviceField: 'service' }).find((o) => o.column === match.start + 1);
-  return { detector, text, column: columnOf(detector, hint), value: text.slice(match.start, match.end), expected: occurrence && { form: occurrence.form, sample: occurrence.sample } };
+  const occurrence = analyzeLine(
+    set,
+    { text, line: 1, ...(hint ? { hint } : {}), template: false },
+    { showValues: false, serviceField: 'service' },
+  ).find((o) => o.column === match.start + 1);
+  return {
+    detector,
+    text,
+    column: columnOf(detector, hint),
+    value: text.slice(match.start, match.end),
+    expected: occurrence && { form: occurrence.form, sample: occurrence.sample },
+  };
 }
 
 /** The values a negative example holds: whatever any of the detector's patterns matches in its text. */
 export function negativeValues(detector: Detector, example: NegativeExample): ColumnValue[] {
-  const values = new Set(detector.patterns.flatMap((p) => compileTextPattern(p.regex).matchAll(example.text).map((m) => m.value)));
-  return [...values].map((value) => ({ detector, text: example.text, column: columnOf(detector, example.hint), value, expected: undefined }));
+  const values = new Set(
+    detector.patterns.flatMap((p) =>
+      compileTextPattern(p.regex)
+        .matchAll(example.text)
+        .map((m) => m.value),
+    ),
+  );
+  return [...values].map((value) => ({
+    detector,
+    text: example.text,
+    column: columnOf(detector, example.hint),
+    value,
+    expected: undefined,
+  }));
 }
 
 /**
@@ -53,7 +81,11 @@ export function negativeValues(detector: Detector, example: NegativeExample): Co
  * batches of one shape (whole-values.ts), where the first value's verdict stands for all unless
  * `unusualValue` flags one. All unflagged values when none is matched so (the general path).
  */
-export function ordinaryValuesFor(set: DetectorSet, target: ColumnValue, values: readonly ColumnValue[]): ColumnValue[] {
+export function ordinaryValuesFor(
+  set: DetectorSet,
+  target: ColumnValue,
+  values: readonly ColumnValue[],
+): ColumnValue[] {
   const shapeOf = (...lines: string[]) => set.columnShape(Buffer.from(lines.join('\n')));
   const isTarget = (d: Detector) => d.id === target.detector.id;
   const ordinary = values.filter((o) => o.value !== target.value && ![...shapeOf(o.value).unusual].some(isTarget));
@@ -71,9 +103,13 @@ export function ordinaryValuesFor(set: DetectorSet, target: ColumnValue, values:
 export function mismatches(set: DetectorSet, rows: readonly ColumnValue[], encoding: ValueEncoding): string[] {
   const found = scanColumn({ set, column: rows[0]!.column, values: rows.map((r) => r.value), encoding });
   return rows.flatMap((row, i) => {
-    const mine = found.filter((o) => o.line === i + 1 && o.detector === row.detector.id).map((o) => `${o.form} ${o.sample}`);
+    const mine = found
+      .filter((o) => o.line === i + 1 && o.detector === row.detector.id)
+      .map((o) => `${o.form} ${o.sample}`);
     const expected = row.expected && `${row.expected.form} ${row.expected.sample}`;
     if (expected === undefined ? mine.length === 0 : mine.includes(expected)) return [];
-    return [`row ${i + 1} ${JSON.stringify(row.value)} (${encoding}): expected ${expected ?? 'nothing'}, found [${mine.join(', ')}]`];
+    return [
+      `row ${i + 1} ${JSON.stringify(row.value)} (${encoding}): expected ${expected ?? 'nothing'}, found [${mine.join(', ')}]`,
+    ];
   });
 }

@@ -22,37 +22,82 @@ interface Exception {
 
 /** Positive examples whose value is one by the text around it, which a column value has not: not found alone. */
 const FOUND_ONLY_IN_TEXT: Exception[] = [
-  { detector: 'secret', values: ['9f8Kq2LmZx7Vt4Rw1Ys6Pb3Nd0Hc5Jg'], reason: 'a bearer token is one by the `Bearer` before it' },
+  {
+    detector: 'secret',
+    values: ['9f8Kq2LmZx7Vt4Rw1Ys6Pb3Nd0Hc5Jg'],
+    reason: 'a bearer token is one by the `Bearer` before it',
+  },
   // A column named for secrets (`api_key`) names no detector: `secret` has no field names.
-  { detector: 'secret', values: ['Zx8Qv2Lm9Tr4Wp7Ks1Nb6Yc3Hd5Fg0', '4f9a1c7e2b8d3f6a0e5c9b7d1a3f8e2c'], reason: 'a keyed secret is one by the secret-named key before it' },
+  {
+    detector: 'secret',
+    values: ['Zx8Qv2Lm9Tr4Wp7Ks1Nb6Yc3Hd5Fg0', '4f9a1c7e2b8d3f6a0e5c9b7d1a3f8e2c'],
+    reason: 'a keyed secret is one by the secret-named key before it',
+  },
 ];
 
 /** Negative examples whose value is not one by the text around it: under a column named for the kind, it is one. */
 const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
-  { detector: 'credit_card', values: ['4111111111111111'], reason: 'a valid number that the text puts inside a UUID or a decimal, or under an id or ref key' },
+  {
+    detector: 'credit_card',
+    values: ['4111111111111111'],
+    reason: 'a valid number that the text puts inside a UUID or a decimal, or under an id or ref key',
+  },
   {
     detector: 'email',
-    values: ['20261101100000.12345@mail.example.com', 'CAF8c1x-Ab9@mail.example.com', 'a1@mail.example.com', 'b2.c3@mail.example.com', '5f8a9b3c.20261101100000@relay.example.com'],
+    values: [
+      '20261101100000.12345@mail.example.com',
+      'CAF8c1x-Ab9@mail.example.com',
+      'a1@mail.example.com',
+      'b2.c3@mail.example.com',
+      '5f8a9b3c.20261101100000@relay.example.com',
+    ],
     reason: 'a Message-ID by the header or the angle brackets around it',
   },
-  { detector: 'email', values: ['s3cr3tT0ken@git.example.com', 'M0ng0Pass@cluster0.example.net'], reason: "a URL's password and host by the scheme before them" },
-  { detector: 'iban', values: ['GB82WEST12345698765432'], reason: 'a valid IBAN that the text puts inside a file name' },
+  {
+    detector: 'email',
+    values: ['s3cr3tT0ken@git.example.com', 'M0ng0Pass@cluster0.example.net'],
+    reason: "a URL's password and host by the scheme before them",
+  },
+  {
+    detector: 'iban',
+    values: ['GB82WEST12345698765432'],
+    reason: 'a valid IBAN that the text puts inside a file name',
+  },
   { detector: 'ip_address', values: ['10.0.0.0', '192.168.0.0'], reason: 'a network by the prefix length after it' },
-  { detector: 'ip_address', values: ['10.2.0.17', '4.1.100.1'], reason: 'a version by its key, its suffix or the package before it' },
+  {
+    detector: 'ip_address',
+    values: ['10.2.0.17', '4.1.100.1'],
+    reason: 'a version by its key, its suffix or the package before it',
+  },
   // A column named for servers (`server_ip`) is dropped by the detector's column rule instead.
-  { detector: 'ip_address', values: ['10.2.3.4', '10.2.3.5', '10.0.0.5', '10.1.2.3', '10.0.0.2'], reason: "a server's address by the key or the word before it" },
+  {
+    detector: 'ip_address',
+    values: ['10.2.3.4', '10.2.3.5', '10.0.0.5', '10.1.2.3', '10.0.0.2'],
+    reason: "a server's address by the key or the word before it",
+  },
   {
     detector: 'phone',
     values: ['1730455200', '1234567890', '2025550143', '02079460958'],
     reason: 'a valid number that the text calls a time, an order, a count or a key, or puts inside a longer number',
   },
   { detector: 'uk_nino', values: ['ab123456c'], reason: 'a valid number that the text puts inside a longer token' },
-  { detector: 'us_ssn', values: ['536221234', '536-22-1234'], reason: 'a valid number without an SSN context word, or inside a longer number or id' },
-  { detector: 'member_number', values: ['45678901', 'M12345678'], reason: 'a valid number without a member context word, inside a file name or under a ref key' },
+  {
+    detector: 'us_ssn',
+    values: ['536221234', '536-22-1234'],
+    reason: 'a valid number without an SSN context word, or inside a longer number or id',
+  },
+  {
+    detector: 'member_number',
+    values: ['45678901', 'M12345678'],
+    reason: 'a valid number without a member context word, inside a file name or under a ref key',
+  },
 ];
 
 const registered = createDetectorSet(detectors);
-const exceptionOf = (v: ColumnValue) => (v.expected === undefined ? NEGATIVE_ONLY_IN_TEXT : FOUND_ONLY_IN_TEXT).find((e) => e.detector === v.detector.id && e.values.includes(v.value));
+const exceptionOf = (v: ColumnValue) =>
+  (v.expected === undefined ? NEGATIVE_ONLY_IN_TEXT : FOUND_ONLY_IN_TEXT).find(
+    (e) => e.detector === v.detector.id && e.values.includes(v.value),
+  );
 
 /** A detector's example values, and the ordinary ones: plaintext values a column holds as they are. */
 function valuesOf(d: Detector) {
@@ -62,7 +107,10 @@ function valuesOf(d: Detector) {
   return { all: [...positive, ...negative], ordinary };
 }
 
-/** An example's value in the batches it goes through: alone, and among ordinary values of its column (first, and between them). */
+/**
+ * An example's value in the batches it goes through: alone, and among ordinary values of its column
+ * (first, and between them).
+ */
 function batchesOf(set: DetectorSet, value: ColumnValue, ordinary: readonly ColumnValue[]): ColumnValue[][] {
   const others = ordinaryValuesFor(set, value, ordinary).map((o) => ({ ...o, column: value.column }));
   return [[value], [value, ...others], [...others, value, ...others]];
@@ -70,7 +118,12 @@ function batchesOf(set: DetectorSet, value: ColumnValue, ordinary: readonly Colu
 
 /** Everything the column path gets wrong for these values, in both value encodings. */
 function mismatchesOf(set: DetectorSet, values: readonly ColumnValue[], ordinary: readonly ColumnValue[]): string[] {
-  return values.flatMap((v) => batchesOf(set, v, ordinary).flatMap((rows) => [...mismatches(set, rows, 'strings'), ...mismatches(set, rows, 'bytes')]));
+  return values.flatMap((v) =>
+    batchesOf(set, v, ordinary).flatMap((rows) => [
+      ...mismatches(set, rows, 'strings'),
+      ...mismatches(set, rows, 'bytes'),
+    ]),
+  );
 }
 
 const examined = [...detectors, template].map((d) => ({ d, ...valuesOf(d) }));
@@ -98,9 +151,15 @@ for (const { d, all, ordinary } of examined) {
 
 describe('the exceptions and the test itself', () => {
   it('lists only values of the examples', () => {
-    for (const [list, positive] of [[FOUND_ONLY_IN_TEXT, true], [NEGATIVE_ONLY_IN_TEXT, false]] as const) {
+    for (const [list, positive] of [
+      [FOUND_ONLY_IN_TEXT, true],
+      [NEGATIVE_ONLY_IN_TEXT, false],
+    ] as const) {
       for (const e of list) {
-        const values = examined.find(({ d }) => d.id === e.detector)?.all.filter((v) => (v.expected !== undefined) === positive).map((v) => v.value);
+        const values = examined
+          .find(({ d }) => d.id === e.detector)
+          ?.all.filter((v) => (v.expected !== undefined) === positive)
+          .map((v) => v.value);
         expect(values, e.detector).toEqual(expect.arrayContaining(e.values));
       }
     }
@@ -111,8 +170,16 @@ describe('the exceptions and the test itself', () => {
   for (const { d, all, ordinary } of examined.filter(({ d }) => d.unusualValue !== undefined)) {
     it(`fails when ${d.id}'s unusualValue misses every value`, () => {
       const blind: Detector = { ...d, unusualValue: '$.^' };
-      const set = createDetectorSet(detectors.includes(d) ? detectors.map((r) => (r === d ? blind : r)) : [...detectors, blind]);
-      expect(mismatchesOf(set, all.filter((v) => exceptionOf(v) === undefined), ordinary)).not.toEqual([]);
+      const set = createDetectorSet(
+        detectors.includes(d) ? detectors.map((r) => (r === d ? blind : r)) : [...detectors, blind],
+      );
+      expect(
+        mismatchesOf(
+          set,
+          all.filter((v) => exceptionOf(v) === undefined),
+          ordinary,
+        ),
+      ).not.toEqual([]);
     });
   }
 });

@@ -13,7 +13,15 @@ const OPTIONS: AnalyzeOptions = { showValues: false, serviceField: 'service' };
 
 function originOf(column: string): RecordOrigin {
   const uri = `postgres://db.example.com/shop/public.t.${column}`;
-  return { siteKind: 'column', path: `shop.public.t.${column}`, source: 'db', uri, siteUri: uri, defaultService: 'shop', target: 'db' };
+  return {
+    siteKind: 'column',
+    path: `shop.public.t.${column}`,
+    source: 'db',
+    uri,
+    siteUri: uri,
+    defaultService: 'shop',
+    target: 'db',
+  };
 }
 
 /** How a connector adds values: strings (CSV, MySQL) or byte ranges of what it read (PostgreSQL's binary COPY). */
