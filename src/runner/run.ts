@@ -85,7 +85,7 @@ export async function scanTargets(
     jobs: options.jobs,
     newSink: createRecordScanner(settings),
     named: (hint: string) => detectorNamedBy(fieldNames, hint) !== undefined,
-    seen: new Set<string>(),
+    ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
     onPlanned: () => progress.totalFiles++,
     ...(options.onProgress ? { onRead } : {}),
   };

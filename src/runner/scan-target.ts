@@ -31,8 +31,11 @@ export interface TargetScan {
   jobs: number | 'auto';
   newSink: () => ScanSink;
   named: (hint: string) => boolean;
-  /** Unit ids read so far in this scan: a unit two targets plan is read once. */
-  seen: Set<string>;
+  /**
+   * Unit ids read so far in this scan, when it has several targets: a unit two targets plan is
+   * read once. (A scan of one target keeps none, so its memory does not grow with its units.)
+   */
+  seen?: Set<string>;
   onRead?: OnRead;
   onPlanned?: () => void;
   /** Called with each unit's outcome, in plan order. */
@@ -52,13 +55,18 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
   const { connector } = scan;
   const queue = createQueue<WorkUnit>(PLANNED_AHEAD);
   let planned = emptyResult();
+  // A unit another target planned was read there: this target read it too.
+  let shared = false;
   const plan = async () => {
     try {
       const units = connector.plan(scan.target, scan.sources);
       for (let next = await units.next(); ; next = await units.next()) {
         if (next.done) return void (planned = next.value);
-        if (scan.seen.has(next.value.id)) continue;
-        scan.seen.add(next.value.id);
+        if (scan.seen?.has(next.value.id)) {
+          shared = true;
+          continue;
+        }
+        scan.seen?.add(next.value.id);
         await queue.push(next.value);
         scan.onPlanned?.();
       }
@@ -109,7 +117,7 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
     await pool?.close();
     await connector.close?.(scan.target).catch(() => undefined);
   }
-  return planned;
+  return shared ? { ...planned, read: true } : planned;
 }
 
 /** Settings as worker threads get them: plain data (a test's hook stays on the main thread). */
