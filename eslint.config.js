@@ -13,7 +13,14 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['dist/', 'node_modules/', 'test/report/golden/', 'test/bench/corpus/', 'test/bench/corpus-lines/', 'fixtures/'],
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test/report/golden/',
+      'test/bench/corpus/',
+      'test/bench/corpus-lines/',
+      'fixtures/',
+    ],
   },
   js.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
