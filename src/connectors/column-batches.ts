@@ -3,6 +3,10 @@
  * in batches, which lets it run each pattern once over many values. A value comes as a string
  * (CSV, MySQL) or as UTF-8 bytes (PostgreSQL's binary COPY): bytes are copied straight into the
  * batch's text, so no string is made for a value unless the engine asks for one.
+ *
+ * Invariant: a value added as bytes and the same value added as a string give the same record;
+ * test/connectors/column-batches.test.ts holds the two paths equal, and
+ * test/engine/column/column-path-examples.test.ts runs every detector's examples through both.
  */
 import type { RecordOrigin } from './records.js';
 import { toValuesRecord, type ValuesRecord } from './values-record.js';

@@ -4,6 +4,9 @@
  * -1. Each value goes to the sink as a byte range of the buffer it arrived in: nothing to
  * unescape, no string made. A row split between pieces waits until the pieces that complete it
  * are in.
+ *
+ * Invariant: every cut of the stream gives the same rows as the whole; test/connectors/postgres/copy.test.ts
+ * cuts it at every byte.
  */
 import type { RowSink } from '../database/driver.js';
 

@@ -5,6 +5,9 @@
  * SSN or a digest needs the name to be seen: then each pattern runs once over the whole batch.
  * Either way, the values analysed go through detectValues together, each pattern once per few
  * dozen values, and equal values once.
+ *
+ * Invariant: a batch finds what its values find one by one as lines of their own;
+ * test/engine/column/column-path-examples.test.ts holds every detector's examples to it.
  */
 import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';

@@ -13,6 +13,10 @@
  * Returns undefined when the batch has no single shape (the caller takes the general path, which
  * finds the same). A value whose whole-value candidate fails validation, or could lose to another
  * pattern's candidate, is analysed alone as in the general path.
+ *
+ * Invariant: the fast path gives every value the verdict the plain path would;
+ * test/engine/column/column-path-examples.test.ts mixes every example among ordinary values so that a
+ * missed `unusualValue` fails.
  */
 import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
