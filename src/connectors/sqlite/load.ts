@@ -5,7 +5,7 @@
  */
 type Sqlite = typeof import('node:sqlite');
 
-let loaded: Sqlite | undefined;
+let loading: Promise<Sqlite> | undefined;
 
 /** Whether a `process.emitWarning` call is node:sqlite's ExperimentalWarning. */
 export function isSqliteWarning(warning: unknown, typeOrOptions: unknown): boolean {
@@ -15,17 +15,21 @@ export function isSqliteWarning(warning: unknown, typeOrOptions: unknown): boole
   return name === 'ExperimentalWarning' && /^SQLite is an experimental feature/.test(message);
 }
 
-export async function loadSqlite(): Promise<Sqlite> {
-  if (loaded) return loaded;
+async function importQuietly(): Promise<Sqlite> {
   const emitWarning = process.emitWarning;
   process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
     if (isSqliteWarning(warning, rest[0])) return;
     return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
   } as typeof process.emitWarning;
   try {
-    loaded = await import('node:sqlite');
+    return await import('node:sqlite');
   } finally {
     process.emitWarning = emitWarning;
   }
-  return loaded;
+}
+
+/** node:sqlite, imported once: callers that meet share one import, so the filter is put back exactly once. */
+export function loadSqlite(): Promise<Sqlite> {
+  loading ??= importQuietly();
+  return loading;
 }

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ReadPlan, RowSink } from '../../../src/connectors/database.js';
 
+/** The repository, for child processes that load the built driver (dist/). */
+export const ROOT = path.resolve(import.meta.dirname, '../../..');
+
 export const PLAN: ReadPlan = { sampleRows: 100_000, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 };
 
 /** A new folder holding `app.db` made by `sql`; returns the folder and the file. */

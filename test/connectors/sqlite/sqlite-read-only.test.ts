@@ -7,8 +7,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { describe, expect, it } from 'vitest';
 import { connectSqlite } from '../../../src/connectors/sqlite/sqlite.js';
 import { openSqlite } from '../../../src/connectors/sqlite/open.js';
-import { ROOT } from '../../helpers.js';
-import { listing, makeDatabase, PLAN, recordingSink } from './sqlite-fixture.js';
+import { listing, makeDatabase, PLAN, recordingSink, ROOT } from './sqlite-fixture.js';
 
 const PEOPLE = `CREATE TABLE people (id INTEGER PRIMARY KEY, email TEXT);
   INSERT INTO people (email) VALUES ('ann@example.com'), ('bob@example.com');`;
