@@ -107,6 +107,7 @@ function toDecisionEstimate(db: DatabaseSync, table: SqliteTable, plan: ReadPlan
 
 /** Reads a table, inside one read transaction (one snapshot of a live WAL database); never writes. */
 export async function readSqliteTable(db: DatabaseSync, table: SqliteTable, plan: ReadPlan, sink: RowSink): Promise<ReadMethod> {
+  if (table.error !== undefined) throw table.error;
   const reader: Reader = { sink, width: table.columns.length, binary: table.columns.map((c) => c.kind === 'bytes'), deadline: Date.now() + plan.statementTimeoutMs, rows: 0 };
   db.exec('BEGIN');
   try {

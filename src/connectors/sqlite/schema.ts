@@ -13,6 +13,8 @@ export interface SqliteTable extends TableInfo {
   virtual?: true;
   /** A WITHOUT ROWID table: sampled by its integer primary key (`integerKey`), or by a seeded draw over a full read. */
   withoutRowid?: true;
+  /** Why the table cannot be read (a virtual table of a module this SQLite lacks): its read throws it, the other tables are read. */
+  error?: unknown;
 }
 
 /** Declared types read as PostgreSQL skips theirs: dates, times, booleans, uuids. */
@@ -21,8 +23,9 @@ const SKIPPED = /^(?:date|datetime|time|timestamp|timestamptz|interval|year|bool
 /**
  * The kind of a declared type: skipped types first, then SQLite's affinity rules in their order
  * (INT, then CHAR/CLOB/TEXT, then BLOB or none, then REAL/FLOA/DOUB, else NUMERIC). JSON is text
- * read as JSON; REAL columns are skipped as PostgreSQL's floats are; numeric names read as numbers
- * and any other name (`STRING`, `ENUM`) as text, for what such columns hold is text.
+ * read as JSON; a STRICT table's ANY holds any type, as an untyped column does; REAL columns are
+ * skipped as PostgreSQL's floats are; numeric names read as numbers and any other name (`STRING`,
+ * `ENUM`) as text, for what such columns hold is text.
  */
 export function toKind(declared: string): ColumnKind | undefined {
   const type = declared.trim().toUpperCase();
@@ -30,7 +33,7 @@ export function toKind(declared: string): ColumnKind | undefined {
   if (type.includes('INT')) return 'number';
   if (/^JSON\b/.test(type)) return 'json';
   if (/CHAR|CLOB|TEXT/.test(type)) return 'text';
-  if (type === '' || type.includes('BLOB')) return 'bytes';
+  if (type === '' || type === 'ANY' || type.includes('BLOB')) return 'bytes';
   if (/REAL|FLOA|DOUB/.test(type)) return undefined;
   if (/NUM|DEC/.test(type)) return 'number';
   return 'text';
@@ -69,7 +72,13 @@ function toEstimate(db: DatabaseSync, table: string, key: string | undefined, st
 }
 
 function toTable(db: DatabaseSync, row: TableRow, stat1: boolean): SqliteTable {
-  const columns = allRows(db, `PRAGMA main.table_xinfo(${quote(row.name)})`).map(([, name, type, , , pk, hidden]) => ({ name: String(name), type: String(type ?? ''), pk: BigInt(pk as bigint), hidden: Number(hidden) }));
+  let xinfo: unknown[][];
+  try {
+    xinfo = allRows(db, `PRAGMA main.table_xinfo(${quote(row.name)})`);
+  } catch (error) {
+    return { schema: 'main', table: row.name, columns: [], skippedColumns: [], estimatedRows: -1, error };
+  }
+  const columns = xinfo.map(([, name, type, , , pk, hidden]) => ({ name: String(name), type: String(type ?? ''), pk: BigInt(pk as bigint), hidden: Number(hidden) }));
   // Hidden columns of a virtual table (FTS5's rank, ...) are the module's, not data.
   const visible = columns.filter((c) => c.hidden !== 1);
   const info: SqliteTable = { schema: 'main', table: row.name, columns: [], skippedColumns: [], estimatedRows: -1 };

@@ -61,6 +61,20 @@ describe('sqlite errors', () => {
     expect(await failure(damaged)).toMatch(/^the database file is corrupt \(malformed\)/);
   });
 
+  it('reports a virtual table of a module it lacks as an error of that table, and reads the others', async () => {
+    const { file: other } = makeDatabase("CREATE TABLE people (email TEXT); INSERT INTO people VALUES ('ann@example.com'); CREATE VIRTUAL TABLE notes USING fts5(body);");
+    // The same file as written by a SQLite with a module this one lacks (the name's length kept).
+    writeFileSync(other, Buffer.from(readFileSync(other, 'latin1').replace('USING fts5(body)', 'USING zzz5(body)'), 'latin1'));
+    const driver = await connectSqlite({ path: other, display: 'sqlite:app.db' }, PLAN);
+    const tables = await driver.listTables();
+    const sink = recordingSink();
+    await driver.readTable(tables.find((t) => t.table === 'people')!, PLAN, sink);
+    expect(sink.rows).toEqual([['ann@example.com']]);
+    const error = await driver.readTable(tables.find((t) => t.table === 'notes')!, PLAN, recordingSink()).catch((e: unknown) => e);
+    await driver.close();
+    expect(driver.describeError(error)).toBe("a virtual table of the SQLite module zzz5, which Node's SQLite lacks: not read");
+  });
+
   it('says a missing file is missing', async () => {
     expect(await failure(path.join(dir, 'missing.db'))).toBe('no such file or folder');
   });

@@ -24,12 +24,12 @@ async function readAll(file: string) {
 describe('sqlite column kinds', () => {
   it('follows SQLite affinity, skipping dates, booleans, uuids and reals', () => {
     const kinds = Object.fromEntries(
-      ['INTEGER', 'BIGINT', 'UNSIGNED BIG INT', 'TEXT', 'VARCHAR(255)', 'NCHAR(55)', 'CLOB', 'BLOB', '', 'JSON', 'NUMERIC', 'DECIMAL(10,5)', 'REAL', 'DOUBLE PRECISION', 'FLOAT', 'DATE', 'DATETIME', 'TIMESTAMP', 'BOOLEAN', 'UUID', 'STRING'].map((t) => [t, toKind(t) ?? 'skipped']),
+      ['INTEGER', 'BIGINT', 'UNSIGNED BIG INT', 'TEXT', 'VARCHAR(255)', 'NCHAR(55)', 'CLOB', 'BLOB', '', 'JSON', 'NUMERIC', 'DECIMAL(10,5)', 'REAL', 'DOUBLE PRECISION', 'FLOAT', 'DATE', 'DATETIME', 'TIMESTAMP', 'BOOLEAN', 'UUID', 'STRING', 'ANY'].map((t) => [t, toKind(t) ?? 'skipped']),
     );
     expect(kinds).toEqual({
       INTEGER: 'number', BIGINT: 'number', 'UNSIGNED BIG INT': 'number', TEXT: 'text', 'VARCHAR(255)': 'text', 'NCHAR(55)': 'text', CLOB: 'text',
       BLOB: 'bytes', '': 'bytes', JSON: 'json', NUMERIC: 'number', 'DECIMAL(10,5)': 'number', REAL: 'skipped', 'DOUBLE PRECISION': 'skipped', FLOAT: 'skipped',
-      DATE: 'skipped', DATETIME: 'skipped', TIMESTAMP: 'skipped', BOOLEAN: 'skipped', UUID: 'skipped', STRING: 'text',
+      DATE: 'skipped', DATETIME: 'skipped', TIMESTAMP: 'skipped', BOOLEAN: 'skipped', UUID: 'skipped', STRING: 'text', ANY: 'bytes',
     });
   });
 });
