@@ -3,7 +3,7 @@
  * `readBigInts`): rows as arrays, integers as bigint. node:sqlite's types describe the default
  * (objects), so the cast lives here once.
  */
-import type { DatabaseSync, SQLInputValue } from 'node:sqlite';
+import type { DatabaseSync, SQLInputValue, StatementSync } from 'node:sqlite';
 
 /** The first row of a query, or undefined. */
 export function getRow(db: DatabaseSync, sql: string, ...params: SQLInputValue[]): unknown[] | undefined {
@@ -13,4 +13,9 @@ export function getRow(db: DatabaseSync, sql: string, ...params: SQLInputValue[]
 /** Every row of a query (for small results: schema listings). */
 export function allRows(db: DatabaseSync, sql: string, ...params: SQLInputValue[]): unknown[][] {
   return db.prepare(sql).all(...params) as unknown as unknown[][];
+}
+
+/** A statement's rows, one at a time: never more than one row in memory. */
+export function iterateRows(statement: StatementSync, ...params: SQLInputValue[]): Iterable<unknown[]> {
+  return statement.iterate(...params) as unknown as Iterable<unknown[]>;
 }

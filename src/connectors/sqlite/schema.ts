@@ -60,18 +60,20 @@ function toRowidName(columns: Array<{ name: string; type: string; pk: bigint }>)
  * A cheap row estimate: ANALYZE's count when `sqlite_stat1` has one, else the rowid span of a
  * rowid table (two b-tree seeks), else -1: the reader counts (as PostgreSQL's reader does).
  */
-function toEstimate(db: DatabaseSync, table: string, key: string | undefined, stat1: boolean): number {
+function toEstimate(db: DatabaseSync, { table, key, stat1 }: { table: string; key: string | undefined; stat1: boolean }): number {
   if (stat1) {
     const row = getRow(db, 'SELECT stat FROM sqlite_stat1 WHERE tbl = ? AND stat IS NOT NULL LIMIT 1', table);
     const rows = row ? Number.parseInt(String(row[0]), 10) : Number.NaN;
     if (Number.isFinite(rows)) return rows;
   }
   if (key === undefined) return -1;
-  const [lo, hi] = getRow(db, `SELECT min(${quote(key)}), max(${quote(key)}) FROM ${quote(table)}`) as [bigint | null, bigint | null];
-  return lo === null || hi === null ? 0 : Number(hi - lo + 1n);
+  const [lo, hi] = getRow(db, `SELECT min(${quote(key)}), max(${quote(key)}) FROM ${quote(table)}`)!;
+  if (lo === null && hi === null) return 0;
+  // A WITHOUT ROWID table's INTEGER key may hold other values: no span then.
+  return typeof lo === 'bigint' && typeof hi === 'bigint' ? Number(hi - lo + 1n) : -1;
 }
 
-function toTable(db: DatabaseSync, row: TableRow, stat1: boolean): SqliteTable {
+function toTable(db: DatabaseSync, { row, stat1 }: { row: TableRow; stat1: boolean }): SqliteTable {
   let xinfo: unknown[][];
   try {
     xinfo = allRows(db, `PRAGMA main.table_xinfo(${quote(row.name)})`);
@@ -93,7 +95,7 @@ function toTable(db: DatabaseSync, row: TableRow, stat1: boolean): SqliteTable {
     info.withoutRowid = true;
     if (keys.length === 1 && keys[0]!.type.toUpperCase().includes('INT')) info.integerKey = keys[0]!.name;
   } else if (!info.virtual) info.integerKey = toRowidName(visible);
-  info.estimatedRows = info.virtual ? -1 : toEstimate(db, row.name, info.integerKey, stat1);
+  info.estimatedRows = info.virtual ? -1 : toEstimate(db, { table: row.name, key: info.integerKey, stat1 });
   return info;
 }
 
@@ -105,5 +107,5 @@ function toTable(db: DatabaseSync, row: TableRow, stat1: boolean): SqliteTable {
 export function listSqliteTables(db: DatabaseSync): SqliteTable[] {
   const rows = allRows(db, "SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").map(([name, type, wr]) => ({ name: String(name), type: String(type), wr: BigInt(wr as bigint) }));
   const stat1 = getRow(db, "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'") !== undefined;
-  return rows.map((row) => toTable(db, row, stat1));
+  return rows.map((row) => toTable(db, { row, stat1 }));
 }

@@ -24,7 +24,7 @@ export async function connectSqlite(target: SqliteTarget, plan: Pick<ReadPlan, '
   const db = await openSqlite(target.path, plan.lockTimeoutMs);
   return {
     listTables: async () => listSqliteTables(db),
-    readTable: (table, readPlan, sink) => readSqliteTable(db, table as SqliteTable, readPlan, sink),
+    readTable: (table, readPlan, sink) => readSqliteTable({ db, table: table as SqliteTable, plan: readPlan, sink }),
     describeError: describeSqliteError,
     grantFor: () => toFileAccess(target),
     close: async () => db.close(),

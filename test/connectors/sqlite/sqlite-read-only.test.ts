@@ -44,6 +44,12 @@ describe('sqlite read-only guarantee', () => {
     expect(readFileSync(file).equals(bytes)).toBe(true);
   });
 
+  it('opens a file whose name holds URI characters', async () => {
+    const { dir, file } = makeDatabase(PEOPLE, 'my app?v=1#2%20.db');
+    expect(await scanAll(file)).toEqual(['ann@example.com', 'bob@example.com']);
+    expect(listing(dir)).toEqual(['my app?v=1#2%20.db']);
+  });
+
   it('creates no -wal or -shm file beside a WAL database at rest', async () => {
     const { dir, file } = makeDatabase(`PRAGMA journal_mode = WAL; ${PEOPLE}`);
     expect(listing(dir)).toEqual(['app.db']);

@@ -68,6 +68,25 @@ describe('sqlite sampling', () => {
     expect(await sample(few, 't', { sampleRows: 1000 })).toMatchObject({ sampled: false, method: 'full', rowsEstimated: 50, positions: { length: 50 } });
   });
 
+  it('counts a table whose statistics understate it, and samples it', async () => {
+    const { file: stale } = makeDatabase(`CREATE TABLE t (name TEXT PRIMARY KEY, email TEXT) WITHOUT ROWID;
+      INSERT INTO t VALUES ('n0', 'user0@example.com'); ANALYZE;
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
+      INSERT INTO t SELECT 'n' || i, 'user' || i || '@example.com' FROM n;`);
+    const a = await sample(stale, 't', { sampleRows: 500, seed: 2 });
+    expect(a).toMatchObject({ sampled: true, rowsEstimated: 5001, method: 'full read, rows kept with probability 0.09998 (seed 2)' });
+    expect(a.positions.length).toBeLessThan(650);
+  });
+
+  it('samples a WITHOUT ROWID table whose INTEGER key holds text by a seeded draw', async () => {
+    const { file: mixed } = makeDatabase(`CREATE TABLE t (num INTEGER PRIMARY KEY, email TEXT) WITHOUT ROWID;
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+      INSERT INTO t SELECT CASE WHEN i % 2 THEN i ELSE 'k' || i END, 'user' || i || '@example.com' FROM n;`);
+    const a = await sample(mixed, 't', { sampleRows: 300, seed: 2 });
+    expect(a).toMatchObject({ sampled: true, method: 'full read, rows kept with probability 0.1000 (seed 2)' });
+    expect(a.positions.length).toBeGreaterThan(200);
+  });
+
   it('samples a WITHOUT ROWID table by its integer key', async () => {
     const a = await sample(file, 'by_number', { sampleRows: 2000, seed: 3 });
     expect(a).toMatchObject({ sampled: true, method: '32 random num ranges of 63 rows (seed 3)' });
