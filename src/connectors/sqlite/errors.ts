@@ -14,6 +14,9 @@ interface SqliteError {
   encrypted?: boolean;
 }
 
+/** What lets a user read a SQLite database: it has no grants, only its files' permissions. */
+export const READ_ACCESS = 'give the scanning user read access to the file (and to its -wal and -shm files if they exist)';
+
 const COPY = 'scan a copy made with `sqlite3 app.db .backup copy.db`';
 
 /** By primary result code (https://sqlite.org/rescode.html). */
@@ -23,7 +26,7 @@ const BY_CODE: Record<number, (e: SqliteError) => string> = {
   8: () => `a live WAL database whose -shm file this user cannot use: give the scanning user read access to the -wal and -shm files, or ${COPY}`,
   10: (e) => `input/output error reading the database (${e.errstr ?? e.message}): is the file on a failing or network disk?`,
   11: () => 'the database file is corrupt (malformed), or was being written while it was read: check it with `sqlite3 app.db "PRAGMA integrity_check"`, or scan again',
-  14: () => 'cannot open the database file: check that it exists and that the scanning user may read it',
+  14: () => `cannot open the database file: check that it exists, and ${READ_ACCESS}`,
   23: () => 'access to the database was refused by an authoriser',
   26: () => 'not a SQLite database (or an encrypted one: decrypt a copy to scan it)',
 };
@@ -43,6 +46,7 @@ export function describeSqliteError(error: unknown): string {
     const describe = BY_CODE[e.errcode & 0xff];
     return describe ? describe(e) : `SQLite error ${e.errcode}: ${e.errstr ?? e.message}`;
   }
+  if (e.code === 'EACCES' || e.code === 'EPERM') return `permission denied: ${READ_ACCESS}`;
   if (typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code)) return describeFsError(error);
   return describeUnexpectedError(error);
 }

@@ -4,7 +4,7 @@
  * node:sqlite is synchronous: a read steps one row at a time and waits for the scan in between.
  */
 import type { DatabaseDriver, ReadPlan } from '../database.js';
-import { describeSqliteError } from './errors.js';
+import { describeSqliteError, READ_ACCESS } from './errors.js';
 import { openSqlite } from './open.js';
 import { readSqliteTable } from './read.js';
 import { listSqliteTables, type SqliteTable } from './schema.js';
@@ -16,7 +16,7 @@ import type { SqliteTarget } from './target.js';
  * it be asked, the answer is what lets a user read a SQLite database: the file's permissions.
  */
 function toFileAccess(target: SqliteTarget): string {
-  return `give the scanning user read access to ${target.display} (and to its -wal and -shm files if they exist)`;
+  return `${target.display}: ${READ_ACCESS}`;
 }
 
 /** Opens the file (the plan's lock timeout bounds the wait on a live WAL database) and returns the driver. */

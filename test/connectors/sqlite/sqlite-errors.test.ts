@@ -1,11 +1,12 @@
 // What goes wrong with a SQLite file is one line saying what to do, naming no path and no value.
+import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, openSync, readFileSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { connectSqlite } from '../../../src/connectors/sqlite/sqlite.js';
 import { describeSqliteError } from '../../../src/connectors/sqlite/errors.js';
-import { makeDatabase, PLAN, recordingSink } from './sqlite-fixture.js';
+import { makeDatabase, PLAN, recordingSink, ROOT } from './sqlite-fixture.js';
 
 /** Opens, lists and reads every table; returns the one line for the first failure, or 'ok'. */
 async function failure(file: string, plan = PLAN): Promise<string> {
@@ -77,6 +78,19 @@ describe('sqlite errors', () => {
 
   it('says a missing file is missing', async () => {
     expect(await failure(path.join(dir, 'missing.db'))).toBe('no such file or folder');
+  });
+
+  it('says what to do about a file the scanning user may not read', () => {
+    const { file: locked } = makeDatabase('CREATE TABLE t (a TEXT)');
+    chmodSync(locked, 0o600);
+    // Root reads anything: the driver runs in a child process as nobody (the built driver).
+    const script = `const { connectSqlite } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/connectors/sqlite/sqlite.js'))});
+      const { describeSqliteError } = await import(${JSON.stringify(path.join(ROOT, 'dist/src/connectors/sqlite/errors.js'))});
+      if (process.getuid() === 0) { process.setgid(65534); process.setuid(65534); }
+      process.stdout.write(await connectSqlite({ path: ${JSON.stringify(locked)}, display: 'x' }, { lockTimeoutMs: 1000 }).then(() => 'ok', describeSqliteError));`;
+    expect(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })).toBe(
+      'permission denied: give the scanning user read access to the file (and to its -wal and -shm files if they exist)',
+    );
   });
 
   it('stops a read that outlasts the statement timeout', async () => {
