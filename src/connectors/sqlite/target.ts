@@ -7,7 +7,7 @@ import path from 'node:path';
 
 /** A SQLite database file to scan. */
 export interface SqliteTarget {
-  /** The file's path as given (relative paths are read from the working folder). */
+  /** The file's path as given: a relative one is opened from the process's working folder, so a caller with another working folder (`run`'s `cwd`) resolves it first. */
   path: string;
   /** The target as reports show it: the URL as given, or the path of a file met in a folder walk. */
   display: string;
