@@ -57,6 +57,9 @@ function checkTarget(target: string, cwd: string): void {
   const [, scheme, separator, rest] = m as unknown as [string, string, string, string];
   const known = SCHEMES.includes(scheme.toLowerCase());
   if (known && separator === '://') return checkUrl(target);
+  // A source whose URLs may go without slashes (`sqlite:data/app.db`) takes them as they are.
+  const source = CONNECTORS.find((c) => c.schemes.includes(scheme.toLowerCase()));
+  if (source !== undefined && source.check?.(target) === undefined) return;
   // A file or folder of that name is a file target (`logs//app.log`, `build:x`).
   if (existsSync(path.resolve(cwd, target))) return;
   const meant = known ? scheme.toLowerCase() : closestScheme(scheme);

@@ -9,6 +9,7 @@ import { files, type FileOptions } from './files/index.js';
 import { mysql } from './mysql/index.js';
 import { postgres } from './postgres/index.js';
 import { s3, type S3Options } from './s3/index.js';
+import { sqlite } from './sqlite/index.js';
 
 /** What the sources are told, each reading its own part. Plain data: worker threads get a copy. */
 export interface SourceSettings {
@@ -20,6 +21,7 @@ export interface SourceSettings {
 export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
   postgres,
   mysql,
+  sqlite,
   s3,
   files,
 ] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;

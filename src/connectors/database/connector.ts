@@ -29,6 +29,8 @@ export interface SqlSource<T extends { display: string }> {
   name: string;
   claims(target: string): boolean;
   parse(target: string): T;
+  /** Settles what the target's locations are relative to (a file's path and the root of its URIs). */
+  resolve?(target: T, files: FileRoots): Promise<T>;
   connect(target: T, options: DatabaseOptions): Promise<DatabaseDriver>;
   /** One line for a failure to connect or list tables, saying what to do. */
   describeError(error: unknown, target: T): string;
@@ -40,6 +42,18 @@ export interface SqlSource<T extends { display: string }> {
   schemes: readonly string[];
   /** The start of the site URIs of a target's columns (`postgres://host:5432/shop/`). */
   sitePrefix(target: T): string;
+}
+
+/** How file locations are rooted: the scan's working folder, and the config file's folder when there is one. */
+export interface FileRoots {
+  cwd: string;
+  root?: string;
+}
+
+/** What SQL sources are told: how to read databases, and how file locations are rooted. */
+export interface SqlSettings {
+  database: DatabaseOptions;
+  files: FileRoots;
 }
 
 /** Keeps the tables and columns the include and exclude globs allow (denied columns alike). */
@@ -75,9 +89,11 @@ interface Open<T> {
 /** Connects, lists the tables to read (reporting what may not be read) and plans one unit each, by name. */
 async function* planTables<T extends { display: string }>(
   source: SqlSource<T>,
-  { given, options, opened }: { given: string; options: DatabaseOptions; opened: Map<string, Open<T>> },
+  { given, settings, opened }: { given: string; settings: SqlSettings; opened: Map<string, Open<T>> },
 ): AsyncGenerator<TableUnit, SourceResult> {
-  const target = source.parse(given);
+  const options = settings.database;
+  const parsed = source.parse(given);
+  const target = (await source.resolve?.(parsed, settings.files)) ?? parsed;
   const result = emptyResult();
   let tables: TableInfo[];
   try {
@@ -115,13 +131,13 @@ async function* planTables<T extends { display: string }>(
 /** The Connector of a kind of SQL source. */
 export function createSqlConnector<T extends { display: string }>(
   source: SqlSource<T>,
-): Connector<TableUnit, { database: DatabaseOptions }> {
+): Connector<TableUnit, SqlSettings> {
   const opened = new Map<string, Open<T>>();
   return {
     name: source.name,
     claims: (target) => source.claims(target),
     display: (target) => source.parse(target).display,
-    plan: (given, { database: options }) => planTables(source, { given, options, opened }),
+    plan: (given, settings) => planTables(source, { given, settings, opened }),
     async read(unit, sink) {
       const { session, target, options } = opened.get(unit.target)!;
       const driver = await acquire(session);
@@ -145,9 +161,14 @@ export function createSqlConnector<T extends { display: string }>(
     units: 'tables',
     schemes: source.schemes,
     check: (target) =>
-      URL.canParse(target) ? undefined : 'not a valid URL (a password with / ? # @ or : in it must be percent-encoded)',
-    async scope(given) {
-      const start = source.sitePrefix(source.parse(given));
+      !/^[a-z][a-z0-9+.-]*:\/\//i.test(target)
+        ? 'expected scheme://host/...'
+        : URL.canParse(target)
+          ? undefined
+          : 'not a valid URL (a password with / ? # @ or : in it must be percent-encoded)',
+    async scope(given, _targets, files) {
+      const parsed = source.parse(given);
+      const start = source.sitePrefix((await source.resolve?.(parsed, files)) ?? parsed);
       return (site) => site.kind === 'column' && site.uri.startsWith(start);
     },
   };

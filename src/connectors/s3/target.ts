@@ -27,6 +27,7 @@ export function toS3Target(url: string): S3Target {
 
 /** Why an `s3://` target cannot be read as given, for a usage error. */
 export function checkS3Url(target: string): string | undefined {
+  if (!isS3Url(target)) return 'expected s3://bucket/prefix';
   if (/^s3:\/\/(?:\/|$)/i.test(target)) return 'name a bucket (s3://bucket/prefix)';
   if (/^s3:\/\/[^/]*@/i.test(target))
     return 'an s3:// URL takes no credentials (use AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_PROFILE or --profile)';

@@ -9,18 +9,21 @@ let loading: Promise<Sqlite> | undefined;
 
 /** Whether a `process.emitWarning` call is node:sqlite's ExperimentalWarning. */
 export function isSqliteWarning(warning: unknown, typeOrOptions: unknown): boolean {
-  const type = typeof typeOrOptions === 'string' ? typeOrOptions : (typeOrOptions as { type?: unknown } | undefined)?.type;
+  const type =
+    typeof typeOrOptions === 'string' ? typeOrOptions : (typeOrOptions as { type?: unknown } | undefined)?.type;
   const message = warning instanceof Error ? warning.message : String(warning);
   const name = warning instanceof Error ? warning.name : type;
   return name === 'ExperimentalWarning' && /^SQLite is an experimental feature/.test(message);
 }
 
 async function importQuietly(): Promise<Sqlite> {
+  // Put back as it was (the same function, unbound) once node:sqlite is loaded.
+  // eslint-disable-next-line @typescript-eslint/unbound-method
   const emitWarning = process.emitWarning;
   process.emitWarning = function (this: NodeJS.Process, warning: string | Error, ...rest: unknown[]) {
     if (isSqliteWarning(warning, rest[0])) return;
     return (emitWarning as (...args: unknown[]) => void).call(this, warning, ...rest);
-  } as typeof process.emitWarning;
+  };
   try {
     return await import('node:sqlite');
   } finally {

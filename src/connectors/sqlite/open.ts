@@ -59,7 +59,12 @@ export async function openSqlite(file: string, busyTimeoutMs: number): Promise<D
   const head = await readHead(file, SNIFF_BYTES);
   if (!isSqliteHeader(head)) throw new NotSqliteError(head.length >= 512 && entropy(head) > 7.5);
   const { DatabaseSync } = await loadSqlite();
-  const db = new DatabaseSync(toOpenUri(file, head), { readOnly: true, timeout: busyTimeoutMs, readBigInts: true, returnArrays: true });
+  const db = new DatabaseSync(toOpenUri(file, head), {
+    readOnly: true,
+    timeout: busyTimeoutMs,
+    readBigInts: true,
+    returnArrays: true,
+  });
   // A second guard: a statement that would write fails, whatever the file's permissions.
   db.exec('PRAGMA query_only = 1');
   return db;

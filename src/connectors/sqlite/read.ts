@@ -7,7 +7,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { DatabaseSync } from 'node:sqlite';
-import type { ReadMethod, ReadPlan, RowSink } from '../database.js';
+import type { ReadMethod, ReadPlan, RowSink } from '../database/driver.js';
 import { createRandom } from '../seeded-random.js';
 import { quote, type SqliteTable } from './schema.js';
 import { getRow, iterateRows } from './rows.js';
@@ -41,7 +41,8 @@ interface TableRead extends TableReadOptions {
 
 /** Counts a row stepped over; every so many, checks the clock. */
 function step(read: TableRead): void {
-  if (++read.stepped % CLOCK_ROWS === 0 && Date.now() > read.deadline) throw new SqliteTimeoutError('statement timeout');
+  if (++read.stepped % CLOCK_ROWS === 0 && Date.now() > read.deadline)
+    throw new SqliteTimeoutError('statement timeout');
 }
 
 /** Passes a row's values (the first `table.columns.length`: a key may follow) to the sink, each by its runtime type. */
@@ -55,12 +56,15 @@ function passRow(read: TableRead, row: unknown[]): void {
       // A blob in a text column is read as text when it is UTF-8; other bytes there are no text to scan.
       if (read.binary[i] || isUtf8(value)) sink.bytes(i, value, 0, value.length);
       else sink.text(i, null);
-    } else sink.text(i, String(value));
+    } else sink.text(i, (value as number | bigint).toString());
   }
   sink.endRow();
 }
 
-/** Passes every row to the sink, waiting for it between rows; returns the last row's key (the value after the columns). */
+/**
+ * Passes every row to the sink, waiting for it between rows; returns the last row's key (the value
+ * after the columns).
+ */
 async function passAll(read: TableRead, rows: Iterable<unknown[]>): Promise<unknown> {
   let key: unknown;
   for (const row of rows) {
@@ -83,7 +87,10 @@ interface KeyBounds {
   hi: bigint;
 }
 
-/** The integer key's smallest and largest values; undefined without one, or when a WITHOUT ROWID table's INTEGER key holds other values. */
+/**
+ * The integer key's smallest and largest values; undefined without one, or when a WITHOUT ROWID
+ * table's INTEGER key holds other values.
+ */
 function toKeyBounds({ db, table }: TableRead): KeyBounds | undefined {
   if (table.integerKey === undefined) return undefined;
   const key = quote(table.integerKey);
@@ -96,7 +103,9 @@ async function readRanges(read: TableRead, bounds: KeyBounds): Promise<string> {
   const { db, table, plan } = read;
   const key = quote(table.integerKey!);
   const length = toRangeRows(plan.sampleRows);
-  const select = db.prepare(`SELECT ${toSelectList(table, key)} FROM ${quote(table.table)} WHERE ${key} >= ? ORDER BY ${key} LIMIT ?`);
+  const select = db.prepare(
+    `SELECT ${toSelectList(table, key)} FROM ${quote(table.table)} WHERE ${key} >= ? ORDER BY ${key} LIMIT ?`,
+  );
   let next = bounds.lo;
   for (const start of toRangeStarts({ ...bounds, seed: plan.seed })) {
     if (next > bounds.hi) break;
@@ -139,8 +148,13 @@ function toDecisionEstimate({ db, table, plan }: TableRead): number {
 /** Reads a table, inside one read transaction (one snapshot of a live WAL database); never writes. */
 export async function readSqliteTable(options: TableReadOptions): Promise<ReadMethod> {
   const { db, table, plan } = options;
-  if (table.error !== undefined) throw table.error;
-  const read: TableRead = { ...options, binary: table.columns.map((c) => c.kind === 'bytes'), deadline: Date.now() + plan.statementTimeoutMs, stepped: 0 };
+  if (table.error !== undefined) throw table.error as Error;
+  const read: TableRead = {
+    ...options,
+    binary: table.columns.map((c) => c.kind === 'bytes'),
+    deadline: Date.now() + plan.statementTimeoutMs,
+    stepped: 0,
+  };
   db.exec('BEGIN');
   try {
     const estimate = toDecisionEstimate(read);

@@ -4,7 +4,7 @@
  * reader still treats every value by its runtime type.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { ColumnKind, TableInfo } from '../database.js';
+import type { ColumnKind, TableInfo } from '../database/driver.js';
 import { allRows, getRow } from './rows.js';
 
 /** A SQLite table with what its reader needs beyond `TableInfo`. */
@@ -13,12 +13,16 @@ export interface SqliteTable extends TableInfo {
   virtual?: true;
   /** A WITHOUT ROWID table: sampled by its integer primary key (`integerKey`), or by a seeded draw over a full read. */
   withoutRowid?: true;
-  /** Why the table cannot be read (a virtual table of a module this SQLite lacks): its read throws it, the other tables are read. */
+  /**
+   * Why the table cannot be read (a virtual table of a module this SQLite lacks): its read throws
+   * it, the other tables are read.
+   */
   error?: unknown;
 }
 
 /** Declared types read as PostgreSQL skips theirs: dates, times, booleans, uuids. */
-const SKIPPED = /^(?:date|datetime|time|timestamp|timestamptz|interval|year|bool|boolean|bit|uuid|guid|uniqueidentifier)\b/i;
+const SKIPPED =
+  /^(?:date|datetime|time|timestamp|timestamptz|interval|year|bool|boolean|bit|uuid|guid|uniqueidentifier)\b/i;
 
 /**
  * The kind of a declared type: skipped types first, then SQLite's affinity rules in their order
@@ -60,7 +64,10 @@ function toRowidName(columns: Array<{ name: string; type: string; pk: bigint }>)
  * A cheap row estimate: ANALYZE's count when `sqlite_stat1` has one, else the rowid span of a
  * rowid table (two b-tree seeks), else -1: the reader counts (as PostgreSQL's reader does).
  */
-function toEstimate(db: DatabaseSync, { table, key, stat1 }: { table: string; key: string | undefined; stat1: boolean }): number {
+function toEstimate(
+  db: DatabaseSync,
+  { table, key, stat1 }: { table: string; key: string | undefined; stat1: boolean },
+): number {
   if (stat1) {
     const row = getRow(db, 'SELECT stat FROM sqlite_stat1 WHERE tbl = ? AND stat IS NOT NULL LIMIT 1', table);
     const rows = row ? Number.parseInt(String(row[0]), 10) : Number.NaN;
@@ -80,7 +87,12 @@ function toTable(db: DatabaseSync, { row, stat1 }: { row: TableRow; stat1: boole
   } catch (error) {
     return { schema: 'main', table: row.name, columns: [], skippedColumns: [], estimatedRows: -1, error };
   }
-  const columns = xinfo.map(([, name, type, , , pk, hidden]) => ({ name: String(name), type: String(type ?? ''), pk: BigInt(pk as bigint), hidden: Number(hidden) }));
+  const columns = xinfo.map(([, name, type, , , pk, hidden]) => ({
+    name: String(name),
+    type: typeof type === 'string' ? type : '',
+    pk: BigInt(pk as bigint),
+    hidden: Number(hidden),
+  }));
   // Hidden columns of a virtual table (FTS5's rank, ...) are the module's, not data.
   const visible = columns.filter((c) => c.hidden !== 1);
   const info: SqliteTable = { schema: 'main', table: row.name, columns: [], skippedColumns: [], estimatedRows: -1 };
@@ -105,7 +117,10 @@ function toTable(db: DatabaseSync, { row, stat1 }: { row: TableRow; stat1: boole
  * the virtual table, with its column names).
  */
 export function listSqliteTables(db: DatabaseSync): SqliteTable[] {
-  const rows = allRows(db, "SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name").map(([name, type, wr]) => ({ name: String(name), type: String(type), wr: BigInt(wr as bigint) }));
+  const rows = allRows(
+    db,
+    "SELECT name, type, wr FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' ORDER BY name",
+  ).map(([name, type, wr]) => ({ name: String(name), type: String(type), wr: BigInt(wr as bigint) }));
   const stat1 = getRow(db, "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'") !== undefined;
   return rows.map((row) => toTable(db, { row, stat1 }));
 }

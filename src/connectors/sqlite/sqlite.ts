@@ -3,11 +3,11 @@
  * strictly read only (open.ts), sampled by random key ranges chosen with the seed (read.ts).
  * node:sqlite is synchronous: a read steps one row at a time and waits for the scan in between.
  */
-import type { DatabaseDriver, ReadPlan } from '../database.js';
+import type { DatabaseDriver, ReadPlan } from '../database/driver.js';
 import { describeSqliteError, READ_ACCESS } from './errors.js';
 import { openSqlite } from './open.js';
 import { readSqliteTable } from './read.js';
-import { listSqliteTables, type SqliteTable } from './schema.js';
+import { listSqliteTables } from './schema.js';
 import type { SqliteTarget } from './target.js';
 
 /**
@@ -20,11 +20,14 @@ function toFileAccess(target: SqliteTarget): string {
 }
 
 /** Opens the file (the plan's lock timeout bounds the wait on a live WAL database) and returns the driver. */
-export async function connectSqlite(target: SqliteTarget, plan: Pick<ReadPlan, 'lockTimeoutMs'>): Promise<DatabaseDriver> {
+export async function connectSqlite(
+  target: SqliteTarget,
+  plan: Pick<ReadPlan, 'lockTimeoutMs'>,
+): Promise<DatabaseDriver> {
   const db = await openSqlite(target.path, plan.lockTimeoutMs);
   return {
     listTables: async () => listSqliteTables(db),
-    readTable: (table, readPlan, sink) => readSqliteTable({ db, table: table as SqliteTable, plan: readPlan, sink }),
+    readTable: (table, readPlan, sink) => readSqliteTable({ db, table: table, plan: readPlan, sink }),
     describeError: describeSqliteError,
     grantFor: () => toFileAccess(target),
     close: async () => db.close(),

@@ -7,7 +7,10 @@ import path from 'node:path';
 
 /** A SQLite database file to scan. */
 export interface SqliteTarget {
-  /** The file's path as given: a relative one is opened from the process's working folder, so a caller with another working folder (`run`'s `cwd`) resolves it first. */
+  /**
+   * The file's path as given: a relative one is opened from the process's working folder, so a
+   * caller with another working folder (`run`'s `cwd`) resolves it first.
+   */
   path: string;
   /** The target as reports show it: the URL as given, or the path of a file met in a folder walk. */
   display: string;
@@ -32,14 +35,20 @@ const USAGE = 'expected sqlite:///absolute/path/app.db or sqlite:relative/path/a
  */
 export function toSqliteTarget(url: string): SqliteTarget {
   const rest = url.replace(/^sqlite:/i, '');
-  if (/[?#]/.test(rest)) throw Object.assign(new Error(`${url}: a sqlite: URL takes no query or fragment (${USAGE})`), { code: 'PIISCAN_SQLITE_URL' });
+  if (/[?#]/.test(rest))
+    throw Object.assign(new Error(`${url}: a sqlite: URL takes no query or fragment (${USAGE})`), {
+      code: 'PIISCAN_SQLITE_URL',
+    });
   const authority = /^\/\/([^/]*)(\/.*)?$/.exec(rest);
   if (authority && authority[1] !== '' && authority[1]!.toLowerCase() !== 'localhost') {
-    throw Object.assign(new Error(`${url}: a sqlite: URL names a local file, not a host (${USAGE})`), { code: 'PIISCAN_SQLITE_URL' });
+    throw Object.assign(new Error(`${url}: a sqlite: URL names a local file, not a host (${USAGE})`), {
+      code: 'PIISCAN_SQLITE_URL',
+    });
   }
   const encoded = authority ? (authority[2] ?? '') : rest;
   const file = decodeURIComponent(encoded);
-  if (file === '' || file === '/' || file === ':memory:') throw Object.assign(new Error(`${url}: no database file (${USAGE})`), { code: 'PIISCAN_SQLITE_URL' });
+  if (file === '' || file === '/' || file === ':memory:')
+    throw Object.assign(new Error(`${url}: no database file (${USAGE})`), { code: 'PIISCAN_SQLITE_URL' });
   return { path: file, display: url };
 }
 

@@ -41,7 +41,9 @@ describe('sqlite errors', () => {
   it('says a file of random bytes looks like an encrypted database', async () => {
     const encrypted = path.join(dir, 'secure.db');
     writeFileSync(encrypted, randomBytes(8192));
-    expect(await failure(encrypted)).toBe('no SQLite header and the bytes look random: an encrypted database (SQLCipher, SEE)? Decrypt a copy to scan it');
+    expect(await failure(encrypted)).toBe(
+      'no SQLite header and the bytes look random: an encrypted database (SQLCipher, SEE)? Decrypt a copy to scan it',
+    );
   });
 
   it('says a file with the header but no database behind it is not one', async () => {
@@ -63,17 +65,34 @@ describe('sqlite errors', () => {
   });
 
   it('reports a virtual table of a module it lacks as an error of that table, and reads the others', async () => {
-    const { file: other } = makeDatabase("CREATE TABLE people (email TEXT); INSERT INTO people VALUES ('ann@example.com'); CREATE VIRTUAL TABLE notes USING fts5(body);");
+    const { file: other } = makeDatabase(
+      "CREATE TABLE people (email TEXT); INSERT INTO people VALUES ('ann@example.com'); CREATE VIRTUAL TABLE notes USING fts5(body);",
+    );
     // The same file as written by a SQLite with a module this one lacks (the name's length kept).
-    writeFileSync(other, Buffer.from(readFileSync(other, 'latin1').replace('USING fts5(body)', 'USING zzz5(body)'), 'latin1'));
+    writeFileSync(
+      other,
+      Buffer.from(readFileSync(other, 'latin1').replace('USING fts5(body)', 'USING zzz5(body)'), 'latin1'),
+    );
     const driver = await connectSqlite({ path: other, display: 'sqlite:app.db' }, PLAN);
     const tables = await driver.listTables();
     const sink = recordingSink();
-    await driver.readTable(tables.find((t) => t.table === 'people')!, PLAN, sink);
+    await driver.readTable(
+      tables.find((t) => t.table === 'people')!,
+      PLAN,
+      sink,
+    );
     expect(sink.rows).toEqual([['ann@example.com']]);
-    const error = await driver.readTable(tables.find((t) => t.table === 'notes')!, PLAN, recordingSink()).catch((e: unknown) => e);
+    const error = await driver
+      .readTable(
+        tables.find((t) => t.table === 'notes')!,
+        PLAN,
+        recordingSink(),
+      )
+      .catch((e: unknown) => e);
     await driver.close();
-    expect(driver.describeError(error)).toBe("a virtual table of the SQLite module zzz5, which Node's SQLite lacks: not read");
+    expect(driver.describeError(error)).toBe(
+      "a virtual table of the SQLite module zzz5, which Node's SQLite lacks: not read",
+    );
   });
 
   it('says a missing file is missing', async () => {
@@ -94,11 +113,15 @@ describe('sqlite errors', () => {
   });
 
   it('stops a read that outlasts the statement timeout', async () => {
-    expect(await failure(file, { ...PLAN, statementTimeoutMs: -1 })).toBe('statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)');
+    expect(await failure(file, { ...PLAN, statementTimeoutMs: -1 })).toBe(
+      'statement timeout: reading the table took too long (raise --statement-timeout or sample fewer rows)',
+    );
   });
 
   it('names neither the file nor a value in a message', async () => {
-    const messages = await Promise.all(['missing.db', 'damaged.db', 'fake.db', 'notes.db'].map((name) => failure(path.join(dir, name))));
+    const messages = await Promise.all(
+      ['missing.db', 'damaged.db', 'fake.db', 'notes.db'].map((name) => failure(path.join(dir, name))),
+    );
     for (const message of messages) {
       expect(message).not.toContain(dir);
       expect(message).not.toContain('example.com');

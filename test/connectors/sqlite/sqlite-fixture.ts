@@ -4,12 +4,18 @@ import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import type { ReadPlan, RowSink } from '../../../src/connectors/database.js';
+import type { ReadPlan, RowSink } from '../../../src/connectors/database/driver.js';
 
 /** The repository, for child processes that load the built driver (dist/). */
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
 
-export const PLAN: ReadPlan = { sampleRows: 100_000, full: false, seed: 1, statementTimeoutMs: 10_000, lockTimeoutMs: 1_000 };
+export const PLAN: ReadPlan = {
+  sampleRows: 100_000,
+  full: false,
+  seed: 1,
+  statementTimeoutMs: 10_000,
+  lockTimeoutMs: 1_000,
+};
 
 /** A new folder holding `app.db` made by `sql`; returns the folder and the file. */
 export function makeDatabase(sql: string, name = 'app.db'): { dir: string; file: string } {
@@ -28,7 +34,9 @@ export const listing = (dir: string) => readdirSync(dir).sort();
 export type Seen = string | null;
 
 /** A sink that records rows; `onWait` may return a promise the driver must await. */
-export function recordingSink(onWait: (rows: number) => Promise<void> | undefined = () => undefined): RowSink & { rows: Seen[][] } {
+export function recordingSink(
+  onWait: (rows: number) => Promise<void> | undefined = () => undefined,
+): RowSink & { rows: Seen[][] } {
   let row: Seen[] = [];
   const rows: Seen[][] = [];
   return {

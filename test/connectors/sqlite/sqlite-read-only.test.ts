@@ -29,10 +29,11 @@ async function scanAll(file: string): Promise<string[]> {
 }
 
 /** The folder's files with their sizes and modification times. */
-const snapshot = (dir: string) => listing(dir).map((name) => {
-  const { size, mtimeMs } = statSync(path.join(dir, name));
-  return `${name} ${size} ${mtimeMs}`;
-});
+const snapshot = (dir: string) =>
+  listing(dir).map((name) => {
+    const { size, mtimeMs } = statSync(path.join(dir, name));
+    return `${name} ${size} ${mtimeMs}`;
+  });
 
 describe('sqlite read-only guarantee', () => {
   it('creates no journal and changes nothing beside a rollback-journal database', async () => {
@@ -66,7 +67,9 @@ describe('sqlite read-only guarantee', () => {
       const driver = await connectSqlite({ path: file, display: 'sqlite:app.db' }, PLAN);
       const [table] = await driver.listTables();
       // The writer commits while the read waits for the scan after its first row.
-      const sink = recordingSink((rows) => (rows === 1 ? void writer.exec("INSERT INTO people (email) VALUES ('dan@example.com')") : undefined));
+      const sink = recordingSink((rows) =>
+        rows === 1 ? void writer.exec("INSERT INTO people (email) VALUES ('dan@example.com')") : undefined,
+      );
       await driver.readTable(table!, { ...PLAN, full: true }, sink);
       await driver.close();
       expect(sink.rows.map((r) => r[1])).toEqual(['ann@example.com', 'bob@example.com', 'carol@example.com']);
@@ -96,7 +99,7 @@ describe('sqlite read-only guarantee', () => {
     const { file } = makeDatabase(PEOPLE);
     const db = await openSqlite(file, PLAN.lockTimeoutMs);
     try {
-      expect(() => db.exec("DELETE FROM people; CREATE TABLE t (a)")).toThrow(/readonly|read-only|query_only/i);
+      expect(() => db.exec('DELETE FROM people; CREATE TABLE t (a)')).toThrow(/readonly|read-only|query_only/i);
     } finally {
       db.close();
     }

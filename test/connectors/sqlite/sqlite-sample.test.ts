@@ -2,7 +2,7 @@
 // whatever the gaps between keys, and never sampling a small table that only looks big.
 import { describe, expect, it } from 'vitest';
 import { connectSqlite } from '../../../src/connectors/sqlite/sqlite.js';
-import type { ReadPlan } from '../../../src/connectors/database.js';
+import type { ReadPlan } from '../../../src/connectors/database/driver.js';
 import { makeDatabase, PLAN, recordingSink } from './sqlite-fixture.js';
 
 const ROWS = 20_000;
@@ -52,8 +52,16 @@ describe('sqlite sampling', () => {
   });
 
   it('reads the whole table when asked, or when it is not above the sample size', async () => {
-    expect(await sample(file, 't', { sampleRows: 2000, full: true })).toMatchObject({ sampled: false, method: 'full', positions: { length: ROWS } });
-    expect(await sample(file, 't', { sampleRows: ROWS })).toMatchObject({ sampled: false, method: 'full', positions: { length: ROWS } });
+    expect(await sample(file, 't', { sampleRows: 2000, full: true })).toMatchObject({
+      sampled: false,
+      method: 'full',
+      positions: { length: ROWS },
+    });
+    expect(await sample(file, 't', { sampleRows: ROWS })).toMatchObject({
+      sampled: false,
+      method: 'full',
+      positions: { length: ROWS },
+    });
   });
 
   it('keeps the sample size when keys have wide gaps', async () => {
@@ -65,7 +73,12 @@ describe('sqlite sampling', () => {
 
   it('reads a small table whole though its rowid span looks big', async () => {
     const few = makeTable(50, 100_000_000_000);
-    expect(await sample(few, 't', { sampleRows: 1000 })).toMatchObject({ sampled: false, method: 'full', rowsEstimated: 50, positions: { length: 50 } });
+    expect(await sample(few, 't', { sampleRows: 1000 })).toMatchObject({
+      sampled: false,
+      method: 'full',
+      rowsEstimated: 50,
+      positions: { length: 50 },
+    });
   });
 
   it('counts a table whose statistics understate it, and samples it', async () => {
@@ -74,7 +87,11 @@ describe('sqlite sampling', () => {
       WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000)
       INSERT INTO t SELECT 'n' || i, 'user' || i || '@example.com' FROM n;`);
     const a = await sample(stale, 't', { sampleRows: 500, seed: 2 });
-    expect(a).toMatchObject({ sampled: true, rowsEstimated: 5001, method: 'full read, rows kept with probability 0.09998 (seed 2)' });
+    expect(a).toMatchObject({
+      sampled: true,
+      rowsEstimated: 5001,
+      method: 'full read, rows kept with probability 0.09998 (seed 2)',
+    });
     expect(a.positions.length).toBeLessThan(650);
   });
 
@@ -95,7 +112,11 @@ describe('sqlite sampling', () => {
 
   it('samples a WITHOUT ROWID table without an integer key by a seeded draw over every row', async () => {
     const a = await sample(file, 'by_name', { sampleRows: 2000, seed: 3 });
-    expect(a).toMatchObject({ sampled: true, rowsEstimated: ROWS, method: 'full read, rows kept with probability 0.1000 (seed 3)' });
+    expect(a).toMatchObject({
+      sampled: true,
+      rowsEstimated: ROWS,
+      method: 'full read, rows kept with probability 0.1000 (seed 3)',
+    });
     expect(a.positions.length).toBeGreaterThan(1700);
     expect(a.positions.length).toBeLessThan(2300);
     expect((await sample(file, 'by_name', { sampleRows: 2000, seed: 3 })).positions).toEqual(a.positions);

@@ -24,7 +24,7 @@ describe('sqlite streaming', () => {
       waiting = true;
       return new Promise((resolve) => setImmediate(() => resolve(void (waiting = false))));
     });
-    const text = sink.text;
+    const text = sink.text.bind(sink);
     sink.text = (i, value) => {
       if (waiting) readWhileWaiting++;
       text(i, value);

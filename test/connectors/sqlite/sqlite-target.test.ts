@@ -13,7 +13,10 @@ describe('sqlite: URLs', () => {
   });
 
   it('parses absolute and relative paths, percent-escapes decoded', () => {
-    expect(toSqliteTarget('sqlite:///srv/data/app.db')).toEqual({ path: '/srv/data/app.db', display: 'sqlite:///srv/data/app.db' });
+    expect(toSqliteTarget('sqlite:///srv/data/app.db')).toEqual({
+      path: '/srv/data/app.db',
+      display: 'sqlite:///srv/data/app.db',
+    });
     expect(toSqliteTarget('sqlite:/srv/data/app.db').path).toBe('/srv/data/app.db');
     expect(toSqliteTarget('sqlite://localhost/srv/app.db').path).toBe('/srv/app.db');
     expect(toSqliteTarget('sqlite:data/my%20app.db').path).toBe('data/my app.db');
@@ -21,8 +24,17 @@ describe('sqlite: URLs', () => {
   });
 
   it('refuses a host, a query, no file and :memory:', () => {
-    for (const url of ['sqlite://db.example.com/app.db', 'sqlite:///srv/app.db?mode=rw', 'sqlite:app.db#x', 'sqlite:', 'sqlite:///', 'sqlite::memory:']) {
-      expect(() => toSqliteTarget(url), url).toThrow(/sqlite:\/\/\/absolute\/path\/app\.db or sqlite:relative\/path\/app\.db/);
+    for (const url of [
+      'sqlite://db.example.com/app.db',
+      'sqlite:///srv/app.db?mode=rw',
+      'sqlite:app.db#x',
+      'sqlite:',
+      'sqlite:///',
+      'sqlite::memory:',
+    ]) {
+      expect(() => toSqliteTarget(url), url).toThrow(
+        /sqlite:\/\/\/absolute\/path\/app\.db or sqlite:relative\/path\/app\.db/,
+      );
     }
   });
 });
@@ -41,7 +53,12 @@ describe('sqlite files', () => {
   });
 
   it('refuses files without the header: text, a header cut short, a header without its NUL', async () => {
-    const files = { 'text.db': 'SQLite format 3 is a file format\n', 'short.db': 'SQLite format', 'empty.db': '', 'nonul.db': 'SQLite format 3x' + 'a'.repeat(100) };
+    const files = {
+      'text.db': 'SQLite format 3 is a file format\n',
+      'short.db': 'SQLite format',
+      'empty.db': '',
+      'nonul.db': 'SQLite format 3x' + 'a'.repeat(100),
+    };
     for (const [name, content] of Object.entries(files)) {
       writeFileSync(path.join(dir, name), content);
       expect(await isSqliteFile(path.join(dir, name)), name).toBe(false);

@@ -24,12 +24,54 @@ async function readAll(file: string) {
 describe('sqlite column kinds', () => {
   it('follows SQLite affinity, skipping dates, booleans, uuids and reals', () => {
     const kinds = Object.fromEntries(
-      ['INTEGER', 'BIGINT', 'UNSIGNED BIG INT', 'TEXT', 'VARCHAR(255)', 'NCHAR(55)', 'CLOB', 'BLOB', '', 'JSON', 'NUMERIC', 'DECIMAL(10,5)', 'REAL', 'DOUBLE PRECISION', 'FLOAT', 'DATE', 'DATETIME', 'TIMESTAMP', 'BOOLEAN', 'UUID', 'STRING', 'ANY'].map((t) => [t, toKind(t) ?? 'skipped']),
+      [
+        'INTEGER',
+        'BIGINT',
+        'UNSIGNED BIG INT',
+        'TEXT',
+        'VARCHAR(255)',
+        'NCHAR(55)',
+        'CLOB',
+        'BLOB',
+        '',
+        'JSON',
+        'NUMERIC',
+        'DECIMAL(10,5)',
+        'REAL',
+        'DOUBLE PRECISION',
+        'FLOAT',
+        'DATE',
+        'DATETIME',
+        'TIMESTAMP',
+        'BOOLEAN',
+        'UUID',
+        'STRING',
+        'ANY',
+      ].map((t) => [t, toKind(t) ?? 'skipped']),
     );
     expect(kinds).toEqual({
-      INTEGER: 'number', BIGINT: 'number', 'UNSIGNED BIG INT': 'number', TEXT: 'text', 'VARCHAR(255)': 'text', 'NCHAR(55)': 'text', CLOB: 'text',
-      BLOB: 'bytes', '': 'bytes', JSON: 'json', NUMERIC: 'number', 'DECIMAL(10,5)': 'number', REAL: 'skipped', 'DOUBLE PRECISION': 'skipped', FLOAT: 'skipped',
-      DATE: 'skipped', DATETIME: 'skipped', TIMESTAMP: 'skipped', BOOLEAN: 'skipped', UUID: 'skipped', STRING: 'text', ANY: 'bytes',
+      INTEGER: 'number',
+      BIGINT: 'number',
+      'UNSIGNED BIG INT': 'number',
+      TEXT: 'text',
+      'VARCHAR(255)': 'text',
+      'NCHAR(55)': 'text',
+      CLOB: 'text',
+      BLOB: 'bytes',
+      '': 'bytes',
+      JSON: 'json',
+      NUMERIC: 'number',
+      'DECIMAL(10,5)': 'number',
+      REAL: 'skipped',
+      'DOUBLE PRECISION': 'skipped',
+      FLOAT: 'skipped',
+      DATE: 'skipped',
+      DATETIME: 'skipped',
+      TIMESTAMP: 'skipped',
+      BOOLEAN: 'skipped',
+      UUID: 'skipped',
+      STRING: 'text',
+      ANY: 'bytes',
     });
   });
 });
@@ -55,12 +97,22 @@ describe('sqlite listing and values', () => {
     expect(tables.map((t) => t.table)).toEqual(['codes', 'notes', 'odd "name"', 'users']);
     expect(tables.every((t) => t.schema === 'main')).toBe(true);
     const users = tables.find((t) => t.table === 'users')!;
-    expect(users.columns.map((c) => `${c.name}:${c.kind}`)).toEqual(['id:number', 'email:text', 'phone:number', 'note:bytes', 'profile:json', 'avatar:bytes']);
+    expect(users.columns.map((c) => `${c.name}:${c.kind}`)).toEqual([
+      'id:number',
+      'email:text',
+      'phone:number',
+      'note:bytes',
+      'profile:json',
+      'avatar:bytes',
+    ]);
     expect(users.skippedColumns).toEqual(['born', 'active']);
     expect(users).toMatchObject({ integerKey: 'id', estimatedRows: 3 });
     expect(tables.find((t) => t.table === 'codes')).toMatchObject({ withoutRowid: true, estimatedRows: 1 });
     expect(tables.find((t) => t.table === 'codes')!.integerKey).toBeUndefined();
-    expect(tables.find((t) => t.table === 'notes')).toMatchObject({ virtual: true, columns: [{ name: 'body', kind: 'bytes' }] });
+    expect(tables.find((t) => t.table === 'notes')).toMatchObject({
+      virtual: true,
+      columns: [{ name: 'body', kind: 'bytes' }],
+    });
     // Its columns take the rowid's names: the rowid goes by the one left.
     expect(tables.find((t) => t.table === 'odd "name"')!.integerKey).toBe('_rowid_');
   });
@@ -68,9 +120,23 @@ describe('sqlite listing and values', () => {
   it('reads each value by its runtime type, whatever the declared type', async () => {
     const { read } = await readAll(file);
     expect(read['users']!.rows).toEqual([
-      ['1', 'ann@example.com', '447700900123', 'call +44 7700 900456', '{"iban":"GB82 WEST 1234 5698 7654 32"}', 'bytes:89504e47'],
+      [
+        '1',
+        'ann@example.com',
+        '447700900123',
+        'call +44 7700 900456',
+        '{"iban":"GB82 WEST 1234 5698 7654 32"}',
+        'bytes:89504e47',
+      ],
       // A UTF-8 blob in a text column is its text's bytes; a string in an INTEGER or BLOB column stays a string.
-      ['2', 'bytes:626f62406578616d706c652e636f6d', 'carol@example.com', '4111111111111111', null, 'mail dan@example.com'],
+      [
+        '2',
+        'bytes:626f62406578616d706c652e636f6d',
+        'carol@example.com',
+        '4111111111111111',
+        null,
+        'mail dan@example.com',
+      ],
       // A 19-digit integer stays exact; a real is its text; bytes that are no UTF-8 in an untyped column go as bytes.
       ['3', '1234567890123456789', '2.5', 'bytes:fffe', '[]', null],
     ]);
@@ -85,7 +151,9 @@ describe('sqlite listing and values', () => {
   });
 
   it('reads a table whose every column is skipped as rows without values', async () => {
-    const { file: other } = makeDatabase("CREATE TABLE t (at DATETIME); INSERT INTO t VALUES ('2024-01-01'), ('2024-01-02');");
+    const { file: other } = makeDatabase(
+      "CREATE TABLE t (at DATETIME); INSERT INTO t VALUES ('2024-01-01'), ('2024-01-02');",
+    );
     expect((await readAll(other)).read['t']!.rows).toEqual([[], []]);
   });
 });

@@ -12,7 +12,9 @@ describe('node:sqlite experimental warning', () => {
     expect(isSqliteWarning(message, 'ExperimentalWarning')).toBe(true);
     expect(isSqliteWarning(message, { type: 'ExperimentalWarning' })).toBe(true);
     expect(isSqliteWarning(Object.assign(new Error(message), { name: 'ExperimentalWarning' }), undefined)).toBe(true);
-    expect(isSqliteWarning('WASI is an experimental feature and might change at any time', 'ExperimentalWarning')).toBe(false);
+    expect(isSqliteWarning('WASI is an experimental feature and might change at any time', 'ExperimentalWarning')).toBe(
+      false,
+    );
     expect(isSqliteWarning(message, 'DeprecationWarning')).toBe(false);
     expect(isSqliteWarning(message, undefined)).toBe(false);
   });
