@@ -43,7 +43,7 @@ async function readHere(unit: WorkUnit, place: UnitPlace): Promise<UnitOutcome> 
 }
 
 async function readSplit(unit: WorkUnit, place: UnitPlace, pool: WorkerPool): Promise<UnitOutcome> {
-  const sink = splitSink(await pool.table(), place.newSink(), place.named);
+  const sink = splitSink(await pool.stream(), place.newSink(), place.named);
   const result = await place.connector
     .read(unit, sink, place.sources, place.onRead)
     .catch((error: unknown) => failed(unit, error));

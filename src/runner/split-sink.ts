@@ -6,14 +6,14 @@
  */
 import type { RecordSink } from '../connectors/contract.js';
 import { addHits, type ScanSink } from '../sites/record-scanner.js';
-import type { TableResult, TableSink } from './worker-pool.js';
+import type { ScanTotals, RecordStream } from './worker-pool.js';
 
 /** A sink whose records are scanned on a worker (named columns) or here (the rest), then joined. */
 export interface SplitSink extends RecordSink {
-  end(): Promise<TableResult>;
+  end(): Promise<ScanTotals>;
 }
 
-export function splitSink(worker: TableSink, local: ScanSink, named: (hint: string) => boolean): SplitSink {
+export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: string) => boolean): SplitSink {
   return {
     scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
     wait: () => worker.wait(),

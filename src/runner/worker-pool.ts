@@ -1,6 +1,6 @@
 /**
  * Runs scans on worker threads, one unit per worker at a time, so large scans use every core.
- * A unit is sent whole (the worker reads it with its connector), or a table's records are sent as
+ * A unit is sent whole (the worker reads it with its connector), or a unit's records are sent as
  * they are read. Callers get each result back for the unit they sent and merge results in their
  * own order, so a report does not depend on how units were scheduled.
  */
@@ -16,18 +16,18 @@ import type { ScanSettings } from '../sites/settings.js';
 /** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
 
-/** What a worker is asked to do. A table is fed records after its `table` message, and ends with `end`. */
+/** What a worker is asked to do. A stream is fed records after its `stream` message, and ends with `end`. */
 export type WorkerTask =
-  { kind: 'unit'; unit: WorkUnit } | { kind: 'table' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
+  { kind: 'unit'; unit: WorkUnit } | { kind: 'stream' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
 
-/** What a table's records came to. */
-export interface TableResult {
+/** What a unit's records came to: its findings and the values allow rules accepted. */
+export interface ScanTotals {
   findings: Finding[];
   valueHits: Record<number, number>;
 }
 
 /** What a unit read on a worker came to: its findings and what its connector read. */
-export interface UnitResult extends TableResult {
+export interface UnitResult extends ScanTotals {
   result: SourceResult;
 }
 
@@ -40,18 +40,18 @@ export interface WorkerData {
 export type WorkerMessage =
   | { type: 'progress'; bytes: number; matches: number }
   | { type: 'scanned'; records: number }
-  | { type: 'done'; result: UnitResult | TableResult }
+  | { type: 'done'; result: UnitResult | ScanTotals }
   | { type: 'fail'; message: string; code?: string };
 
 /**
- * Where a table's records go: scan() hands one over, wait() is a promise while too many wait to be
+ * Where a unit's records go, to one worker: scan() hands one over, wait() is a promise while too many wait to be
  * scanned (a reader awaits it, so memory stays bounded), end() gives what they came to.
  */
-export interface TableSink {
+export interface RecordStream {
   /** Takes the record: its bytes may move to another thread, so the caller does not read them again. */
   scan(record: ScanRecord): void;
   wait(): Promise<void> | undefined;
-  end(): Promise<TableResult>;
+  end(): Promise<ScanTotals>;
 }
 
 /** Records sent to a worker and not yet scanned, above which the reader waits. */
@@ -67,8 +67,8 @@ const WORKER =
 export interface WorkerPool {
   /** Reads and scans a unit on the next free worker (started on first need, up to the pool's size). */
   run(unit: WorkUnit, onRead?: OnRead): Promise<UnitResult>;
-  /** Takes a worker for one table's records until end() (waits for one when all are busy). */
-  table(): Promise<TableSink>;
+  /** Takes a worker for one unit's records until end() (waits for one when all are busy). */
+  stream(): Promise<RecordStream>;
   /** Stops the workers. */
   close(): Promise<void>;
 }
@@ -117,17 +117,17 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
         release(worker);
       }
     },
-    async table() {
+    async stream() {
       const worker = await acquire();
       let ahead = 0;
       let resume: (() => void) | undefined;
       let crashed: Error | undefined;
-      let settle: { resolve: (r: TableResult) => void; reject: (e: Error) => void } | undefined;
+      let settle: { resolve: (r: ScanTotals) => void; reject: (e: Error) => void } | undefined;
       const onMessage = (m: WorkerMessage) => {
         if (m.type === 'scanned') {
           if ((ahead -= m.records) < RECORDS_AHEAD) resume?.();
         } else if (m.type === 'done' || m.type === 'fail') {
-          // The answer to `end`: the worker has no more of this table's records.
+          // The answer to `end`: the worker has no more of this unit's records.
           worker.off('message', onMessage).off('error', onError);
           release(worker);
           if (m.type === 'fail') settle?.reject(new Error(m.message));
@@ -141,7 +141,7 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
         settle?.reject(error);
       };
       worker.on('message', onMessage).on('error', onError);
-      worker.postMessage({ kind: 'table' } satisfies WorkerTask);
+      worker.postMessage({ kind: 'stream' } satisfies WorkerTask);
       // The records handed over in one go (a batch of every column) travel in one message: a
       // message costs the worker a wake-up, whatever it holds.
       let queued: ScanRecord[] = [];
@@ -173,7 +173,7 @@ export function createWorkerPool(data: WorkerData, size: number): WorkerPool {
           return new Promise<void>((resolve) => (resume = resolve)).finally(() => (resume = undefined));
         },
         end() {
-          return new Promise<TableResult>((resolve, reject) => {
+          return new Promise<ScanTotals>((resolve, reject) => {
             if (crashed !== undefined) return reject(crashed);
             settle = { resolve, reject };
             post();

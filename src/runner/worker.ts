@@ -1,5 +1,5 @@
 /**
- * Worker thread entry: reads and scans the units it is sent, or scans a table's records, with the
+ * Worker thread entry: reads and scans the units it is sent, or scans a unit's records sent as they are read, with the
  * settings it was started with.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -14,31 +14,31 @@ const newSink = createRecordScanner(settings);
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
-/** The table whose records come in, and the first error scanning them (later records are dropped). */
-let table: { sink: ScanSink; error?: Error } | undefined;
+/** The unit whose records come in, and the first error scanning them (later records are dropped). */
+let stream: { sink: ScanSink; error?: Error } | undefined;
 
-/** A table's messages are answered in order, one `scanned` a message of records and a result at `end`. */
-function feedTable(task: Extract<WorkerTask, { kind: 'table' | 'records' | 'end' }>) {
-  if (task.kind === 'table') table = { sink: newSink() };
+/** A stream's messages are answered in order, one `scanned` a message of records and a result at `end`. */
+function feedStream(task: Extract<WorkerTask, { kind: 'stream' | 'records' | 'end' }>) {
+  if (task.kind === 'stream') stream = { sink: newSink() };
   else if (task.kind === 'records') {
     for (const record of task.records) {
       // A Buffer arrives as a plain Uint8Array.
       const data = Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength);
       try {
-        if (table!.error === undefined) table!.sink.scan({ ...record, data });
+        if (stream!.error === undefined) stream!.sink.scan({ ...record, data });
       } catch (error) {
-        table!.error = error as Error;
+        stream!.error = error as Error;
       }
     }
     send({ type: 'scanned', records: task.records.length });
   } else {
-    const { sink, error } = table!;
+    const { sink, error } = stream!;
     send(
       error === undefined
         ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } }
         : { type: 'fail', message: error.message },
     );
-    table = undefined;
+    stream = undefined;
   }
 }
 
@@ -51,7 +51,7 @@ async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings
 }
 
 port.on('message', (task: WorkerTask) => {
-  if (task.kind !== 'unit') return feedTable(task);
+  if (task.kind !== 'unit') return feedStream(task);
   // A unit of a source this build does not have is a bug: it throws here, and the worker dies.
   run(task.unit, connectorNamed(task.unit.connector)).then(
     (result) => send({ type: 'done', result }),

@@ -71,7 +71,7 @@ describe('a table split between the reading thread and a worker', () => {
     const pool = createWorkerPool({ settings, sources: SOURCES }, 1);
     try {
       const local = createRecordScanner(settings)();
-      const sink = splitSink(await pool.table(), local, (hint) => hint === 'email');
+      const sink = splitSink(await pool.stream(), local, (hint) => hint === 'email');
       sink.scan(toValuesRecord(origin('email'), ['ann@example.com', 'qa@example.com'], [1, 2], 'email'));
       sink.scan(toValuesRecord(origin('notes'), ['call ann@example.com', 'qa@example.com wrote'], [1, 2], 'notes'));
       const { findings, valueHits } = await sink.end();
