@@ -274,7 +274,8 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
       });
       expect(again.report.errors).toEqual([]);
     }
-  });
+    // Six scans, each loading the AWS SDK: seconds on a loaded machine.
+  }, 60_000);
 
   it('accepts its findings into a baseline, after which the same scan has nothing new', async () => {
     const dir = makeTree();
