@@ -73,3 +73,12 @@ export const ID_WORDS: readonly string[] = [
   'isbn',
   'barcode',
 ];
+
+/**
+ * Whether a grouped number continues past the match in another group of digits (`4111 1111 1111`
+ * of a card's `4111 1111 1111 1111`, `123 456 789` of `0 123 456 789`): the digits are part of a
+ * longer number, not one of their own.
+ */
+export function isInDigitGroups(context: MatchContext): boolean {
+  return /\d[ -]$/.test(context.before) || /^[ -]\d/.test(context.after);
+}

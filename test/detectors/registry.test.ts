@@ -32,12 +32,25 @@ describe('detector registry', () => {
 
   it('covers the detectors the product promises', () => {
     expect(detectors.map((d) => d.id)).toEqual([
+      'au_tfn',
+      'br_cpf',
+      'ca_sin',
       'credit_card',
+      'de_tax_id',
       'email',
+      'es_dni',
+      'fr_nir',
       'iban',
+      'imei',
+      'in_aadhaar',
+      'in_pan',
       'ip_address',
+      'mac_address',
+      'nl_bsn',
+      'passport',
       'phone',
       'secret',
+      'uk_nhs',
       'uk_nino',
       'us_ssn',
     ]);

@@ -21,7 +21,14 @@
 import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
 import { analyzeLine, createStoredJudge, storedVerdict, toOccurrence, type AnalyzeOptions } from '../analyze-line.js';
-import { createWholeJudge, maxConfidence, type Candidate, type NamedDetector, type Verdict } from '../detect.js';
+import {
+  createWholeJudge,
+  isNamedFor,
+  maxConfidence,
+  type Candidate,
+  type NamedDetector,
+  type Verdict,
+} from '../detect.js';
 import { uniformDigest } from '../stored-form.js';
 import { valuesOf, type ValuesRecord } from '../../connectors/values-record.js';
 
@@ -127,11 +134,17 @@ export function scanWholeValues(
     return collector.out;
   }
   const shape = set.columnShape(batch.data);
-  const { matching } = shape;
+  // Another kind's pattern that needs context finds nothing in a value that the named kind's
+  // pattern matches whole (no context word stands before it, and the column names another kind):
+  // bare digits that only a SIN or BSN column would make one leave the fast path open.
+  const matching = shape.matching.filter((i) => {
+    const { detector, spec } = set.patterns[i]!;
+    return detector === named.detector || spec.context !== 'required' || isNamedFor(detector, batch.hint) !== undefined;
+  });
   if (matching.some((i) => set.patterns[i]!.detector !== named.detector)) return undefined;
   // The whole-value pattern, if any: one without a `value` group that every value matches whole.
   const whole = matching.find((i) => shape.wholeLines.includes(i));
-  if (matching.length > 0 && whole === undefined) return undefined;
+  if ((matching.length > 0 || shape.matching.length > 0) && whole === undefined) return undefined;
   const wholeSpec = whole === undefined ? undefined : set.patterns[whole]!.spec;
   // Another pattern's candidate overlaps the whole-value one; it can only win with a higher
   // confidence, or an equal one when it comes first (resolveOverlaps keeps the earlier of equals).

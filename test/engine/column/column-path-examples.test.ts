@@ -87,6 +87,58 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
     reason: 'a valid number without an SSN context word, or inside a longer number or id',
   },
   {
+    detector: 'au_tfn',
+    values: ['123456782'],
+    reason: 'a valid number without a TFN context word, or under a count key',
+  },
+  {
+    detector: 'br_cpf',
+    values: ['11144477735', '529.982.247-25'],
+    reason: 'a valid number without a CPF context word, inside a version or under a ref key',
+  },
+  {
+    detector: 'ca_sin',
+    values: ['130692544', '130 692 544'],
+    reason: 'a valid number without a SIN context word, inside a longer number or under a ref key',
+  },
+  { detector: 'de_tax_id', values: ['86095742719'], reason: 'a valid number without a Steuer-ID context word' },
+  {
+    detector: 'es_dni',
+    values: ['12345678Z'],
+    reason: 'a valid number that the text puts inside a build tag or under a ref key',
+  },
+  {
+    detector: 'fr_nir',
+    values: ['184127645108946'],
+    reason: 'a valid number that the text puts inside a longer token or under a ref key',
+  },
+  {
+    detector: 'imei',
+    values: ['490154203237518'],
+    reason: 'a valid number without an IMEI context word, or under an id key',
+  },
+  {
+    detector: 'in_aadhaar',
+    values: ['234123412346', '9999-4105-7058'],
+    reason: 'a valid number without an Aadhaar context word, or under a ref key',
+  },
+  {
+    detector: 'in_pan',
+    values: ['AAAPL1234C'],
+    reason: 'a valid number that the text puts inside a build tag or under a ref key',
+  },
+  {
+    detector: 'nl_bsn',
+    values: ['111222333', '111 222 333'],
+    reason: 'a valid number without a BSN context word, under an id key or inside a longer number',
+  },
+  {
+    detector: 'passport',
+    values: ['340020013'],
+    reason: 'a number without a passport context word, or under a ref key',
+  },
+  { detector: 'uk_nhs', values: ['943 476 5919'], reason: 'a valid number without an NHS context word' },
+  {
     detector: 'member_number',
     values: ['45678901', 'M12345678'],
     reason: 'a valid number without a member context word, inside a file name or under a ref key',

@@ -1,0 +1,62 @@
+/**
+ * Passport numbers. Their formats differ by country (nine digits in the US and UK, a letter and
+ * seven digits in India, two digits, two letters and five digits in France, nine characters of a
+ * reduced alphabet in Germany) and carry no check digit outside the MRZ, so a passport number is
+ * only reported next to a passport word or under a field named for it.
+ */
+import type { Detector } from '../src/engine/detector.js';
+import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+
+export const passport: Detector = {
+  id: 'passport',
+  description: 'Passport numbers (US, UK, DE, FR, IN, CA and alike) next to a passport word or field',
+  category: 'government_id',
+  sensitivity: 'sensitive',
+  identifier: 'direct',
+  patterns: [
+    {
+      name: 'passport.number',
+      regex: String.raw`\b(?:[A-Z]{1,2}\d{6,8}|\d{8,9}|\d{2}[A-Z]{2}\d{5}|[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8})\b`,
+      score: 0.6,
+      context: 'required',
+    },
+    {
+      name: 'passport.masked',
+      regex: String.raw`(?:\*{5,7}|[xX]{5,7})\d{3,4}\b`,
+      score: 0.6,
+      form: 'masked',
+      context: 'required',
+    },
+  ],
+  contextWords: ['passport', 'passport no', 'passport number', 'reisepass', 'passeport', 'pasaporte', 'passaporte'],
+  fieldNames: ['passport', 'passportno', 'passportnumber', 'passportnum', 'passportid'],
+  validate(value, context) {
+    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
+    const digits = value.replace(/\D/g, '');
+    if (digits.length < 4) return { status: 'invalid', reason: 'too few digits: a word, not a number' };
+    if (/^(\d)\1+$/.test(digits)) return { status: 'invalid', reason: 'one digit repeated: a placeholder' };
+    if ('0123456789'.includes(digits) || '9876543210'.includes(digits))
+      return { status: 'invalid', reason: 'a run of consecutive digits: a placeholder' };
+    return { status: 'none' };
+  },
+  mask: (value) => `${'*'.repeat(Math.max(value.length - 3, 1))}${value.slice(-3)}`,
+  examples: {
+    positive: [
+      { text: 'traveller passport 340020013 checked in', value: '340020013' },
+      { text: 'Passport No: L898902C3', value: 'L898902C3' },
+      { text: '{"passportNumber":"C01X00T47"}', value: 'C01X00T47' },
+      { text: 'numéro de passeport 15AB12345', value: '15AB12345' },
+      { text: 'J8369854', hint: 'passport_no', value: 'J8369854' },
+      { text: 'passport ******013 on file', value: '******013', form: 'masked' },
+    ],
+    negative: [
+      { text: 'order 340020013 shipped', reason: 'nine digits without a passport context' },
+      { text: 'passport 123456789', reason: 'a run of consecutive digits: a placeholder' },
+      { text: 'passport 000000000', reason: 'one digit repeated: a placeholder' },
+      { text: 'passport PENDINGXX', reason: 'a word, not a number' },
+      { text: 'passport upload ref=340020013', reason: 'the value of a ref key' },
+      { text: 'passport scan_340020013.pdf stored', reason: 'part of a file name' },
+    ],
+  },
+};
