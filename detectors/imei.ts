@@ -21,6 +21,14 @@ export const imei: Detector = {
       score: 0.5,
       context: 'required',
     },
+    // As masked card numbers are written: under an IMEI word it is the device's.
+    {
+      name: 'imei.masked',
+      regex: String.raw`(?:\*{10,14}|[xX]{10,14})\d{1,5}\b`,
+      score: 0.6,
+      form: 'masked',
+      context: 'required',
+    },
   ],
   contextWords: ['imei', 'imei number', 'handset'],
   fieldNames: ['imei', 'imeino', 'imeinumber', 'deviceimei'],
@@ -35,6 +43,7 @@ export const imei: Detector = {
       { text: 'IMEI: 35-693803-564380-9', value: '35-693803-564380-9' },
       { text: '{"imei":"356938035643809"}', value: '356938035643809' },
       { text: '490154203237518', hint: 'device_imei', value: '490154203237518' },
+      { text: 'handset imei ***********7518 blocked', value: '***********7518', form: 'masked' },
     ],
     negative: [
       { text: 'imei 490154203237519', reason: 'fails Luhn' },

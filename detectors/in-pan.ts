@@ -29,8 +29,8 @@ export const inPan: Detector = {
     },
   ],
   contextWords: ['pan', 'permanent account', 'pan card', 'income tax'],
-  // Not `pan`: a column so named is credit_card's (a card's primary account number), and names it first.
-  fieldNames: ['permanentaccountnumber', 'incometaxpan'],
+  // Not `pan` alone: a column so named is credit_card's (a card's primary account number).
+  fieldNames: ['permanentaccount', 'pannumber', 'panno', 'pancard', 'incometaxpan'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
@@ -45,7 +45,7 @@ export const inPan: Detector = {
       { text: 'kyc pan AAAPL1234C verified', value: 'AAAPL1234C' },
       { text: 'invoice to BNZPM2501F for services', value: 'BNZPM2501F' },
       { text: '{"pan":"AABCT1234E"}', value: 'AABCT1234E' },
-      { text: 'AAAPL1234C', hint: 'permanent_account_number', value: 'AAAPL1234C' },
+      { text: 'AAAPL1234C', hint: 'pan_number', value: 'AAAPL1234C' },
       { text: 'PAN card AAAPLXXXXC linked', value: 'AAAPLXXXXC', form: 'masked' },
     ],
     negative: [

@@ -39,10 +39,14 @@ export interface DetectInput {
   fieldAt?: (index: number) => Field | undefined;
 }
 
-/** A key's words: its tokens, adjacent token pairs and the whole key (`national_insurance` → nationalinsurance). */
+/**
+ * A key's words, the most specific first: the whole key, adjacent token pairs, its tokens
+ * (`national_insurance` → nationalinsurance). So `social_insurance_no` names a SIN before its
+ * `social` names an SSN, and `pan_number` an Indian PAN before its `pan` names a card.
+ */
 function toKeyWords(key: string): string[] {
   const tokens = toKeyTokens(key);
-  return [...tokens, ...tokens.slice(1).map((t, i) => tokens[i] + t), tokens.join('')];
+  return [tokens.join(''), ...tokens.slice(1).map((t, i) => tokens[i] + t), ...tokens];
 }
 
 /** Keys and column names repeat endlessly: their words are remembered, up to this many keys. */
