@@ -1,7 +1,7 @@
 /** What a detector is: data plus small pure functions, one file each under detectors/. */
 
 /** What kind of data a detector finds; reports group by it. */
-export type Category = 'contact' | 'government_id' | 'financial' | 'network' | 'secret';
+export type Category = 'contact' | 'government_id' | 'financial' | 'network' | 'secret' | 'identity' | 'location';
 
 /** Privacy policies' split: government, financial and credential data is `sensitive`. */
 export type Sensitivity = 'standard' | 'sensitive';

@@ -33,10 +33,13 @@ describe('detector registry', () => {
   it('covers the detectors the product promises', () => {
     expect(detectors.map((d) => d.id)).toEqual([
       'credit_card',
+      'date_of_birth',
       'email',
       'iban',
       'ip_address',
+      'person_name',
       'phone',
+      'postal_address',
       'secret',
       'uk_nino',
       'us_ssn',
