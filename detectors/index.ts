@@ -8,6 +8,7 @@ import { ipAddress } from './ip-address.js';
 import { personName } from './person-name.js';
 import { phone } from './phone.js';
 import { postalAddress } from './postal-address.js';
+import { postalCode } from './postal-code.js';
 import { secret } from './secret.js';
 import { ukNino } from './uk-nino.js';
 import { usSsn } from './us-ssn.js';
@@ -21,6 +22,7 @@ export const detectors: readonly Detector[] = [
   personName,
   phone,
   postalAddress,
+  postalCode,
   secret,
   ukNino,
   usSsn,

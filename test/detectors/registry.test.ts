@@ -40,6 +40,7 @@ describe('detector registry', () => {
       'person_name',
       'phone',
       'postal_address',
+      'postal_code',
       'secret',
       'uk_nino',
       'us_ssn',

@@ -108,6 +108,11 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
     reason: 'a street line that the text gives no address word, or follows with an invalid postcode',
   },
   {
+    detector: 'postal_code',
+    values: ['94105'],
+    reason: 'a valid code that the text counts in bytes or puts under an id key',
+  },
+  {
     detector: 'member_number',
     values: ['45678901', 'M12345678'],
     reason: 'a valid number without a member context word, inside a file name or under a ref key',
