@@ -3,9 +3,10 @@ import { maskWords } from '../src/engine/mask.js';
 import { isKnownName } from '../src/engine/name-dictionary.js';
 import { endsWithWord, keyWordsBefore } from '../src/engine/key-before.js';
 import { isInsideToken } from '../src/engine/token-bounds.js';
+import { toKeyTokens } from '../src/engine/fields.js';
 
 /** One name part: capitalised (`Jane`, `O'Brien`, `McDonald`, `García-López`) or in capitals (`JANE`). */
-const PART = String.raw`(?:Mc|Mac|O'|D')?\p{Lu}(?:\p{Ll}+(?:-\p{Lu}\p{Ll}+)?|\p{Lu}+)`;
+const PART = String.raw`(?:Mc|Mac|O'|D')?\p{Lu}(?:\p{Ll}+(?:-\p{L}\p{Ll}+)?|\p{Lu}+)`;
 /** Lowercase particles between parts (`van der Berg`, `de la Cruz`, `bin Salman`). */
 const PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|bin|ibn|al|el|dos|das|ten|ter)`;
 const NAME = String.raw`${PART}(?:(?: \p{Lu}\.)? (?:${PARTICLE} ){0,2}${PART}){0,3}`;
@@ -51,10 +52,10 @@ const COMMON_WORDS = new Set(
     'santa saint st fort port lake mount north south east west central united kingdom states america ' +
     'washington jersey francisco angeles diego jose vegas boston chicago houston dallas austin ' +
     'phoenix denver seattle portland atlanta miami orlando madrid rome vienna munich hamburg dublin ' +
-    'sydney melbourne toronto vancouver tokyo delhi mumbai road avenue lane drive court park hill ' +
+    'sydney melbourne toronto vancouver tokyo delhi mumbai road avenue lane drive court hill ' +
     'green white black brown gray grey gold silver red blue rose summer winter autumn monday friday ' +
     'sunday january june july august april may march happy birthday christmas holiday welcome thanks ' +
-    'thank hello world dear friend friends member members subscriber partner colleague colleagues all ' +
+    'thank hello world tbd tba xxx foo bar baz qux asdf dummy sample example placeholder dear friend friends member members subscriber partner colleague colleagues all ' +
     'everyone there doctor professor mister miss lord king queen prince princess pro premium plus max ' +
     'mini lite standard basic express prime deluxe edition version release update upgrade launch ' +
     'status pending active inactive closed open done ready start stop end home page view list search ' +
@@ -78,21 +79,40 @@ function cueBefore(before: string): 'one' | 'two' | undefined {
   return NAME_LABELS.has(last) ? 'two' : undefined;
 }
 
+/**
+ * Column name words that say its values are people's names (`first_name`, `customerName`): there a
+ * name-shaped value is one even when the dictionary lacks it. A bare `name` column is not enough.
+ */
+const PERSON_COLUMN_WORDS = new Set(
+  (
+    'first last full given family middle surname forename customer recipient holder cardholder patient ' +
+    'employee passenger contact person vorname nachname billing shipping'
+  ).split(' '),
+);
+
+/** What a cue before the value says, or why the value is not a name there. */
+function checkCue(parts: string[], context: MatchContext): string | undefined {
+  const cue = cueBefore(context.before);
+  if (cue === undefined) return 'no salutation or name key right before it';
+  if (cue === 'two' && parts.length < 2) return 'one word after a generic name key';
+  if (parts.some((p) => p.length > 1 && p === p.toUpperCase())) return 'words in capitals in running text';
+  return isInsideToken(context) ? 'part of a larger token' : undefined;
+}
+
+const isInDictionary = (part: string) =>
+  isKnownName(part.replace(/^(?:O'|D')/, '')) || part.split('-').some(isKnownName);
+
 function validateName(value: string, context: MatchContext): ValidationResult {
   const alone = context.before === '' && context.after === '';
   const parts = nameParts(value);
-  if (!alone) {
-    const cue = cueBefore(context.before);
-    if (cue === undefined) return { status: 'invalid', reason: 'no salutation or name key right before it' };
-    if (cue === 'two' && parts.length < 2) return { status: 'invalid', reason: 'one word after a generic name key' };
-    if (parts.some((p) => p.length > 1 && p === p.toUpperCase()))
-      return { status: 'invalid', reason: 'words in capitals in running text' };
-    if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
-  }
+  const problem = alone ? undefined : checkCue(parts, context);
+  if (problem !== undefined) return { status: 'invalid', reason: problem };
   if (parts.some((p) => COMMON_WORDS.has(p.toLowerCase())))
     return { status: 'invalid', reason: 'a common word, place or product, not a name' };
-  return parts.some((p) => isKnownName(p.replace(/^(?:O'|D')/, '')) || p.split('-').some(isKnownName))
-    ? { status: 'valid', check: 'name-dictionary' }
+  if (parts.some(isInDictionary)) return { status: 'valid', check: 'name-dictionary' };
+  const personColumn = alone && toKeyTokens(context.hint ?? '').some((w) => PERSON_COLUMN_WORDS.has(w));
+  return personColumn
+    ? { status: 'none' }
     : { status: 'invalid', reason: 'no part is a given name or surname in the dictionary' };
 }
 
@@ -174,6 +194,7 @@ export const personName: Detector = {
         reason: 'capitalised words with no cue are never names',
       },
       { text: 'name=Order Service status=UP', reason: 'a common word, place or product, not a name' },
+      { text: 'Oluwaseun', hint: 'name', reason: 'a bare name column needs a part in the dictionary' },
       {
         text: 'shipping to New York from customer: Payment Failed',
         reason: 'a common word, place or product, not a name',

@@ -113,6 +113,8 @@ export interface MatchContext {
   before: string;
   /** Up to 16 characters after the match. */
   after: string;
+  /** The column name (or the hint of the text) when the text has one: a value alone in it. */
+  hint?: string | undefined;
 }
 
 /** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */

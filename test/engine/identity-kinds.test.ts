@@ -36,6 +36,15 @@ describe('stored forms of names, birth dates and addresses', () => {
     });
     expect(names.filter((o) => o.detector === 'person_name').map((o) => o.line)).toEqual([1, 2, 4]);
   });
+
+  it('takes a name the dictionary lacks under a first_name column, not under a bare name column', () => {
+    const found = (column: string) =>
+      scanColumn({ set, column, values: ['Oluwaseun', 'Kwame'], encoding: 'strings' }).filter(
+        (o) => o.detector === 'person_name',
+      ).length;
+    expect(found('first_name')).toBe(2);
+    expect(found('name')).toBe(0);
+  });
 });
 
 /** Log lines with capitalised service, class and product names, cities, timestamps and dates. */
