@@ -126,8 +126,13 @@ export const personName: Detector = {
   patterns: [
     // No \b around names: RE2's is ASCII-only (`André`, `Özdemir`); the validator asks for a cue
     // or a whole value, which a part of a longer word never has.
-    { name: 'person_name.salutation', regex: String.raw`\b(?:Dear|Hello|Attn:?) (?P<value>${NAME})`, score: 0.5 },
-    { name: 'person_name.name', regex: NAME, score: 0.4, context: 'required' },
+    {
+      name: 'person_name.salutation',
+      regex: String.raw`\b(?:Dear|Hello|Attn:?) (?P<value>${NAME})`,
+      score: 0.5,
+      prefilter: String.raw`\b(?:Dear|Hello|Attn:?) `,
+    },
+    { name: 'person_name.name', regex: NAME, score: 0.4, context: 'required', prefilter: '.' },
     {
       name: 'person_name.masked',
       regex: String.raw`\b\p{Lu}\*{2,}(?: \p{Lu}\*{2,}){0,3}`,
