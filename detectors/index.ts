@@ -4,6 +4,7 @@ import { auTfn } from './au-tfn.js';
 import { brCpf } from './br-cpf.js';
 import { caSin } from './ca-sin.js';
 import { creditCard } from './credit-card.js';
+import { dateOfBirth } from './date-of-birth.js';
 import { deTaxId } from './de-tax-id.js';
 import { email } from './email.js';
 import { esDni } from './es-dni.js';
@@ -16,7 +17,10 @@ import { ipAddress } from './ip-address.js';
 import { macAddress } from './mac-address.js';
 import { nlBsn } from './nl-bsn.js';
 import { passport } from './passport.js';
+import { personName } from './person-name.js';
 import { phone } from './phone.js';
+import { postalAddress } from './postal-address.js';
+import { postalCode } from './postal-code.js';
 import { secret } from './secret.js';
 import { ukNhs } from './uk-nhs.js';
 import { ukNino } from './uk-nino.js';
@@ -27,6 +31,7 @@ export const detectors: readonly Detector[] = [
   brCpf,
   caSin,
   creditCard,
+  dateOfBirth,
   deTaxId,
   email,
   esDni,
@@ -39,7 +44,10 @@ export const detectors: readonly Detector[] = [
   macAddress,
   nlBsn,
   passport,
+  personName,
   phone,
+  postalAddress,
+  postalCode,
   secret,
   ukNhs,
   ukNino,

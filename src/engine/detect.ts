@@ -162,7 +162,11 @@ function evaluate(
   const start = m.valueIndex;
   const end = start + m.value.length;
   const before = windowBefore(input.text, start);
-  const context: MatchContext = { before: before.toLowerCase(), after: input.text.slice(end, end + 16) };
+  const context: MatchContext = {
+    before: before.toLowerCase(),
+    after: input.text.slice(end, end + 16),
+    hint: input.hint,
+  };
   const value = detector.normalize ? detector.normalize(m.value) : m.value;
   const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');
   // Validate before looking at fields: most candidates that fail do so here, and fields cost more.
@@ -205,7 +209,7 @@ export function createWholeJudge(
   spec: PatternSpec,
   hint: string,
 ): (raw: string) => Verdict | undefined {
-  const context: MatchContext = { before: '', after: '' };
+  const context: MatchContext = { before: '', after: '', hint };
   const hits = contextHits(detector, '', hint);
   if (spec.context === 'required' && hits.length === 0) return () => undefined;
   const verdictOf = createVerdictMemo();

@@ -106,7 +106,7 @@ export function toWordStartSource(words: readonly string[]): string {
 
 /** Union source for a pattern that needs context: a context word before the value, on the same line. */
 function withContextPrefix(detector: Detector, spec: PatternSpec): string {
-  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.regex})`;
+  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.prefilter ?? spec.regex})`;
 }
 
 /** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */

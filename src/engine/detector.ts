@@ -1,7 +1,15 @@
 /** What a detector is: data plus small pure functions, one file each under detectors/. */
 
 /** What kind of data a detector finds; reports group by it. */
-export type Category = 'contact' | 'government_id' | 'financial' | 'network' | 'secret' | 'device';
+export type Category =
+  | 'contact'
+  | 'government_id'
+  | 'financial'
+  | 'network'
+  | 'secret'
+  | 'device'
+  | 'identity'
+  | 'location';
 
 /** Privacy policies' split: government, financial and credential data is `sensitive`. */
 export type Sensitivity = 'standard' | 'sensitive';
@@ -113,6 +121,8 @@ export interface MatchContext {
   before: string;
   /** Up to 16 characters after the match. */
   after: string;
+  /** The column name (or the hint of the text) when the text has one: a value alone in it. */
+  hint?: string | undefined;
 }
 
 /** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */

@@ -21,3 +21,10 @@ export function maskMiddle(value: string, options: { prefix: number; suffix: num
     options.suffix > 0 && chars.length > options.prefix + options.suffix ? chars.slice(-options.suffix).join('') : '';
   return head + stars + tail;
 }
+
+/** Keeps the first letter of each word (`Jane Doe` → `J*** D**`); digits and other words' letters become `*`. */
+export function maskWords(value: string): string {
+  return value.replace(/[\p{L}\p{N}]+/gu, (word) =>
+    /^\p{L}/u.test(word) ? [...word].map((c, i) => (i === 0 ? c : '*')).join('') : '*'.repeat(word.length),
+  );
+}

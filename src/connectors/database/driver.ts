@@ -4,7 +4,10 @@
  * implement it; the scan loop, error handling and coverage are shared.
  */
 
-/** How piiscan reads a column, from its type; other types (uuid, dates, booleans) are skipped. */
+/**
+ * How piiscan reads a column, from its type; other types (uuid, timestamps, booleans) are skipped.
+ * PostgreSQL dates are read as text: birth dates are kept as dates.
+ */
 export type ColumnKind = 'text' | 'json' | 'number' | 'bytes';
 
 export interface ColumnInfo {

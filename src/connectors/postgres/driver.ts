@@ -25,6 +25,8 @@ function toKind(dataType: string, udt: string): ColumnKind | undefined {
   if (TEXT_TYPES.has(dataType) || ADDRESS_TYPES.has(dataType)) return 'text';
   if (dataType === 'json' || dataType === 'jsonb') return 'json';
   if (NUMBER_TYPES.has(dataType)) return 'number';
+  // Birth dates are kept as dates; times and timestamps say when, never who.
+  if (dataType === 'date') return 'text';
   if (dataType === 'bytea') return 'bytes';
   return undefined;
 }

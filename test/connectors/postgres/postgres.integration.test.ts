@@ -39,7 +39,7 @@ async function sql(database: string, text: string): Promise<void> {
 
 const SCHEMA = `
   CREATE SCHEMA orders; CREATE SCHEMA users_svc; CREATE SCHEMA analytics;
-  CREATE TABLE orders.customers (id serial PRIMARY KEY, email text, phone varchar(40), notes text, ssn bigint, created date DEFAULT now(), profile jsonb, avatar bytea);
+  CREATE TABLE orders.customers (id serial PRIMARY KEY, email text, phone varchar(40), notes text, ssn bigint, created timestamptz DEFAULT now(), profile jsonb, avatar bytea);
   INSERT INTO orders.customers (email, phone, notes, ssn, profile, avatar)
     SELECT 'customer' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0'),
            CASE WHEN i % 4 = 0 THEN 'asked to call back on +44 20 7946 0958' ELSE 'no notes' END,

@@ -139,6 +139,32 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   },
   { detector: 'uk_nhs', values: ['943 476 5919'], reason: 'a valid number without an NHS context word' },
   {
+    detector: 'date_of_birth',
+    values: ['2023-04-07', '1985-03-02'],
+    reason: 'a plausible date that the text gives no birth word, puts under another date key or inside a file name',
+  },
+  {
+    detector: 'person_name',
+    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe'],
+    reason: 'a name that the text puts under a class key, inside a handle or file name, or with no cue before it',
+  },
+  {
+    detector: 'postal_address',
+    values: [
+      '12 Main St',
+      '221B Baker Street',
+      '3 Main Street',
+      '12 Main St, Springfield, IL 00000',
+      '221B Baker Street, London QV1 6XE',
+    ],
+    reason: 'a street line that the text gives no address word, or follows with an invalid postcode',
+  },
+  {
+    detector: 'postal_code',
+    values: ['94105'],
+    reason: 'a valid code that the text counts in bytes or puts under an id key',
+  },
+  {
     detector: 'member_number',
     values: ['45678901', 'M12345678'],
     reason: 'a valid number without a member context word, inside a file name or under a ref key',
