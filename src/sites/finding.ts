@@ -2,6 +2,7 @@
 import type { Category, Sensitivity, Identifier, Form } from '../engine/detector.js';
 import type { Evidence } from '../engine/occurrence.js';
 import type { SiteKind } from '../connectors/records.js';
+import type { CodeSource } from '../source/attach.js';
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
@@ -63,6 +64,15 @@ export interface Finding {
    * count no PII kind has.
    */
   share?: number;
+  /**
+   * Log findings, when a service's source is configured or the lines carry their code location:
+   * the statement that wrote the lines (the best ranked), or null with `sourceReason`.
+   */
+  source?: CodeSource | null;
+  /** Further statements that match the site, ranked, each with a lower confidence. */
+  sourceCandidates?: CodeSource[];
+  /** Why `source` is null: no source configured for the service, or no statement matched. */
+  sourceReason?: string;
 }
 
 /** Contacts of the team that owns a service. */
