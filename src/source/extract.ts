@@ -15,6 +15,8 @@ const LEVEL_METHODS =
 const GENERIC_METHODS = /^(?:log|print|printf|println|write|logf|add)$/i;
 const LOGGER_RECEIVER = /log|console|slog|zap|sugar|audit|fmt|^l$/i;
 const KEY_LIKE = /^[A-Za-z_][\w.-]{0,40}$/;
+/** Keyword arguments of the logging call itself, not fields (Python's `extra=`, `exc_info=`). */
+const CALL_OPTIONS = new Set(['extra', 'exc_info', 'stack_info', 'stacklevel']);
 const MAX_CALL = 160;
 
 function unwrap(node: Node): Node {
@@ -49,7 +51,8 @@ function isLogCall(receiver: string, method: string): boolean {
 /** Field names: keyword arguments, object keys, and key-like strings among the other arguments. */
 function collectKeys(node: Node, spec: LanguageSpec, into: Set<string>): void {
   const name = node.childForFieldName('name') ?? node.childForFieldName('key');
-  if (/keyword_argument|^pair$/.test(node.type) && name) into.add(name.text.replace(/^["':]+|["':]+$/g, ''));
+  const key = name?.text.replace(/^["':]+|["':]+$/g, '');
+  if (/keyword_argument|^pair$/.test(node.type) && key !== undefined && !CALL_OPTIONS.has(key)) into.add(key);
   else if (node.type === 'shorthand_property_identifier') into.add(node.text);
   else if (spec.strings.includes(node.type)) {
     const text = node.text.replace(/^["'`]|["'`]$/g, '');

@@ -24,6 +24,9 @@ const SKIPPED_FOLDERS = new Set([
   'venv',
   '.tox',
 ]);
+/** Tests, specs and test data: what they log never reaches a service's logs. */
+const TEST_PATH =
+  /(?:^|\/)(?:tests?|spec|specs|__tests__|testdata|fixtures)\/|(?:_test\.go|_test\.py|_spec\.rb|Tests?\.(?:java|cs)|\.(?:test|spec)\.[cm]?[jt]sx?)$|(?:^|\/)test_[^/]*\.py$/;
 /** Larger files are generated or bundled code, not where a statement is changed. */
 const MAX_FILE_BYTES = 1024 * 1024;
 
@@ -46,7 +49,7 @@ async function* sourceFiles(root: string, folder = ''): AsyncGenerator<string> {
   for (const entry of entries) {
     const relative = folder === '' ? entry.name : `${folder}/${entry.name}`;
     if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) yield* sourceFiles(root, relative);
-    else if (entry.isFile() && languageOf(path.extname(entry.name))) yield relative;
+    else if (entry.isFile() && languageOf(path.extname(entry.name)) && !TEST_PATH.test(relative)) yield relative;
   }
 }
 

@@ -32,7 +32,7 @@ const SPECS: Record<string, LanguageSpec> = {
   python: {
     grammar: 'python',
     calls: ['call'],
-    strings: ['string', 'concatenated_string'],
+    strings: ['string'],
     interpolations: ['interpolation'],
   },
   javascript: { grammar: 'javascript', ...JS },
