@@ -1,14 +1,9 @@
 // Small services in six languages, their logs with PII: every log finding names the statement
 // that wrote it, through the real CLI, parser and matcher.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
-import { ROOT, parseReport } from '../helpers.js';
-
-const SERVICES = ['accounts', 'billing', 'checkout', 'orders', 'shipping', 'store'];
-const CODE = 'fixtures/services/code';
+import { ROOT } from '../helpers.js';
+import { CODE, scanServicesReport } from './service-fixtures.js';
 
 /** Log file:line → the statement's file:line in its service's code. */
 const EXPECTED: Record<string, string> = {
@@ -49,20 +44,9 @@ const EXPECTED: Record<string, string> = {
   'production.log:2': 'app/controllers/customers_controller.rb:9',
 };
 
-/** Scans the fixture logs with each service's code as its source; `args` come after. */
-export async function scanServices(args: string[] = [], services = SERVICES) {
-  const cache = mkdtempSync(path.join(tmpdir(), 'piiscan-cache-'));
-  const sources = services.flatMap((s) => ['--source', `${s}=${CODE}/${s}`]);
-  const result = await run(['scan', 'fixtures/services/logs', ...sources, '--format', 'json', ...args], {
-    cwd: ROOT,
-    env: { PIISCAN_CACHE_DIR: cache },
-  });
-  return { result, report: parseReport(result.stdout), cache };
-}
-
 describe('log findings point at their statement', () => {
   it('maps every site of the six services to the right file and line', async () => {
-    const { report } = await scanServices();
+    const report = await scanServicesReport();
     const mapped: Record<string, string> = {};
     for (const f of report.findings) {
       const at = `${path.basename(f.locations[0]!.path)}:${f.locations[0]!.line}`;
@@ -72,7 +56,7 @@ describe('log findings point at their statement', () => {
   }, 60_000);
 
   it('gives confidence 1 to a location the line carries, and keys the site by it', async () => {
-    const { report } = await scanServices();
+    const report = await scanServicesReport();
     const otel = report.findings.filter((f) => f.locations[0]!.path.endsWith('otel.jsonl'));
     expect(otel.map((f) => f.source?.confidence)).toEqual([1, 1, 1]);
     // Two lines with one message and key set, written by two statements: two sites.
@@ -85,7 +69,7 @@ describe('log findings point at their statement', () => {
   }, 60_000);
 
   it('says why a finding has no source: no source configured', async () => {
-    const { report } = await scanServices([], ['orders']);
+    const report = await scanServicesReport(['orders']);
     const store = report.findings.find((f) => f.service === 'store')!;
     expect(store.source).toBeNull();
     expect(store.sourceReason).toBe('no source configured for service store');
