@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { LogStatement } from './statement.js';
 
 /** Bumped when extraction changes, so stale entries are never read. */
-const INDEX_VERSION = 'v2';
+const INDEX_VERSION = 'v4';
 
 /** The cache folder for an environment. */
 export function cacheFolder(env: Record<string, string | undefined>): string {

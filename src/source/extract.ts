@@ -18,6 +18,8 @@ const KEY_LIKE = /^[A-Za-z_][\w.-]{0,40}$/;
 /** Keyword arguments of the logging call itself, not fields (Python's `extra=`, `exc_info=`). */
 const CALL_OPTIONS = new Set(['extra', 'exc_info', 'stack_info', 'stacklevel']);
 const MAX_CALL = 160;
+/** A level given as a value (`logger.log('info', …)`), not a message. */
+const LEVEL_VALUE = /^["'`]?(?:trace|debug|info|warn|warning|error|fatal|verbose|silly|http)["'`]?$/i;
 
 function unwrap(node: Node): Node {
   return node.type === 'argument' ? (node.namedChildren[0] ?? node) : node;
@@ -44,6 +46,8 @@ function calleeOf(call: Node): { receiver: string; method: string } | undefined 
 }
 
 function isLogCall(receiver: string, method: string): boolean {
+  // A bare `trace(…)` opens a tracing span; a logger's trace level has a receiver.
+  if (receiver === '' && /^trace$/i.test(method)) return false;
   if (LEVEL_METHODS.test(method)) return true;
   return GENERIC_METHODS.test(method) && LOGGER_RECEIVER.test(receiver);
 }
@@ -56,17 +60,30 @@ function collectKeys(node: Node, spec: LanguageSpec, into: Set<string>): void {
   else if (node.type === 'shorthand_property_identifier') into.add(node.text);
   else if (spec.strings.includes(node.type)) {
     const text = node.text.replace(/^["'`]|["'`]$/g, '');
-    if (KEY_LIKE.test(text)) into.add(text);
+    if (KEY_LIKE.test(text) && !LEVEL_VALUE.test(text)) into.add(text);
     return;
   }
   for (const child of node.namedChildren) if (child) collectKeys(child, spec, into);
+}
+
+/**
+ * The message argument: the first string-like one, past a level given as a value; in Ruby, the
+ * string a block returns (`logger.debug { "…" }`).
+ */
+function messageOf(args: readonly Node[], call: Node, spec: LanguageSpec): Node | undefined {
+  const strings = args.filter((a) => isStringish(a, spec));
+  const first = strings[0];
+  if (first && LEVEL_VALUE.test(unwrap(first).text) && strings[1]) return strings[1];
+  if (first) return first;
+  const block = call.childForFieldName('block');
+  return block ? block.descendantsOfType([...spec.strings]).find((n): n is Node => n !== null) : undefined;
 }
 
 function toStatement(call: Node, spec: LanguageSpec): LogStatement | undefined {
   const callee = calleeOf(call);
   if (!callee || !isLogCall(callee.receiver, callee.method)) return undefined;
   const args = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((c): c is Node => c !== null);
-  const message = args.find((a) => isStringish(a, spec));
+  const message = messageOf(args, call, spec);
   if (!message) return undefined;
   const keys = new Set<string>();
   for (const arg of args) if (arg !== message) collectKeys(arg, spec, keys);

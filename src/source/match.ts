@@ -83,13 +83,14 @@ function baseConfidence(s: Scored): number {
   return c;
 }
 
-function toCandidate(s: Scored, rank: number, ranked: readonly Scored[]): SourceCandidate {
+/** A candidate; `above` is the confidence of the one ranked just before it. */
+function toCandidate(s: Scored, rank: number, ranked: readonly Scored[], above?: number): SourceCandidate {
   const ties = ranked.filter((o) => compare(o, s) === 0).length;
   let confidence = baseConfidence(s);
   if (ties > 1) confidence /= ties;
   // A statement whose words are a part of the first's is close: the first is likelier, not certain.
   else if (rank === 0 && ranked.length > 1 && ranked[1]!.share === s.share) confidence = Math.min(confidence, 0.85);
-  if (rank > 0) confidence = Math.min(confidence, baseConfidence(ranked[0]!) - 0.05);
+  if (above !== undefined) confidence = Math.min(confidence, above - 0.05);
   const { statement } = s.entry;
   const n = s.entry.words.length;
   const why = [
@@ -135,7 +136,10 @@ export function createStatementMatcher(files: readonly FileStatements[]): Statem
         .map((e) => score(e, site))
         .filter((s): s is Scored => s !== undefined)
         .sort(compare);
-      return ranked.slice(0, MAX_CANDIDATES).map((s, i) => toCandidate(s, i, ranked));
+      const out: SourceCandidate[] = [];
+      for (const [i, s] of ranked.slice(0, MAX_CANDIDATES).entries())
+        out.push(toCandidate(s, i, ranked, out[i - 1]?.confidence));
+      return out;
     },
   };
 }

@@ -12,7 +12,7 @@ const PLACEHOLDERS =
 const CUT = '\0';
 /** Marks a named placeholder's name among the parts (`{CustomerEmail}`, `%(email)s`): a field key. */
 const NAME = '\u0001';
-const NAMED = /^(?:\{([A-Za-z_][\w.]*)[^}]*\}|%\(([\w.]+)\))/;
+const NAMED = /^(?:\{[@$]?([A-Za-z_][\w.]*)[^}]*\}|%\(([\w.]+)\))/;
 const QUOTES = /^[A-Za-z@$]*("""|'''|"|'|`)|("""|'''|"|'|`)$/g;
 
 function literalText(node: Node, spec: LanguageSpec): string {
@@ -59,9 +59,8 @@ export function isStringish(node: Node, spec: LanguageSpec): boolean {
   const inner = node.type === 'argument' ? (node.namedChildren[0] ?? node) : node;
   if (spec.strings.includes(inner.type)) return true;
   if (/binary|concatenat/.test(inner.type)) return inner.namedChildren.some((c) => c !== null && isStringish(c, spec));
-  return (
-    /format|sprintf/i.test(inner.childForFieldName('function')?.text ?? '') && formatStringOf(inner, spec) !== undefined
-  );
+  const callee = inner.childForFieldName('function') ?? inner.childForFieldName('name');
+  return /format|sprintf/i.test(callee?.text ?? '') && formatStringOf(inner, spec) !== undefined;
 }
 
 /** The constant parts of a message text, trimmed, empty ones dropped, and its placeholders' names. */
