@@ -2,8 +2,7 @@
  * How reports show the statement a log finding came from: `path:line` for tables and the
  * statement for markdown, HTML and `piiscan explain`.
  */
-import type { Finding } from '../sites/finding.js';
-import type { CodeSource } from '../source/attach.js';
+import type { CodeSource, Finding } from '../sites/finding.js';
 
 /** `src/orders/OrderController.java:88`, or the path alone when the line named no line. */
 export function toCodeLocation(source: CodeSource): string {

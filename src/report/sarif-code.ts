@@ -5,8 +5,7 @@
  * for its service, resolved in the run's `originalUriBaseIds`; a location the log line named for
  * a service without a source is left relative to `%SRCROOT%`, the repository being scanned.
  */
-import type { Finding } from '../sites/finding.js';
-import type { CodeSource } from '../source/attach.js';
+import type { CodeSource, Finding } from '../sites/finding.js';
 
 /** The uriBaseId of a service's repository. */
 export function toUriBaseId(service: string): string {

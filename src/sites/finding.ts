@@ -2,7 +2,6 @@
 import type { Category, Sensitivity, Identifier, Form } from '../engine/detector.js';
 import type { Evidence } from '../engine/occurrence.js';
 import type { SiteKind } from '../connectors/records.js';
-import type { CodeSource } from '../source/attach.js';
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
@@ -80,4 +79,21 @@ export interface Owner {
   team?: string;
   channel?: string;
   email?: string;
+}
+
+/** The statement in a service's code that wrote a log site's lines (src/source/). */
+export interface CodeSource {
+  /** The repository root as a `file://` URI ending in `/`; empty when the line named a file of a service without a source. */
+  root: string;
+  /** File of the statement, relative to root, with `/` separators. */
+  path: string;
+  /** 1-based line and column of the call; 0 when unknown. */
+  line: number;
+  column: number;
+  /** The call as written, on one line, clipped (or the function the log line named). */
+  call: string;
+  /** How likely this statement wrote the lines, 0..1; 1 when the line named it. */
+  confidence: number;
+  /** Why it matched: the message words and keys found, ties. */
+  why: string;
 }

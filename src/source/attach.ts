@@ -7,21 +7,16 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Finding } from '../sites/finding.js';
+export type { CodeSource } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
 import { indexRepository } from './index-repo.js';
-import { createStatementMatcher, type SourceCandidate, type StatementMatcher } from './match.js';
+import { createStatementMatcher, type StatementMatcher } from './match.js';
 import { codeLocationOf } from './code-location.js';
 
 /** A service's repository checkout: `services[].source` or `--source service=folder`. */
 export interface ServiceSource {
   service: string;
   /** Absolute folder. */
-  root: string;
-}
-
-/** The statement that wrote a log site's lines, in the service's repository. */
-export interface CodeSource extends SourceCandidate {
-  /** The repository root as a `file://` URI ending in `/`; `path` is relative to it. */
   root: string;
 }
 

@@ -5,19 +5,12 @@
  * template ranks first; equal ones are all listed, each with a lower confidence.
  */
 import type { FileStatements, LogStatement } from './statement.js';
+import type { CodeSource } from '../sites/finding.js';
 import { toLevel, toSiteText, toStatementWords, type SiteText } from './site-text.js';
 import { align, type StatementWord } from './align.js';
 
-/** A statement a log site may come from, ranked by confidence (0..1). */
-export interface SourceCandidate {
-  path: string;
-  line: number;
-  column: number;
-  call: string;
-  confidence: number;
-  /** Why it matched: the words and keys found, what else was close. */
-  why: string;
-}
+/** A statement a log site may come from, ranked by confidence (0..1): a CodeSource before its root. */
+export type SourceCandidate = Omit<CodeSource, 'root'>;
 
 /** Candidates kept per site. */
 const MAX_CANDIDATES = 3;
