@@ -17,6 +17,7 @@ const FLOW = [
   'runner',
   'pipeline',
   'gate',
+  'source',
   'report',
   'config',
   'cli',

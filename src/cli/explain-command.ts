@@ -5,6 +5,7 @@ import type { Report } from '../report/report.js';
 import type { Finding } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
 import { toPrintable } from '../errors/printable.js';
+import { describeCandidates, describeSource } from '../report/code-source.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
@@ -63,6 +64,8 @@ export function explainFinding(report: Report, fingerprint: string): string {
     ['Site', f.site.uri],
     ['Template', f.site.template],
     ['JSON path', f.site.jsonPath],
+    ['Code', describeSource(f)],
+    ...describeCandidates(f).map((c, i): [string, string] => [`Match ${i + 1}`, c]),
     [
       'Count',
       `${f.count} occurrence${f.count === 1 ? '' : 's'}${first ? `, first at ${first.path}:${first.line}:${first.column}` : ''}`,

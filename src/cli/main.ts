@@ -18,6 +18,7 @@ import {
   parseList,
   parsePositive,
   parseSize,
+  parseSource,
 } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
@@ -131,6 +132,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
     .option('--baseline <file>', 'accepted findings (piiscan baseline); only new ones fail with --fail-on new')
     .option('--no-baseline', "ignore the config's baseline")
+    .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
     .addOption(
       new Option(
         '--fail-on <when>',

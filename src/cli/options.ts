@@ -82,3 +82,11 @@ export function parseSize(value: string): number {
   if (bytes < 1) throw new InvalidArgumentError('expected a size of at least 1 byte (0 would skip every object).');
   return bytes;
 }
+
+/** `--source service=folder`, repeatable: a service's code checkout. */
+export function parseSource(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const at = value.indexOf('=');
+  if (at < 1 || at === value.length - 1)
+    throw new InvalidArgumentError('expected service=folder, e.g. orders=../orders-service.');
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}

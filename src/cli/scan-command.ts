@@ -23,6 +23,9 @@ import { UserError } from '../errors/user-error.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
+import { attachSources } from '../source/attach.js';
+import { cacheFolder } from '../source/cache.js';
+import { toServiceSources } from './service-sources.js';
 
 /** Options shared by every command that scans. */
 export interface ScanOptions {
@@ -51,6 +54,8 @@ export interface ScanOptions {
   profile?: string;
   maxObjectSize: number;
   sampleObjects: number;
+  /** `--source service=folder`: code checkouts, over the config's `services[].source`. */
+  source?: Record<string, string>;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -183,7 +188,12 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     today: today(),
     ...(baseline ? { baseline } : {}),
   });
-  const pipeline = { ...annotated, findings: applyGate(annotated.findings, gate) };
+  const gated = applyGate(annotated.findings, gate);
+  const sources = toServiceSources(config, source?.file, options.source, io.cwd);
+  const pipeline = {
+    ...annotated,
+    findings: await attachSources(gated, { sources, cache: cacheFolder(io.env) }),
+  };
   return toReport(result, pipeline, {
     config: source,
     settings: {

@@ -7,6 +7,7 @@
  *   - service: payments
  *     match: ["file://logs/payments/**", "file://volumes/billing/**"]
  *     owner: { team: payments-core, channel: "#payments", email: payments@example.com }
+ *     source: ../payments-service   # its code: log findings name the statement that wrote them
  * serviceField: service         # JSON key naming the service in JSON log lines
  * baseline: .piiscan-baseline.json
  * failOn: new                   # new | any | none
@@ -54,6 +55,8 @@ export const configSchema = z.strictObject({
         owner: z
           .strictObject({ team: z.string().optional(), channel: z.string().optional(), email: z.string().optional() })
           .optional(),
+        /** A checkout of the service's code, relative to the config file: log findings name their statement. */
+        source: z.string().min(1).optional(),
       }),
     )
     .default([]),

@@ -14,6 +14,7 @@
  */
 import type { Field } from './fields.js';
 import { replaceFreeText } from './free-text.js';
+import { toCodeLocationPart } from './code-location-fields.js';
 
 export interface TemplateSpan {
   start: number;
@@ -21,7 +22,8 @@ export interface TemplateSpan {
   label: string;
 }
 
-const MESSAGE_KEYS = new Set(['msg', 'message', 'event', 'log', 'text', 'error', 'err']);
+/** Keys whose value is a message, templated as text; Serilog's `@mt`/`MessageTemplate` hold the statement's. */
+const MESSAGE_KEYS = new Set(['msg', 'message', 'event', 'log', 'text', 'error', 'err', 'messagetemplate', '@mt']);
 const MAX_TEMPLATE_LENGTH = 300;
 const PLACEHOLDER = /<[a-z_:]+>/;
 const TYPE_PLACEHOLDERS = { string: 'str', number: 'num', boolean: 'bool', null: 'null', text: 'str' } as const;
@@ -100,6 +102,9 @@ export function toJsonTemplate(fields: Field[], spans: TemplateSpan[]): string {
         field.value,
         inside.map((s) => ({ ...s, start: s.start - field.start, end: s.end - field.start })),
       )}"`;
+    } else if (inside.length === 0 && toCodeLocationPart(path, field.value) !== undefined) {
+      // The code that wrote the line: it names the statement, so it keys the site.
+      value = JSON.stringify(field.value);
     } else if (inside.length > 0) {
       value = inside.map((s) => `<${s.label}>`).join('');
     } else {

@@ -6,6 +6,7 @@
  * rows, from the controls or from the URL hash (`#service=orders&form=plaintext&failing=0`).
  */
 import type { Finding } from '../sites/finding.js';
+import { describeSource } from './code-source.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
@@ -87,6 +88,13 @@ function charts(report: Report): string {
   return `<div class="charts">${plaintext}${other.length > 0 ? chart('Other forms by service (not leaks)', other, { other: true }) : ''}</div>`;
 }
 
+/** The statement that wrote a log site's lines, when sources were configured. */
+function codeCell(f: Finding): string {
+  const code = describeSource(f);
+  if (code === undefined) return '';
+  return `<br><small class="code">${escape(code)}</small>${f.source?.call ? `<br><code>${escape(f.source.call)}</code>` : ''}`;
+}
+
 function row(f: Finding, report: Report): string {
   const first = f.locations[0];
   const failing = isFailing(f, report.settings);
@@ -94,7 +102,7 @@ function row(f: Finding, report: Report): string {
     ' ',
   );
   const kind = failing ? 'failing' : f.form === 'plaintext' ? 'plaintext' : 'other';
-  const where = `${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}`;
+  const where = `${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}${codeCell(f)}`;
   const cells = [
     `${escape(describeStatus(f, report.settings))}${failing ? '<br><small class="fails">fails the scan</small>' : ''}`,
     escape(f.sensitivity),

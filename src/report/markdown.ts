@@ -7,6 +7,7 @@ import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
 import { toPrintable } from '../errors/printable.js';
+import { describeSource } from './code-source.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
@@ -41,7 +42,9 @@ function findingRows(findings: Finding[]): string[] {
     '| --- | --- | --- | ---: | --- | --- |',
     ...findings.map((f) => {
       const at = f.locations[0] ? `${f.locations[0].path}:${f.locations[0].line}` : f.site.uri;
-      return `| ${f.sensitivity} | ${f.detector} | ${cell(f.service)} | ${f.count} | ${cell(at)}<br>${cell(f.site.template)} | ${cell(f.sample)} |`;
+      const code = describeSource(f);
+      const statement = f.source?.call ? `<br>${cell(f.source.call)}` : '';
+      return `| ${f.sensitivity} | ${f.detector} | ${cell(f.service)} | ${f.count} | ${cell(at)}<br>${cell(f.site.template)}${code ? `<br>${cell(code)}${statement}` : ''} | ${cell(f.sample)} |`;
     }),
   ];
 }

@@ -9,6 +9,7 @@ import type { Finding, FindingLocation } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { toJsonText } from '../errors/printable.js';
+import { toStatementLocation, toOriginalUriBaseIds } from './sarif-code.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
 const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
@@ -44,6 +45,23 @@ function toMessage(f: Finding): string {
   return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.`;
 }
 
+/** Where a result points: the statement when it is known, else the log line or the site. */
+function toPlaces(f: Finding) {
+  if (!f.source) {
+    const related = f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) }));
+    return { locations: toLocations(f), ...(related.length > 0 ? { relatedLocations: related } : {}) };
+  }
+  const lines = f.locations.map((l) => ({ ...toPhysical(l), message: { text: 'log line' } }));
+  const others = (f.sourceCandidates ?? []).map((c) => ({
+    ...toStatementLocation(f, c, toUriReference),
+    message: { text: `candidate statement, confidence ${c.confidence}` },
+  }));
+  return {
+    locations: [toStatementLocation(f, f.source, toUriReference)],
+    relatedLocations: [...lines, ...others].map((l, i) => ({ id: i + 1, ...l })),
+  };
+}
+
 function toResult(f: Finding, report: Report) {
   const plaintext = f.form === 'plaintext';
   return {
@@ -52,10 +70,7 @@ function toResult(f: Finding, report: Report) {
     kind: plaintext ? 'fail' : 'informational',
     level: plaintext ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
     message: { text: toMessage(f) },
-    locations: toLocations(f),
-    ...(f.locations.length > 1
-      ? { relatedLocations: f.locations.slice(1).map((l, i) => ({ id: i + 1, ...toPhysical(l) })) }
-      : {}),
+    ...toPlaces(f),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
     ...(f.new && report.baseline ? { baselineState: 'new' } : f.inBaseline ? { baselineState: 'unchanged' } : {}),
     ...(f.allowed
@@ -72,6 +87,7 @@ function toResult(f: Finding, report: Report) {
       confidence: f.confidence,
       count: f.count,
       site: f.site,
+      ...(f.source !== undefined ? { source: f.source, sourceReason: f.sourceReason } : {}),
       category: f.category,
       identifier: f.identifier,
     },
@@ -95,6 +111,7 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
       tags: ['privacy', 'pii', d.category],
     },
   }));
+  const baseIds = toOriginalUriBaseIds(report.findings);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -114,6 +131,7 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
             })),
           },
         ],
+        ...(baseIds ? { originalUriBaseIds: baseIds } : {}),
         columnKind: 'utf16CodeUnits',
         results: report.findings.map((f) => toResult(f, report)),
       },

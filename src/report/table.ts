@@ -10,6 +10,7 @@ import type { Report } from './report.js';
 import { describeStatus } from '../gate/gate.js';
 import { toPrintable } from '../errors/printable.js';
 import { describeScanned, plural } from './text.js';
+import { describeSource } from './code-source.js';
 
 const MAX_SITE = 70;
 
@@ -20,7 +21,13 @@ function clip(text: string, max: number): string {
 function siteCell(f: Finding): string {
   const location = f.locations[0];
   const where = location ? `${location.path}:${location.line}:${location.column}` : f.site.uri;
-  return [toPrintable(where), clip(toPrintable(f.site.template), MAX_SITE), toPrintable(f.site.jsonPath ?? '')]
+  const code = describeSource(f);
+  return [
+    toPrintable(where),
+    clip(toPrintable(f.site.template), MAX_SITE),
+    toPrintable(f.site.jsonPath ?? ''),
+    code ? toPrintable(code) : '',
+  ]
     .filter(Boolean)
     .join('\n');
 }

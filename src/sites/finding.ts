@@ -63,6 +63,15 @@ export interface Finding {
    * count no PII kind has.
    */
   share?: number;
+  /**
+   * Log findings, when a service's source is configured or the lines carry their code location:
+   * the statement that wrote the lines (the best ranked), or null with `sourceReason`.
+   */
+  source?: CodeSource | null;
+  /** Further statements that match the site, ranked, each with a lower confidence. */
+  sourceCandidates?: CodeSource[];
+  /** Why `source` is null: no source configured for the service, or no statement matched. */
+  sourceReason?: string;
 }
 
 /** Contacts of the team that owns a service. */
@@ -70,4 +79,21 @@ export interface Owner {
   team?: string;
   channel?: string;
   email?: string;
+}
+
+/** The statement in a service's code that wrote a log site's lines (src/source/). */
+export interface CodeSource {
+  /** The repository root as a `file://` URI ending in `/`; empty when the line named a file of a service without a source. */
+  root: string;
+  /** File of the statement, relative to root, with `/` separators. */
+  path: string;
+  /** 1-based line and column of the call; 0 when unknown. */
+  line: number;
+  column: number;
+  /** The call as written, on one line, clipped (or the function the log line named). */
+  call: string;
+  /** How likely this statement wrote the lines, 0..1; 1 when the line named it. */
+  confidence: number;
+  /** Why it matched: the message words and keys found, ties. */
+  why: string;
 }
