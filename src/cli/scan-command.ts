@@ -180,6 +180,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     owners,
     allow: config.allow,
     valueHits: result.valueHits,
+    ...(config.policy ? { policy: config.policy } : {}),
     today: today(),
     ...(baseline ? { baseline } : {}),
   });

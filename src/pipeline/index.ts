@@ -5,11 +5,14 @@
  * allow rule accepts are dropped before aggregation.)
  *
  * 1. owners: attach the owning team's contacts from the config.
+ * 1a. policy: give every finding its verdict and the rule that decided it (policy/judge.ts).
  * 2. baseline: mark the findings the baseline holds, list stale baseline entries.
  * 3. allow: mark findings accepted by fingerprint or site rules, report every rule's status.
  */
 import type { Finding, Owner } from '../sites/finding.js';
 import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
+import { applyPolicy } from './policy/judge.js';
+import type { Policy } from './policy/policy.js';
 import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
 
 export interface PipelineInput {
@@ -18,6 +21,8 @@ export interface PipelineInput {
   allow: readonly AllowRule[];
   /** Occurrences each value allow rule dropped in the engine, by rule index. */
   valueHits: Record<number, number>;
+  /** The config's policy; without one, the default policy (no plaintext). */
+  policy?: Policy;
   /** Today as YYYY-MM-DD, for allow rule expiry. */
   today: string;
 }
@@ -29,10 +34,13 @@ export interface PipelineResult {
 }
 
 export function runPipeline(aggregated: Finding[], input: PipelineInput): PipelineResult {
-  let findings = aggregated.map((f) => {
-    const owner = input.owners.get(f.service);
-    return owner ? { ...f, owner } : f;
-  });
+  let findings = applyPolicy(
+    aggregated.map((f) => {
+      const owner = input.owners.get(f.service);
+      return owner ? { ...f, owner } : f;
+    }),
+    input.policy,
+  );
   let baseline: BaselineComparison | undefined;
   if (input.baseline)
     ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));

@@ -1,14 +1,15 @@
 /**
  * SARIF 2.1.0 for code-scanning UIs: one rule per detector in the registry's (alphabetical) order,
- * one result per finding. Plaintext findings are `fail` results (error when sensitive, warning
- * otherwise); other forms are informational. Files get an artifact location and a region; other
- * sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
+ * one result per finding. Policy violations (without a policy: plaintext) are `fail` results (error
+ * when sensitive, warning otherwise); what the policy allows is informational. Files get an
+ * artifact location and a region; other sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
  */
 import { detectors } from '../../detectors/index.js';
 import type { Finding, FindingLocation } from '../sites/finding.js';
 import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { toJsonText } from '../errors/printable.js';
+import { isViolation } from '../sites/verdict.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
 const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
@@ -41,16 +42,17 @@ function toLocations(f: Finding) {
 
 function toMessage(f: Finding): string {
   const where = f.site.jsonPath ? ` at ${f.site.jsonPath}` : '';
-  return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.`;
+  return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.${f.policy ? ` ${f.policy.verdict === 'violation' ? 'Violates' : 'Allowed by'} ${f.policy.rule}.` : ''}`;
 }
 
 function toResult(f: Finding, report: Report) {
-  const plaintext = f.form === 'plaintext';
+  // The level follows the policy's verdict (without one, plaintext is the violation).
+  const violation = isViolation(f);
   return {
     ruleId: f.detector,
     ruleIndex: detectors.findIndex((d) => d.id === f.detector),
-    kind: plaintext ? 'fail' : 'informational',
-    level: plaintext ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
+    kind: violation ? 'fail' : 'informational',
+    level: violation ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
     message: { text: toMessage(f) },
     locations: toLocations(f),
     ...(f.locations.length > 1
@@ -74,6 +76,8 @@ function toResult(f: Finding, report: Report) {
       site: f.site,
       category: f.category,
       identifier: f.identifier,
+      ...(f.policy ? { policy: f.policy } : {}),
+      ...(f.linkable ? { linkable: f.linkable } : {}),
     },
   };
 }
