@@ -2,7 +2,8 @@
  * SARIF 2.1.0 for code-scanning UIs: one rule per detector in the registry's (alphabetical) order,
  * one result per finding. Policy violations (without a policy: plaintext) are `fail` results (error
  * when sensitive, warning otherwise); what the policy allows is informational. Files get an
- * artifact location and a region; other sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
+ * artifact location and a region; other sites (tables, objects) their location URI. Our
+ * fingerprint is the partial fingerprint.
  */
 import { detectors } from '../../detectors/index.js';
 import type { Finding, FindingLocation } from '../sites/finding.js';

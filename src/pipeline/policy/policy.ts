@@ -25,7 +25,10 @@ export interface Policy {
    * sensitivity (`sensitive`, `standard`), an identifier kind (`direct`, `indirect`) or `*`.
    */
   rules: Record<string, Record<string, AllowedForms>>;
-  /** `forbid`: an unsalted digest of values found in plaintext elsewhere is a violation even where `hashed` is allowed. */
+  /**
+   * `forbid`: an unsalted digest of values found in plaintext elsewhere is a violation even where
+   * `hashed` is allowed. Default `allow`.
+   */
   unsaltedHashes: 'allow' | 'forbid';
 }
 
