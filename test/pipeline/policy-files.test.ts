@@ -2,15 +2,9 @@
 // baseline, SARIF levels and explain.
 import { describe, expect, it } from 'vitest';
 import { makeTree, parseReport, parseSarif, runCli } from '../helpers.js';
-import type { Finding } from '../../src/sites/finding.js';
+import { USER_SERVICE_VERDICTS, userServicePolicy, verdictsOf } from './user-service-fixture.js';
 
-const POLICY = `policy:
-  rules:
-    users: { "*": [encrypted] }
-    "*":
-      "*": [masked, hashed, tokenized]
-      email: { logs: [masked], "*": [masked, hashed, tokenized] }
-`;
+const POLICY = userServicePolicy();
 
 const FILES = {
   'users/users.csv': 'id,email_enc\n1,vault:v1:c2VjcmV0LWNpcGhlcnRleHQtb25l\n2,vault:v1:c2VjcmV0LWNpcGhlcnRleHQtdHdv\n',
@@ -19,19 +13,13 @@ const FILES = {
   'web/app.log': '2026-11-01T10:00:00Z INFO login email_sha1=9fceb02d0ae598e95dc970b74767f19372d61af8\n',
 };
 
-function byService(findings: Finding[]): Record<string, string> {
-  return Object.fromEntries(findings.map((f) => [`${f.service} ${f.form}`, `${f.policy!.verdict} ${f.policy!.rule}`]));
-}
-
 describe('policy on files', () => {
   it('gives every finding a verdict and the rule that decided it', async () => {
     const dir = makeTree({ ...FILES, 'piiscan.yaml': POLICY });
     const result = await runCli(['scan', '.', '--format', 'json'], dir);
     const report = parseReport(result.stdout);
-    expect(byService(report.findings)).toEqual({
-      'users encrypted': 'allowed policy.rules.users["*"]',
-      'orders plaintext': 'violation policy.rules["*"].email["*"]',
-      'gateway masked': 'allowed policy.rules["*"].email.logs',
+    expect(verdictsOf(report.findings)).toEqual({
+      ...USER_SERVICE_VERDICTS,
       'web hashed': 'violation policy.rules["*"].email.logs',
     });
     expect(result.exitCode).toBe(1);
@@ -40,7 +28,7 @@ describe('policy on files', () => {
 
   it('without a policy, the default one: only plaintext is a violation', async () => {
     const report = parseReport((await runCli(['scan', '.', '--format', 'json'], makeTree(FILES))).stdout);
-    expect(byService(report.findings)).toEqual({
+    expect(verdictsOf(report.findings)).toEqual({
       'users encrypted': 'allowed default["*"]["*"]',
       'orders plaintext': 'violation default["*"]["*"]',
       'gateway masked': 'allowed default["*"]["*"]',

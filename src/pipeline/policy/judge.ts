@@ -22,7 +22,8 @@ function allows(forms: readonly PolicyForm[], f: Finding, policy: Policy): { ok:
 
 export function judgeFinding(f: Finding, policy: Policy | undefined): PolicyVerdict {
   const given = policy === undefined ? undefined : matchRule(policy, f);
-  const effective = given === undefined ? DEFAULT_POLICY : policy!;
+  // The default rules stand in for missing ones; the policy's hash strength holds either way.
+  const effective = policy ?? DEFAULT_POLICY;
   const matched = given ?? matchRule(DEFAULT_POLICY, f)!;
   const rule = toRuleName(given === undefined ? 'default' : 'policy.rules', matched.path);
   const { ok, why } = allows(matched.forms, f, effective);
