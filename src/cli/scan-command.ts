@@ -27,6 +27,8 @@ import type { RunIO } from './main.js';
 /** Options shared by every command that scans. */
 export interface ScanOptions {
   config?: string;
+  /** Globs of data-product files (`products/**\/product.yaml`); overrides the config's. */
+  declarations?: string[];
   detectors?: string[];
   minConfidence?: number;
   maxLocations?: number;
@@ -134,6 +136,18 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
   };
 }
 
+/** The data products to check, from `--declarations` or the config; undefined when none are named. */
+async function toDeclarations(options: ScanOptions, config: Config, cwd: string) {
+  const given = options.declarations ?? config.declarations?.files;
+  if (given === undefined) return undefined;
+  const { loadProducts } = await import('../pipeline/declarations/load-products.js');
+  const products = await loadProducts(typeof given === 'string' ? [given] : given, cwd);
+  const sources = Object.fromEntries(
+    Object.entries(config.declarations?.products ?? {}).map(([name, g]) => [name, typeof g === 'string' ? [g] : g]),
+  );
+  return { products, sources };
+}
+
 /** The root of file URIs when a config file was read: its folder. */
 export function toConfigRoot(configFile: string, cwd: string): string {
   return path.dirname(path.resolve(cwd, configFile));
@@ -170,6 +184,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     io.stderr(
       `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
+  const declarations = await toDeclarations(options, config, io.cwd);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
   const gate: GateOptions = {
@@ -181,6 +196,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     allow: config.allow,
     valueHits: result.valueHits,
     ...(config.policy ? { policy: config.policy } : {}),
+    ...(declarations ? { declarations: { ...declarations, complete: result.errors.length === 0 } } : {}),
     today: today(),
     ...(baseline ? { baseline } : {}),
   });

@@ -34,3 +34,22 @@ export const policySchema = z.strictObject({
   /** `forbid`: unsalted digests of values found in plaintext elsewhere are violations. Default `allow`. */
   unsaltedHashes: z.enum(['allow', 'forbid']).default('allow'),
 }) satisfies z.ZodType<Policy, unknown>;
+
+const globs = z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]);
+
+/**
+ * The `declarations:` section: data-product files and the sites of each product.
+ *
+ * ```yaml
+ * declarations:
+ *   files: "products/**\/product.yaml"         # `--declarations` overrides
+ *   products:                                   # product name → globs over site URIs
+ *     orders: ["postgres://*\/shop/orders.*", "s3://lake/*\/orders/**", "file://exports/orders/**"]
+ * ```
+ */
+export const declarationsSchema = z.strictObject({
+  /** Globs of product files, relative to the working folder. */
+  files: globs.optional(),
+  /** Each product's sources: globs over site URIs (a schema or table, a bucket prefix, a folder). */
+  products: z.record(z.string().min(1), globs).default({}),
+});

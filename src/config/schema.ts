@@ -37,7 +37,7 @@ import { CONNECTORS, connectorFor } from '../connectors/registry.js';
 import { z } from 'zod';
 import { detectors } from '../../detectors/index.js';
 import { checkPattern } from '../engine/regex.js';
-import { policySchema } from './policy-schema.js';
+import { declarationsSchema, policySchema } from './policy-schema.js';
 
 const detectorIds = detectors.map((d) => d.id) as [string, ...string[]];
 
@@ -136,6 +136,8 @@ export const configSchema = z.strictObject({
     .default([]),
   /** Who may hold what, in which form (src/config/policy-schema.ts). Default: no plaintext anywhere. */
   policy: policySchema.optional(),
+  /** Data-product files to check what is found against (src/config/policy-schema.ts). Default: none. */
+  declarations: declarationsSchema.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -38,6 +38,8 @@ export function isFailing(f: Finding, gate: GateOptions): boolean {
 /** A finding's status as every report words it. */
 export function describeStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
   if (f.allowed) return `allowed (${f.allowed.rule})`;
+  const declaration = f.declaration?.status === 'declared' ? undefined : f.declaration;
+  if (declaration) return `${declaration.status} (${declaration.file}:${declaration.line})`;
   if (isNew(f, gate)) return 'new';
   if (f.inBaseline) return 'baseline';
   if (isViolation(f)) return 'below min-sensitivity';

@@ -78,9 +78,21 @@ function toResult(f: Finding, report: Report) {
       category: f.category,
       identifier: f.identifier,
       ...(f.policy ? { policy: f.policy } : {}),
+      ...(f.declaration ? { declaration: f.declaration } : {}),
       ...(f.linkable ? { linkable: f.linkable } : {}),
     },
   };
+}
+
+/** Stale declarations, as notes at the product file's line. */
+function staleResults(report: Report) {
+  return (report.declarations?.stale ?? []).map((s) => ({
+    ruleId: 'stale-declaration',
+    kind: 'review',
+    level: 'note',
+    message: { text: `${s.product} declares ${s.field}, found nowhere in a full scan of the product.` },
+    locations: [toPhysical({ path: s.file, line: s.line, column: 1 })],
+  }));
 }
 
 export function formatSarif(report: Report, _options: FormatOptions): string {
@@ -120,7 +132,7 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
           },
         ],
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => toResult(f, report)),
+        results: [...report.findings.map((f) => toResult(f, report)), ...staleResults(report)],
       },
     ],
   };

@@ -70,6 +70,19 @@ export interface Finding {
    * found at another site: a join on that site re-identifies them.
    */
   linkable?: Linkable;
+  /** Set when the site belongs to a data product: what its product file declares of it. */
+  declaration?: DeclarationStatus;
+}
+
+/** A finding against its data product's declarations (src/pipeline/declarations/). */
+export interface DeclarationStatus {
+  product: string;
+  /** The product file and the line of the field (or of `pii`) the status is about. */
+  file: string;
+  line: number;
+  /** `declared`: as declared; `undeclared`: PII the file does not list; `violated`: not in the declared form. */
+  status: 'declared' | 'undeclared' | 'violated';
+  reason: string;
 }
 
 /** A policy's verdict on a finding. */
