@@ -27,7 +27,8 @@ function findFinding(report: Report, fingerprint: string): Finding {
 function gateLine(report: Report, f: Finding): string {
   const gate = report.settings;
   if (isFailing(f, gate)) return `fails the scan (--fail-on ${gate.failOn}, --min-sensitivity ${gate.minSensitivity})`;
-  if (f.form !== 'plaintext') return `does not fail the scan: ${f.form}, not plaintext`;
+  if (f.policy?.verdict === 'allowed') return `does not fail the scan: ${f.policy.rule} allows it`;
+  if (!f.policy && f.form !== 'plaintext') return `does not fail the scan: ${f.form}, not plaintext`;
   if (f.allowed) return `does not fail the scan: accepted by ${f.allowed.rule}`;
   if (gate.failOn === 'none') return 'does not fail the scan: --fail-on none';
   if (gate.minSensitivity === 'sensitive' && f.sensitivity !== 'sensitive')
@@ -77,6 +78,13 @@ export function explainFinding(report: Report, fingerprint: string): string {
         : f.inBaseline
           ? `known: in ${report.baseline.file}`
           : `not in ${report.baseline.file}`,
+    ],
+    ['Policy', f.policy ? `${f.policy.verdict} by ${f.policy.rule}: ${f.policy.reason}` : undefined],
+    [
+      'Linkable',
+      f.linkable
+        ? `${f.linkable.digest} of values found in plaintext at ${f.linkable.source} (${Math.round(f.linkable.share * 100)}% of ${f.linkable.sampled} sampled)`
+        : undefined,
     ],
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],

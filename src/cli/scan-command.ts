@@ -30,6 +30,8 @@ import { toServiceSources } from './service-sources.js';
 /** Options shared by every command that scans. */
 export interface ScanOptions {
   config?: string;
+  /** Globs of data-product files (`products/**\/product.yaml`); overrides the config's. */
+  declarations?: string[];
   detectors?: string[];
   minConfidence?: number;
   maxLocations?: number;
@@ -139,6 +141,18 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
   };
 }
 
+/** The data products to check, from `--declarations` or the config; undefined when none are named. */
+async function toDeclarations(options: ScanOptions, config: Config, cwd: string) {
+  const given = options.declarations ?? config.declarations?.files;
+  if (given === undefined) return undefined;
+  const { loadProducts } = await import('../pipeline/declarations/load-products.js');
+  const products = await loadProducts(typeof given === 'string' ? [given] : given, cwd);
+  const sources = Object.fromEntries(
+    Object.entries(config.declarations?.products ?? {}).map(([name, g]) => [name, typeof g === 'string' ? [g] : g]),
+  );
+  return { products, sources };
+}
+
 /** The root of file URIs when a config file was read: its folder. */
 export function toConfigRoot(configFile: string, cwd: string): string {
   return path.dirname(path.resolve(cwd, configFile));
@@ -175,6 +189,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     io.stderr(
       `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
+  const declarations = await toDeclarations(options, config, io.cwd);
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
   const gate: GateOptions = {
@@ -185,6 +200,8 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     owners,
     allow: config.allow,
     valueHits: result.valueHits,
+    ...(config.policy ? { policy: config.policy } : {}),
+    ...(declarations ? { declarations: { ...declarations, complete: result.errors.length === 0 } } : {}),
     today: today(),
     ...(baseline ? { baseline } : {}),
   });

@@ -30,12 +30,15 @@
  * minConfidence: 0.5
  * maxLocations: 5
  * exclude: ["file://logs/**\/debug-*.log", "s3://acme-exports/tmp/**"]
+ * policy:                       # who may hold what, in which form (policy-schema.ts)
+ *   rules: { users: { email: [encrypted] }, "*": { "*": [masked, hashed, tokenized] } }
  * ```
  */
 import { CONNECTORS, connectorFor } from '../connectors/registry.js';
 import { z } from 'zod';
 import { detectors } from '../../detectors/index.js';
 import { checkPattern } from '../engine/regex.js';
+import { declarationsSchema, policySchema } from './policy-schema.js';
 
 const detectorIds = detectors.map((d) => d.id) as [string, ...string[]];
 
@@ -134,6 +137,10 @@ export const configSchema = z.strictObject({
         }),
     )
     .default([]),
+  /** Who may hold what, in which form (src/config/policy-schema.ts). Default: no plaintext anywhere. */
+  policy: policySchema.optional(),
+  /** Data-product files to check what is found against (src/config/policy-schema.ts). Default: none. */
+  declarations: declarationsSchema.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

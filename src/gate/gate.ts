@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../sites/finding.js';
 import type { Sensitivity } from '../engine/detector.js';
+import { isViolation } from '../sites/verdict.js';
 
 /** `new`: only findings not in the baseline; `any`: every one; `none`: never fail. */
 export type FailOn = 'new' | 'any' | 'none';
@@ -14,9 +15,12 @@ export interface GateOptions {
   minSensitivity: Sensitivity;
 }
 
-/** What the gate weighs: plaintext, not accepted by an allow rule, and as sensitive as it asks. */
+/**
+ * What the gate weighs: a policy violation (without a policy: plaintext), not accepted by an allow
+ * rule, and as sensitive as it asks.
+ */
 export function isGated(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): boolean {
-  if (f.form !== 'plaintext' || f.allowed) return false;
+  if (!isViolation(f) || f.allowed) return false;
   return gate.minSensitivity === 'standard' || f.sensitivity === 'sensitive';
 }
 
@@ -34,7 +38,11 @@ export function isFailing(f: Finding, gate: GateOptions): boolean {
 /** A finding's status as every report words it. */
 export function describeStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
   if (f.allowed) return `allowed (${f.allowed.rule})`;
+  const declaration = f.declaration?.status === 'declared' ? undefined : f.declaration;
+  if (declaration) return `${declaration.status} (${declaration.file}:${declaration.line})`;
   if (isNew(f, gate)) return 'new';
   if (f.inBaseline) return 'baseline';
-  return f.form === 'plaintext' ? 'below min-sensitivity' : 'not plaintext';
+  if (isViolation(f)) return 'below min-sensitivity';
+  // Without a configured policy the default one decides, which says no more than the form does.
+  return f.policy && !f.policy.rule.startsWith('default') ? `allowed by ${f.policy.rule}` : 'not plaintext';
 }

@@ -9,6 +9,7 @@ import { FORMS, type Form } from '../engine/detector.js';
 import { SITE_KINDS } from '../connectors/records.js';
 import { type Finding, type Site } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
+import { isViolation } from '../sites/verdict.js';
 import { toJsonText } from '../errors/printable.js';
 
 /** What a reader needs to recognise an accepted finding. */
@@ -67,9 +68,9 @@ function toEntry(f: Finding): BaselineEntry {
   return { detector: f.detector, service: f.service, form: f.form, site: f.site };
 }
 
-/** The baseline that accepts every plaintext finding given. */
+/** The baseline that accepts every finding given that breaks the policy (without one: plaintext). */
 export function toBaseline(findings: readonly Finding[]): Baseline {
-  const entries = findings.filter((f) => f.form === 'plaintext').map((f) => [f.fingerprint, toEntry(f)] as const);
+  const entries = findings.filter(isViolation).map((f) => [f.fingerprint, toEntry(f)] as const);
   return {
     version: BASELINE_VERSION,
     tool: 'piiscan',

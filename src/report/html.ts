@@ -5,6 +5,7 @@
  * fails. Everything is static HTML (readable without scripts); a small inline script only filters
  * rows, from the controls or from the URL hash (`#service=orders&form=plaintext&failing=0`).
  */
+import { describeDeclarations } from './declarations-text.js';
 import type { Finding } from '../sites/finding.js';
 import { describeSource } from './code-source.js';
 import type { FormatOptions } from './formatters.js';
@@ -134,6 +135,9 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
   const verdict = describeVerdict(report);
   const skipped = coverage.skipped.map((s) => `<li>${escape(s.path)}: ${escape(s.reason)}</li>`).join('');
   const errors = report.errors.map((e) => `<li>${escape(e.source)}: ${escape(e.message)}</li>`).join('');
+  const declared = describeDeclarations(report)
+    .map((d) => `<li>${escape(d)}</li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>piiscan report</title><style>${STYLE}</style></head><body>
@@ -146,7 +150,7 @@ ${charts(report)}
 ${controls(report)}
 <table id="findings"><thead><tr><th>Status</th><th>Sensitivity</th><th>Detector</th><th>Form</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
 <tbody>${report.findings.map((f) => row(f, report)).join('\n')}</tbody></table>
-<h2>Coverage</h2>
+${declared ? `<h2>Declarations</h2>\n<ul id="declarations">${declared}</ul>\n` : ''}<h2>Coverage</h2>
 <p id="coverage">${escape(describeScanned(coverage))} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
 ${skipped ? `<ul>${skipped}</ul>` : ''}
 <h2>Errors</h2>

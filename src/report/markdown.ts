@@ -8,6 +8,7 @@ import type { Report } from './report.js';
 import { describeScanned, describeVerdict, plural } from './text.js';
 import { toPrintable } from '../errors/printable.js';
 import { describeSource } from './code-source.js';
+import { describeDeclarations } from './declarations-text.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
@@ -65,6 +66,8 @@ export function formatMarkdown(report: Report, _options: FormatOptions): string 
       '',
       '</details>',
     );
+  const declared = describeDeclarations(report);
+  if (declared.length > 0) lines.push('', '### Declarations', '', ...declared.map((d) => `- ${cell(d)}`));
   for (const e of report.errors) lines.push('', `- Error: ${cell(e.source)}: ${cell(e.message)}`);
   const stale = report.baseline?.stale.length ?? 0;
   lines.push(

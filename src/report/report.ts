@@ -9,6 +9,7 @@ import type { AllowStatus } from '../pipeline/allow.js';
 import type { BaselineComparison } from '../pipeline/baseline.js';
 import { isFailing, type GateOptions } from '../gate/gate.js';
 import { VERSION } from '../version.js';
+import type { DeclarationsReport } from '../pipeline/declarations/apply.js';
 
 /** Bumped on any incompatible change; `piiscan report` reads this version only. */
 export const SCHEMA_VERSION = 4;
@@ -67,6 +68,8 @@ export interface Report {
   /** Every allow rule of the config with what it accepted. */
   allowlist: AllowStatus[];
   findings: Finding[];
+  /** Data products checked (`--declarations`), their coverage and stale declarations; null without. */
+  declarations?: DeclarationsReport | null;
 }
 
 function countBy(findings: readonly Finding[], key: (f: Finding) => string): Record<string, number> {
@@ -110,6 +113,7 @@ export function toReport(
     baseline: pipeline.baseline ?? null,
     allowlist: pipeline.allowlist,
     findings: pipeline.findings,
+    declarations: pipeline.declarations ?? null,
   };
 }
 

@@ -1,8 +1,9 @@
 /**
  * SARIF 2.1.0 for code-scanning UIs: one rule per detector in the registry's (alphabetical) order,
- * one result per finding. Plaintext findings are `fail` results (error when sensitive, warning
- * otherwise); other forms are informational. Files get an artifact location and a region; other
- * sites (tables, objects) their location URI. Our fingerprint is the partial fingerprint.
+ * one result per finding. Policy violations (without a policy: plaintext) are `fail` results (error
+ * when sensitive, warning otherwise); what the policy allows is informational. Files get an
+ * artifact location and a region; other sites (tables, objects) their location URI. Our
+ * fingerprint is the partial fingerprint.
  */
 import { detectors } from '../../detectors/index.js';
 import type { Finding, FindingLocation } from '../sites/finding.js';
@@ -10,6 +11,7 @@ import type { FormatOptions } from './formatters.js';
 import type { Report } from './report.js';
 import { toJsonText } from '../errors/printable.js';
 import { toStatementLocation, toOriginalUriBaseIds } from './sarif-code.js';
+import { isViolation } from '../sites/verdict.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
 const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
@@ -42,7 +44,7 @@ function toLocations(f: Finding) {
 
 function toMessage(f: Finding): string {
   const where = f.site.jsonPath ? ` at ${f.site.jsonPath}` : '';
-  return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.`;
+  return `${f.form === 'plaintext' ? 'Plaintext' : `${f.form[0]!.toUpperCase()}${f.form.slice(1)}`} ${f.detector} (${f.sensitivity}) in service ${f.service}${where}: ${f.count} occurrence${f.count === 1 ? '' : 's'} from the log statement "${f.site.template}". Sample: ${f.sample}.${f.policy ? ` ${f.policy.verdict === 'violation' ? 'Violates' : 'Allowed by'} ${f.policy.rule}.` : ''}`;
 }
 
 /** Where a result points: the statement when it is known, else the log line or the site. */
@@ -63,12 +65,13 @@ function toPlaces(f: Finding) {
 }
 
 function toResult(f: Finding, report: Report) {
-  const plaintext = f.form === 'plaintext';
+  // The level follows the policy's verdict (without one, plaintext is the violation).
+  const violation = isViolation(f);
   return {
     ruleId: f.detector,
     ruleIndex: detectors.findIndex((d) => d.id === f.detector),
-    kind: plaintext ? 'fail' : 'informational',
-    level: plaintext ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
+    kind: violation ? 'fail' : 'informational',
+    level: violation ? (f.sensitivity === 'sensitive' ? 'error' : 'warning') : 'none',
     message: { text: toMessage(f) },
     ...toPlaces(f),
     partialFingerprints: { [FINGERPRINT_KEY]: f.fingerprint },
@@ -90,8 +93,22 @@ function toResult(f: Finding, report: Report) {
       ...(f.source !== undefined ? { source: f.source, sourceReason: f.sourceReason } : {}),
       category: f.category,
       identifier: f.identifier,
+      ...(f.policy ? { policy: f.policy } : {}),
+      ...(f.declaration ? { declaration: f.declaration } : {}),
+      ...(f.linkable ? { linkable: f.linkable } : {}),
     },
   };
+}
+
+/** Stale declarations, as notes at the product file's line. */
+function staleResults(report: Report) {
+  return (report.declarations?.stale ?? []).map((s) => ({
+    ruleId: 'stale-declaration',
+    kind: 'review',
+    level: 'note',
+    message: { text: `${s.product} declares ${s.field}, found nowhere in a full scan of the product.` },
+    locations: [toPhysical({ path: s.file, line: s.line, column: 1 })],
+  }));
 }
 
 export function formatSarif(report: Report, _options: FormatOptions): string {
@@ -133,7 +150,7 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
         ],
         ...(baseIds ? { originalUriBaseIds: baseIds } : {}),
         columnKind: 'utf16CodeUnits',
-        results: report.findings.map((f) => toResult(f, report)),
+        results: [...report.findings.map((f) => toResult(f, report)), ...staleResults(report)],
       },
     ],
   };

@@ -2,6 +2,8 @@
  * The terminal report: one table per service (services with sensitive plaintext first), rows in
  * pipeline order (new first), then skipped items, baseline and allow notes, errors and a summary.
  */
+import { describeDeclarations } from './declarations-text.js';
+import { isViolation } from '../sites/verdict.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Finding } from '../sites/finding.js';
@@ -103,6 +105,7 @@ function notes(report: Report, c: ChalkInstance): string[] {
     );
   }
   for (const e of report.errors) out.push(c.red(toPrintable(`Error: ${e.source}: ${e.message}`)));
+  for (const line of describeDeclarations(report)) out.push(c.yellow(toPrintable(line)));
   return out;
 }
 
@@ -124,7 +127,8 @@ function summaryLine(report: Report, shown: number): string {
 
 export function formatTable(report: Report, options: FormatOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const shown = report.findings.filter((f) => options.allForms || f.form === 'plaintext');
+  // Violations of a policy show whatever their form; what it allows, as before, only with --all-forms.
+  const shown = report.findings.filter((f) => options.allForms || f.form === 'plaintext' || isViolation(f));
   const services = [...new Set(shown.map((f) => f.service))];
   const out: string[] = [];
   for (const service of services) {

@@ -11,11 +11,14 @@ import type { ScanSink } from '../sites/record-scanner.js';
 import { describeUnexpectedError } from '../errors/unexpected-error.js';
 import type { WorkerPool } from './worker-pool.js';
 import { splitSink } from './split-sink.js';
+import type { LinkSamples } from '../sites/link-samples.js';
 
 /** What a unit came to. */
 export interface UnitOutcome {
   findings: Finding[];
   valueHits: Record<number, number>;
+  /** Digest samples for linkable pseudonyms; absent when the unit failed. */
+  links?: LinkSamples;
   result: SourceResult;
 }
 
@@ -39,7 +42,7 @@ async function readHere(unit: WorkUnit, place: UnitPlace): Promise<UnitOutcome> 
   const result = await place.connector
     .read(unit, sink, place.sources, place.onRead)
     .catch((error: unknown) => failed(unit, error));
-  return { findings: sink.findings(), valueHits: sink.valueHits, result };
+  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
 }
 
 async function readSplit(unit: WorkUnit, place: UnitPlace, pool: WorkerPool): Promise<UnitOutcome> {

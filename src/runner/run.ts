@@ -14,6 +14,8 @@ import type { SourceError } from '../errors/source-error.js';
 import { maskUrlCredentials } from '../errors/url-credentials.js';
 import { emptyCoverage, finishTarget, type Coverage } from './coverage.js';
 import { scanTarget } from './scan-target.js';
+import { emptyLinkSamples, mergeLinkSamples } from '../sites/link-samples.js';
+import { markLinkable } from '../sites/find-links.js';
 
 export interface ScanProgress {
   /** Units (files, objects, tables) finished, of those planned so far. */
@@ -72,6 +74,7 @@ export async function scanTargets(
   const coverage = emptyCoverage();
   const errors: SourceError[] = [];
   const valueHits: Record<number, number> = {};
+  const links = emptyLinkSamples();
   const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, matches: 0 };
   const onRead: OnRead = (bytes, matches) => {
     progress.bytes += bytes;
@@ -98,6 +101,7 @@ export async function scanTargets(
       merge(outcome) {
         aggregator.merge(outcome.findings);
         addHits(valueHits, outcome.valueHits);
+        if (outcome.links !== undefined) mergeLinkSamples(links, outcome.links);
         results.push(outcome.result);
         progress.files++;
         options.onProgress?.(progress);
@@ -124,7 +128,8 @@ export async function scanTargets(
     targets: shown,
     startedAt,
     finishedAt: new Date(),
-    findings: aggregator.findings(),
+    // Hashed columns whose values are digests of plaintext found elsewhere, once every unit is read.
+    findings: markLinkable(aggregator.findings(), links),
     coverage,
     errors: masked,
     valueHits,

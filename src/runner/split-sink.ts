@@ -6,6 +6,7 @@
  */
 import type { RecordSink } from '../connectors/contract.js';
 import { addHits, type ScanSink } from '../sites/record-scanner.js';
+import { mergeLinkSamples } from '../sites/link-samples.js';
 import type { ScanTotals, RecordStream } from './worker-pool.js';
 
 /** A sink whose records are scanned on a worker (named columns) or here (the rest), then joined. */
@@ -18,10 +19,11 @@ export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: s
     scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
     wait: () => worker.wait(),
     end: async () => {
-      const { findings, valueHits } = await worker.end();
+      const { findings, valueHits, links } = await worker.end();
       const hits = { ...valueHits };
       addHits(hits, local.valueHits);
-      return { findings: [...findings, ...local.findings()], valueHits: hits };
+      if (links !== undefined) mergeLinkSamples(local.links, links);
+      return { findings: [...findings, ...local.findings()], valueHits: hits, links: local.links };
     },
   };
 }

@@ -4,6 +4,7 @@
  * they are read. Callers get each result back for the unit they sent and merge results in their
  * own order, so a report does not depend on how units were scheduled.
  */
+import type { LinkSamples } from '../sites/link-samples.js';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -24,6 +25,8 @@ export type WorkerTask =
 export interface ScanTotals {
   findings: Finding[];
   valueHits: Record<number, number>;
+  /** Digest samples for linkable pseudonyms; absent when the unit failed. */
+  links?: LinkSamples;
 }
 
 /** What a unit read on a worker came to: its findings and what its connector read. */

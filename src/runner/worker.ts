@@ -35,7 +35,7 @@ function feedStream(task: Extract<WorkerTask, { kind: 'stream' | 'records' | 'en
     const { sink, error } = stream!;
     send(
       error === undefined
-        ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits } }
+        ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links } }
         : { type: 'fail', message: error.message },
     );
     stream = undefined;
@@ -47,7 +47,7 @@ async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings
   const result = await connector.read(unit, sink, sources, (bytes, matches) =>
     send({ type: 'progress', bytes, matches }),
   );
-  return { findings: sink.findings(), valueHits: sink.valueHits, result };
+  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
 }
 
 port.on('message', (task: WorkerTask) => {

@@ -72,6 +72,47 @@ export interface Finding {
   sourceCandidates?: CodeSource[];
   /** Why `source` is null: no source configured for the service, or no statement matched. */
   sourceReason?: string;
+  /** The policy's verdict on this finding and the rule that decided it (src/pipeline/policy/). */
+  policy?: PolicyVerdict;
+  /**
+   * Set on a hashed finding whose values are unsalted digests of plaintext values the same scan
+   * found at another site: a join on that site re-identifies them.
+   */
+  linkable?: Linkable;
+  /** Set when the site belongs to a data product: what its product file declares of it. */
+  declaration?: DeclarationStatus;
+}
+
+/** A finding against its data product's declarations (src/pipeline/declarations/). */
+export interface DeclarationStatus {
+  product: string;
+  /** The product file and the line of the field (or of `pii`) the status is about. */
+  file: string;
+  line: number;
+  /** `declared`: as declared; `undeclared`: PII the file does not list; `violated`: not in the declared form. */
+  status: 'declared' | 'undeclared' | 'violated';
+  reason: string;
+}
+
+/** A policy's verdict on a finding. */
+export interface PolicyVerdict {
+  verdict: 'allowed' | 'violation';
+  /** The rule that decided, as written in the config (`policy.rules.users.email`, `default["*"]["*"]`). */
+  rule: string;
+  /** Why, in the policy's words (`plaintext email; users may hold it only encrypted`). */
+  reason: string;
+}
+
+/** Where the plaintext of a hashed site's values was found, and how much of it matched. */
+export interface Linkable {
+  /** The site (URI, with the JSON path after `#` when there is one) holding the plaintext. */
+  source: string;
+  /** The digest that matched: `sha256-hex`, `md5-base64`, ... of the normalised value. */
+  digest: string;
+  /** Share of the sampled values of this site that are digests of values found at `source`, 0 to 1. */
+  share: number;
+  /** Values of this site sampled for the comparison. */
+  sampled: number;
 }
 
 /** Contacts of the team that owns a service. */

@@ -12,6 +12,7 @@ import { createAggregator, type Aggregator } from './aggregate.js';
 import { createColumnVerdicts } from './column-verdict.js';
 import { createOwnership } from './ownership.js';
 import type { ScanSettings } from './settings.js';
+import { emptyLinkSamples, sampleLinks, type LinkSamples } from './link-samples.js';
 
 export function selectDetectors(ids: readonly string[]) {
   return ids.length === 0 ? allDetectors : allDetectors.filter((d) => ids.includes(d.id));
@@ -22,6 +23,8 @@ export interface ScanSink extends RecordSink {
   findings(): Finding[];
   /** Occurrences each value allow rule accepted, by rule index. */
   valueHits: Record<number, number>;
+  /** Digest samples of the columns read, for linkable pseudonyms (link-samples.ts). */
+  links: LinkSamples;
 }
 
 /** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
@@ -65,6 +68,7 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
     const aggregator = createAggregator({ detectors, resolveOwner, maxLocations: settings.maxLocations });
     const valueHits: Record<number, number> = {};
     const columns = createColumnVerdicts(() => (compiled ??= compile()).set);
+    const links = emptyLinkSamples();
     return {
       scan(record) {
         const { set, analyze } = (compiled ??= compile());
@@ -72,7 +76,9 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
         const column =
           record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
         let kept = 0;
+        const found = { plaintext: new Set<string>(), hashed: new Set<string>() };
         for (let o of scanRecord(set, record, analyze)) {
+          if (o.form === 'hashed' || (o.form === 'plaintext' && o.whole)) found[o.form].add(o.detector);
           if (o.confidence < settings.minConfidence) continue;
           if (o.allowedBy !== undefined) {
             valueHits[o.allowedBy] = (valueHits[o.allowedBy] ?? 0) + 1;
@@ -82,12 +88,14 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
           aggregator.add(record.origin, o);
           kept += o.count ?? 1;
         }
+        if (record.kind === 'values') sampleLinks(links, record, found);
         return kept;
       },
       // Records are scanned as they come: the reader never waits.
       wait: () => undefined,
       findings: () => columns.judge(aggregator.findings()),
       valueHits,
+      links,
     };
   };
 }

@@ -1,0 +1,101 @@
+// Declared against found on PostgreSQL (test/servers/postgres.sh) and S3 (test/servers/s3.sh):
+// the same product files and rows give the same statuses, and a stale declaration when the
+// product's source was read whole.
+import pg from 'pg';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeTree, parseReport, runCli } from '../helpers.js';
+import { fieldOf } from '../../src/pipeline/declarations/compare.js';
+import type { Report } from '../../src/report/report.js';
+import { EXPECTED_STATUSES, LINES, ORDERS_PRODUCT, ordersRows } from './declarations-fixture.js';
+
+const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
+const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
+const DB = 'piiscan_declarations';
+const BUCKET = 'acme-products';
+
+function statuses(report: Report): Record<string, string> {
+  return Object.fromEntries(
+    report.findings
+      .filter((f) => f.declaration)
+      .map((f) => [fieldOf(f), `${f.declaration!.status} ${f.declaration!.line}`]),
+  );
+}
+
+async function scanWithProducts(target: string, glob: string, args: string[] = []): Promise<Report> {
+  const dir = makeTree({
+    'products/orders/product.yaml': ORDERS_PRODUCT,
+    'piiscan.yaml': `declarations:\n  files: products/**/product.yaml\n  products:\n    orders: "${glob}"\n`,
+  });
+  const result = await runCli(['scan', target, '-f', 'json', '--quiet', ...args], dir);
+  expect(result.stderr).toBe('');
+  return parseReport(result.stdout);
+}
+
+const STALE = [{ product: 'orders', file: 'products/orders/product.yaml', line: LINES.ssn, field: 'ssn' }];
+
+describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
+  const url = () => Object.assign(new URL(PG_URL!), { pathname: `/${DB}` }).toString();
+
+  beforeAll(async () => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin.query(`CREATE DATABASE ${DB}`);
+    await admin.end();
+    const client = new pg.Client({ connectionString: url() });
+    await client.connect();
+    await client.query(
+      'CREATE SCHEMA orders; CREATE TABLE orders.customers (email text, email_sha256 text, phone text, contact_email text)',
+    );
+    for (const row of ordersRows())
+      await client.query('INSERT INTO orders.customers VALUES ($1, $2, $3, $4)', Object.values(row));
+    await client.end();
+  });
+
+  afterAll(async () => {
+    const admin = new pg.Client({ connectionString: PG_URL });
+    await admin.connect();
+    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
+    await admin.end();
+  });
+
+  it('gives each column its declaration status, and the missing ssn is stale', async () => {
+    const report = await scanWithProducts(url(), `postgres://*/${DB}/orders.*`);
+    expect(statuses(report)).toEqual(EXPECTED_STATUSES);
+    expect(report.declarations!.stale).toEqual(STALE);
+  });
+});
+
+describe.skipIf(!ENDPOINT)('declarations on S3', () => {
+  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
+  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+
+  beforeAll(async () => {
+    Object.assign(process.env, env);
+    const s3 = new S3Client({
+      endpoint: ENDPOINT,
+      forcePathStyle: true,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+    });
+    await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
+    const rows = ordersRows();
+    const csv = ['email,email_sha256,phone,contact_email', ...rows.map((r) => Object.values(r).join(','))].join('\n');
+    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'orders/customers.csv', Body: `${csv}\n` }));
+  });
+
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  });
+
+  it('gives each CSV column of the bucket prefix its status, and the missing ssn is stale', async () => {
+    const report = await scanWithProducts(`s3://${BUCKET}/`, `s3://${BUCKET}/orders/**`, ['--endpoint-url', ENDPOINT!]);
+    expect(statuses(report)).toEqual(EXPECTED_STATUSES);
+    expect(report.declarations!.stale).toEqual(STALE);
+  });
+});
