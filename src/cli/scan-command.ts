@@ -9,6 +9,7 @@ import { scanTargets } from '../runner/run.js';
 import type { ScanSettings } from '../sites/settings.js';
 import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
+import type { SourceSettings } from '../connectors/registry.js';
 import { selectDetectors } from '../sites/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { applyGate } from '../gate/index.js';
@@ -65,7 +66,7 @@ function today(): string {
 }
 
 /** Targets as given, with config source names replaced by their URLs (password from its variable). */
-function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
+export function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
   const given = targets.length > 0 ? targets : config.sources.map((s) => s.name);
   if (given.length === 0)
     throw new UserError(
@@ -134,6 +135,20 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
   };
 }
 
+/** What each source is told, from the options and the config (and the config file's folder). */
+export function toSourceSettings(
+  options: ScanOptions,
+  { config, file }: { config: Config; file?: string },
+  cwd: string,
+): SourceSettings {
+  const database = toDatabaseOptions(options);
+  return {
+    files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
+    s3: toS3Options(options, config, database.seed),
+    database,
+  };
+}
+
 /** The root of file URIs when a config file was read: its folder. */
 export function toConfigRoot(configFile: string, cwd: string): string {
   return path.dirname(path.resolve(cwd, configFile));
@@ -152,14 +167,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings = toScanSettings(options, config);
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
-  const database = toDatabaseOptions(options);
-  const seed = database.seed;
+  const sources = toSourceSettings(options, { config, ...(source ? { file: source.file } : {}) }, io.cwd);
+  const seed = sources.database.seed;
   const result = await scanTargets(resolved, settings, {
-    sources: {
-      files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
-      s3: toS3Options(options, config, seed),
-      database,
-    },
+    sources,
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
