@@ -113,7 +113,7 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     summary: { subjects: subjects.length, found: found.length, traces: found.reduce((n, r) => n + r.traces, 0) },
     subjects: reports,
   };
-  const text = locateFormatters[options.format]!(redactValue(report, match));
+  const text = locateFormatters[options.format]!(redactValue(report, createMatcher(index, { loose: true })));
   if (options.output === undefined) io.stdout(text);
   else {
     await writeOutput(options.output, text, io);

@@ -53,7 +53,11 @@ function escapeForm(raw: string): string | undefined {
   return raw.includes('\\u') ? 'json-escaped' : raw.includes('%') ? 'url-encoded' : undefined;
 }
 
-export function createMatcher(index: SubjectIndex): (data: Buffer) => Hit[] {
+/**
+ * `loose` also takes an email that runs on into more name (`jane@example.com.log`): for redaction,
+ * where hiding too much is safe.
+ */
+export function createMatcher(index: SubjectIndex, options: { loose?: boolean } = {}): (data: Buffer) => Hit[] {
   const identifier = (ref: number) => {
     const { subject, identifier: i } = fromIdRef(ref);
     return index.subjects[subject]!.identifiers[i]!;
@@ -91,9 +95,17 @@ export function createMatcher(index: SubjectIndex): (data: Buffer) => Hit[] {
       const split = decoded.lastIndexOf('@');
       // What precedes the mailbox in an escaped run (`q=` of `q%3Djane%40…`) is not part of it.
       const local = decoded.slice(0, split).replace(/^.*[^A-Za-z0-9._+-]/, '');
-      const email = `${local}@${decoded.slice(split + 1)}`;
-      const lower = email.toLowerCase();
-      const exact = index.plain.get(`e:${lower}`);
+      let domain = decoded.slice(split + 1);
+      let email = `${local}@${domain}`;
+      let lower = email.toLowerCase();
+      let exact = index.plain.get(`e:${lower}`);
+      // Redacting: an email followed by more name (`jane@example.com.log`) is hidden too.
+      while (options.loose && exact === undefined && domain.includes('.')) {
+        domain = domain.slice(0, domain.lastIndexOf('.'));
+        email = `${local}@${domain}`;
+        lower = email.toLowerCase();
+        exact = index.plain.get(`e:${lower}`);
+      }
       const refs = exact ?? index.plain.get(`c:${canonicalEmail(lower) ?? lower}`) ?? [];
       for (const ref of refs) {
         const form = escapeForm(raw) ?? (email === identifier(ref).value.trim() ? 'plaintext' : 'normalised');
