@@ -111,6 +111,7 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     concurrency: options.concurrency,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
+    primaryKeys: true,
   };
 }
 
