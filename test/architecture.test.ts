@@ -19,6 +19,7 @@ const FLOW = [
   'gate',
   'source',
   'report',
+  'locate',
   'config',
   'cli',
 ];

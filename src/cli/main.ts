@@ -23,6 +23,7 @@ import {
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
 import { explainFinding } from './explain-command.js';
+import { runLocate, type LocateCommandOptions } from './locate-command.js';
 import { loadReport } from '../report/load-report.js';
 import { toPrintableLines } from '../errors/printable.js';
 
@@ -109,6 +110,14 @@ function addScanOptions(command: Command): Command {
     );
 }
 
+const LOCATE_EXIT_CODES = `
+Exit codes:
+  0  the search is complete; with --expect absent, also no trace of any subject was found
+  1  --expect absent: a trace of a subject remains
+  2  usage error, or a source that could not be read (incomplete coverage is never erased); 2 wins over 1`;
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 function createProgram(io: RunIO, setExit: (code: number) => void): Command {
   const program = new Command('piiscan')
     .description(
@@ -156,6 +165,33 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .action(async (targets: string[], options: BaselineCommandOptions) =>
       setExit(await runBaseline(targets, options, io)),
     );
+  addScanOptions(program.command('locate'))
+    .description("find people's identifiers in every form (hashes, encodings) in every source; verify erasure")
+    .argument('[target...]', 'as for scan')
+    .option(
+      '--subject <kind=value>',
+      'an identifier of the subject (email=..., phone=..., ref=...); repeat',
+      collect,
+      [],
+    )
+    .option(
+      '--subjects <file>',
+      'a CSV of subjects: a column per identifier kind (email, phone, a detector id), and ref',
+    )
+    .option('--hash-key-env <name>', 'environment variable holding the key of HMAC digests to look for')
+    .addOption(
+      new Option('--expect <state>', 'absent: exit 0 only when nothing was found and every source read').choices([
+        'absent',
+      ]),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'json, markdown or html')
+        .choices(['json', 'markdown', 'html'])
+        .default('json'),
+    )
+    .option('-o, --output <file>', 'write the report to a file instead of stdout')
+    .addHelpText('after', LOCATE_EXIT_CODES)
+    .action(async (targets: string[], options: LocateCommandOptions) => setExit(await runLocate(targets, options, io)));
   program
     .command('report')
     .description('render a saved JSON report in another format')

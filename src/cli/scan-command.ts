@@ -9,6 +9,7 @@ import { scanTargets } from '../runner/run.js';
 import type { ScanSettings } from '../sites/settings.js';
 import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
+import type { SourceSettings } from '../connectors/registry.js';
 import { selectDetectors } from '../sites/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { applyGate } from '../gate/index.js';
@@ -72,7 +73,7 @@ function today(): string {
 }
 
 /** Targets as given, with config source names replaced by their URLs (password from its variable). */
-function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
+export function resolveTargets(targets: string[], config: Config, env: RunIO['env']): string[] {
   const given = targets.length > 0 ? targets : config.sources.map((s) => s.name);
   if (given.length === 0)
     throw new UserError(
@@ -117,6 +118,7 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     concurrency: options.concurrency,
     include: options.include ?? [],
     exclude: options.exclude ?? [],
+    primaryKeys: true,
   };
 }
 
@@ -153,6 +155,20 @@ async function toDeclarations(options: ScanOptions, config: Config, cwd: string)
   return { products, sources };
 }
 
+/** What each source is told, from the options and the config (and the config file's folder). */
+export function toSourceSettings(
+  options: ScanOptions,
+  { config, file }: { config: Config; file?: string },
+  cwd: string,
+): SourceSettings {
+  const database = toDatabaseOptions(options);
+  return {
+    files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
+    s3: toS3Options(options, config, database.seed),
+    database,
+  };
+}
+
 /** The root of file URIs when a config file was read: its folder. */
 export function toConfigRoot(configFile: string, cwd: string): string {
   return path.dirname(path.resolve(cwd, configFile));
@@ -171,14 +187,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
   const settings = toScanSettings(options, config);
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
-  const database = toDatabaseOptions(options);
-  const seed = database.seed;
+  const sources = toSourceSettings(options, { config, ...(source ? { file: source.file } : {}) }, io.cwd);
+  const seed = sources.database.seed;
   const result = await scanTargets(resolved, settings, {
-    sources: {
-      files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
-      s3: toS3Options(options, config, seed),
-      database,
-    },
+    sources,
     jobs: options.jobs,
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
@@ -206,10 +218,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     ...(baseline ? { baseline } : {}),
   });
   const gated = applyGate(annotated.findings, gate);
-  const sources = toServiceSources(config, source?.file, options.source, io.cwd);
+  const services = toServiceSources(config, source?.file, options.source, io.cwd);
   const pipeline = {
     ...annotated,
-    findings: await attachSources(gated, { sources, cache: cacheFolder(io.env) }),
+    findings: await attachSources(gated, { sources: services, cache: cacheFolder(io.env) }),
   };
   return toReport(result, pipeline, {
     config: source,

@@ -74,7 +74,28 @@ export type ScanRecord =
       rows: ArrayLike<number>;
       /** The column (or CSV header) name: context for every value. */
       hint: string;
+      /** Database rows: the primary key of each row of the batch, when the table has one. */
+      keys?: RowKeys;
     };
+
+/**
+ * The primary keys of consecutive rows: row `firstRow + i` has the key `values[i]` (its columns'
+ * values joined by a tab when the key has several).
+ */
+export interface RowKeys {
+  /** The key's columns. */
+  columns: string[];
+  firstRow: number;
+  values: string[];
+}
+
+/** A row's primary key, column by column, or undefined when the batch has no key for it. */
+export function keyOfRow(keys: RowKeys | undefined, row: number): Record<string, string> | undefined {
+  const value = keys?.values[row - keys.firstRow];
+  if (keys === undefined || value === undefined) return undefined;
+  const parts = keys.columns.length === 1 ? [value] : value.split('\t');
+  return Object.fromEntries(keys.columns.map((c, i) => [c, parts[i] ?? '']));
+}
 
 /**
  * A piece of a line longer than the reader's limit (`data` holds no line end). Neighbouring pieces

@@ -7,7 +7,13 @@ import type { Connector, OnRead, SourceResult, WorkUnit } from '../connectors/co
 import { CONNECTORS, connectorFor, type SourceSettings } from '../connectors/registry.js';
 import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
-import { addHits, createFindingsAggregator, createRecordScanner, selectDetectors } from '../sites/record-scanner.js';
+import {
+  addHits,
+  createFindingsAggregator,
+  createRecordScanner,
+  selectDetectors,
+  type ScanSink,
+} from '../sites/record-scanner.js';
 import { toFieldNames } from '../engine/detector-set.js';
 import { detectorNamedBy } from '../engine/detect.js';
 import type { SourceError } from '../errors/source-error.js';
@@ -33,6 +39,8 @@ export interface ScanOptions {
   /** Worker threads; `auto` uses every core for scans over 64 MiB of text or 200,000 rows. */
   jobs: number | 'auto';
   onProgress?: (progress: ScanProgress) => void;
+  /** What each unit's records go to instead of the detectors (`locate`); its scans run on this thread. */
+  newSink?: () => ScanSink;
 }
 
 export interface ScanResult {
@@ -85,8 +93,8 @@ export async function scanTargets(
   const shared = {
     settings,
     sources: options.sources,
-    jobs: options.jobs,
-    newSink: createRecordScanner(settings),
+    jobs: options.newSink ? 1 : options.jobs,
+    newSink: options.newSink ?? createRecordScanner(settings),
     named: (hint: string) => detectorNamedBy(fieldNames, hint) !== undefined,
     ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
     onPlanned: () => progress.totalFiles++,

@@ -37,7 +37,8 @@ const LEAK_SITE_CACHE_LIMIT = 4096;
 const DEFAULT_SOURCE = { file: 'folder', column: 'schema', object: 'prefix' } as const;
 
 export interface Aggregator {
-  add(origin: RecordOrigin, occurrence: Occurrence): void;
+  /** `key`: the primary key of the row the occurrence is in (database columns). */
+  add(origin: RecordOrigin, occurrence: Occurrence, key?: Record<string, string>): void;
   merge(findings: readonly Finding[]): void;
   findings(): Finding[];
 }
@@ -117,7 +118,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   }
 
   return {
-    add(origin, o) {
+    add(origin, o, key) {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
       const jsonPath = o.jsonPath ?? origin.jsonPath;
       const location: FindingLocation = {
@@ -125,6 +126,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
         line: o.line,
         column: o.column,
         ...(jsonPath ? { jsonPath } : {}),
+        ...(key ? { key } : {}),
       };
       const part: Part = {
         count: o.count ?? 1,

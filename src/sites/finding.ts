@@ -22,6 +22,12 @@ export interface FindingLocation {
   line: number;
   column: number;
   jsonPath?: string;
+  /**
+   * Database columns: the row's primary key, column by column, when the table has one (`line` is
+   * the row's number in the read). A key value that may itself be PII (an `@`, nine or more digits)
+   * is `***` unless values are shown.
+   */
+  key?: Record<string, string>;
 }
 
 /** One leak site: (service, site, detector, form) with its occurrences counted. */

@@ -13,6 +13,14 @@ import { createColumnVerdicts } from './column-verdict.js';
 import { createOwnership } from './ownership.js';
 import type { ScanSettings } from './settings.js';
 import { emptyLinkSamples, sampleLinks, type LinkSamples } from './link-samples.js';
+import { keyOfRow } from '../connectors/records.js';
+
+/** A key value with an `@` or a run of nine digits may be an email, a phone number or an SSN: not shown. */
+const MAYBE_PII = /@|\d{9}/;
+
+function toShownKey(key: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(key).map(([k, v]) => [k, MAYBE_PII.test(v) ? '***' : v]));
+}
 
 export function selectDetectors(ids: readonly string[]) {
   return ids.length === 0 ? allDetectors : allDetectors.filter((d) => ids.includes(d.id));
@@ -85,7 +93,8 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
             continue;
           }
           if (column !== undefined) o = columns.addOccurrence(column, o);
-          aggregator.add(record.origin, o);
+          const key = record.kind === 'values' ? keyOfRow(record.keys, o.line) : undefined;
+          aggregator.add(record.origin, o, key && !analyze.showValues ? toShownKey(key) : key);
           kept += o.count ?? 1;
         }
         if (record.kind === 'values') sampleLinks(links, record, found);

@@ -26,6 +26,11 @@ export interface TableInfo {
   skippedColumns: string[];
   /** The server's row estimate, or -1 when it has none. */
   estimatedRows: number;
+  /**
+   * The primary key's columns, when the table has one: a driver reads them after `columns` (as
+   * text), so that locations name the row.
+   */
+  primaryKey?: string[];
   /** A single integer primary key, when the table has one (MySQL samples by key ranges). */
   integerKey?: string;
   /** Columns the scanning user may not SELECT: never read, reported with the grant they need. */
@@ -47,6 +52,16 @@ export interface ReadPlan {
   seed: number;
   statementTimeoutMs: number;
   lockTimeoutMs: number;
+  /** Read each row's primary key after its columns, for locations (default: not). */
+  primaryKeys?: boolean;
+}
+
+/** The table as a read sees it: its primary key only when the plan asks for keys. */
+export function toKeyedRead<T extends TableInfo>(table: T, plan: ReadPlan): T {
+  if (plan.primaryKeys || table.primaryKey === undefined) return table;
+  const read = { ...table };
+  delete read.primaryKey;
+  return read;
 }
 
 /** How a table was read, for coverage. */
@@ -59,9 +74,9 @@ export interface ReadMethod {
 }
 
 /**
- * Where a driver puts the rows it reads, value by value, in `TableInfo.columns` order. A driver
- * calls text() or bytes() for each value of a row, then endRow(). The bytes are only valid during
- * the call.
+ * Where a driver puts the rows it reads, value by value, in `TableInfo.columns` order, then the
+ * `primaryKey` columns' values. A driver calls text() or bytes() for each value of a row, then
+ * endRow(). The bytes are only valid during the call.
  */
 export interface RowSink {
   /** A value as text; null for NULL. */

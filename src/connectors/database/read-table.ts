@@ -8,6 +8,7 @@ import type { RecordOrigin } from '../records.js';
 import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from './driver.js';
 import { createColumnBatches, isBatchEnd } from '../column-batches.js';
 import { toDenied } from './denials.js';
+import { createRowKeys } from './row-keys.js';
 
 /** One table to read. */
 export interface TableUnit extends WorkUnit {
@@ -60,10 +61,14 @@ export async function readTable({ unit, plan, origin, driver, sink }: TableRead)
     })),
     sink,
   );
-  const flush = () => {
-    result.bytes += batches.flush();
-  };
+  const keys = createRowKeys(table.primaryKey);
+  const width = table.columns.length;
   let rows = 0;
+  let flushed = 0;
+  const flush = () => {
+    result.bytes += batches.flush(keys.take(flushed + 1));
+    flushed = rows;
+  };
   let skippedValues = 0;
   // Binary values that are not UTF-8 are skipped and counted.
   const skip = (column: ColumnInfo, given: boolean) => {
@@ -71,16 +76,20 @@ export async function readTable({ unit, plan, origin, driver, sink }: TableRead)
   };
   const rowSink: RowSink = {
     text(i, value) {
+      if (i >= width) return keys.add(i - width, value);
       const text = toText(value, table.columns[i]!);
       if (text === undefined) skip(table.columns[i]!, Boolean(value));
       else batches.add(i, text, rows + 1);
     },
     bytes(i, src, start, end) {
+      if (i >= width)
+        return keys.add(i - width, Buffer.from(src.buffer, src.byteOffset + start, end - start).toString());
       const at = textStart(src, start, end, table.columns[i]!);
       if (at === -1) skip(table.columns[i]!, end > start);
       else batches.addBytes(i, src, at, end, rows + 1);
     },
     endRow() {
+      keys.endRow();
       if (isBatchEnd(++rows)) flush();
     },
     wait: () => sink.wait(),

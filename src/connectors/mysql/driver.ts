@@ -16,6 +16,7 @@ import type {
   RowSink,
   TableInfo,
 } from '../database/driver.js';
+import { toKeyedRead } from '../database/driver.js';
 import { describeMysqlError } from './errors.js';
 import { createRandom } from '../seeded-random.js';
 import { quote, SYSTEM_SCHEMAS, toScope, type Query } from './sql.js';
@@ -81,9 +82,11 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
   }
   for (const info of tables.values()) if (info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
   await addHiddenColumns({ query, database, tables });
-  return [...tables.values()].map(({ keys, ...t }) =>
-    keys.length === 1 && keys[0]!.integer ? { ...t, integerKey: keys[0]!.name } : t,
-  );
+  return [...tables.values()].map(({ keys, ...t }) => {
+    const primaryKey = keys.filter((k) => !t.deniedColumns?.includes(k.name)).map((k) => k.name);
+    const keyed = primaryKey.length > 0 && primaryKey.length === keys.length ? { ...t, primaryKey } : t;
+    return keys.length === 1 && keys[0]!.integer ? { ...keyed, integerKey: keys[0]!.name } : keyed;
+  });
 }
 
 function toColumn(c: ColumnInfo): string {
@@ -157,7 +160,7 @@ async function readTable(
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
     const sql = withTimeout(
-      `SELECT ${table.columns.map(toColumn).join(', ')} FROM ${from} ${sample.where}`,
+      `SELECT ${[...table.columns.map(toColumn), ...(table.primaryKey ?? []).map((k) => `CAST(${quote(k)} AS CHAR)`)].join(', ')} FROM ${from} ${sample.where}`,
       plan.statementTimeoutMs,
       plan.mariadb,
     );
@@ -171,7 +174,7 @@ async function readTable(
         for (let i = 0; i < row.length; i++) {
           const value = row[i];
           // Binary columns come as their bytes, read by the same rule as PostgreSQL's bytea.
-          if (Buffer.isBuffer(value) && table.columns[i]!.kind === 'bytes') sink.bytes(i, value, 0, value.length);
+          if (Buffer.isBuffer(value) && table.columns[i]?.kind === 'bytes') sink.bytes(i, value, 0, value.length);
           else sink.text(i, toText(value));
         }
         sink.endRow();
@@ -247,7 +250,8 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
   return {
     listTables: () => listTables(query, target.database),
     grantFor: (table, columns) => toMysqlGrant(table, columns, account),
-    readTable: (table, plan, sink) => readTable(connection, query, table, { ...plan, mariadb }, sink),
+    readTable: (table, plan, sink) =>
+      readTable(connection, query, toKeyedRead(table, plan), { ...plan, mariadb }, sink),
     describeError: (error) => describeMysqlError(error, target.authority),
     close: () => connection.promise().end(),
   };

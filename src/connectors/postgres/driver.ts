@@ -10,6 +10,7 @@ import { describePostgresError } from './errors.js';
 import { addDenied, toPostgresGrant } from './privileges.js';
 import type { DatabaseTarget } from '../database/target.js';
 import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from '../database/driver.js';
+import { toKeyedRead } from '../database/driver.js';
 
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
@@ -74,14 +75,35 @@ export async function listTables(client: pg.Client): Promise<TableInfo[]> {
     else info.skippedColumns.push(r.column);
   }
   await addDenied(client, tables);
+  await addPrimaryKeys(client, tables);
   return [...tables.values()];
+}
+
+/** Each table's primary key columns, in key order. */
+async function addPrimaryKeys(client: pg.Client, tables: Map<string, TableInfo>): Promise<void> {
+  const { rows } = await client.query<{ schema: string; table: string; column: string }>(`
+    SELECT n.nspname AS schema, c.relname AS table, a.attname AS column
+      FROM pg_index i
+      JOIN pg_class c ON c.oid = i.indrelid
+      JOIN pg_namespace n ON n.oid = c.relnamespace
+      JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) ON true
+      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = k.attnum
+     WHERE i.indisprimary
+     ORDER BY n.nspname, c.relname, k.ord`);
+  for (const r of rows) {
+    const table = tables.get(`${r.schema}.${r.table}`);
+    if (table !== undefined && !table.deniedColumns?.includes(r.column)) (table.primaryKey ??= []).push(r.column);
+  }
 }
 
 function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: string; method: ReadMethod } {
   // Binary COPY sends each value in its type's binary form: as text, but for bytea's raw bytes.
-  const columns = table.columns
-    .map((c) => (c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`))
-    .join(', ');
+  const columns = [
+    ...table.columns.map((c) =>
+      c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`,
+    ),
+    ...(table.primaryKey ?? []).map((k) => `${quote(k)}::text`),
+  ].join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
   if (plan.full || estimate <= plan.sampleRows)
     return {
@@ -166,7 +188,7 @@ export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan):
   return {
     listTables: () => listTables(client),
     grantFor: (table, columns) => toPostgresGrant(table, columns, role),
-    readTable: (table, plan, sink) => readTable(client, table, plan, sink),
+    readTable: (table, plan, sink) => readTable(client, toKeyedRead(table, plan), plan, sink),
     describeError: (error) => describePostgresError(error, target.authority),
     close: () => client.end(),
   };

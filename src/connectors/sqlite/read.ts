@@ -48,7 +48,7 @@ function step(read: TableRead): void {
 /** Passes a row's values (the first `table.columns.length`: a key may follow) to the sink, each by its runtime type. */
 function passRow(read: TableRead, row: unknown[]): void {
   const { sink } = read;
-  for (let i = 0; i < read.binary.length; i++) {
+  for (let i = 0; i < read.binary.length + keyWidth(read.table); i++) {
     const value = row[i];
     if (value === null || value === undefined) sink.text(i, null);
     else if (typeof value === 'string') sink.text(i, value);
@@ -70,17 +70,23 @@ async function passAll(read: TableRead, rows: Iterable<unknown[]>): Promise<unkn
   for (const row of rows) {
     step(read);
     passRow(read, row);
-    key = row[read.binary.length];
+    key = row[read.binary.length + keyWidth(read.table)];
     const waiting = read.sink.wait();
     if (waiting !== undefined) await waiting;
   }
   return key;
 }
 
-/** The select list: the columns read, then `extra` (a key); SQLite has no empty select list. */
+/** The select list: the columns read, the primary key's, then `extra` (a key); SQLite has no empty select list. */
 function toSelectList(table: SqliteTable, extra?: string): string {
-  return [...table.columns.map((c) => quote(c.name)), ...(extra === undefined ? [] : [extra])].join(', ') || 'NULL';
+  const keys = (table.primaryKey ?? []).map(quote);
+  return (
+    [...table.columns.map((c) => quote(c.name)), ...keys, ...(extra === undefined ? [] : [extra])].join(', ') || 'NULL'
+  );
 }
+
+/** Values of the primary key after a row's columns. */
+const keyWidth = (table: SqliteTable) => table.primaryKey?.length ?? 0;
 
 interface KeyBounds {
   lo: bigint;

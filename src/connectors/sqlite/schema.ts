@@ -107,6 +107,10 @@ function toTable(db: DatabaseSync, { row, stat1 }: { row: TableRow; stat1: boole
     info.withoutRowid = true;
     if (keys.length === 1 && keys[0]!.type.toUpperCase().includes('INT')) info.integerKey = keys[0]!.name;
   } else if (!info.virtual) info.integerKey = toRowidName(visible);
+  // Locations name a row by its declared key, or by its rowid.
+  const declared = keys.sort((a, b) => Number(a.pk - b.pk)).map((c) => c.name);
+  if (declared.length > 0) info.primaryKey = declared;
+  else if (!info.virtual && info.integerKey !== undefined) info.primaryKey = [info.integerKey];
   info.estimatedRows = info.virtual ? -1 : toEstimate(db, { table: row.name, key: info.integerKey, stat1 });
   return info;
 }

@@ -3,7 +3,7 @@
  * strictly read only (open.ts), sampled by random key ranges chosen with the seed (read.ts).
  * node:sqlite is synchronous: a read steps one row at a time and waits for the scan in between.
  */
-import type { DatabaseDriver, ReadPlan } from '../database/driver.js';
+import { toKeyedRead, type DatabaseDriver, type ReadPlan } from '../database/driver.js';
 import { describeSqliteError, READ_ACCESS } from './errors.js';
 import { openSqlite } from './open.js';
 import { readSqliteTable } from './read.js';
@@ -27,7 +27,8 @@ export async function connectSqlite(
   const db = await openSqlite(target.path, plan.lockTimeoutMs);
   return {
     listTables: async () => listSqliteTables(db),
-    readTable: (table, readPlan, sink) => readSqliteTable({ db, table: table, plan: readPlan, sink }),
+    readTable: (table, readPlan, sink) =>
+      readSqliteTable({ db, table: toKeyedRead(table, readPlan), plan: readPlan, sink }),
     describeError: describeSqliteError,
     grantFor: () => toFileAccess(target),
     close: async () => db.close(),

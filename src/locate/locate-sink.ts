@@ -1,0 +1,85 @@
+/**
+ * The sink a locate scan gives the runner for each unit: every record goes through the matcher,
+ * and each hit becomes a trace of its subject (its line or row, the row's primary key, the JSON
+ * path of the value), kept in the scan's collector. Records are matched on the reading thread.
+ */
+import { emptyLinkSamples } from '../sites/link-samples.js';
+import { keyOfRow, type ScanRecord } from '../connectors/records.js';
+import type { ScanSink } from '../sites/record-scanner.js';
+import { parseJsonLeaves } from '../connectors/json-leaves.js';
+import type { Hit } from './matcher.js';
+import { fromIdRef, type SubjectIndex } from './subject-index.js';
+import type { Trace } from './trace.js';
+import type { TraceCollector } from './collector.js';
+
+const NEWLINE = 0x0a;
+
+/** The line (or value) holding byte `at`: its number among the record's lines, start and end. */
+function lineAt(data: Buffer, at: number): { index: number; start: number; end: number } {
+  let index = 0;
+  let start = 0;
+  for (let i = data.indexOf(NEWLINE); i !== -1 && i < at; i = data.indexOf(NEWLINE, i + 1)) {
+    index++;
+    start = i + 1;
+  }
+  const next = data.indexOf(NEWLINE, at);
+  return { index, start, end: next === -1 ? data.length : next };
+}
+
+/** The JSON path of the leaf holding a hit, when its line is JSON. */
+function jsonPathOf(data: Buffer, line: { start: number; end: number }, hit: Hit): string | undefined {
+  const first = data[line.start];
+  if (first !== 0x7b && first !== 0x5b) return undefined;
+  const leaves = parseJsonLeaves(data.toString('utf8', line.start, line.end));
+  const column = data.toString('utf8', line.start, hit.start).length;
+  return leaves?.find((f) => f.start <= column && column < f.end)?.jsonPath;
+}
+
+/** Where a hit is, in the terms of its record's origin. */
+function toTrace(record: ScanRecord, hit: Hit, identifier: string): Trace | undefined {
+  const { origin } = record;
+  if (record.kind === 'lines' && record.piece) {
+    // Pieces of a long line overlap: a hit is its piece's only when it starts in its own part.
+    if (hit.start < record.piece.before || hit.start >= record.data.length - record.piece.after) return undefined;
+  }
+  const line = lineAt(record.data, hit.start);
+  const jsonPath = origin.jsonPath ?? jsonPathOf(record.data, line, hit);
+  const place =
+    record.kind === 'lines'
+      ? { line: record.firstLine + line.index }
+      : origin.siteKind === 'column'
+        ? { row: record.rows[line.index]! }
+        : { line: record.rows[line.index]! };
+  const key = record.kind === 'values' ? keyOfRow(record.keys, record.rows[line.index]!) : undefined;
+  return {
+    identifier,
+    form: hit.form,
+    kind: origin.siteKind,
+    location: origin.path,
+    ...place,
+    ...(key ? { key } : {}),
+    ...(jsonPath ? { jsonPath } : {}),
+  };
+}
+
+export function createLocateSink(
+  index: SubjectIndex,
+  match: (data: Buffer) => Hit[],
+  collector: TraceCollector,
+): ScanSink {
+  return {
+    scan(record) {
+      const hits = match(record.data);
+      for (const hit of hits) {
+        const { subject, identifier } = fromIdRef(hit.ref);
+        const trace = toTrace(record, hit, index.subjects[subject]!.identifiers[identifier]!.kind);
+        if (trace) collector.add(subject, trace);
+      }
+      return hits.length;
+    },
+    wait: () => undefined,
+    findings: () => [],
+    links: emptyLinkSamples(),
+    valueHits: {},
+  };
+}
