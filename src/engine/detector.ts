@@ -2,14 +2,7 @@
 
 /** What kind of data a detector finds; reports group by it. */
 export type Category =
-  | 'contact'
-  | 'government_id'
-  | 'financial'
-  | 'network'
-  | 'secret'
-  | 'device'
-  | 'identity'
-  | 'location';
+  'contact' | 'government_id' | 'financial' | 'network' | 'secret' | 'device' | 'identity' | 'location';
 
 /** Privacy policies' split: government, financial and credential data is `sensitive`. */
 export type Sensitivity = 'standard' | 'sensitive';
