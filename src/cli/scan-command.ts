@@ -1,7 +1,7 @@
 /** `piiscan scan <target...>`: options → settings → scan → pipeline → report → output and exit code. */
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { toExitCode, toReport, type Report } from '../report/report.js';
+import { toExitCode, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
 import { toPrintable } from '../errors/printable.js';
@@ -10,12 +10,8 @@ import type { ScanSettings } from '../sites/settings.js';
 import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
 import { selectDetectors } from '../sites/record-scanner.js';
-import { runPipeline } from '../pipeline/index.js';
-import { applyGate } from '../gate/index.js';
-import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
-import type { FailOn, GateOptions } from '../gate/gate.js';
-import type { Owner } from '../sites/finding.js';
+import type { FailOn } from '../gate/gate.js';
 import type { Sensitivity } from '../engine/detector.js';
 import type { Config } from '../config/schema.js';
 import { createProgressLine } from './progress.js';
@@ -23,6 +19,10 @@ import { UserError } from '../errors/user-error.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
+import { resolveShard } from './shard-option.js';
+import { loadChosenBaseline, toGatedReport } from './gated-report.js';
+import { settleShardSettings } from './shard-settings.js';
+import type { ShardSpec } from '../runner/shard/plan-shard.js';
 
 /** Options shared by every command that scans. */
 export interface ScanOptions {
@@ -51,6 +51,10 @@ export interface ScanOptions {
   profile?: string;
   maxObjectSize: number;
   sampleObjects: number;
+  /** `--shard INDEX/COUNT`: read only this shard's units and write a part for `piiscan merge`. */
+  shard?: ShardSpec;
+  /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
+  shards?: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -147,22 +151,28 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   });
   const resolved = resolveTargets(targets, config, io.env);
   checkTargets(resolved, io.cwd);
-  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
-  const baseline =
-    baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
+  const shard = resolveShard(options, io.env);
+  const baseline = await loadChosenBaseline(options, config, io.cwd);
   const settings = toScanSettings(options, config);
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
   const database = toDatabaseOptions(options);
+  const sources = {
+    files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
+    s3: toS3Options(options, config, database.seed),
+    database,
+  };
+  const settingsDigest = shard
+    ? settleShardSettings(settings, { sources, targets: resolved, seed: options.seed })
+    : undefined;
   const seed = database.seed;
   const result = await scanTargets(resolved, settings, {
-    sources: {
-      files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
-      s3: toS3Options(options, config, seed),
-      database,
-    },
+    sources,
     jobs: options.jobs,
+    ...(shard ? { shard } : {}),
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
+  if (result.shard && settingsDigest)
+    Object.assign(result.shard, { settings: settingsDigest, valueHits: result.valueHits });
   progress?.done();
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
     io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
@@ -170,28 +180,17 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     io.stderr(
       `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
-  const owners = new Map<string, Owner>();
-  for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
-  const gate: GateOptions = {
-    failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
-    minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
-  };
-  const annotated = runPipeline(result.findings, {
-    owners,
-    allow: config.allow,
-    valueHits: result.valueHits,
+  return toGatedReport(result, {
+    config,
+    source,
+    options,
+    baseline,
     today: today(),
-    ...(baseline ? { baseline } : {}),
-  });
-  const pipeline = { ...annotated, findings: applyGate(annotated.findings, gate) };
-  return toReport(result, pipeline, {
-    config: source,
     settings: {
       detectors: selectDetectors(settings.detectorIds).map((d) => d.id),
       minConfidence: settings.minConfidence,
       maxLocations: settings.maxLocations,
       showValues: settings.showValues,
-      ...gate,
     },
   });
 }
