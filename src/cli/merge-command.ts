@@ -22,8 +22,12 @@ export interface MergeCommandOptions extends GateChoice {
   allowPartial?: boolean;
 }
 
-/** The parts named: files as given, and a folder's `.json` files in name order. */
-async function toPartSources(given: readonly string[], io: RunIO): Promise<PartSource[]> {
+/**
+ * The parts named: files as given, and a folder's `.json` files in name order but the merge's own
+ * output (a report written beside the parts is not one of them).
+ */
+async function toPartSources(given: readonly string[], io: RunIO, output?: string): Promise<PartSource[]> {
+  const own = output === undefined ? undefined : path.resolve(io.cwd, output);
   const files: string[] = [];
   for (const name of given) {
     const info = await stat(path.resolve(io.cwd, name)).catch(() => undefined);
@@ -32,7 +36,8 @@ async function toPartSources(given: readonly string[], io: RunIO): Promise<PartS
       continue;
     }
     const entries = await readdir(path.resolve(io.cwd, name));
-    for (const entry of entries.filter((e) => e.endsWith('.json')).sort()) files.push(path.join(name, entry));
+    for (const entry of entries.filter((e) => e.endsWith('.json')).sort())
+      if (path.resolve(io.cwd, name, entry) !== own) files.push(path.join(name, entry));
   }
   return files.map((file) => ({ name: file, read: () => loadReport(file, io.cwd) }));
 }
@@ -44,7 +49,9 @@ export async function runMerge(parts: string[], options: MergeCommandOptions, io
     required: options.config !== undefined,
   });
   const baseline = await loadChosenBaseline(options, config, io.cwd);
-  const merged = await mergeParts(await toPartSources(parts, io), { allowPartial: options.allowPartial ?? false });
+  const merged = await mergeParts(await toPartSources(parts, io, options.output), {
+    allowPartial: options.allowPartial ?? false,
+  });
   if (!options.quiet && merged.missing.length > 0)
     io.stderr(
       `Merged without ${merged.missing.length} of ${merged.first.shard!.count} shards (coverage.missingShards).\n`,

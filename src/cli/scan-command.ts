@@ -19,7 +19,7 @@ import { UserError } from '../errors/user-error.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
-import { resolveShard } from './shard-option.js';
+import { resolveShard, toShardOutput } from './shard-option.js';
 import { loadChosenBaseline, toGatedReport } from './gated-report.js';
 import { settleShardSettings } from './shard-settings.js';
 import type { ShardSpec } from '../runner/shard/plan-shard.js';
@@ -217,7 +217,9 @@ export async function emitReport(
   return toExitCode(report);
 }
 
-export async function runScan(targets: string[], options: ScanCommandOptions, io: RunIO): Promise<number> {
+export async function runScan(targets: string[], given: ScanCommandOptions, io: RunIO): Promise<number> {
+  const output = toShardOutput(given.output, resolveShard(given, io.env));
+  const options = output === undefined ? given : { ...given, output };
   if (options.output !== undefined) await checkOutput(options.output, io);
   return emitReport(await scanToReport(targets, options, io), options, io);
 }

@@ -42,3 +42,11 @@ export function resolveShard(
     );
   return { index: toIndex(env[variable]!, options.shards, variable), count: options.shards };
 }
+
+/**
+ * `--output parts/part-{index}.json`: the shard's index in the file name, for orchestrators that
+ * cannot put it in an argument themselves (AWS Batch array jobs).
+ */
+export function toShardOutput(output: string | undefined, shard: ShardSpec | undefined): string | undefined {
+  return shard === undefined || output === undefined ? output : output.replaceAll('{index}', String(shard.index));
+}

@@ -1,6 +1,6 @@
 // A merge refuses parts that do not make one scan (missing, twice, another plan or other
 // settings), naming every one, unless --allow-partial; a retried shard writes the same part.
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../../src/cli/main.js';
@@ -61,5 +61,22 @@ describe('piiscan merge refuses parts that do not make one scan', () => {
     const first = withoutRun(readReport(dir, 'parts-2/part-1.json'));
     await runShards(['logs'], { n: 2, cwd: dir });
     expect(withoutRun(readReport(dir, 'parts-2/part-1.json'))).toEqual(first);
+  });
+
+  it('puts the index in --output {index}, and a folder merge skips its own report', async () => {
+    const dir = makeLogs();
+    mkdirSync(path.join(dir, 'parts'));
+    for (const i of ['0', '1']) {
+      const argv = ['scan', 'logs', '--shards', '2', '-f', 'json', '-o', 'parts/part-{index}.json', '-q'];
+      expect((await run(argv, { cwd: dir, env: { AWS_BATCH_JOB_ARRAY_INDEX: i } })).exitCode).toBe(0);
+    }
+    expect(readReport(dir, 'parts/part-1.json').shard).toMatchObject({ index: 1, count: 2 });
+    for (let i = 0; i < 2; i++) {
+      const merged = await run(['merge', 'parts', '-f', 'json', '-o', 'parts/report.json', '-q'], {
+        cwd: dir,
+        env: {},
+      });
+      expect(merged).toMatchObject({ exitCode: 1, stderr: '' });
+    }
   });
 });
