@@ -65,4 +65,8 @@ const merge = timeOnce({
 console.log(
   `merge of ${PARTS} parts: ${merge.seconds.toFixed(2)} s wall, ${merge.cpuSeconds.toFixed(2)} s CPU, ${merge.rssMb.toFixed(0)} MB peak`,
 );
+const merged = JSON.parse(readFileSync(path.join(work, 'merged.json'), 'utf8'));
+console.log(
+  `merged report: ${merged.coverage.files} files, ${merged.summary.findings} leak sites, ${merged.errors.length} errors`,
+);
 rmSync(work, { recursive: true, force: true });
