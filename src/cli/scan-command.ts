@@ -63,6 +63,9 @@ export interface ScanCommandOptions extends ScanOptions {
   allForms?: boolean;
 }
 
+/** Largest shard load over the mean above which a sharded scan says its shards are uneven. */
+const IMBALANCE_NOTED = 1.2;
+
 /** Today as YYYY-MM-DD in UTC, for allow rule expiry. */
 function today(): string {
   return new Date().toISOString().slice(0, 10);
@@ -174,6 +177,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   if (result.shard && settingsDigest)
     Object.assign(result.shard, { settings: settingsDigest, valueHits: result.valueHits });
   progress?.done();
+  if (!options.quiet && result.shard && result.shard.imbalance > IMBALANCE_NOTED)
+    io.stderr(
+      `Shard loads are uneven (imbalance ${result.shard.imbalance}): a unit larger than the rest holds one shard back.\n`,
+    );
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
     io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   if (!options.quiet && result.coverage.objects.some((o) => o.sampled))

@@ -10,8 +10,7 @@ import type { ScanSettings } from '../sites/settings.js';
 import { addHits, createFindingsAggregator, createRecordScanner, selectDetectors } from '../sites/record-scanner.js';
 import { toFieldNames } from '../engine/detector-set.js';
 import { detectorNamedBy } from '../engine/detect.js';
-import type { SourceError } from '../errors/source-error.js';
-import { maskUrlCredentials } from '../errors/url-credentials.js';
+import { maskSourceError, type SourceError } from '../errors/source-error.js';
 import { addTarget, emptyCoverage, type Coverage } from './coverage.js';
 import { scanTarget } from './scan-target.js';
 import { planShard, type ShardSpec, type TargetPlan } from './shard/plan-shard.js';
@@ -137,7 +136,7 @@ export async function scanTargets(
     if (plan) kept.push(...results);
   }
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
-  const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
+  const masked = errors.map(maskSourceError);
   return {
     targets: shown,
     startedAt,

@@ -5,6 +5,7 @@
 import { emptyResult, type Connector, type SourceResult, type WorkUnit } from '../../connectors/contract.js';
 import type { SourceSettings } from '../../connectors/registry.js';
 import type { ShardSpec, TargetPlan } from './plan-shard.js';
+import { maskSourceError } from '../../errors/source-error.js';
 
 /**
  * A unit's (or a plan's) result and its place: `[target, 0]` for what planning found,
@@ -78,7 +79,11 @@ export function toShardRecord({
     unitsRead: plan.targets.reduce((n, t) => n + t.units.length, 0),
     imbalance: Math.round(plan.imbalance * 1000) / 1000,
     nothingRead: connectors.map((c) => c.nothingRead),
-    results: results.map(({ at, result }) => ({ at, result: toCompactResult(result) as SourceResult })),
+    // Whatever a driver put in a message, no URL credentials reach the part (run.ts masks the report's).
+    results: results.map(({ at, result }) => {
+      const errors = result.errors.map(maskSourceError);
+      return { at, result: toCompactResult({ ...result, errors }) as SourceResult };
+    }),
     valueHits: {},
   };
 }

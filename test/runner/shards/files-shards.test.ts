@@ -1,6 +1,6 @@
 // A folder scanned as 1, 3 and 8 shards, each driven by JOB_COMPLETION_INDEX, then merged: the
 // same report as one process writes, exit code included.
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -77,5 +77,34 @@ describe('scan --shards, then merge', () => {
     const { single, merged, shards } = await scanBothWays(['one.log'], { n: 3, cwd: dir });
     expect(shards.map((s) => s.exitCode)).toEqual([0, 0, 0]);
     expect([single.exitCode, merged.exitCode]).toEqual([1, 1]);
+  });
+
+  it('says when one unit holds a shard back', async () => {
+    const dir = makeTree({ 'logs/big.log': 'INFO a@example.com\n'.repeat(2000), 'logs/small.log': 'INFO\n' });
+    const { run } = await import('../../../src/cli/main.js');
+    const uneven = await run(['scan', 'logs', '--shard', '1/2', '-f', 'json', '-o', 'part.json'], {
+      cwd: dir,
+      env: {},
+    });
+    expect(uneven.stderr).toContain('Shard loads are uneven (imbalance 2): a unit larger than the rest');
+    const even = await run(['scan', 'logs', '--shard', '0/1', '-f', 'json', '-o', 'part.json'], { cwd: dir, env: {} });
+    expect(even.stderr).not.toContain('uneven');
+  });
+
+  it('keeps credentials out of a part and its merge', async () => {
+    const dir = makeTree({ 'parts/.keep': '' });
+    const { run } = await import('../../../src/cli/main.js');
+    const target = 'postgres://reader:pw-s3cret-42@127.0.0.1:1/shop';
+    const part = await run(['scan', target, '--shard', '0/1', '-f', 'json', '-o', 'parts/p.json'], {
+      cwd: dir,
+      env: {},
+    });
+    expect(part.exitCode).toBe(2);
+    const merged = await run(['merge', 'parts', '-f', 'json'], { cwd: dir, env: {} });
+    expect(merged.exitCode).toBe(2);
+    expect(JSON.parse(merged.stdout)).toMatchObject({ errors: [{ source: 'postgres://***@127.0.0.1:1/shop' }] });
+    expect(readFileSync(path.join(dir, 'parts/p.json'), 'utf8') + merged.stdout + merged.stderr).not.toContain(
+      's3cret',
+    );
   });
 });
