@@ -18,6 +18,7 @@ const FLOW = [
   'pipeline',
   'gate',
   'report',
+  'merge',
   'config',
   'cli',
 ];

@@ -6,7 +6,7 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { loadReport } from '../report/load-report.js';
-import { mergeParts, type PartSource } from '../runner/shard/merge-parts.js';
+import { mergeParts, type PartSource } from '../merge/merge-parts.js';
 import { emitReport } from './scan-command.js';
 import { loadChosenBaseline, toGatedReport, type GateChoice } from './gated-report.js';
 import { checkOutput } from './output-file.js';

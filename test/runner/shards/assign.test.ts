@@ -1,7 +1,7 @@
 // The shard assignment: the same from any process, balanced within one unit of the mean.
 import { describe, expect, it } from 'vitest';
 import { assignShards, toImbalance } from '../../../src/runner/shard/assign.js';
-import { toRanges } from '../../../src/runner/shard/part-checks.js';
+import { toRanges } from '../../../src/merge/part-checks.js';
 
 const units = Array.from({ length: 500 }, (_, i) => ({ id: `files:f${i}`, cost: ((i * 7919) % 1000) * 1000 + 1 }));
 

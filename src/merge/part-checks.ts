@@ -2,8 +2,8 @@
  * Whether parts belong together: each a part of a sharded scan, of the same plan, settings and
  * shard count, each shard once. Every problem is collected, so a refused merge names them all.
  */
-import { UserError } from '../../errors/user-error.js';
-import { SCHEMA_VERSION, type Report } from '../../report/report.js';
+import { UserError } from '../errors/user-error.js';
+import { SCHEMA_VERSION, type Report } from '../report/report.js';
 import type { PartSource } from './merge-parts.js';
 
 export interface PartChecks {

@@ -4,13 +4,13 @@
  * up by the same code as a scan's. Parts are read one at a time, so memory holds the merged
  * findings and results, never all parts at once.
  */
-import type { Report } from '../../report/report.js';
-import type { Finding } from '../../sites/finding.js';
-import type { SourceError } from '../../errors/source-error.js';
-import { addHits, createFindingsAggregator } from '../../sites/record-scanner.js';
-import { addTarget, emptyCoverage } from '../coverage.js';
-import type { ScanResult } from '../run.js';
-import { fromCompactResult, type PositionedResult } from './part-record.js';
+import type { Report } from '../report/report.js';
+import type { Finding } from '../sites/finding.js';
+import type { SourceError } from '../errors/source-error.js';
+import { addHits, createFindingsAggregator } from '../sites/record-scanner.js';
+import { addTarget, emptyCoverage } from '../runner/coverage.js';
+import type { ScanResult } from '../runner/run.js';
+import { fromCompactResult, type PositionedResult } from '../runner/shard/part-record.js';
 import { checkPart, createPartChecks } from './part-checks.js';
 
 /** A part as read from its file. */
