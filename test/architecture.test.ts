@@ -20,6 +20,7 @@ const FLOW = [
   'source',
   'report',
   'locate',
+  'merge',
   'config',
   'cli',
 ];

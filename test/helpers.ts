@@ -106,3 +106,18 @@ export const FIXTURE_RAW_VALUES = [
   '5d41402abc4b2a76b9719d911017c592',
   'vault:v1:8SDd3WHDOjf7mq69',
 ];
+
+/** Sets (or, for undefined, removes) process environment variables; returns what restores them. */
+export function withEnv(values: Record<string, string | undefined>): () => void {
+  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+  return () => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+  };
+}

@@ -26,6 +26,8 @@ import { explainFinding } from './explain-command.js';
 import { runLocate, type LocateCommandOptions } from './locate-command.js';
 import { loadReport } from '../report/load-report.js';
 import { toPrintableLines } from '../errors/printable.js';
+import { parseShard } from './shard-option.js';
+import { runMerge, type MergeCommandOptions } from './merge-command.js';
 
 export interface RunIO {
   cwd: string;
@@ -118,21 +120,9 @@ Exit codes:
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function createProgram(io: RunIO, setExit: (code: number) => void): Command {
-  const program = new Command('piiscan')
-    .description(
-      'Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.',
-    )
-    .version(VERSION)
-    .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(toPrintableLines(maskUrlCredentials(text))) })
-    .addHelpText('after', EXIT_CODES);
-  addScanOptions(program.command('scan'))
-    .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
-    .argument(
-      '[target...]',
-      'files, folders, postgres:// or mysql:// URLs, s3://bucket/prefix, or names of config sources (default: all sources)',
-    )
+/** Options of every command that writes a gated report (scan, merge): format, output, baseline, gate. */
+function addGateOptions(command: Command): Command {
+  return command
     .addOption(
       new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`)
         .default('table')
@@ -142,7 +132,6 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .option('--all-forms', 'table: also show masked, hashed, tokenized and encrypted findings')
     .option('--baseline <file>', 'accepted findings (piiscan baseline); only new ones fail with --fail-on new')
     .option('--no-baseline', "ignore the config's baseline")
-    .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
     .addOption(
       new Option(
         '--fail-on <when>',
@@ -153,9 +142,52 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       new Option('--min-sensitivity <level>', 'only findings this sensitive fail the scan (default: standard)').choices(
         ['standard', 'sensitive'],
       ),
+    );
+}
+
+function createProgram(io: RunIO, setExit: (code: number) => void): Command {
+  const program = new Command('piiscan')
+    .description(
+      'Find plaintext PII in logs and files, classify its form, and report each leak site with the service that owns it.',
     )
+    .version(VERSION)
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: (text) => io.stderr(toPrintableLines(maskUrlCredentials(text))) })
+    .addHelpText('after', EXIT_CODES);
+  addGateOptions(
+    addScanOptions(program.command('scan'))
+      .description('scan files and folders (recursively; .gz decompressed on the fly), databases and S3 buckets')
+      .argument(
+        '[target...]',
+        'files, folders, postgres:// or mysql:// URLs, s3://bucket/prefix, or names of config sources (default: all sources)',
+      ),
+  )
+    .option(
+      '--shard <index/count>',
+      'read only this shard of the plan (index from 0) and write a part for piiscan merge',
+      parseShard,
+    )
+    .option(
+      '--shards <count>',
+      'as --shard, the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
+      parsePositive,
+    )
+    .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
+  addGateOptions(
+    program
+      .command('merge')
+      .description(
+        'merge the parts of a sharded scan (scan --shard) into one report, as one process would have written',
+      )
+      .argument('<parts...>', 'part files (JSON reports of scan --shard), or folders of them')
+      .option('-c, --config <file>', "config file: owners, allow rules and gate defaults (use the scan's)")
+      .option('--allow-partial', 'merge even when shards are missing; coverage.missingShards names them')
+      .option('-q, --quiet', 'no status lines on stderr'),
+  )
+    .addHelpText('after', EXIT_CODES)
+    .action(async (parts: string[], options: MergeCommandOptions) => setExit(await runMerge(parts, options, io)));
   addScanOptions(program.command('baseline'))
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
     .argument('[target...]', 'as for scan')

@@ -1,7 +1,7 @@
 /** `piiscan scan <target...>`: options → settings → scan → pipeline → report → output and exit code. */
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
-import { toExitCode, toReport, type Report } from '../report/report.js';
+import { toExitCode, type Report } from '../report/report.js';
 import { formatters } from '../report/formatters.js';
 import { plural } from '../report/text.js';
 import { toPrintable } from '../errors/printable.js';
@@ -11,12 +11,8 @@ import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
 import type { SourceSettings } from '../connectors/registry.js';
 import { selectDetectors } from '../sites/record-scanner.js';
-import { runPipeline } from '../pipeline/index.js';
-import { applyGate } from '../gate/index.js';
-import { loadBaseline } from '../pipeline/baseline.js';
 import { toValueRules } from '../pipeline/allow.js';
-import type { FailOn, GateOptions } from '../gate/gate.js';
-import type { Owner } from '../sites/finding.js';
+import type { FailOn } from '../gate/gate.js';
 import type { Sensitivity } from '../engine/detector.js';
 import type { Config } from '../config/schema.js';
 import { createProgressLine } from './progress.js';
@@ -24,9 +20,12 @@ import { UserError } from '../errors/user-error.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
 import type { RunIO } from './main.js';
-import { attachSources } from '../source/attach.js';
 import { cacheFolder } from '../source/cache.js';
 import { toServiceSources } from './service-sources.js';
+import { resolveShard, toShardOutput } from './shard-option.js';
+import { loadChosenBaseline, toGatedReport } from './gated-report.js';
+import { settleShardSettings } from './shard-settings.js';
+import type { ShardSpec } from '../runner/shard/plan-shard.js';
 
 /** Options shared by every command that scans. */
 export interface ScanOptions {
@@ -59,6 +58,10 @@ export interface ScanOptions {
   sampleObjects: number;
   /** `--source service=folder`: code checkouts, over the config's `services[].source`. */
   source?: Record<string, string>;
+  /** `--shard INDEX/COUNT`: read only this shard's units and write a part for `piiscan merge`. */
+  shard?: ShardSpec;
+  /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
+  shards?: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -66,6 +69,9 @@ export interface ScanCommandOptions extends ScanOptions {
   output?: string;
   allForms?: boolean;
 }
+
+/** Largest shard load over the mean above which a sharded scan says its shards are uneven. */
+const IMBALANCE_NOTED = 1.2;
 
 /** Today as YYYY-MM-DD in UTC, for allow rule expiry. */
 function today(): string {
@@ -182,19 +188,28 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   });
   const resolved = resolveTargets(targets, config, io.env);
   checkTargets(resolved, io.cwd);
-  const baselineFile = options.baseline === false ? undefined : (options.baseline ?? config.baseline);
-  const baseline =
-    baselineFile === undefined ? undefined : { file: baselineFile, baseline: await loadBaseline(baselineFile, io.cwd) };
+  const shard = resolveShard(options, io.env);
+  const baseline = await loadChosenBaseline(options, config, io.cwd);
   const settings = toScanSettings(options, config);
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
   const sources = toSourceSettings(options, { config, ...(source ? { file: source.file } : {}) }, io.cwd);
+  const settingsDigest = shard
+    ? settleShardSettings(settings, { sources, targets: resolved, seed: options.seed })
+    : undefined;
   const seed = sources.database.seed;
   const result = await scanTargets(resolved, settings, {
     sources,
     jobs: options.jobs,
+    ...(shard ? { shard } : {}),
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
+  if (result.shard && settingsDigest)
+    Object.assign(result.shard, { settings: settingsDigest, valueHits: result.valueHits });
   progress?.done();
+  if (!options.quiet && result.shard && result.shard.imbalance > IMBALANCE_NOTED)
+    io.stderr(
+      `Shard loads are uneven (imbalance ${result.shard.imbalance}): a unit larger than the rest holds one shard back.\n`,
+    );
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
     io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
   if (!options.quiet && result.coverage.objects.some((o) => o.sampled))
@@ -202,35 +217,19 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
       `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
   const declarations = await toDeclarations(options, config, io.cwd);
-  const owners = new Map<string, Owner>();
-  for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);
-  const gate: GateOptions = {
-    failOn: options.failOn ?? config.failOn ?? (baseline ? 'new' : 'any'),
-    minSensitivity: options.minSensitivity ?? config.minSensitivity ?? 'standard',
-  };
-  const annotated = runPipeline(result.findings, {
-    owners,
-    allow: config.allow,
-    valueHits: result.valueHits,
-    ...(config.policy ? { policy: config.policy } : {}),
-    ...(declarations ? { declarations: { ...declarations, complete: result.errors.length === 0 } } : {}),
+  return toGatedReport(result, {
+    config,
+    source,
+    options,
+    baseline,
     today: today(),
-    ...(baseline ? { baseline } : {}),
-  });
-  const gated = applyGate(annotated.findings, gate);
-  const services = toServiceSources(config, source?.file, options.source, io.cwd);
-  const pipeline = {
-    ...annotated,
-    findings: await attachSources(gated, { sources: services, cache: cacheFolder(io.env) }),
-  };
-  return toReport(result, pipeline, {
-    config: source,
+    ...(declarations ? { declarations } : {}),
+    code: { sources: toServiceSources(config, source?.file, options.source, io.cwd), cache: cacheFolder(io.env) },
     settings: {
       detectors: selectDetectors(settings.detectorIds).map((d) => d.id),
       minConfidence: settings.minConfidence,
       maxLocations: settings.maxLocations,
       showValues: settings.showValues,
-      ...gate,
     },
   });
 }
@@ -257,7 +256,9 @@ export async function emitReport(
   return toExitCode(report);
 }
 
-export async function runScan(targets: string[], options: ScanCommandOptions, io: RunIO): Promise<number> {
+export async function runScan(targets: string[], given: ScanCommandOptions, io: RunIO): Promise<number> {
+  const output = toShardOutput(given.output, resolveShard(given, io.env));
+  const options = output === undefined ? given : { ...given, output };
   if (options.output !== undefined) await checkOutput(options.output, io);
   return emitReport(await scanToReport(targets, options, io), options, io);
 }

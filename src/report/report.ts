@@ -10,6 +10,7 @@ import type { BaselineComparison } from '../pipeline/baseline.js';
 import { isFailing, type GateOptions } from '../gate/gate.js';
 import { VERSION } from '../version.js';
 import type { DeclarationsReport } from '../pipeline/declarations/apply.js';
+import type { ShardRecord } from '../runner/shard/part-record.js';
 
 /** Bumped on any incompatible change; `piiscan report` reads this version only. */
 export const SCHEMA_VERSION = 4;
@@ -70,6 +71,8 @@ export interface Report {
   findings: Finding[];
   /** Data products checked (`--declarations`), their coverage and stale declarations; null without. */
   declarations?: DeclarationsReport | null;
+  /** A shard's part only (`scan --shard`): which shard of which plan, for `piiscan merge`. */
+  shard?: ShardRecord;
 }
 
 function countBy(findings: readonly Finding[], key: (f: Finding) => string): Record<string, number> {
@@ -114,11 +117,14 @@ export function toReport(
     allowlist: pipeline.allowlist,
     findings: pipeline.findings,
     declarations: pipeline.declarations ?? null,
+    ...(result.shard ? { shard: result.shard } : {}),
   };
 }
 
 /** Exit codes: 2 when a source failed, 1 when a finding fails the gate, else 0. */
 export function toExitCode(report: Report): number {
   if (report.errors.length > 0) return 2;
+  // A part's findings fail nothing: the merge of all parts applies the gate.
+  if (report.shard) return 0;
   return report.summary.failing > 0 ? 1 : 0;
 }

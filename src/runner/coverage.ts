@@ -18,6 +18,8 @@ export interface Coverage {
   tables: TableCoverage[];
   /** Per S3 target: objects listed, scanned and skipped, groups, sampling. */
   objects: ObjectCoverage[];
+  /** A merge with `--allow-partial` only: the shards no part was given for, whose units were not read. */
+  missingShards?: number[];
 }
 
 /** What was read under one target. */
@@ -77,12 +79,28 @@ export function finishTarget({
   coverage: Coverage;
   source: SourceCoverage;
   results: readonly SourceResult[];
-  nothingRead: string;
+  /** Absent in a shard's part: whether a target read nothing is known only once parts are merged. */
+  nothingRead: string | undefined;
 }): SourceError[] {
   for (const r of results) addResult(coverage, source, r);
   coverage.tables.push(...results.flatMap((r) => r.tables).sort((a, b) => a.table.localeCompare(b.table)));
   coverage.objects.push(...mergeObjects(results.flatMap((r) => r.objects)));
   const errors = results.flatMap((r) => r.errors);
-  if (errors.length === 0 && !results.some((r) => r.read)) errors.push({ source: source.target, message: nothingRead });
+  if (nothingRead !== undefined && errors.length === 0 && !results.some((r) => r.read))
+    errors.push({ source: source.target, message: nothingRead });
   return errors;
+}
+
+/** Adds a target's results under its shown name (a target given twice is one source of the coverage). */
+export function addTarget(
+  coverage: Coverage,
+  {
+    target,
+    results,
+    nothingRead,
+  }: { target: string; results: readonly SourceResult[]; nothingRead: string | undefined },
+): SourceError[] {
+  let source = coverage.sources.find((s) => s.target === target);
+  if (source === undefined) coverage.sources.push((source = { target, files: 0, bytes: 0, lines: 0 }));
+  return finishTarget({ coverage, source, results, nothingRead });
 }

@@ -3,7 +3,7 @@
  * merged into one aggregation and every result into the coverage, in target and plan order.
  * Nothing here names a kind of source: sources are the registry's.
  */
-import type { Connector, OnRead, SourceResult, WorkUnit } from '../connectors/contract.js';
+import type { Connector, OnRead, WorkUnit } from '../connectors/contract.js';
 import { CONNECTORS, connectorFor, type SourceSettings } from '../connectors/registry.js';
 import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
@@ -16,12 +16,13 @@ import {
 } from '../sites/record-scanner.js';
 import { toFieldNames } from '../engine/detector-set.js';
 import { detectorNamedBy } from '../engine/detect.js';
-import type { SourceError } from '../errors/source-error.js';
-import { maskUrlCredentials } from '../errors/url-credentials.js';
-import { emptyCoverage, finishTarget, type Coverage } from './coverage.js';
+import { maskSourceError, type SourceError } from '../errors/source-error.js';
+import { addTarget, emptyCoverage, type Coverage } from './coverage.js';
 import { scanTarget } from './scan-target.js';
 import { emptyLinkSamples, mergeLinkSamples } from '../sites/link-samples.js';
 import { markLinkable } from '../sites/find-links.js';
+import { planShard, type ShardSpec, type TargetPlan } from './shard/plan-shard.js';
+import { replayPlan, toShardRecord, type PositionedResult, type ShardRecord } from './shard/part-record.js';
 
 export interface ScanProgress {
   /** Units (files, objects, tables) finished, of those planned so far. */
@@ -41,6 +42,8 @@ export interface ScanOptions {
   onProgress?: (progress: ScanProgress) => void;
   /** What each unit's records go to instead of the detectors (`locate`); its scans run on this thread. */
   newSink?: () => ScanSink;
+  /** Read only this shard's units of the plan (the result then says where each result belongs). */
+  shard?: ShardSpec;
 }
 
 export interface ScanResult {
@@ -53,20 +56,24 @@ export interface ScanResult {
   errors: SourceError[];
   /** Occurrences each value allow rule accepted, by rule index. */
   valueHits: Record<number, number>;
+  /** A sharded scan's record, for its part. */
+  shard?: ShardRecord;
 }
 
 /**
  * The targets other sources make of the binary files a target's units could not read; the files
  * no source claims are skipped as binary, each in its unit's result.
  */
-async function claimOpaque(results: readonly SourceResult[]): Promise<string[]> {
-  const inner: string[] = [];
-  for (const r of results) {
-    for (const { path, file } of r.opaque ?? []) {
+async function claimOpaque(results: readonly PositionedResult[]): Promise<Array<{ at: number[]; target: string }>> {
+  const inner: Array<{ at: number[]; target: string }> = [];
+  for (const { at, result } of results) {
+    let claims = 0;
+    for (const { path, file } of result.opaque ?? []) {
       let claimed: string | undefined;
       for (const c of CONNECTORS) claimed ??= await c.claimsFile?.(file);
-      if (claimed === undefined) r.skipped.push({ path, reason: 'binary' });
-      else inner.push(claimed);
+      if (claimed === undefined) result.skipped.push({ path, reason: 'binary' });
+      // After every unit of the target, in the order of the unit that met it.
+      else inner.push({ at: [at[0]!, 2, at[2] ?? 0, claims++], target: claimed });
     }
   }
   return inner;
@@ -100,38 +107,48 @@ export async function scanTargets(
     onPlanned: () => progress.totalFiles++,
     ...(options.onProgress ? { onRead } : {}),
   };
-  const scanOne = async (connector: Connector<WorkUnit, SourceSettings>, target: string): Promise<SourceResult[]> => {
-    const results: SourceResult[] = [];
+  /** A target's results, each with its place: `at` prefixes the plan's, then a unit's index follows. */
+  const scanOne = async (
+    connector: Connector<WorkUnit, SourceSettings>,
+    target: string,
+    at: number[],
+    plan?: TargetPlan,
+  ): Promise<PositionedResult[]> => {
+    const results: PositionedResult[] = [];
     const planned = await scanTarget({
       ...shared,
       connector,
       target,
+      ...(plan ? { units: replayPlan(plan) } : {}),
       merge(outcome) {
         aggregator.merge(outcome.findings);
         addHits(valueHits, outcome.valueHits);
         if (outcome.links !== undefined) mergeLinkSamples(links, outcome.links);
-        results.push(outcome.result);
+        const index = plan ? plan.units[results.length]!.index : results.length;
+        results.push({ at: [...at, 1, index], result: outcome.result });
         progress.files++;
         options.onProgress?.(progress);
       },
     });
-    return [planned, ...results];
+    return [{ at: [...at, 0], result: planned }, ...results];
   };
+  const connectors = targets.map((target) => ({ target, connector: connectorFor(target) }));
+  const plan = options.shard ? await planShard(connectors, options.sources, options.shard) : undefined;
   const shown: string[] = [];
-  for (const target of targets) {
-    const connector = connectorFor(target);
+  const kept: PositionedResult[] = [];
+  for (const [t, { target, connector }] of connectors.entries()) {
     const display = connector.display(target);
     shown.push(display);
-    const results = await scanOne(connector, target);
+    const results = await scanOne(connector, target, [t], plan?.targets[t]);
     // Files another source reads (a database file in a folder) are scanned as part of this target.
-    for (const inner of await claimOpaque(results)) results.push(...(await scanOne(connectorFor(inner), inner)));
-    // A target given twice is one source of the coverage.
-    let source = coverage.sources.find((s) => s.target === display);
-    if (source === undefined) coverage.sources.push((source = { target: display, files: 0, bytes: 0, lines: 0 }));
-    errors.push(...finishTarget({ coverage, source, results, nothingRead: connector.nothingRead }));
+    for (const inner of await claimOpaque(results))
+      results.push(...(await scanOne(connectorFor(inner.target), inner.target, inner.at)));
+    const nothingRead = plan ? undefined : connector.nothingRead;
+    errors.push(...addTarget(coverage, { target: display, results: results.map((r) => r.result), nothingRead }));
+    if (plan) kept.push(...results);
   }
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
-  const masked = errors.map((e) => ({ source: maskUrlCredentials(e.source), message: maskUrlCredentials(e.message) }));
+  const masked = errors.map(maskSourceError);
   return {
     targets: shown,
     startedAt,
@@ -141,5 +158,15 @@ export async function scanTargets(
     coverage,
     errors: masked,
     valueHits,
+    ...(plan && options.shard
+      ? {
+          shard: toShardRecord({
+            spec: options.shard,
+            plan,
+            results: kept,
+            connectors: connectors.map((c) => c.connector),
+          }),
+        }
+      : {}),
   };
 }

@@ -36,6 +36,8 @@ export interface TargetScan {
    * read once. (A scan of one target keeps none, so its memory does not grow with its units.)
    */
   seen?: Set<string>;
+  /** Units planned already (a sharded scan's share): read these instead of planning the target. */
+  units?: AsyncGenerator<WorkUnit, SourceResult>;
   onRead?: OnRead;
   onPlanned?: () => void;
   /** Called with each unit's outcome, in plan order. */
@@ -61,7 +63,7 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
   let shared = false;
   const plan = async () => {
     try {
-      const units = connector.plan(scan.target, scan.sources);
+      const units = scan.units ?? connector.plan(scan.target, scan.sources);
       for (let next = await units.next(); ; next = await units.next()) {
         if (next.done) return void (planned = next.value);
         if (scan.seen?.has(next.value.id)) {

@@ -53,9 +53,19 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   const fingerprints = new Map<string, string>();
   const limit = options.maxLocations === 0 ? Infinity : options.maxLocations;
 
-  function absorb(current: Finding, part: Part): void {
+  /**
+   * `partial`: the part is another unit's (or shard's) finding. Which of two such parts came first
+   * depends on how units were spread over workers and shards, so a tie in confidence keeps the
+   * evidence that sorts first instead of the one merged first.
+   */
+  function absorb(current: Finding, part: Part, partial = false): void {
     current.count += part.count;
-    if (part.confidence > current.confidence) {
+    if (
+      part.confidence > current.confidence ||
+      (partial &&
+        part.confidence === current.confidence &&
+        JSON.stringify(part.evidence) < JSON.stringify(current.evidence))
+    ) {
       current.confidence = part.confidence;
       current.evidence = part.evidence;
     }
@@ -76,7 +86,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   function mergeOne(next: Finding): void {
     const current = found.get(next.fingerprint);
     if (current === undefined) found.set(next.fingerprint, { ...next, locations: next.locations.slice(0, limit) });
-    else absorb(current, next);
+    else absorb(current, next, true);
   }
 
   /** An origin's occurrences repeat the same owner, site and fingerprint: each is worked out once. */

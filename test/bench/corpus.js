@@ -1,6 +1,6 @@
 // Deterministic synthetic log corpus for the benchmark: JSON, access and plain logs, about 2% of
 // lines with PII, the rest full of hard negatives (ids, digests, versions, epochs, Luhn failures).
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRandom } from '../../dist/src/connectors/seeded-random.js';
 
@@ -67,4 +67,16 @@ export async function writeCorpus(dir, { totalBytes, files = 16, seed = 42 }) {
     }
     await new Promise((resolve, reject) => out.end((error) => (error ? reject(error) : resolve())));
   }
+}
+
+/** The bench corpus of `megabytes` in `dir`, written unless the one there is of this size and version. */
+export async function ensureCorpus(dir, megabytes) {
+  const manifest = path.join(dir, 'manifest.json');
+  const wanted = JSON.stringify({ megabytes, seed: 42, version: 3 });
+  if (existsSync(manifest) && readFileSync(manifest, 'utf8') === wanted) return;
+  rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(`writing a ${megabytes} MB corpus to test/bench/${path.basename(dir)} ... `);
+  await writeCorpus(dir, { totalBytes: megabytes * 1024 * 1024 });
+  writeFileSync(manifest, wanted);
+  console.log('done');
 }

@@ -3,10 +3,10 @@
 // the ratio piiscan/ripgrep. BENCH_MB sets the corpus size (default 1024). Then the long lines
 // (lines.js).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { writeCorpus } from './corpus.js';
+import { ensureCorpus } from './corpus.js';
 import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 import { detectors } from '../../dist/detectors/index.js';
 import { createDetectorSet } from '../../dist/src/engine/detector-set.js';
@@ -15,16 +15,7 @@ import { toUnionSource } from '../../dist/src/engine/regex.js';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const megabytes = Number(process.env.BENCH_MB ?? 1024);
 const corpus = path.join(here, 'corpus');
-const manifest = path.join(corpus, 'manifest.json');
-const wanted = JSON.stringify({ megabytes, seed: 42, version: 3 });
-
-if (!existsSync(manifest) || readFileSync(manifest, 'utf8') !== wanted) {
-  rmSync(corpus, { recursive: true, force: true });
-  process.stdout.write(`writing a ${megabytes} MB corpus to test/bench/corpus ... `);
-  await writeCorpus(corpus, { totalBytes: megabytes * 1024 * 1024 });
-  writeFileSync(manifest, wanted);
-  console.log('done');
-}
+await ensureCorpus(corpus, megabytes);
 const bytes = Number(
   execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0],
 );

@@ -11,7 +11,7 @@ import { scanTargets } from '../../../src/runner/run.js';
 import type { SourceSettings } from '../../../src/connectors/registry.js';
 import { describeS3Error } from '../../../src/connectors/s3/client.js';
 import { toObjectGroup } from '../../../src/connectors/object-group.js';
-import { makeTree, parseReport, runCli } from '../../helpers.js';
+import { makeTree, parseReport, runCli, withEnv } from '../../helpers.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
 const BUCKET = 'acme-exports';
@@ -96,20 +96,6 @@ async function put(bucket: string, key: string, body: string | Buffer): Promise<
 async function scan(target: string, ...args: string[]) {
   const result = await runCli(['scan', target, '--endpoint-url', ENDPOINT!, '--format', 'json', '--quiet', ...args]);
   return { ...result, report: parseReport(result.stdout) };
-}
-
-function withEnv(values: Record<string, string | undefined>): () => void {
-  const saved = Object.fromEntries(Object.keys(values).map((k) => [k, process.env[k]]));
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) delete process.env[k];
-    else process.env[k] = v;
-  }
-  return () => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  };
 }
 
 describe('object groups', () => {

@@ -1,0 +1,69 @@
+/**
+ * `piiscan merge <parts...|folder>`: the parts of a sharded scan (`scan --shard`) as one report,
+ * equal to a scan of the same targets by one process, with the scan's gate and exit codes.
+ */
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { loadConfig } from '../config/load.js';
+import { loadReport } from '../report/load-report.js';
+import { mergeParts, type PartSource } from '../merge/merge-parts.js';
+import { emitReport } from './scan-command.js';
+import { loadChosenBaseline, toGatedReport, type GateChoice } from './gated-report.js';
+import { checkOutput } from './output-file.js';
+import type { RunIO } from './main.js';
+
+export interface MergeCommandOptions extends GateChoice {
+  config?: string;
+  format: string;
+  output?: string;
+  allForms?: boolean;
+  quiet?: boolean;
+  /** Merge even with shards missing; coverage names them. */
+  allowPartial?: boolean;
+}
+
+/**
+ * The parts named: files as given, and a folder's `.json` files in name order but the merge's own
+ * output (a report written beside the parts is not one of them).
+ */
+async function toPartSources(given: readonly string[], io: RunIO, output?: string): Promise<PartSource[]> {
+  const own = output === undefined ? undefined : path.resolve(io.cwd, output);
+  const files: string[] = [];
+  for (const name of given) {
+    const info = await stat(path.resolve(io.cwd, name)).catch(() => undefined);
+    if (!info?.isDirectory()) {
+      files.push(name);
+      continue;
+    }
+    const entries = await readdir(path.resolve(io.cwd, name));
+    for (const entry of entries.filter((e) => e.endsWith('.json')).sort())
+      if (path.resolve(io.cwd, name, entry) !== own) files.push(path.join(name, entry));
+  }
+  return files.map((file) => ({ name: file, read: () => loadReport(file, io.cwd) }));
+}
+
+export async function runMerge(parts: string[], options: MergeCommandOptions, io: RunIO): Promise<number> {
+  if (options.output !== undefined) await checkOutput(options.output, io);
+  const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', {
+    cwd: io.cwd,
+    required: options.config !== undefined,
+  });
+  const baseline = await loadChosenBaseline(options, config, io.cwd);
+  const merged = await mergeParts(await toPartSources(parts, io, options.output), {
+    allowPartial: options.allowPartial ?? false,
+  });
+  if (!options.quiet && merged.missing.length > 0)
+    io.stderr(
+      `Merged without ${merged.missing.length} of ${merged.first.shard!.count} shards (coverage.missingShards).\n`,
+    );
+  const { detectors, minConfidence, maxLocations, showValues } = merged.first.settings;
+  const report = await toGatedReport(merged.result, {
+    config,
+    source: source ?? merged.first.run.config,
+    options,
+    baseline,
+    today: new Date().toISOString().slice(0, 10),
+    settings: { detectors, minConfidence, maxLocations, showValues },
+  });
+  return emitReport(report, options, io);
+}

@@ -1,0 +1,79 @@
+/**
+ * Whether parts belong together: each a part of a sharded scan, of the same plan, settings and
+ * shard count, each shard once. Every problem is collected, so a refused merge names them all.
+ */
+import { UserError } from '../errors/user-error.js';
+import { SCHEMA_VERSION, type Report } from '../report/report.js';
+import type { PartSource } from './merge-parts.js';
+
+export interface PartChecks {
+  /** The first part's plan, settings and shard count, and its name. */
+  reference?: { name: string; plan: string; settings: string; count: number };
+  /** Shard index → the part that had it. */
+  seen: Map<number, string>;
+  problems: string[];
+  finish(allowPartial: boolean): number[];
+}
+
+/** `1, 3-5, 9`: shard indices as runs. */
+export function toRanges(indices: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < indices.length;) {
+    let j = i;
+    while (j + 1 < indices.length && indices[j + 1] === indices[j]! + 1) j++;
+    runs.push(i === j ? `${indices[i]}` : `${indices[i]}-${indices[j]}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+export function createPartChecks(): PartChecks {
+  const checks: PartChecks = {
+    seen: new Map(),
+    problems: [],
+    finish(allowPartial) {
+      const count = checks.reference?.count ?? 0;
+      if (checks.reference === undefined) checks.problems.push('no part of a sharded scan was given');
+      const missing = Array.from({ length: count }, (_, i) => i).filter((i) => !checks.seen.has(i));
+      if (missing.length > 0 && !allowPartial)
+        checks.problems.push(`missing shards ${toRanges(missing)} of ${count} (--allow-partial merges without them)`);
+      if (checks.problems.length > 0)
+        throw new UserError(`not merged:\n${checks.problems.map((p) => `  ${p}`).join('\n')}`);
+      return missing;
+    },
+  };
+  return checks;
+}
+
+/** Reads a part and returns it when it belongs; otherwise records why not and returns undefined. */
+export async function checkPart(checks: PartChecks, source: PartSource): Promise<Report | undefined> {
+  let part: Report;
+  try {
+    part = await source.read();
+  } catch (error) {
+    checks.problems.push(error instanceof UserError ? error.message : `${source.name}: ${(error as Error).message}`);
+    return undefined;
+  }
+  const shard = part.shard;
+  const problem = (why: string) => void checks.problems.push(`${source.name}: ${why}`);
+  if (part.schemaVersion !== SCHEMA_VERSION || shard === undefined)
+    return problem('not a part of a sharded scan (piiscan scan --shard)');
+  const reference = (checks.reference ??= {
+    name: source.name,
+    plan: shard.plan,
+    settings: shard.settings,
+    count: shard.count,
+  });
+  if (shard.count !== reference.count)
+    return problem(`shard ${shard.index} of ${shard.count}, not of ${reference.count} as ${reference.name}`);
+  if (shard.plan !== reference.plan)
+    return problem(
+      `shard ${shard.index} of another plan than ${reference.name} (the targets or their contents changed)`,
+    );
+  if (shard.settings !== reference.settings)
+    return problem(`shard ${shard.index} scanned with other settings than ${reference.name}`);
+  const already = checks.seen.get(shard.index);
+  if (already !== undefined) return problem(`shard ${shard.index} again (also in ${already})`);
+  checks.seen.set(shard.index, source.name);
+  return part;
+}

@@ -1,0 +1,54 @@
+// Runs a sharded scan as N shards driven by an orchestrator's environment variable, then merges.
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { run, type RunResult } from '../../../src/cli/main.js';
+import type { Report } from '../../../src/report/report.js';
+import { parseReport } from '../../helpers.js';
+
+/** Runs shards 0..n-1 one after another, each writing `parts/part-i.json`; returns their results. */
+export async function runShards(
+  args: readonly string[],
+  {
+    n,
+    cwd,
+    variable = 'JOB_COMPLETION_INDEX',
+    env = {},
+  }: { n: number; cwd: string; variable?: string; env?: Record<string, string> },
+): Promise<RunResult[]> {
+  mkdirSync(path.join(cwd, `parts-${n}`), { recursive: true });
+  const results: RunResult[] = [];
+  for (let i = 0; i < n; i++) {
+    const argv = ['scan', ...args, '--shards', String(n), '-f', 'json', '-o', `parts-${n}/part-${i}.json`, '-q'];
+    results.push(await run(argv, { cwd, env: { ...env, [variable]: String(i) } }));
+  }
+  return results;
+}
+
+/** Reads a report, checked against the schema. */
+export function readReport(cwd: string, file: string): Report {
+  return parseReport(readFileSync(path.join(cwd, file), 'utf8'));
+}
+
+/** A report without what differs between runs of the same scan: times and host. */
+export function withoutRun(report: Report): Partial<Report> {
+  const rest: Partial<Report> = { ...report };
+  delete rest.startedAt;
+  delete rest.finishedAt;
+  delete rest.run;
+  return rest;
+}
+
+/** Scans whole and as n shards merged; returns both reports (without times and host) and the exit codes. */
+export async function scanBothWays(
+  args: readonly string[],
+  { n, cwd, env = {} }: { n: number; cwd: string; env?: Record<string, string> },
+) {
+  const single = await run(['scan', ...args, '-f', 'json', '-o', `single-${n}.json`, '-q'], { cwd, env });
+  const shards = await runShards(args, { n, cwd, env });
+  const merged = await run(['merge', `parts-${n}`, '-f', 'json', '-o', `merged-${n}.json`, '-q'], { cwd, env });
+  return {
+    single: { exitCode: single.exitCode, report: withoutRun(readReport(cwd, `single-${n}.json`)) },
+    merged: { exitCode: merged.exitCode, report: withoutRun(readReport(cwd, `merged-${n}.json`)) },
+    shards,
+  };
+}
