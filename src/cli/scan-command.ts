@@ -9,6 +9,7 @@ import { scanTargets } from '../runner/run.js';
 import type { ScanSettings } from '../sites/settings.js';
 import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
+import type { AzureOptions } from '../connectors/azure/index.js';
 import { selectDetectors } from '../sites/record-scanner.js';
 import { runPipeline } from '../pipeline/index.js';
 import { applyGate } from '../gate/index.js';
@@ -47,6 +48,8 @@ export interface ScanOptions {
   statementTimeout: number;
   lockTimeout: number;
   endpointUrl?: string;
+  /** Azure: the blob service URL of the account (an emulator's). */
+  azureEndpoint?: string;
   region?: string;
   profile?: string;
   maxObjectSize: number;
@@ -134,6 +137,18 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
   };
 }
 
+/** How Azure targets are read: command line over the config's `azure:` section; the rest as S3's. */
+function toAzureOptions(options: ScanOptions, config: Config, seed: number): AzureOptions {
+  const { concurrency, include, exclude, excludeUris, maxObjectBytes, sampleObjects } = toS3Options(
+    options,
+    config,
+    seed,
+  );
+  const endpoint = options.azureEndpoint ?? config.azure?.endpoint;
+  const common = { concurrency, include, exclude, maxObjectBytes, sampleObjects, seed };
+  return { ...common, ...(endpoint ? { endpoint } : {}), ...(excludeUris ? { excludeUris } : {}) };
+}
+
 /** The root of file URIs when a config file was read: its folder. */
 export function toConfigRoot(configFile: string, cwd: string): string {
   return path.dirname(path.resolve(cwd, configFile));
@@ -158,6 +173,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     sources: {
       files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
       s3: toS3Options(options, config, seed),
+      azure: toAzureOptions(options, config, seed),
       database,
     },
     jobs: options.jobs,

@@ -11,6 +11,8 @@ import { emptyResult, type SourceResult } from '../contract.js';
 import { createRandom } from '../seeded-random.js';
 import { toObjectGroup } from '../object-group.js';
 import { formatBytes } from '../../errors/format-bytes.js';
+import { textBytes } from '../file-group.js';
+import type { StoredObjectUnit } from './read.js';
 
 /** How a store's targets are listed and sampled (the S3 and Azure options share these). */
 export interface ObjectPlanOptions {
@@ -38,6 +40,8 @@ export interface StoredObject {
 
 /** A store's listing of one target, as planning sees it. */
 export interface ObjectListing {
+  /** The connector that reads the units (its registry name). */
+  connector: string;
   /** The container's URI, objects' location URIs being `${root}/${key}` (`s3://bucket`). */
   root: string;
   /** The target as reports show it. */
@@ -84,11 +88,26 @@ function toCoverage(display: string, options: ObjectPlanOptions): ObjectCoverage
   };
 }
 
-/** Yields a unit per object to read (`toUnit` makes it), returns what planning found. */
+/** The unit of a listed object, as every store plans it; a store adds what its reads need. */
+function toStoredObjectUnit(listing: ObjectListing, object: StoredObject, group: string): StoredObjectUnit {
+  const uri = `${listing.root}/${object.key}`;
+  return {
+    id: `${listing.connector}:${uri}`,
+    connector: listing.connector,
+    target: listing.display,
+    source: uri,
+    size: { bytes: textBytes(object.key, object.size) },
+    key: object.key,
+    group,
+    length: object.size,
+  };
+}
+
+/** Yields a unit per object to read (`toUnit` adds the store's fields), returns what planning found. */
 export async function* planObjects<U>(
   listing: ObjectListing,
   options: ObjectPlanOptions,
-  toUnit: (object: StoredObject, group: string) => U,
+  toUnit: (unit: StoredObjectUnit) => U,
 ): AsyncGenerator<U, SourceResult> {
   const coverage = toCoverage(listing.display, options);
   const result: SourceResult = { ...emptyResult(), objects: [coverage] };
@@ -108,7 +127,7 @@ export async function* planObjects<U>(
       const group = toObjectGroup(object.key);
       if (options.sampleObjects === 0) {
         groups.add(group);
-        yield toUnit(object, group);
+        yield toUnit(toStoredObjectUnit(listing, object, group));
         continue;
       }
       let reservoir = reservoirs.get(group);
@@ -127,6 +146,6 @@ export async function* planObjects<U>(
   coverage.sampled = [...reservoirs.values()].some((r) => r.seen > r.picked.length);
   const picks = [...reservoirs].flatMap(([group, r]) => r.picked.map((object) => ({ object, group })));
   for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1)))
-    yield toUnit(pick.object, pick.group);
+    yield toUnit(toStoredObjectUnit(listing, pick.object, pick.group));
   return result;
 }

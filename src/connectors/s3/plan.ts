@@ -6,7 +6,6 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { SourceResult } from '../contract.js';
 import { ARCHIVED_CLASSES, describeS3Error, listObjects, type S3ConnectOptions, type S3Object } from './client.js';
 import type { S3Target } from './target.js';
-import { textBytes } from '../file-group.js';
 import {
   createObjectFilter as createStoredObjectFilter,
   planObjects,
@@ -54,20 +53,11 @@ export function planBucket(
 ): AsyncGenerator<ObjectUnit, SourceResult> {
   const root = `s3://${target.bucket}`;
   const listing = {
+    connector: 's3',
     root,
     display: target.display,
     objects: listStoredObjects(client, target, options.pageSize),
     describeError: (error: unknown) => describeS3Error(error, root, options.endpoint ?? 'S3'),
   };
-  return planObjects(listing, options, (object, group) => ({
-    id: `s3:${root}/${object.key}`,
-    connector: 's3',
-    target: target.display,
-    source: `${root}/${object.key}`,
-    size: { bytes: textBytes(object.key, object.size) },
-    bucket: target.bucket,
-    key: object.key,
-    group,
-    length: object.size,
-  }));
+  return planObjects(listing, options, (unit) => ({ ...unit, bucket: target.bucket }));
 }
