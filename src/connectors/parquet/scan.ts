@@ -38,22 +38,24 @@ function isScanned(column: SchemaTree): boolean {
   return !/^(?:DATE|TIME_|TIMESTAMP_|DECIMAL|INTERVAL)/.test(converted ?? '');
 }
 
-/** Batches of the leaves of one file's columns, a batch per (column, JSON path). */
+/** Batches of the leaves of one file's columns, a batch per (column, JSON path) in the order first met. */
 function createLeafBatches(origin: RecordOrigin, sink: RecordSink) {
   const columns: Array<{ origin: RecordOrigin; name: string }> = [];
-  const indexes = new Map<string, number>();
+  const byColumn = new Map<string, Map<string, number>>();
   const batches: ColumnBatches = createColumnBatches(columns, sink);
   return {
     batches,
-    add(column: string, jsonPath: string, key: string, text: string, row: number) {
-      const id = `${column}\0${jsonPath}`;
-      let index = indexes.get(id);
+    /** The batch of a column's leaf at `jsonPath` ('' for the column's own values), named `key`. */
+    indexOf(column: string, jsonPath: string, key: string): number {
+      let paths = byColumn.get(column);
+      if (paths === undefined) byColumn.set(column, (paths = new Map<string, number>()));
+      let index = paths.get(jsonPath);
       if (index === undefined) {
         const at = toColumnOrigin(origin, column);
-        indexes.set(id, (index = columns.length));
+        paths.set(jsonPath, (index = columns.length));
         columns.push({ origin: jsonPath === '' ? at : { ...at, jsonPath }, name: key });
       }
-      batches.add(index, text, row);
+      return index;
     },
   };
 }
@@ -75,9 +77,18 @@ async function readColumnRange(
   options: ReadOptions,
 ): Promise<void> {
   const values = await scan.readColumn({ column, ...range });
+  const { batches } = leaves;
+  const own = leaves.indexOf(column, '', column);
+  let row = 0;
+  const onLeaf = (jsonPath: string, key: string, text: string) =>
+    batches.add(leaves.indexOf(column, jsonPath, key), text, row);
   for (let i = 0; i < values.length; i++) {
-    const row = range.rowStart + i + 1;
-    forEachLeaf(values[i], column, (jsonPath, key, text) => leaves.add(column, jsonPath, key, text, row));
+    row = range.rowStart + i + 1;
+    const value = values[i];
+    // A string is the common case: straight into the column's batch.
+    if (typeof value === 'string') {
+      if (value !== '') batches.add(own, value, row);
+    } else forEachLeaf(value, column, onLeaf);
     if (isBatchEnd(i + 1)) {
       options.stats.bytes += leaves.batches.flush();
       await options.sink.wait();
