@@ -103,6 +103,10 @@ function addScanOptions(command: Command): Command {
     .option('--endpoint-url <url>', 'S3: an S3-compatible endpoint (MinIO, Ceph), addressed path-style')
     .option('--region <region>', 'S3: the bucket region (default: AWS_REGION or the profile)')
     .option('--profile <name>', 'S3: AWS shared config profile (default: AWS_PROFILE or default)')
+    .option(
+      '--azure-endpoint <url>',
+      'Azure: the blob service URL of the account, for an emulator (credentials: AZURE_STORAGE_CONNECTION_STRING, AZURE_STORAGE_KEY, AZURE_STORAGE_SAS_TOKEN or a signed-in identity)',
+    )
     .option('--max-object-size <size>', 'S3: skip (and count) objects larger than this', parseSize, 256 * 1024 * 1024)
     .option(
       '--sample-objects <n>',

@@ -10,6 +10,7 @@ import type { ScanSettings } from '../sites/settings.js';
 import type { DatabaseOptions } from '../connectors/database/connector.js';
 import type { S3Options } from '../connectors/s3/index.js';
 import type { SourceSettings } from '../connectors/registry.js';
+import type { AzureOptions } from '../connectors/azure/index.js';
 import { selectDetectors } from '../sites/record-scanner.js';
 import { toValueRules } from '../pipeline/allow.js';
 import type { FailOn } from '../gate/gate.js';
@@ -52,6 +53,8 @@ export interface ScanOptions {
   statementTimeout: number;
   lockTimeout: number;
   endpointUrl?: string;
+  /** Azure: the blob service URL of the account (an emulator's). */
+  azureEndpoint?: string;
   region?: string;
   profile?: string;
   maxObjectSize: number;
@@ -171,8 +174,21 @@ export function toSourceSettings(
   return {
     files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
     s3: toS3Options(options, config, database.seed),
+    azure: toAzureOptions(options, config, database.seed),
     database,
   };
+}
+
+/** How Azure targets are read: command line over the config's `azure:` section; the rest as S3's. */
+function toAzureOptions(options: ScanOptions, config: Config, seed: number): AzureOptions {
+  const { concurrency, include, exclude, excludeUris, maxObjectBytes, sampleObjects } = toS3Options(
+    options,
+    config,
+    seed,
+  );
+  const endpoint = options.azureEndpoint ?? config.azure?.endpoint;
+  const common = { concurrency, include, exclude, maxObjectBytes, sampleObjects, seed };
+  return { ...common, ...(endpoint ? { endpoint } : {}), ...(excludeUris ? { excludeUris } : {}) };
 }
 
 /** The root of file URIs when a config file was read: its folder. */

@@ -103,6 +103,13 @@ export const configSchema = z.strictObject({
       forcePathStyle: z.boolean().optional(),
     })
     .optional(),
+  /** Where Azure targets live; credentials come from the environment or a signed-in identity, never from here. */
+  azure: z
+    .strictObject({
+      /** Blob service URL of the account (Azurite: `http://127.0.0.1:10000/devstoreaccount1`); `--azure-endpoint` overrides. */
+      endpoint: z.url().optional(),
+    })
+    .optional(),
   /** Baseline file of accepted findings (`--baseline` overrides). Default: none. */
   baseline: z.string().min(1).optional(),
   /** What fails the scan: `new` findings (default with a baseline), `any` (default without), `none`. */

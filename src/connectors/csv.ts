@@ -18,6 +18,11 @@ export function csvDelimiter(key: string, contentType = ''): string | undefined 
   return undefined;
 }
 
+/** The origin of a column of a file or object (CSV, Parquet): `#name` after its location and its site. */
+export function toColumnOrigin(origin: RecordOrigin, name: string): RecordOrigin {
+  return { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` };
+}
+
 export async function scanCsv(
   origin: RecordOrigin,
   stream: AsyncIterable<Buffer>,
@@ -37,10 +42,7 @@ export async function scanCsv(
           // Each column is a site (`#name` after the group and the object), its name the context of its values.
           const columns = names.map((name, i) => name.trim() || `column${i + 1}`);
           batches = createColumnBatches(
-            columns.map((name) => ({
-              origin: { ...origin, path: `${origin.path}#${name}`, siteUri: `${origin.siteUri}#${name}` },
-              name,
-            })),
+            columns.map((name) => ({ origin: toColumnOrigin(origin, name), name })),
             sink,
           );
         },

@@ -9,12 +9,14 @@ import { files, type FileOptions } from './files/index.js';
 import { mysql } from './mysql/index.js';
 import { postgres } from './postgres/index.js';
 import { s3, type S3Options } from './s3/index.js';
+import { azure, type AzureOptions } from './azure/index.js';
 import { sqlite } from './sqlite/index.js';
 
 /** What the sources are told, each reading its own part. Plain data: worker threads get a copy. */
 export interface SourceSettings {
   files: FileOptions;
   s3: S3Options;
+  azure: AzureOptions;
   database: DatabaseOptions;
 }
 
@@ -23,6 +25,7 @@ export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
   mysql,
   sqlite,
   s3,
+  azure,
   files,
 ] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;
 

@@ -6,27 +6,23 @@
 # credentials are access key S3RVER, secret S3RVER.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/test/servers/common.sh"
 
 case "${1:-}" in
   start)
     dir=$(mktemp -d /tmp/piiscan-s3.XXXXXX)
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    port=$(free_port)
     mkdir "$dir/data"
     nohup node --openssl-legacy-provider "$root/node_modules/s3rver/bin/s3rver.js" \
       -d "$dir/data" -a 127.0.0.1 -p "$port" --silent --no-vhost-buckets > "$dir/server.log" 2>&1 &
     echo $! > "$dir/pid"
-    for _ in $(seq 100); do
-      if (echo > "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then break; fi
-      sleep 0.1
-    done
-    (echo > "/dev/tcp/127.0.0.1/$port") 2> /dev/null || { cat "$dir/server.log" >&2; exit 1; }
+    wait_for_port "$port" "$dir"
     echo "export PIISCAN_TEST_S3_DIR=$dir"
     echo "export PIISCAN_TEST_S3_ENDPOINT=http://127.0.0.1:$port"
     ;;
   stop)
     dir=${2:?usage: s3.sh stop DIR}
-    [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2> /dev/null || true
-    rm -rf "$dir"
+    stop_server_dir "$dir"
     ;;
   *)
     echo "usage: s3.sh start | stop DIR" >&2

@@ -9,11 +9,12 @@ import { emptyResult, type Connector } from '../contract.js';
 import { listFiles, type ListOptions } from './list.js';
 import { readFile, type FileUnit } from './read.js';
 import { fileScope } from './scope.js';
+import type { RowSample } from '../parquet/row-ranges.js';
 
 /** How files are found: the folder shown paths are relative to, URIs' root, exclusions. */
 export type FileOptions = ListOptions;
 
-export const files: Connector<FileUnit, { files: FileOptions }> = {
+export const files: Connector<FileUnit, { files: FileOptions; database: RowSample }> = {
   name: 'files',
   claims: () => true,
   display: (target) => target,
@@ -37,7 +38,7 @@ export const files: Connector<FileUnit, { files: FileOptions }> = {
     );
     return { ...emptyResult(), skipped: listing.skipped, errors: listing.errors, read: named };
   },
-  read: (unit, sink, _settings, onRead) => readFile(unit, sink, onRead),
+  read: (unit, sink, { database }, onRead) => readFile(unit, sink, database, onRead),
   threads: 'unit',
   lanes: () => 1,
   nothingRead: 'nothing to read: no text file in it was scanned (empty, excluded, binary or skipped)',

@@ -8,19 +8,32 @@ import { emptyResult, type OnRead, type RecordSink, type SourceResult, type Work
 import { DEFAULT_LIMITS, readFileRecords, textStream, type ReadStats } from '../file-reader.js';
 import { describeFsError } from '../../errors/fs-errors.js';
 import { csvDelimiter, scanCsv } from '../csv.js';
+import { isParquet } from '../parquet/scan.js';
+import type { RowSample } from '../parquet/row-ranges.js';
+import { describeParquetError } from '../parquet/errors.js';
 
 /** A file to read. */
 export interface FileUnit extends WorkUnit {
   origin: RecordOrigin;
 }
 
-export async function readFile(unit: FileUnit, sink: RecordSink, onRead?: OnRead): Promise<SourceResult> {
+/** Reads one file; `sample` is how many rows of a Parquet file to read. */
+export async function readFile(
+  unit: FileUnit,
+  sink: RecordSink,
+  sample: RowSample,
+  onRead?: OnRead,
+): Promise<SourceResult> {
   const { origin } = unit;
   const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
   const result = emptyResult();
   try {
     const delimiter = csvDelimiter(origin.source);
-    if (delimiter !== undefined) await readCsvFile(origin, delimiter, sink, stats, onRead);
+    if (isParquet(origin.source)) {
+      const { readParquetFile } = await import('../parquet/file.js');
+      await readParquetFile(origin, sink, { sample, stats, result });
+      onRead?.(stats.bytes, 0);
+    } else if (delimiter !== undefined) await readCsvFile(origin, delimiter, sink, stats, onRead);
     else {
       for await (const record of readFileRecords(origin, stats)) {
         const kept = sink.scan(record);
@@ -28,7 +41,7 @@ export async function readFile(unit: FileUnit, sink: RecordSink, onRead?: OnRead
       }
     }
   } catch (error) {
-    result.errors.push({ source: origin.path, message: describeFsError(error) });
+    result.errors.push({ source: origin.path, message: describeParquetError(error) ?? describeFsError(error) });
   }
   Object.assign(result, { bytes: stats.bytes, lines: stats.lines, longLines: stats.longLines });
   if (stats.binary) result.opaque = [{ path: origin.path, file: origin.source }];

@@ -80,6 +80,21 @@ export async function getObjectStream(
   return { body: response.Body as AsyncIterable<Uint8Array>, contentType: response.ContentType ?? '' };
 }
 
+/** Bytes [start, end) of an object, one ranged GET (a Parquet footer or column chunk). */
+export async function getObjectRange(
+  client: S3Client,
+  object: { bucket: string; key: string },
+  start: number,
+  end: number,
+): Promise<Uint8Array> {
+  if (end <= start) return new Uint8Array(0);
+  const response = await client.send(
+    new GetObjectCommand({ Bucket: object.bucket, Key: object.key, Range: `bytes=${start}-${end - 1}` }),
+  );
+  if (response.Body === undefined) throw Object.assign(new Error('empty response'), { name: 'EmptyBody' });
+  return response.Body.transformToByteArray();
+}
+
 /** Storage classes whose objects need a restore before they can be read. */
 export const ARCHIVED_CLASSES = new Set(['GLACIER', 'DEEP_ARCHIVE']);
 

@@ -7,6 +7,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Connector } from '../contract.js';
 import { checkS3Url, isS3Url, objectScope, toS3Target } from './target.js';
 import type { ObjectUnit, S3Options } from './plan.js';
+import type { RowSample } from '../parquet/row-ranges.js';
 
 export type { S3Options };
 
@@ -24,7 +25,7 @@ async function clientFor(options: S3Options): Promise<S3Client> {
   return client;
 }
 
-export const s3: Connector<ObjectUnit, { s3: S3Options }> = {
+export const s3: Connector<ObjectUnit, { s3: S3Options; database: RowSample }> = {
   name: 's3',
   claims: isS3Url,
   display: (target) => toS3Target(target).display,
@@ -32,10 +33,10 @@ export const s3: Connector<ObjectUnit, { s3: S3Options }> = {
     const { planBucket } = await import('./plan.js');
     return yield* planBucket(toS3Target(target), await clientFor(options), options);
   },
-  async read(unit, sink, { s3: options }) {
+  async read(unit, sink, { s3: options, database }) {
     await options.onObject?.(unit.key);
     const { readObject } = await import('./read.js');
-    return readObject(await clientFor(options), unit, sink, options.endpoint ?? 'S3');
+    return readObject(await clientFor(options), unit, sink, { where: options.endpoint ?? 'S3', sample: database });
   },
   threads: 'unit',
   lanes: ({ s3: options }) => options.concurrency,

@@ -4,7 +4,7 @@
  */
 import { maskUrlCredentials } from '../../errors/url-credentials.js';
 import type { SiteScope } from '../contract.js';
-import { toObjectGroup } from '../object-group.js';
+import { toPrefixScope } from '../object-store/scope.js';
 
 export interface S3Target {
   bucket: string;
@@ -34,16 +34,8 @@ export function checkS3Url(target: string): string | undefined {
   return undefined;
 }
 
-/**
- * A bucket prefix covers the groups of the keys under it; a partial last segment with digits in it
- * covers none (its group is unknown).
- */
+/** A bucket prefix covers the groups of the keys under it (object-store/scope.ts). */
 export function objectScope(target: string): SiteScope {
   const { bucket, prefix } = toS3Target(target);
-  const slash = prefix.lastIndexOf('/');
-  const folders = slash === -1 ? '' : toObjectGroup(`${prefix.slice(0, slash + 1)}x`).slice(0, -1);
-  const partial = prefix.slice(slash + 1);
-  if (/\d/.test(partial)) return () => false;
-  const start = `s3://${bucket}/${folders}${partial}`;
-  return (site) => site.kind === 'object' && site.uri.startsWith(start);
+  return toPrefixScope(`s3://${bucket}`, prefix);
 }
