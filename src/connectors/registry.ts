@@ -3,6 +3,7 @@
  * target reads it, and files take what no other source claims. A new source is one line here
  * (and, when it has settings of its own, one field of SourceSettings).
  */
+import { clickhouse } from './clickhouse/index.js';
 import type { Connector, WorkUnit } from './contract.js';
 import type { DatabaseOptions } from './database/connector.js';
 import { files, type FileOptions } from './files/index.js';
@@ -22,6 +23,7 @@ export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
   postgres,
   mysql,
   sqlite,
+  clickhouse,
   s3,
   files,
 ] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;

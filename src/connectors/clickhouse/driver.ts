@@ -1,0 +1,103 @@
+/**
+ * ClickHouse over HTTP with the official client: every request carries `readonly=1`, so the server
+ * itself refuses any write, and the read's own `max_execution_time`. Rows stream as JSON lines.
+ * Tables larger than the sample are read with `SAMPLE` when they have a sampling key, else by a
+ * seeded hash of each row, so the sample reaches the whole table and a run can be repeated.
+ */
+import { createClient, ClickHouseLogLevel, type ClickHouseClient } from '@clickhouse/client';
+import type { DatabaseOptions } from '../database/connector.js';
+import type { DatabaseDriver, ReadMethod, ReadPlan, RowSink } from '../database/driver.js';
+import { describeClickhouseError } from './errors.js';
+import { listClickhouseTables, type ClickhouseTable, type Query } from './list.js';
+import { quoteName, quoteString } from './sql.js';
+import { unwrapType } from './types.js';
+import type { ClickhouseTarget } from './target.js';
+
+/** Buckets of the seeded row filter: a row is read when its hash falls in the first `fraction` of them. */
+const BUCKETS = 1_000_000;
+
+function toSample(table: ClickhouseTable, plan: ReadPlan, estimate: number): { clause: string; method: string } {
+  const fraction = Math.max(1 / BUCKETS, plan.sampleRows / estimate);
+  if (table.samplingKey)
+    return {
+      clause: `SAMPLE ${fraction.toFixed(6)}`,
+      method: `SAMPLE ${fraction.toFixed(6)} (the table's sampling key)`,
+    };
+  // No sampling key: a hash of the seed and the row's values, the same for the same row on every run.
+  const values = table.columns.map((c) => `assumeNotNull(${quoteName(c.name)})`).join(', ');
+  const below = Math.ceil(fraction * BUCKETS);
+  return {
+    clause: `WHERE cityHash64(${plan.seed}, ${values}) % ${BUCKETS} < ${below}`,
+    method: `cityHash64(seed, row) % ${BUCKETS} < ${below} (seed ${plan.seed})`,
+  };
+}
+
+/** A value from a JSON row as text: FixedString's zero padding dropped, arrays and maps as JSON. */
+function toText(value: unknown, fixed: boolean): string | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return fixed ? value.replace(/\0+$/, '') : value;
+  // Numbers and booleans print as themselves; 64-bit integers already come as strings.
+  return typeof value === 'object' ? JSON.stringify(value) : (value as number).toString();
+}
+
+async function readTable(
+  client: ClickHouseClient,
+  table: ClickhouseTable,
+  plan: ReadPlan,
+  sink: RowSink,
+): Promise<ReadMethod> {
+  const query: Query = async (sql) => (await client.query({ query: sql, format: 'JSONEachRow' })).json();
+  const from = `${quoteName(table.schema)}.${quoteName(table.table)}`;
+  let estimate = table.estimatedRows;
+  if (estimate < 0 || estimate <= plan.sampleRows * 2)
+    estimate = Number((await query(`SELECT count() AS n FROM ${from}`))[0]!['n']);
+  const sampled = !plan.full && estimate > plan.sampleRows;
+  const sample = sampled ? toSample(table, plan, estimate) : { clause: '', method: 'full' };
+  const names = table.columns.map((c, i) => `${quoteName(c.name)} AS c${i}`).join(', ');
+  const result = await client.query({
+    query: `SELECT ${names} FROM ${from} ${sample.clause}`,
+    format: 'JSONEachRow',
+    clickhouse_settings: { max_execution_time: Math.max(1, Math.ceil(plan.statementTimeoutMs / 1000)) },
+  });
+  const fixed = table.types.map((t) => unwrapType(t).startsWith('FixedString('));
+  const keys = table.columns.map((_c, i) => `c${i}`);
+  for await (const rows of result.stream<Record<string, unknown>>()) {
+    for (const row of rows) {
+      const values = row.json();
+      for (let i = 0; i < keys.length; i++) sink.text(i, toText(values[keys[i]!], fixed[i]!));
+      sink.endRow();
+    }
+    const waiting = sink.wait();
+    if (waiting !== undefined) await waiting;
+  }
+  return { rowsEstimated: estimate, sampled, method: sample.method };
+}
+
+/** Connects (a first query checks the user and password), and returns the driver. */
+export async function connectClickhouse(target: ClickhouseTarget, options: DatabaseOptions): Promise<DatabaseDriver> {
+  const client = createClient({
+    url: target.endpoint,
+    username: target.username,
+    password: target.password,
+    ...(target.database ? { database: target.database } : {}),
+    // The server ends a read at max_execution_time; the request waits a little longer for its error.
+    request_timeout: options.statementTimeoutMs + 10_000,
+    log: { level: ClickHouseLogLevel.OFF },
+    clickhouse_settings: { readonly: '1' },
+  });
+  const query: Query = async (sql) => (await client.query({ query: sql, format: 'JSONEachRow' })).json();
+  try {
+    await query('SELECT 1');
+  } catch (error) {
+    await client.close();
+    throw error;
+  }
+  return {
+    listTables: () => listClickhouseTables(query, target.database),
+    grantFor: (table) =>
+      `GRANT SELECT ON ${quoteName(table.schema)}.${quoteName(table.table)} TO ${quoteString(target.username)}`,
+    readTable: (table, plan, sink) => readTable(client, table as ClickhouseTable, plan, sink),
+    describeError: (error) => describeClickhouseError(error, target.authority),
+    close: () => client.close(),
+  };
+}
