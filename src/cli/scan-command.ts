@@ -51,6 +51,8 @@ export interface ScanOptions {
   profile?: string;
   maxObjectSize: number;
   sampleObjects: number;
+  /** Redis: keys read per key group; 0 reads all. */
+  sampleKeys: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -158,6 +160,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     sources: {
       files: { cwd: io.cwd, ...(source ? { root: toConfigRoot(source.file, io.cwd) } : {}), exclude: config.exclude },
       s3: toS3Options(options, config, seed),
+      redis: { sampleKeys: options.sampleKeys, seed, include: options.include ?? [], exclude: options.exclude ?? [] },
       database,
     },
     jobs: options.jobs,
@@ -166,9 +169,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   progress?.done();
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
     io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
-  if (!options.quiet && result.coverage.objects.some((o) => o.sampled))
+  const sampledObjects = result.coverage.objects.find((o) => o.sampled);
+  if (!options.quiet && sampledObjects)
     io.stderr(
-      `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
+      `Sampled ${sampledObjects.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
   const owners = new Map<string, Owner>();
   for (const s of config.services) if (s.owner && !owners.has(s.service)) owners.set(s.service, s.owner);

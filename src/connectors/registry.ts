@@ -9,6 +9,7 @@ import type { DatabaseOptions } from './database/connector.js';
 import { files, type FileOptions } from './files/index.js';
 import { mysql } from './mysql/index.js';
 import { postgres } from './postgres/index.js';
+import { redis, type RedisOptions } from './redis/index.js';
 import { s3, type S3Options } from './s3/index.js';
 import { sqlite } from './sqlite/index.js';
 
@@ -17,6 +18,7 @@ export interface SourceSettings {
   files: FileOptions;
   s3: S3Options;
   database: DatabaseOptions;
+  redis: RedisOptions;
 }
 
 export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
@@ -24,6 +26,7 @@ export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
   mysql,
   sqlite,
   clickhouse,
+  redis,
   s3,
   files,
 ] as ReadonlyArray<Connector<WorkUnit, SourceSettings>>;

@@ -3,8 +3,9 @@
 #   eval "$(bash test/servers/clickhouse.sh start)"   # exports PIISCAN_TEST_CLICKHOUSE_URL and PIISCAN_TEST_CLICKHOUSE_DIR
 #   bash test/servers/clickhouse.sh stop "$PIISCAN_TEST_CLICKHOUSE_DIR"
 # Its own config.xml and users.xml (Debian's 18.16 reads the <yandex> root), so /etc/clickhouse-server
-# stays out. Users: `default` with a password, and `limited`, allowed only the `other` database
-# (18.16 has no GRANT: allow_databases is how a user is kept from a database).
+# stays out. Users, all with the same password: `default`; `limited`, allowed only the `other`
+# database (18.16 has no GRANT: allow_databases is how a user is kept from a database); `reader`,
+# whose profile is read only (it may change no setting).
 set -euo pipefail
 free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 
@@ -37,7 +38,10 @@ XML
     cat > "$dir/users.xml" <<XML
 <?xml version="1.0"?>
 <yandex>
-  <profiles><default><max_memory_usage>2000000000</max_memory_usage></default></profiles>
+  <profiles>
+    <default><max_memory_usage>2000000000</max_memory_usage></default>
+    <readonly><readonly>1</readonly></readonly>
+  </profiles>
   <users>
     <default>
       <password>$password</password>
@@ -50,6 +54,11 @@ XML
       <profile>default</profile><quota>default</quota>
       <allow_databases><database>other</database></allow_databases>
     </limited>
+    <reader>
+      <password>$password</password>
+      <networks><ip>127.0.0.1</ip></networks>
+      <profile>readonly</profile><quota>default</quota>
+    </reader>
   </users>
   <quotas><default><interval><duration>3600</duration><queries>0</queries><errors>0</errors>
     <result_rows>0</result_rows><read_rows>0</read_rows><execution_time>0</execution_time></interval></default></quotas>

@@ -43,7 +43,7 @@ function toText(value: unknown, fixed: boolean): string | null {
 async function readTable(
   client: ClickHouseClient,
   table: ClickhouseTable,
-  plan: ReadPlan,
+  plan: ReadPlan & { lockedSettings: boolean },
   sink: RowSink,
 ): Promise<ReadMethod> {
   const query: Query = async (sql) => (await client.query({ query: sql, format: 'JSONEachRow' })).json();
@@ -57,7 +57,10 @@ async function readTable(
   const result = await client.query({
     query: `SELECT ${names} FROM ${from} ${sample.clause}`,
     format: 'JSONEachRow',
-    clickhouse_settings: { max_execution_time: Math.max(1, Math.ceil(plan.statementTimeoutMs / 1000)) },
+    // A user whose profile is read only may change no setting: the server's limit and the request's timeout apply.
+    clickhouse_settings: plan.lockedSettings
+      ? {}
+      : { max_execution_time: Math.max(1, Math.ceil(plan.statementTimeoutMs / 1000)) },
   });
   const fixed = table.types.map((t) => unwrapType(t).startsWith('FixedString('));
   const keys = table.columns.map((_c, i) => `c${i}`);
@@ -73,7 +76,10 @@ async function readTable(
   return { rowsEstimated: estimate, sampled, method: sample.method };
 }
 
-/** Connects (a first query checks the user and password), and returns the driver. */
+/**
+ * Connects (a first query checks the user and password, and whether the user's profile is read
+ * only), and returns the driver.
+ */
 export async function connectClickhouse(target: ClickhouseTarget, options: DatabaseOptions): Promise<DatabaseDriver> {
   const client = createClient({
     url: target.endpoint,
@@ -86,8 +92,10 @@ export async function connectClickhouse(target: ClickhouseTarget, options: Datab
     clickhouse_settings: { readonly: '1' },
   });
   const query: Query = async (sql) => (await client.query({ query: sql, format: 'JSONEachRow' })).json();
+  let lockedSettings: boolean;
   try {
-    await query('SELECT 1');
+    const [readonly] = await query("SELECT value FROM system.settings WHERE name = 'readonly'");
+    lockedSettings = String(readonly?.['value']) === '1';
   } catch (error) {
     await client.close();
     throw error;
@@ -96,7 +104,7 @@ export async function connectClickhouse(target: ClickhouseTarget, options: Datab
     listTables: () => listClickhouseTables(query, target.database),
     grantFor: (table) =>
       `GRANT SELECT ON ${quoteName(table.schema)}.${quoteName(table.table)} TO ${quoteString(target.username)}`,
-    readTable: (table, plan, sink) => readTable(client, table as ClickhouseTable, plan, sink),
+    readTable: (table, plan, sink) => readTable(client, table as ClickhouseTable, { ...plan, lockedSettings }, sink),
     describeError: (error) => describeClickhouseError(error, target.authority),
     close: () => client.close(),
   };
