@@ -1,11 +1,11 @@
 /**
- * How piiscan reads a ClickHouse column, from its type: strings (String, FixedString, Enum) as
- * text, 64- and 32-bit integers as numbers, arrays, maps and tuples of strings as JSON, each
+ * How piiscan reads a ClickHouse column, from its type: strings (String, FixedString, Enum) and
+ * addresses (IPv4, IPv6) as text, 64- and 32-bit integers as numbers, arrays, maps and tuples of strings as JSON, each
  * through Nullable and LowCardinality. Other types (dates, floats, UUIDs) are skipped.
  */
 import type { ColumnKind } from '../database/driver.js';
 
-const TEXT = /^(?:String|FixedString\(\d+\)|Enum(?:8|16)?\(.*\))$/;
+const TEXT = /^(?:String|FixedString\(\d+\)|Enum(?:8|16)?\(.*\)|IPv4|IPv6)$/;
 const NUMBER = /^U?Int(?:32|64|128|256)$/;
 const NESTED = /^(?:Array|Map|Tuple)\(/;
 
