@@ -1,6 +1,7 @@
 /**
  * ClickHouse over HTTP with the official client: every request carries `readonly=1`, so the server
- * itself refuses any write, and the read's own `max_execution_time`. Rows stream as JSON lines.
+ * itself refuses any write, and the read's own `max_execution_time`. Rows stream as TabSeparated
+ * text, cut into fields on its bytes (tsv-rows.ts).
  * Tables larger than the sample are read with `SAMPLE` when they have a sampling key, else by a
  * seeded hash of each row, so the sample reaches the whole table and a run can be repeated.
  */
@@ -11,6 +12,7 @@ import { describeClickhouseError } from './errors.js';
 import { listClickhouseTables, type ClickhouseTable, type Query } from './list.js';
 import { quoteName, quoteString } from './sql.js';
 import { unwrapType } from './types.js';
+import { readTsvRows } from './tsv-rows.js';
 import type { ClickhouseTarget } from './target.js';
 
 /** Buckets of the seeded row filter: a row is read when its hash falls in the first `fraction` of them. */
@@ -32,14 +34,6 @@ function toSample(table: ClickhouseTable, plan: ReadPlan, estimate: number): { c
   };
 }
 
-/** A value from a JSON row as text: FixedString's zero padding dropped, arrays and maps as JSON. */
-function toText(value: unknown, fixed: boolean): string | null {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string') return fixed ? value.replace(/\0+$/, '') : value;
-  // Numbers and booleans print as themselves; 64-bit integers already come as strings.
-  return typeof value === 'object' ? JSON.stringify(value) : (value as number).toString();
-}
-
 async function readTable(
   client: ClickHouseClient,
   table: ClickhouseTable,
@@ -53,26 +47,16 @@ async function readTable(
     estimate = Number((await query(`SELECT count() AS n FROM ${from}`))[0]!['n']);
   const sampled = !plan.full && estimate > plan.sampleRows;
   const sample = sampled ? toSample(table, plan, estimate) : { clause: '', method: 'full' };
-  const names = table.columns.map((c, i) => `${quoteName(c.name)} AS c${i}`).join(', ');
-  const result = await client.query({
-    query: `SELECT ${names} FROM ${from} ${sample.clause}`,
-    format: 'JSONEachRow',
+  const names = table.columns.map((c) => quoteName(c.name)).join(', ');
+  const { stream } = await client.exec({
+    query: `SELECT ${names} FROM ${from} ${sample.clause} FORMAT TabSeparated`,
     // A user whose profile is read only may change no setting: the server's limit and the request's timeout apply.
     clickhouse_settings: plan.lockedSettings
       ? {}
       : { max_execution_time: Math.max(1, Math.ceil(plan.statementTimeoutMs / 1000)) },
   });
   const fixed = table.types.map((t) => unwrapType(t).startsWith('FixedString('));
-  const keys = table.columns.map((_c, i) => `c${i}`);
-  for await (const rows of result.stream<Record<string, unknown>>()) {
-    for (const row of rows) {
-      const values = row.json();
-      for (let i = 0; i < keys.length; i++) sink.text(i, toText(values[keys[i]!], fixed[i]!));
-      sink.endRow();
-    }
-    const waiting = sink.wait();
-    if (waiting !== undefined) await waiting;
-  }
+  await readTsvRows(stream as AsyncIterable<Buffer>, { columns: table.columns, fixed }, sink);
   return { rowsEstimated: estimate, sampled, method: sample.method };
 }
 

@@ -8,7 +8,7 @@
 import picomatch from 'picomatch';
 import type { ObjectCoverage, RecordOrigin } from '../records.js';
 import { emptyResult, type RecordSink, type SourceResult } from '../contract.js';
-import { createColumnBatches, isBatchEnd } from '../column-batches.js';
+import { BATCH_ROWS, createColumnBatches, isBatchEnd } from '../column-batches.js';
 import { describeRedisError } from './errors.js';
 import { createGroupSample } from './group-sample.js';
 import { toKeyGroup, toKeyHint } from './key-group.js';
@@ -81,14 +81,20 @@ export async function readDatabase(
   const denied = new Set<string>();
   const skip = (reason: string) => (coverage.skipped[reason] = (coverage.skipped[reason] ?? 0) + 1);
   let rows = 0;
+  let values = 0;
   const readKey = async (key: string, group: string) => {
     const row = rows + 1;
     const type = await client.type(key);
     if (!READ_TYPES.has(type)) return void skip(type === 'none' ? 'deleted during the scan' : `type ${type}`);
     rows = row;
     batches.add(column(group, undefined, true), key, row);
-    await readKeyValues(client, key, type, (field, value) => {
-      if (value !== '') batches.add(column(group, field), value, row);
+    await readKeyValues(client, key, type, {
+      value(field, value) {
+        if (value !== '') batches.add(column(group, field), value, row);
+        // A large hash, list or set is handed over as it is read, never collected whole.
+        if (++values % BATCH_ROWS === 0) coverage.bytes += batches.flush();
+      },
+      page: () => sink.wait(),
     });
     coverage.objectsScanned++;
     if (isBatchEnd(row)) coverage.bytes += batches.flush();

@@ -33,6 +33,13 @@ const SETUP = [
   'CREATE TABLE piiscan_crm.notes (id UInt64, note String) ENGINE = Memory',
   "INSERT INTO piiscan_crm.notes SELECT number, concat('note ', toString(number), ' n', toString(number), '@example.com') FROM numbers(5000)",
   'CREATE VIEW piiscan_crm.emails AS SELECT email FROM piiscan_crm.users',
+  `CREATE TABLE piiscan_crm.tricky (id UInt64, s String, n Nullable(String), f FixedString(6), a Array(Nullable(String)),
+     t Tuple(String, UInt8), i Int64) ENGINE = MergeTree ORDER BY id`,
+  // Raw: the SQL holds ClickHouse's own escapes (a tab, a newline, a backslash, zero bytes).
+  String.raw`INSERT INTO piiscan_crm.tricky VALUES
+     (1, 'tab\there\nnew line \\ back', NULL, 'ab', ['it''s', NULL, 'x\ty'], ('q''d', 7), -12025550143),
+     (2, '', 'ünïcödé @example.com', 'abcdef', [], ('', 0), 0),
+     (3, '\\N', '\\', '\0\0', ['{"k": "v"}'], ('(x)', 1), 12025550143)`,
 ];
 
 const scan = (args: string[], url = urlFor('piiscan_crm')) => scanJson(url, args);
@@ -96,7 +103,12 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('clickhouse connector', () => 
   it('reads no view, and samples with SAMPLE by the sampling key or a seeded row hash, repeatably', async () => {
     const first = await scan(['--sample-rows', '1000', '--seed', '5']);
     const tables = first.report.coverage.tables;
-    expect(tables.map((t) => t.table)).toEqual(['piiscan_crm.events', 'piiscan_crm.notes', 'piiscan_crm.users']);
+    expect(tables.map((t) => t.table)).toEqual([
+      'piiscan_crm.events',
+      'piiscan_crm.notes',
+      'piiscan_crm.tricky',
+      'piiscan_crm.users',
+    ]);
     const events = tables.find((t) => t.table === 'piiscan_crm.events')!;
     expect(events).toMatchObject({
       sampled: true,
@@ -163,6 +175,32 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('clickhouse connector', () => 
     expect(describeClickhouseError(timedOut, '127.0.0.1')).toMatch(
       /^statement timeout: reading the table took too long/,
     );
+  });
+
+  it("reads every value as the client's JSON rows do (escapes, NULL, padding, arrays, tuples)", async () => {
+    const options = { ...PLAN, concurrency: 1, include: [], exclude: [] };
+    const driver = await connectClickhouse(toClickhouseTarget(urlFor('piiscan_crm')), options);
+    const table = (await driver.listTables()).find((t) => t.table === 'tricky')!;
+    const read: Array<Array<string | null>> = [[]];
+    await driver.readTable(table, PLAN, {
+      text: (_i, value) => void read.at(-1)!.push(value),
+      bytes: (_i, src, start, end) => void read.at(-1)!.push(Buffer.from(src.subarray(start, end)).toString('utf8')),
+      endRow: () => void read.push([]),
+      wait: () => undefined,
+    });
+    await driver.close();
+    const target = toClickhouseTarget(ADMIN_URL!);
+    const client = createClient({ url: target.endpoint, password: target.password, log: QUIET });
+    const names = table.columns.map((c) => c.name).join(', ');
+    const query = `SELECT ${names} FROM piiscan_crm.tricky ORDER BY id`;
+    const rows = await (await client.query({ query, format: 'JSONCompact' })).json<unknown[]>();
+    await client.close();
+    const expected = rows.data.map((row) =>
+      row.map((v) => (v === null ? null : typeof v === 'string' ? v.replace(/\0+$/, '') : JSON.stringify(v))),
+    );
+    const json = table.columns.map((c) => c.kind === 'json');
+    const parsed = (row: Array<string | null>) => row.map((v, i) => (json[i] && v !== null ? JSON.parse(v) : v));
+    expect(read.slice(0, -1).map(parsed)).toEqual(expected.map(parsed));
   });
 
   it('scans a table that fails (dropped) as one line and the others still', async () => {
