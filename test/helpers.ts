@@ -53,6 +53,19 @@ export function parseReport(text: string): Report {
   return report;
 }
 
+/** A test server's URL with another path, user or password. */
+export function withUrlParts(base: string, parts: { pathname?: string; username?: string; password?: string }): string {
+  const url = new URL(base);
+  Object.assign(url, parts);
+  return url.toString();
+}
+
+/** Scans one target in-process to a JSON report, quietly: the run's result and its parsed report. */
+export async function scanJson(target: string, args: string[] = []): Promise<RunResult & { report: Report }> {
+  const result = await runCli(['scan', target, '--format', 'json', '--quiet', ...args]);
+  return { ...result, report: parseReport(result.stdout) };
+}
+
 // The SARIF schema has a pattern (language tags) that is only valid without the u flag.
 const sarifAjv = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false });
 (addFormats as unknown as (a: typeof sarifAjv) => void)(sarifAjv);

@@ -113,6 +113,12 @@ function addScanOptions(command: Command): Command {
       'S3: read at most this many objects per object group, chosen by the seed (default: all)',
       parseCount,
       0,
+    )
+    .option(
+      '--sample-keys <n>',
+      'Redis: read at most this many keys per key group (session:*), chosen by the seed (default: all)',
+      parseCount,
+      0,
     );
 }
 

@@ -65,6 +65,8 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
   shards?: number;
+  /** Redis: keys read per key group; 0 reads all. */
+  sampleKeys: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -175,6 +177,12 @@ export function toSourceSettings(
     files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
     s3: toS3Options(options, config, database.seed),
     azure: toAzureOptions(options, config, database.seed),
+    redis: {
+      sampleKeys: options.sampleKeys,
+      seed: database.seed,
+      include: options.include ?? [],
+      exclude: options.exclude ?? [],
+    },
     database,
   };
 }
@@ -228,9 +236,10 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     );
   if (!options.quiet && result.coverage.tables.some((t) => t.sampled))
     io.stderr(`Sampled large tables with seed ${seed} (--seed ${seed} repeats this sample).\n`);
-  if (!options.quiet && result.coverage.objects.some((o) => o.sampled))
+  const sampledObjects = result.coverage.objects.find((o) => o.sampled);
+  if (!options.quiet && sampledObjects)
     io.stderr(
-      `Sampled ${options.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
+      `Sampled ${sampledObjects.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
   const declarations = await toDeclarations(options, config, io.cwd);
   return toGatedReport(result, {

@@ -3,11 +3,13 @@
  * target reads it, and files take what no other source claims. A new source is one line here
  * (and, when it has settings of its own, one field of SourceSettings).
  */
+import { clickhouse } from './clickhouse/index.js';
 import type { Connector, WorkUnit } from './contract.js';
 import type { DatabaseOptions } from './database/connector.js';
 import { files, type FileOptions } from './files/index.js';
 import { mysql } from './mysql/index.js';
 import { postgres } from './postgres/index.js';
+import { redis, type RedisOptions } from './redis/index.js';
 import { s3, type S3Options } from './s3/index.js';
 import { azure, type AzureOptions } from './azure/index.js';
 import { sqlite } from './sqlite/index.js';
@@ -18,12 +20,15 @@ export interface SourceSettings {
   s3: S3Options;
   azure: AzureOptions;
   database: DatabaseOptions;
+  redis: RedisOptions;
 }
 
 export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [
   postgres,
   mysql,
   sqlite,
+  clickhouse,
+  redis,
   s3,
   azure,
   files,

@@ -5,7 +5,7 @@
 // row count.
 import { execFileSync } from 'node:child_process';
 import { useServer } from './server.js';
-import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
+import { inTurns, printBaselineRatios, printTableRates, RUNS, withBaseline } from './measure.js';
 const rows = Number(process.env.BENCH_ROWS ?? 1_000_000);
 const server = useServer('postgres.sh', 'PIISCAN_TEST_PG_URL', 'PIISCAN_TEST_PG_DIR');
 const adminUrl = server.address;
@@ -59,24 +59,7 @@ try {
   console.log(
     `table: ${rows.toLocaleString('en-US')} rows, ${mb.toFixed(0)} MB as COPY text; ${RUNS} runs each, in turns`,
   );
-  console.log(
-    'tool'.padEnd(26),
-    'seconds: median (range)'.padStart(24),
-    'rows/s'.padStart(10),
-    'MB/s'.padStart(8),
-    'peak RSS MB'.padStart(12),
-  );
-  for (const [name, m] of timed) {
-    console.log(
-      name.padEnd(26),
-      showSeconds(m).padStart(24),
-      Math.round(rows / m.seconds)
-        .toLocaleString('en-US')
-        .padStart(10),
-      (mb / m.seconds).toFixed(1).padStart(8),
-      m.rssMb.toFixed(0).padStart(12),
-    );
-  }
+  printTableRates(timed, { rows, mb });
   console.log(`ratio piiscan/psql (medians): ${(copy.seconds / scan.seconds).toFixed(3)} (target >= 0.5)`);
   printBaselineRatios(timed);
 } finally {

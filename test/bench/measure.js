@@ -86,3 +86,25 @@ export function printBaselineRatios(rows) {
     );
   }
 }
+
+/** Per tool: median seconds (range), rows/s, MB/s and peak RSS, for a table of `rows` rows and `mb` MB. */
+export function printTableRates(timed, { rows, mb }) {
+  console.log(
+    'tool'.padEnd(32),
+    'seconds: median (range)'.padStart(24),
+    'rows/s'.padStart(10),
+    'MB/s'.padStart(8),
+    'peak RSS MB'.padStart(12),
+  );
+  for (const [name, m] of timed) {
+    console.log(
+      name.padEnd(32),
+      showSeconds(m).padStart(24),
+      Math.round(rows / m.seconds)
+        .toLocaleString('en-US')
+        .padStart(10),
+      (mb / m.seconds).toFixed(1).padStart(8),
+      m.rssMb.toFixed(0).padStart(12),
+    );
+  }
+}

@@ -198,7 +198,7 @@ describe('credentials in target URLs', () => {
     ],
     [
       `https://${USER}:${SECRET}@example.com/export.log`,
-      'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, sqlite://, s3://, az:// URLs)',
+      'piiscan: https://***@example.com/export.log: unknown scheme https: (piiscan reads files, folders, postgres://, mysql://, sqlite://, clickhouse://, redis://, s3://, az:// URLs)',
     ],
     [
       `postgres://${USER}:${SECRET}/x@db.example.com/shop`,

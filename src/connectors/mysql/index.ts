@@ -5,6 +5,7 @@
  */
 import { createSqlConnector, type DatabaseOptions } from '../database/connector.js';
 import type { DatabaseDriver } from '../database/driver.js';
+import { toNamedTableLocations } from '../database/named-tables.js';
 import { toDatabaseTarget, type DatabaseTarget } from '../database/target.js';
 import { describeMysqlError } from './errors.js';
 
@@ -23,19 +24,6 @@ export const mysql = createSqlConnector<DatabaseTarget>({
   parse: toDatabaseTarget,
   connect: (target, options) => mysqlDriver.connect(target, options),
   describeError: (error, target) => describeMysqlError(error, target.authority),
-  origin(target, table, column) {
-    const uri = `mysql://${target.authority}/${table.schema}/${table.table}.${column.name}`;
-    return {
-      siteKind: 'column',
-      path: `${table.schema}.${table.table}.${column.name}`,
-      source: target.display,
-      uri,
-      siteUri: uri,
-      defaultService: table.schema,
-      target: target.display,
-    };
-  },
-  tableId: (target, table) => `mysql://${target.authority}/${table.schema}/${table.table}`,
+  ...toNamedTableLocations<DatabaseTarget>('mysql'),
   schemes: ['mysql', 'mariadb'],
-  sitePrefix: (target) => `mysql://${target.authority}/${target.database === '' ? '' : `${target.database}/`}`,
 });
