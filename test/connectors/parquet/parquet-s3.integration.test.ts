@@ -6,7 +6,7 @@ import { parseReport, runCli } from '../../helpers.js';
 import { writeUsersParquet } from './fixture.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
-const BUCKET = 'acme-lake';
+const BUCKET = 'parquet-lake';
 const CREDENTIALS = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' };
 
 describe.skipIf(!ENDPOINT && !process.env['CI'])('Parquet objects in S3', () => {
