@@ -39,6 +39,8 @@ function formsFor(allowed: AllowedForms, kinds: PolicySiteKind[]): { kind?: stri
 
 const globs = new Map<string, (s: string) => boolean>();
 function matches(glob: string, service: string): boolean {
+  // `*` is every service, also one picomatch's `*` would not match: empty, or holding a `/`.
+  if (glob === '*' || glob === '**') return true;
   let test = globs.get(glob);
   if (test === undefined) globs.set(glob, (test = picomatch(glob, { dot: true })));
   return test(service);
