@@ -77,6 +77,8 @@ XML
     dir=${2:?usage: clickhouse.sh stop DIR}
     if [ -f "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; fi
     for _ in $(seq 1 40); do [ -f "$dir/pid" ] && kill -0 "$(cat "$dir/pid")" 2>/dev/null || break; sleep 0.25; done
+    # The pid file may name only one of the server's processes: stop whatever runs on this config.
+    pkill -f "$dir/config.xml" 2>/dev/null || true
     rm -rf "$dir"
     ;;
   *)
