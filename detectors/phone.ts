@@ -9,9 +9,10 @@ let loaded: LibPhoneNumber | undefined;
 /**
  * libphonenumber-js with its full metadata is slow to load: it is loaded by the first
  * number to validate, so a thread that never validates one (the one reading a table for worker
- * threads, `piiscan --version`) does not pay for it.
+ * threads, `piiscan --version`) does not pay for it. `piiscan locate` parses its subjects' numbers
+ * with it too, so both read numbers alike and a scan loads the library only when it needs it.
  */
-const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (
+export const parsePhoneNumberFromString: LibPhoneNumber['parsePhoneNumberFromString'] = (
   ...args: Parameters<LibPhoneNumber['parsePhoneNumberFromString']>
 ) =>
   (loaded ??= createRequire(import.meta.url)('libphonenumber-js/max') as LibPhoneNumber).parsePhoneNumberFromString(

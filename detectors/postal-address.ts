@@ -34,16 +34,21 @@ export const postalAddress: Detector = {
     {
       name: 'postal_address.us',
       regex: String.raw`\b\d{1,6}(?: ${WORD}){1,4} ${US_SUFFIX}${UNIT},? ${TOWN},? (?:${US_STATES}),? \d{5}(?:-\d{4})?\b`,
+      // Stage one looks for the address's end alone: the whole pattern's counted words make
+      // RE2's DFA large, and the state and ZIP are rare enough in logs.
+      prefilter: String.raw` (?:${US_STATES}),? \d{5}`,
       score: 0.6,
     },
     {
       name: 'postal_address.uk',
       regex: String.raw`\b\d{1,4}[A-Z]?(?: ${WORD}){1,4} ${UK_SUFFIX}${UNIT},?(?: ${TOWN},?){1,2} ${UK_POSTCODE}\b`,
+      prefilter: String.raw` ${UK_POSTCODE}\b`,
       score: 0.6,
     },
     {
       name: 'postal_address.de',
       regex: String.raw`${DE_STREET} \d{1,4}[a-z]?,? \d{5} [A-ZÄÖÜ][\pL]+(?:[ -][A-ZÄÖÜa-z][\pL]+)?`,
+      prefilter: String.raw`(?i:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee) \d{1,4}[a-z]?,? \d{5} `,
       score: 0.6,
     },
     {

@@ -222,15 +222,22 @@ export function windowBefore(text: string, start: number): string {
 }
 
 /**
+ * Whether `lower` (a lowercased text) holds the first token of any of `words`: without one,
+ * findContextWords finds nothing in the text or any part of it, so callers can skip a whole line.
+ */
+export function mayHoldContextWords(words: readonly string[], lower: string): boolean {
+  return compile(words).some((w) => lower.includes(w.tokens[0] ?? w.word));
+}
+
+/**
  * The context words (of `words`, lowercase) among the last chunks of `before` (the text right
  * before a match, in its original case): see the module comment.
  */
 export function findContextWords(words: readonly string[], before: string): string[] {
   if (before === '') return [];
-  const lower = before.toLowerCase();
   const compiledWords = compile(words);
   // Most candidates have no context word anywhere near: that is settled without chunking.
-  if (!compiledWords.some((w) => lower.includes(w.tokens[0] ?? w.word))) return [];
+  if (!mayHoldContextWords(words, before.toLowerCase())) return [];
   const chunks = toChunks(before, compiledWords);
   let from = chunks.length;
   while (from > 0) {

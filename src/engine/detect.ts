@@ -5,7 +5,7 @@
 import type { Detector, Form, MatchContext, PatternSpec, ValidationResult } from './detector.js';
 import type { Evidence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
-import { findContextWords, isQuantity, windowBefore } from './context-words.js';
+import { findContextWords, isQuantity, mayHoldContextWords, windowBefore } from './context-words.js';
 import { toKeyTokens, type Field } from './fields.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
@@ -278,8 +278,18 @@ function resolveRun(candidates: Candidate[]): Candidate[] {
 
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const candidates: Candidate[] = [];
+  let lower: string | undefined;
   for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
+    // Without a hint, a required context word must stand in the text before the match: a text
+    // with none anywhere is settled without running the pattern (matching a loose pattern such
+    // as a capitalised name costs more than this test).
+    if (
+      spec.context === 'required' &&
+      input.hint === undefined &&
+      !mayHoldContextWords(wordsOf(detector), (lower ??= input.text.toLowerCase()))
+    )
+      continue;
     for (const m of pattern.matchAll(input.text, input.bytes)) {
       const c = evaluate(input, detector, spec, m);
       if (c) candidates.push(c);

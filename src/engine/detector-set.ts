@@ -27,8 +27,11 @@ export interface DetectorSet {
   patterns: CompiledPattern[];
   /** Stage one: finds the next byte offset where any pattern or PII-named field may start. */
   scanner: ByteScanner;
-  /** The RE2 sources the scanner is the union of (the benchmark gives them to ripgrep). */
-  sources: string[];
+  /**
+   * The RE2 sources the scanner searches for, one union a group (see withContextPrefix); the
+   * benchmark times each group and gives them all to ripgrep as one alternation.
+   */
+  scannerGroups: string[][];
   /** Stage two: which of `patterns` match a candidate line, so only those run. */
   lineSet: PatternSet;
   /** Field name word → the detector it names (first detector wins on a shared word). */
@@ -103,6 +106,13 @@ export function toWordStartSource(words: readonly string[]): string {
 
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
 // states until it falls back to its slow NFA. Stage two applies the real distance limits.
+//
+// Stage one searches these gapped patterns (a word, anything up to the line's end, a value) in a
+// union of their own, apart from the self-contained ones. In one union, a gapped pattern's thread
+// stays alive to the end of every line that holds its word, so the DFA's states become the
+// product of both kinds' states; with enough detectors that outgrows RE2's DFA memory and every
+// search falls back to the slow engine. Two passes over small DFAs cost far less than one over a
+// DFA that no longer fits (docs/performance.md).
 
 /** Union source for a pattern that needs context: a context word before the value, on the same line. */
 function withContextPrefix(detector: Detector, spec: PatternSpec): string {
@@ -128,18 +138,19 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const patterns = detectors.flatMap((detector) =>
     detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
   );
-  const sources = patterns.map(({ detector, spec }) =>
-    spec.context === 'required' ? withContextPrefix(detector, spec) : (spec.prefilter ?? spec.regex),
+  const bounded = patterns.flatMap(({ spec }) => (spec.context === 'required' ? [] : [spec.prefilter ?? spec.regex]));
+  const gapped = patterns.flatMap(({ detector, spec }) =>
+    spec.context === 'required' ? [withContextPrefix(detector, spec)] : [],
   );
   const fields = fieldSource(detectors);
-  if (fields !== undefined) sources.push(fields);
+  if (fields !== undefined) gapped.push(fields);
   const fieldNames = toFieldNames(detectors);
   const fieldKeys = compilePatternTest(fields ?? '$.^');
   return {
     detectors,
     patterns,
-    scanner: compileByteScanner(sources),
-    sources,
+    scanner: compileByteScanner([bounded, gapped]),
+    scannerGroups: [bounded, gapped],
     lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)),
     fieldNames,
     fieldKeys,

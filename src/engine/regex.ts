@@ -24,7 +24,7 @@ export interface TextPattern {
 }
 
 /**
- * Compiles an RE2 pattern for use on strings; throws with RE2's message on bad syntax. All
+ * An RE2 pattern for use on strings (RE2 throws its message on bad syntax at the first match). All
  * matches come from one native `replace` call with a callback, which is cheaper than an `exec` loop.
  *
  * On a string, node-re2 gives each match's UTF-16 offset by counting from the text's start, so
@@ -33,9 +33,12 @@ export interface TextPattern {
  * forward once; short texts keep the string call, which is cheaper per match.
  */
 export function compileTextPattern(source: string): TextPattern {
-  const re = new RE2(source, 'gu');
+  // Compiled on first use: most of a scan's patterns never reach stage two, and compiling them
+  // all is a noticeable part of a short scan. Config patterns are checked when read (checkPattern).
+  let re: RE2 | undefined;
   return {
     matchAll(text, bytes) {
+      re ??= new RE2(source, 'gu');
       return text.length > LONG_TEXT ? matchBytes(re, text, bytes) : matchString(re, text);
     },
   };
@@ -107,30 +110,59 @@ export function createUtf16Counter(bytes: Buffer): (byteOffset: number) => numbe
   };
 }
 
-/** A search over raw bytes (UTF-8 lines) that only says where the next candidate starts. */
+/** A search over raw bytes (UTF-8 lines) for the lines where any of many patterns may match. */
 export interface ByteScanner {
   /** Byte offset of the next match at or after `from`, or -1. `from` is 0 or a line start (just past a newline). */
   next(buffer: Buffer, from: number): number;
+  /** Starts of the lines (byte offsets, ascending) in which some pattern matches. */
+  lineStarts(buffer: Buffer): number[];
 }
 
 /**
- * Compiles the union of many patterns into one byte scanner (one pass of RE2's DFA over the
- * bytes). Named groups become non-capturing ones, and each alternative is wrapped so its inline
- * flags stay its own.
+ * Compiles groups of patterns into one byte scanner. Each group is one union, searched in one
+ * pass of RE2's DFA; a buffer gets one pass per group. Named groups become non-capturing ones,
+ * and each alternative is wrapped so its inline flags stay its own.
  *
  * node-re2's `exec` builds a result object per match (the match copied into a new Buffer, index,
  * input, groups), which costs more than the DFA's work on a short line; `search` returns only
  * the offset. It searches from the buffer's start, so the search goes over the rest of the buffer
  * from `from`, which is a line start: there `^` and `\b` see what they see after a newline.
  */
-export function compileByteScanner(sources: string[]): ByteScanner {
-  const re = new RE2(toUnionSource(sources), '');
+export function compileByteScanner(groups: readonly (readonly string[])[]): ByteScanner {
+  const unions = groups.filter((g) => g.length > 0).map((g) => new RE2(toUnionSource(g), ''));
+  const search = (re: RE2, buffer: Buffer, from: number) => {
+    const at = re.search(from === 0 ? buffer : buffer.subarray(from));
+    return at === -1 ? -1 : from + at;
+  };
   return {
     next(buffer, from) {
-      const at = re.search(from === 0 ? buffer : buffer.subarray(from));
-      return at === -1 ? -1 : from + at;
+      let nearest = -1;
+      for (const re of unions) {
+        const at = search(re, buffer, from);
+        if (at !== -1 && (nearest === -1 || at < nearest)) nearest = at;
+      }
+      return nearest;
+    },
+    lineStarts(buffer) {
+      const starts = unions.map((re) => {
+        const found: number[] = [];
+        for (let at = search(re, buffer, 0); at !== -1;) {
+          found.push(at === 0 ? 0 : buffer.lastIndexOf(NEWLINE, at - 1) + 1);
+          const newline = buffer.indexOf(NEWLINE, at);
+          at = newline === -1 ? -1 : search(re, buffer, newline + 1);
+        }
+        return found;
+      });
+      return starts.length === 1 ? starts[0]! : mergeAscending(starts);
     },
   };
+}
+
+const NEWLINE = 0x0a;
+
+/** The union of ascending lists, ascending and without repeats. */
+function mergeAscending(lists: readonly number[][]): number[] {
+  return [...new Set(lists.flat())].sort((a, b) => a - b);
 }
 
 /** A yes/no test of one pattern. */

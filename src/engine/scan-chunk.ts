@@ -26,12 +26,7 @@ export interface CandidateLine {
  * between calls and slows stage one markedly, so callers analyse the lines after this returns.
  */
 export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
-  const starts: number[] = [];
-  for (let at = set.scanner.next(chunk, 0); at !== -1;) {
-    starts.push(at === 0 ? 0 : chunk.lastIndexOf(NEWLINE, at - 1) + 1);
-    const newline = chunk.indexOf(NEWLINE, at);
-    at = newline === -1 ? -1 : set.scanner.next(chunk, newline + 1);
-  }
+  const starts = set.scanner.lineStarts(chunk);
   let index = 0;
   let counted = 0;
   return starts.map((start) => {

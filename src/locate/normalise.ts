@@ -3,7 +3,8 @@
  * (and, for providers that ignore them, without dots and `+tags`), a phone number in E.164 and in
  * its national form, another identifier without separators in upper case. Hashes are taken of these.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
+import type { CountryCode } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from '../../detectors/phone.js';
 
 /** A normalised value and what it is (`email`, `email (canonical)`, `phone (E.164)`). */
 export interface NormalForm {

@@ -7,6 +7,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureCorpus } from './corpus.js';
+import { printStageOne } from './stage-one.js';
 import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 import { detectors } from '../../dist/detectors/index.js';
 import { createDetectorSet } from '../../dist/src/engine/detector-set.js';
@@ -24,7 +25,7 @@ const hasRipgrep = spawnSync('rg', ['--version']).status === 0;
 if (!hasRipgrep) console.log('ripgrep is not installed (apt-get install -y ripgrep): printing piiscan figures only.');
 spawnSync('sh', ['-c', `cat ${corpus}/*/*.log > /dev/null`]);
 
-const union = toUnionSource(createDetectorSet(detectors).sources);
+const union = toUnionSource(createDetectorSet(detectors).scannerGroups.flat());
 const report = path.join(here, 'report.json');
 const commands = [];
 if (hasRipgrep)
@@ -68,5 +69,6 @@ for (const [name, m] of rows) {
   );
 }
 printBaselineRatios(new Map(rows));
+printStageOne(path.join(corpus, 'svc0', 'app-0.log'));
 
 await import('./lines.js');
