@@ -8,7 +8,7 @@ import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import { makeTree } from '../helpers.js';
+import { databaseUrl, freshDatabase, makeTree } from '../helpers.js';
 import type { LocateReport } from '../../src/locate/report.js';
 import { EMAIL, FORMS, HMAC_KEY, IDENTIFIERS, PHONE, SSN } from './fixture.js';
 
@@ -40,14 +40,9 @@ function expectEveryFormByKey(report: LocateReport, location: string) {
 }
 
 describe.skipIf(!PG_URL && !process.env['CI'])('locate in PostgreSQL', () => {
-  const url = (db: string) => Object.assign(new URL(PG_URL!), { pathname: `/${db}` }).toString();
+  const url = (db: string) => databaseUrl(PG_URL!, db);
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL! });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
-    const client = new pg.Client({ connectionString: url(DB) });
+    const client = new pg.Client({ connectionString: await freshDatabase(PG_URL!, DB) });
     await client.connect();
     await client.query('CREATE TABLE people (id int PRIMARY KEY, note text); CREATE TABLE other (n text)');
     for (const r of ROWS) await client.query('INSERT INTO people VALUES ($1, $2)', [r.id, r.note]);
@@ -84,12 +79,10 @@ describe.skipIf(!PG_URL && !process.env['CI'])('locate in PostgreSQL', () => {
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('locate in MariaDB', () => {
-  const url = () => Object.assign(new URL(MYSQL_URL!), { pathname: `/${DB}` }).toString();
+  const url = () => databaseUrl(MYSQL_URL!, DB);
   beforeAll(async () => {
+    await freshDatabase(MYSQL_URL!, DB, { setup: ['CREATE TABLE people (id int PRIMARY KEY, note text)'] });
     const admin = await mysql.createConnection(MYSQL_URL!);
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.query(`CREATE TABLE ${DB}.people (id int PRIMARY KEY, note text)`);
     for (const r of ROWS) await admin.query(`INSERT INTO ${DB}.people VALUES (?, ?)`, [r.id, r.note]);
     await admin.end();
   });

@@ -4,7 +4,7 @@
 import pg from 'pg';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
 import { fieldOf } from '../../src/pipeline/declarations/compare.js';
 import type { Report } from '../../src/report/report.js';
 import { EXPECTED_STATUSES, LINES, ORDERS_PRODUCT, ordersRows } from './declarations-fixture.js';
@@ -35,14 +35,10 @@ async function scanWithProducts(target: string, glob: string, args: string[] = [
 const STALE = [{ product: 'orders', file: 'products/orders/product.yaml', line: LINES.ssn, field: 'ssn' }];
 
 describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
-  const url = () => Object.assign(new URL(PG_URL!), { pathname: `/${DB}` }).toString();
+  const url = () => databaseUrl(PG_URL!, DB);
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
+    await freshDatabase(PG_URL!, DB);
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     await client.query(
@@ -53,12 +49,7 @@ describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
     await client.end();
   });
 
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it('gives each column its declaration status, and the missing ssn is stale', async () => {
     const report = await scanWithProducts(url(), `postgres://*/${DB}/orders.*`);

@@ -8,7 +8,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
 import { USER_SERVICE_VERDICTS, userServicePolicy, verdictsOf } from './user-service-fixture.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -25,18 +25,10 @@ const LOGS = { 'gateway/app.log': '2026-11-01T10:00:00Z INFO login for m***@exam
 const verdicts = (stdout: string) => verdictsOf(parseReport(stdout).findings);
 
 describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () => {
-  const url = () => {
-    const u = new URL(PG_URL!);
-    u.pathname = `/${DB}`;
-    return u.toString();
-  };
+  const url = () => databaseUrl(PG_URL!, DB);
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
+    await freshDatabase(PG_URL!, DB);
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     await client.query(`CREATE SCHEMA users; CREATE SCHEMA orders; CREATE SCHEMA analytics;
@@ -54,12 +46,7 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
     await client.end();
   });
 
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it.each([
     ['allow', 'allowed'],

@@ -1,10 +1,8 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, withEnv } from '../../helpers.js';
+import { databaseUrl, freshDatabase, makeTree, withEnv } from '../../helpers.js';
 import { readReport, scanBothWays } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -33,25 +31,17 @@ async function expectEqualMerges(target: string, extra: string[] = []): Promise<
 }
 
 describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
-  const url = () => Object.assign(new URL(PG_URL!), { pathname: '/piiscan_shards' }).toString();
+  const url = () => databaseUrl(PG_URL!, 'piiscan_shards');
   beforeAll(async () => {
     required(PG_URL, 'PIISCAN_TEST_PG_URL', 'postgres');
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS piiscan_shards');
-    await admin.query('CREATE DATABASE piiscan_shards');
-    await admin.end();
-    const db = new pg.Client({ connectionString: url() });
-    await db.connect();
-    for (const statement of TABLES('serial')) await db.query(statement);
-    await db.query(
-      `INSERT INTO customers (email, phone) SELECT 'c' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0') FROM generate_series(1, 3000) i`,
-    );
-    await db.query(
-      `INSERT INTO events (note) SELECT 'call +44 20 7946 0958 about ' || i FROM generate_series(1, 300) i`,
-    );
-    await db.query(`INSERT INTO staff (email) SELECT 's' || i || '@example.org' FROM generate_series(1, 40) i`);
-    await db.end();
+    await freshDatabase(PG_URL!, 'piiscan_shards', {
+      setup: [
+        ...TABLES('serial'),
+        `INSERT INTO customers (email, phone) SELECT 'c' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0') FROM generate_series(1, 3000) i`,
+        `INSERT INTO events (note) SELECT 'call +44 20 7946 0958 about ' || i FROM generate_series(1, 300) i`,
+        `INSERT INTO staff (email) SELECT 's' || i || '@example.org' FROM generate_series(1, 40) i`,
+      ],
+    });
   }, 60_000);
 
   it('merges 1, 3 and 8 shards into the single-process report', async () => {
@@ -62,20 +52,17 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB as shards', () => {
-  const url = () => Object.assign(new URL(MYSQL_URL!), { pathname: '/piiscan_shards' }).toString();
+  const url = () => databaseUrl(MYSQL_URL!, 'piiscan_shards');
   beforeAll(async () => {
     required(MYSQL_URL, 'PIISCAN_TEST_MYSQL_URL', 'mariadb');
-    const admin = await mysql.createConnection(MYSQL_URL!);
-    await admin.query('DROP DATABASE IF EXISTS piiscan_shards');
-    await admin.query('CREATE DATABASE piiscan_shards');
-    await admin.query('USE piiscan_shards');
-    for (const statement of TABLES('int AUTO_INCREMENT')) await admin.query(statement);
-    await admin.query(
-      `INSERT INTO customers (email, phone) SELECT CONCAT('c', seq, '@example.com'), CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')) FROM seq_1_to_3000`,
-    );
-    await admin.query(`INSERT INTO events (note) SELECT CONCAT('call +44 20 7946 0958 about ', seq) FROM seq_1_to_300`);
-    await admin.query(`INSERT INTO staff (email) SELECT CONCAT('s', seq, '@example.org') FROM seq_1_to_40`);
-    await admin.end();
+    await freshDatabase(MYSQL_URL!, 'piiscan_shards', {
+      setup: [
+        ...TABLES('int AUTO_INCREMENT'),
+        `INSERT INTO customers (email, phone) SELECT CONCAT('c', seq, '@example.com'), CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')) FROM seq_1_to_3000`,
+        `INSERT INTO events (note) SELECT CONCAT('call +44 20 7946 0958 about ', seq) FROM seq_1_to_300`,
+        `INSERT INTO staff (email) SELECT CONCAT('s', seq, '@example.org') FROM seq_1_to_40`,
+      ],
+    });
   }, 60_000);
 
   it('merges 1, 3 and 8 shards into the single-process report', () => expectEqualMerges(url()), 120_000);
