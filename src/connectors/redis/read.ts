@@ -10,7 +10,7 @@ import type { ObjectCoverage, RecordOrigin } from '../records.js';
 import { emptyResult, type RecordSink, type SourceResult } from '../contract.js';
 import { BATCH_ROWS, createColumnBatches, isBatchEnd } from '../column-batches.js';
 import { describeRedisError } from './errors.js';
-import { createGroupSample } from './group-sample.js';
+import { createGroupSample } from '../group-sample.js';
 import { toKeyGroup, toKeyHint } from './key-group.js';
 import { READ_TYPES, readKeyValues, type Client } from './values.js';
 import { redisSitePrefix, type RedisTarget } from './target.js';
