@@ -1,8 +1,8 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, freshDatabase, makeTree, withEnv } from '../../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrl, freshDatabase, makeTree } from '../../helpers.js';
+import { fillBucket, useS3rverEnv } from '../../s3-server.js';
 import { readReport, scanBothWays } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -69,27 +69,16 @@ describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB as shards', () => {
 });
 
 describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 as shards', () => {
-  let restore = () => undefined as void;
+  useS3rverEnv();
   beforeAll(async () => {
     required(S3_ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT', 's3');
-    restore = withEnv({
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_PROFILE: undefined,
-      AWS_REGION: 'us-east-1',
-    });
-    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
-    await client.send(new CreateBucketCommand({ Bucket: 'piiscan-shards' })).catch(() => undefined);
     const body = (n: number, i: number) => `INFO order ${i} for buyer${i}@example.com\n`.repeat(n);
-    for (let i = 0; i < 24; i++)
-      await client.send(
-        new PutObjectCommand({ Bucket: 'piiscan-shards', Key: `orders/day-${i}.log`, Body: body(1 + (i % 7) * 20, i) }),
-      );
-    await client.send(
-      new PutObjectCommand({ Bucket: 'piiscan-shards', Key: 'hr/people.csv', Body: 'name,email\nA,a@example.org\n' }),
-    );
+    const days = Array.from({ length: 24 }, (_, i) => [`orders/day-${i}.log`, body(1 + (i % 7) * 20, i)] as const);
+    await fillBucket(S3_ENDPOINT!, 'piiscan-shards', {
+      ...Object.fromEntries(days),
+      'hr/people.csv': 'name,email\nA,a@example.org\n',
+    });
   }, 60_000);
-  afterAll(() => restore());
 
   it('merges 1, 3 and 8 shards into the single-process report, objects sampled alike', async () => {
     await expectEqualMerges('s3://piiscan-shards/', ['--endpoint-url', S3_ENDPOINT!, '--sample-objects', '10']);
