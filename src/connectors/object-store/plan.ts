@@ -6,7 +6,7 @@
  * and its picks are planned once the listing is done, in key order.
  */
 import picomatch from 'picomatch';
-import type { ObjectCoverage } from '../records.js';
+import { toObjectCoverage } from '../records.js';
 import { emptyResult, type SourceResult } from '../contract.js';
 import { createGroupSample } from '../group-sample.js';
 import { toObjectGroup } from '../object-group.js';
@@ -67,21 +67,6 @@ export function createObjectFilter(
   };
 }
 
-/** An object store target's coverage before anything is read. */
-function toCoverage(display: string, options: ObjectPlanOptions): ObjectCoverage {
-  return {
-    source: display,
-    objectsListed: 0,
-    objectsScanned: 0,
-    groups: 0,
-    bytes: 0,
-    sampled: false,
-    sampleObjects: options.sampleObjects,
-    seed: options.seed,
-    skipped: {},
-  };
-}
-
 /** The unit of a listed object, as every store plans it; a store adds what its reads need. */
 function toStoredObjectUnit(listing: ObjectListing, object: StoredObject, group: string): StoredObjectUnit {
   const uri = `${listing.root}/${object.key}`;
@@ -103,7 +88,7 @@ export async function* planObjects<U>(
   options: ObjectPlanOptions,
   toUnit: (unit: StoredObjectUnit) => U,
 ): AsyncGenerator<U, SourceResult> {
-  const coverage = toCoverage(listing.display, options);
+  const coverage = toObjectCoverage(listing.display, { sampleObjects: options.sampleObjects, seed: options.seed });
   const result: SourceResult = { ...emptyResult(), objects: [coverage] };
   const skipReason = createObjectFilter(listing.root, options);
   const groups = new Set<string>();
