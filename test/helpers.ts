@@ -10,6 +10,7 @@ import AjvDraft04 from 'ajv-draft-04';
 import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
 import mysql from 'mysql2/promise';
 import pg from 'pg';
+import { expect } from 'vitest';
 import { run, type RunResult } from '../src/cli/main.js';
 import { toClickhouseTarget } from '../src/connectors/clickhouse/target.js';
 import type { Report } from '../src/report/report.js';
@@ -63,6 +64,14 @@ export function withUrlParts(base: string, parts: { pathname?: string; username?
   const url = new URL(base);
   Object.assign(url, parts);
   return url.toString();
+}
+
+/** Fails, naming the script that starts it, when the test server in environment variable `variable` is not set. */
+export function expectServer(variable: string, script: string): void {
+  expect(
+    process.env[variable],
+    `${variable} must be set in CI (eval "$(bash test/servers/${script}.sh start)")`,
+  ).toBeDefined();
 }
 
 /** The URL of database `name` on the test server at `serverUrl`. */

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClickhouse } from '../../../src/connectors/clickhouse/driver.js';
 import { describeClickhouseError } from '../../../src/connectors/clickhouse/errors.js';
 import { toClickhouseTarget } from '../../../src/connectors/clickhouse/target.js';
-import { dropDatabase, freshDatabase, scanJson, withUrlParts } from '../../helpers.js';
+import { dropDatabase, expectServer, freshDatabase, scanJson, withUrlParts } from '../../helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_CLICKHOUSE_URL'];
 const PASSWORD = ADMIN_URL ? decodeURIComponent(new URL(ADMIN_URL).password) : '';
@@ -44,10 +44,7 @@ const scan = (args: string[], url = urlFor('piiscan_crm')) => scanJson(url, args
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('clickhouse connector', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_CLICKHOUSE_URL must be set in CI (eval "$(bash test/servers/clickhouse.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_CLICKHOUSE_URL', 'clickhouse');
     await freshDatabase(ADMIN_URL!, 'piiscan_crm');
     const target = toClickhouseTarget(ADMIN_URL!);
     const admin = createClient({

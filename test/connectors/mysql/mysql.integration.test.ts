@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDatabaseTarget } from '../../../src/connectors/database/target.js';
 import { connectMysql } from '../../../src/connectors/mysql/driver.js';
 import { mysqlDriver } from '../../../src/connectors/mysql/index.js';
-import { dropDatabase, freshDatabase, makeTree, parseReport, runCli, runStatements } from '../../helpers.js';
+import {
+  dropDatabase,
+  expectServer,
+  freshDatabase,
+  makeTree,
+  parseReport,
+  runCli,
+  runStatements,
+} from '../../helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const READER_PASSWORD = 'reader-s3cret-pw';
@@ -47,10 +55,7 @@ async function scanDb(args: string[], url = urlFor('')) {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_MYSQL_URL must be set in CI (eval "$(bash test/servers/mariadb.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
     for (const database of DATABASES) await freshDatabase(ADMIN_URL!, database);
     await runStatements(ADMIN_URL!, SETUP);
   }, 60_000);

@@ -6,7 +6,7 @@ import { connectPostgres, readTable, withLibpqSslModes } from '../../../src/conn
 import { toDatabaseTarget } from '../../../src/connectors/database/target.js';
 import type { RowSink, TableInfo } from '../../../src/connectors/database/driver.js';
 import { postgresDriver } from '../../../src/connectors/postgres/index.js';
-import { dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../../helpers.js';
+import { dropDatabase, expectServer, freshDatabase, makeTree, parseReport, runCli } from '../../helpers.js';
 
 const IGNORE: RowSink = {
   text: () => undefined,
@@ -87,10 +87,7 @@ describe('sslmode', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_PG_URL must be set in CI (eval "$(bash test/servers/postgres.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_PG_URL', 'postgres');
     await dropDatabase(ADMIN_URL!, DB);
     await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
     await freshDatabase(ADMIN_URL!, DB, { setup: [SCHEMA] });
@@ -439,7 +436,6 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and select
         "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')",
       ],
     });
-    const { makeTree } = await import('../../helpers.js');
     const dir = makeTree({
       'piiscan.yaml':
         'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n',
@@ -468,7 +464,6 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
     await freshDatabase(ADMIN_URL!, 'piiscan_src', {
       setup: ["CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')"],
     });
-    const { makeTree } = await import('../../helpers.js');
     const { run } = await import('../../../src/cli/main.js');
     const admin = new URL(urlFor('piiscan_src'));
     const password = decodeURIComponent(admin.password);

@@ -11,7 +11,7 @@ import { scanTargets } from '../../../src/runner/run.js';
 import type { SourceSettings } from '../../../src/connectors/registry.js';
 import { describeS3Error } from '../../../src/connectors/s3/client.js';
 import { toObjectGroup } from '../../../src/connectors/object-group.js';
-import { makeTree, parseReport, runCli, withEnv } from '../../helpers.js';
+import { expectServer, makeTree, parseReport, runCli, withEnv } from '../../helpers.js';
 import { DEFAULT_SETTINGS } from '../../scan-inputs.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
@@ -157,10 +157,7 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
-    expect(
-      ENDPOINT,
-      'PIISCAN_TEST_S3_ENDPOINT must be set in CI (eval "$(bash test/servers/s3.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
     restoreEnv = withEnv({ ...CREDENTIALS, AWS_PROFILE: undefined, AWS_REGION: undefined });
     client = new S3Client({
       endpoint: ENDPOINT!,

@@ -1,16 +1,13 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, freshDatabase, makeTree } from '../../helpers.js';
+import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
 import { fillBucket, useS3rverEnv } from '../../s3-server.js';
 import { readReport, scanBothWays } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const S3_ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
-const required = (url: string | undefined, name: string, script: string) =>
-  expect(url, `${name} must be set in CI (eval "$(bash test/servers/${script}.sh start)")`).toBeDefined();
-
 /** Tables of several sizes, one larger than --sample-rows so that it is sampled by the seed. */
 const TABLES = (serial: string) => [
   `CREATE TABLE customers (id ${serial} PRIMARY KEY, email text, phone varchar(40))`,
@@ -33,7 +30,7 @@ async function expectEqualMerges(target: string, extra: string[] = []): Promise<
 describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
   const url = () => databaseUrl(PG_URL!, 'piiscan_shards');
   beforeAll(async () => {
-    required(PG_URL, 'PIISCAN_TEST_PG_URL', 'postgres');
+    expectServer('PIISCAN_TEST_PG_URL', 'postgres');
     await freshDatabase(PG_URL!, 'piiscan_shards', {
       setup: [
         ...TABLES('serial'),
@@ -54,7 +51,7 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB as shards', () => {
   const url = () => databaseUrl(MYSQL_URL!, 'piiscan_shards');
   beforeAll(async () => {
-    required(MYSQL_URL, 'PIISCAN_TEST_MYSQL_URL', 'mariadb');
+    expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
     await freshDatabase(MYSQL_URL!, 'piiscan_shards', {
       setup: [
         ...TABLES('int AUTO_INCREMENT'),
@@ -71,7 +68,7 @@ describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB as shards', () => {
 describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 as shards', () => {
   useS3rverEnv();
   beforeAll(async () => {
-    required(S3_ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT', 's3');
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
     const body = (n: number, i: number) => `INFO order ${i} for buyer${i}@example.com\n`.repeat(n);
     const days = Array.from({ length: 24 }, (_, i) => [`orders/day-${i}.log`, body(1 + (i % 7) * 20, i)] as const);
     await fillBucket(S3_ENDPOINT!, 'piiscan-shards', {
