@@ -1,4 +1,5 @@
-// Shared test helpers: temporary trees, the in-process CLI, and report schema validation.
+// Shared test helpers: temporary trees, the in-process CLI, report schema validation, and fresh
+// databases on the test servers.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,12 @@ import path from 'node:path';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import AjvDraft04 from 'ajv-draft-04';
+import { ClickHouseLogLevel, createClient } from '@clickhouse/client';
+import mysql from 'mysql2/promise';
+import pg from 'pg';
+import { expect } from 'vitest';
 import { run, type RunResult } from '../src/cli/main.js';
+import { toClickhouseTarget } from '../src/connectors/clickhouse/target.js';
 import type { Report } from '../src/report/report.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
@@ -59,6 +65,77 @@ export function withUrlParts(base: string, parts: { pathname?: string; username?
   Object.assign(url, parts);
   return url.toString();
 }
+
+/** Fails, naming the script that starts it, when the test server in environment variable `variable` is not set. */
+export function expectServer(variable: string, script: string): void {
+  expect(
+    process.env[variable],
+    `${variable} must be set in CI (eval "$(bash test/servers/${script}.sh start)")`,
+  ).toBeDefined();
+}
+
+/** The URL of database `name` on the test server at `serverUrl`. */
+export const databaseUrl = (serverUrl: string, name: string): string =>
+  withUrlParts(serverUrl, { pathname: `/${name}` });
+
+/** One connection to a test database server, whatever its kind. */
+interface Session {
+  run(statement: string): Promise<unknown>;
+  close(): Promise<unknown>;
+}
+
+async function openSession(url: string): Promise<Session> {
+  switch (new URL(url).protocol) {
+    case 'mysql:': {
+      const client = await mysql.createConnection(url);
+      return { run: (statement) => client.query(statement), close: () => client.end() };
+    }
+    case 'clickhouse:': {
+      const { endpoint, username, password, database } = toClickhouseTarget(url);
+      // The test's own client logs nothing: the errors it meets are the test's to report.
+      const log = { level: ClickHouseLogLevel.OFF };
+      const client = createClient({ url: endpoint, username, password, database: database || 'default', log });
+      return { run: (query) => client.command({ query }), close: () => client.close() };
+    }
+    default: {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      return { run: (statement) => client.query(statement), close: () => client.end() };
+    }
+  }
+}
+
+/**
+ * Runs statements one after another on the test server at `url` (PostgreSQL, MariaDB or
+ * ClickHouse, by its scheme), in the URL's database.
+ */
+export async function runStatements(url: string, statements: string[]): Promise<void> {
+  const session = await openSession(url);
+  try {
+    for (const statement of statements) await session.run(statement);
+  } finally {
+    await session.close();
+  }
+}
+
+/**
+ * Drops database `name` on the test server at `adminUrl` if it is there, creates it anew (with
+ * `options` after CREATE DATABASE, e.g. an encoding) and runs `setup` in it; returns its URL.
+ */
+export async function freshDatabase(
+  adminUrl: string,
+  name: string,
+  { options = '', setup = [] }: { options?: string; setup?: string[] } = {},
+): Promise<string> {
+  await runStatements(adminUrl, [`DROP DATABASE IF EXISTS ${name}`, `CREATE DATABASE ${name} ${options}`.trim()]);
+  const url = databaseUrl(adminUrl, name);
+  if (setup.length > 0) await runStatements(url, setup);
+  return url;
+}
+
+/** Drops database `name` on the test server at `adminUrl`, if it is there. */
+export const dropDatabase = (adminUrl: string, name: string): Promise<void> =>
+  runStatements(adminUrl, [`DROP DATABASE IF EXISTS ${name}`]);
 
 /** Scans one target in-process to a JSON report, quietly: the run's result and its parsed report. */
 export async function scanJson(target: string, args: string[] = []): Promise<RunResult & { report: Report }> {

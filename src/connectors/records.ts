@@ -30,6 +30,25 @@ export interface ObjectCoverage {
   skipped: Record<string, number>;
 }
 
+/** An object source's coverage before anything is listed: nothing counted, `sample` as planned (none by default). */
+export function toObjectCoverage(
+  source: string,
+  sample: Pick<ObjectCoverage, 'sampleObjects' | 'seed'> = { sampleObjects: 0, seed: 0 },
+): ObjectCoverage {
+  const { sampleObjects, seed } = sample;
+  return {
+    source,
+    objectsListed: 0,
+    objectsScanned: 0,
+    groups: 0,
+    bytes: 0,
+    sampled: false,
+    sampleObjects,
+    seed,
+    skipped: {},
+  };
+}
+
 /** What was read of one database table. */
 export interface TableCoverage {
   /** The database URL without password. */

@@ -3,16 +3,9 @@
 import { describe, expect, it } from 'vitest';
 import { BATCH_ROWS, createColumnBatches } from '../../src/connectors/column-batches.js';
 import type { ValuesRecord } from '../../src/connectors/values-record.js';
+import { columnOrigin } from '../scan-inputs.js';
 
-const origin = {
-  siteKind: 'column' as const,
-  path: 'db.t.c',
-  source: 'db',
-  uri: 'postgres://h/db/t.c',
-  siteUri: 'postgres://h/db/t.c',
-  defaultService: 'db',
-  target: 'db',
-};
+const origin = columnOrigin();
 
 function collect(columns: number) {
   const records: ValuesRecord[] = [];

@@ -1,5 +1,4 @@
 // Long lines: the same matches, locations and samples as short ones, whatever their length.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import type { Occurrence } from '../../src/engine/occurrence.js';
@@ -10,6 +9,7 @@ import { LONG_LINE } from '../../src/engine/long-line.js';
 import { compileTextPattern, LONG_TEXT } from '../../src/engine/regex.js';
 import { scanRecord } from '../../src/engine/scan-record.js';
 import { makeTree, parseReport, runCli } from '../helpers.js';
+import { fileOrigin } from '../scan-inputs.js';
 
 /** Segments with one-, two-, three- and four-byte characters, some holding an email. */
 const SEGMENTS = [
@@ -109,15 +109,7 @@ describe('long lines', () => {
   it('reads a line longer than the reader limit in pieces and finds every match across the cuts', async () => {
     const { text, expected } = longLine(600);
     const dir = makeTree({ 'long.log': `first line\n${text}\nlast ann@example.com\n` });
-    const origin = {
-      siteKind: 'file' as const,
-      path: 'long.log',
-      source: path.join(dir, 'long.log'),
-      uri: 'file://long.log',
-      siteUri: 'file://long.log*',
-      defaultService: 'x',
-      target: '.',
-    };
+    const origin = fileOrigin(dir, 'long.log');
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
     const found: Occurrence[] = [];
     let pieces = 0;

@@ -3,19 +3,18 @@
 // line: each trace names its form and, in databases, the row's primary key.
 import mysql from 'mysql2/promise';
 import pg from 'pg';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import { makeTree } from '../helpers.js';
+import { databaseUrl, freshDatabase, makeTree } from '../helpers.js';
+import { fillBucket, useS3rverEnv } from '../s3-server.js';
 import type { LocateReport } from '../../src/locate/report.js';
 import { EMAIL, FORMS, HMAC_KEY, IDENTIFIERS, PHONE, SSN } from './fixture.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const S3_ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
-const S3_ENV = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
 const SUBJECT = ['--subject', `email=${EMAIL}`, '--subject', `phone=${PHONE}`, '--subject', `us_ssn=${SSN}`];
 const DB = 'piiscan_locate';
 
@@ -40,14 +39,9 @@ function expectEveryFormByKey(report: LocateReport, location: string) {
 }
 
 describe.skipIf(!PG_URL && !process.env['CI'])('locate in PostgreSQL', () => {
-  const url = (db: string) => Object.assign(new URL(PG_URL!), { pathname: `/${db}` }).toString();
+  const url = (db: string) => databaseUrl(PG_URL!, db);
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL! });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
-    const client = new pg.Client({ connectionString: url(DB) });
+    const client = new pg.Client({ connectionString: await freshDatabase(PG_URL!, DB) });
     await client.connect();
     await client.query('CREATE TABLE people (id int PRIMARY KEY, note text); CREATE TABLE other (n text)');
     for (const r of ROWS) await client.query('INSERT INTO people VALUES ($1, $2)', [r.id, r.note]);
@@ -84,12 +78,10 @@ describe.skipIf(!PG_URL && !process.env['CI'])('locate in PostgreSQL', () => {
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('locate in MariaDB', () => {
-  const url = () => Object.assign(new URL(MYSQL_URL!), { pathname: `/${DB}` }).toString();
+  const url = () => databaseUrl(MYSQL_URL!, DB);
   beforeAll(async () => {
+    await freshDatabase(MYSQL_URL!, DB, { setup: ['CREATE TABLE people (id int PRIMARY KEY, note text)'] });
     const admin = await mysql.createConnection(MYSQL_URL!);
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.query(`CREATE TABLE ${DB}.people (id int PRIMARY KEY, note text)`);
     for (const r of ROWS) await admin.query(`INSERT INTO ${DB}.people VALUES (?, ?)`, [r.id, r.note]);
     await admin.end();
   });
@@ -124,32 +116,15 @@ describe('locate in SQLite', () => {
 });
 
 describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('locate in S3', () => {
-  beforeAll(async () => {
-    const client = new S3Client({
-      endpoint: S3_ENDPOINT!,
-      region: 'us-east-1',
-      forcePathStyle: true,
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-    });
-    await client.send(new CreateBucketCommand({ Bucket: 'locate' })).catch(() => undefined);
-    const body = `${ROWS.map((r) => r.note).join('\n')}\n`;
-    await client.send(new PutObjectCommand({ Bucket: 'locate', Key: 'logs/app.log', Body: body }));
-    client.destroy();
-  });
-  afterAll(() => undefined);
+  useS3rverEnv();
+  beforeAll(() => fillBucket(S3_ENDPOINT!, 'locate', { 'logs/app.log': `${ROWS.map((r) => r.note).join('\n')}\n` }));
 
   it('finds every form on its line of the object', async () => {
-    const saved = { ...process.env };
-    Object.assign(process.env, S3_ENV);
-    try {
-      const { exitCode, report } = await locate(['s3://locate/logs/', '--endpoint-url', S3_ENDPOINT!]);
-      expect(exitCode).toBe(0);
-      const traces = report.subjects[0]!.locations;
-      expect(traces.map((t) => ({ form: t.form, line: t.line, location: t.location }))).toEqual(
-        FORMS.map((f, i) => ({ form: f.form, line: i + 1, location: 's3://locate/logs/app.log' })),
-      );
-    } finally {
-      for (const k of Object.keys(S3_ENV)) if (saved[k] === undefined) delete process.env[k];
-    }
+    const { exitCode, report } = await locate(['s3://locate/logs/', '--endpoint-url', S3_ENDPOINT!]);
+    expect(exitCode).toBe(0);
+    const traces = report.subjects[0]!.locations;
+    expect(traces.map((t) => ({ form: t.form, line: t.line, location: t.location }))).toEqual(
+      FORMS.map((f, i) => ({ form: f.form, line: i + 1, location: 's3://locate/logs/app.log' })),
+    );
   });
 });

@@ -2,9 +2,9 @@
 // the same product files and rows give the same statuses, and a stale declaration when the
 // product's source was read whole.
 import pg from 'pg';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
+import { fillBucket, useS3rverEnv } from '../s3-server.js';
 import { fieldOf } from '../../src/pipeline/declarations/compare.js';
 import type { Report } from '../../src/report/report.js';
 import { EXPECTED_STATUSES, LINES, ORDERS_PRODUCT, ordersRows } from './declarations-fixture.js';
@@ -35,14 +35,10 @@ async function scanWithProducts(target: string, glob: string, args: string[] = [
 const STALE = [{ product: 'orders', file: 'products/orders/product.yaml', line: LINES.ssn, field: 'ssn' }];
 
 describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
-  const url = () => Object.assign(new URL(PG_URL!), { pathname: `/${DB}` }).toString();
+  const url = () => databaseUrl(PG_URL!, DB);
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
+    await freshDatabase(PG_URL!, DB);
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     await client.query(
@@ -53,12 +49,7 @@ describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
     await client.end();
   });
 
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it('gives each column its declaration status, and the missing ssn is stale', async () => {
     const report = await scanWithProducts(url(), `postgres://*/${DB}/orders.*`);
@@ -68,29 +59,11 @@ describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
 });
 
 describe.skipIf(!ENDPOINT)('declarations on S3', () => {
-  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-
+  useS3rverEnv();
   beforeAll(async () => {
-    Object.assign(process.env, env);
-    const s3 = new S3Client({
-      endpoint: ENDPOINT,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
     const rows = ordersRows();
     const csv = ['email,email_sha256,phone,contact_email', ...rows.map((r) => Object.values(r).join(','))].join('\n');
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'orders/customers.csv', Body: `${csv}\n` }));
-  });
-
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    await fillBucket(ENDPOINT!, BUCKET, { 'orders/customers.csv': `${csv}\n` });
   });
 
   it('gives each CSV column of the bucket prefix its status, and the missing ssn is stale', async () => {

@@ -6,9 +6,9 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
+import { fillBucket, useS3rverEnv } from '../s3-server.js';
 import { USER_SERVICE_VERDICTS, userServicePolicy, verdictsOf } from './user-service-fixture.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -25,18 +25,10 @@ const LOGS = { 'gateway/app.log': '2026-11-01T10:00:00Z INFO login for m***@exam
 const verdicts = (stdout: string) => verdictsOf(parseReport(stdout).findings);
 
 describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () => {
-  const url = () => {
-    const u = new URL(PG_URL!);
-    u.pathname = `/${DB}`;
-    return u.toString();
-  };
+  const url = () => databaseUrl(PG_URL!, DB);
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
+    await freshDatabase(PG_URL!, DB);
     const client = new pg.Client({ connectionString: url() });
     await client.connect();
     await client.query(`CREATE SCHEMA users; CREATE SCHEMA orders; CREATE SCHEMA analytics;
@@ -54,12 +46,7 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
     await client.end();
   });
 
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
-  });
+  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it.each([
     ['allow', 'allowed'],
@@ -97,28 +84,8 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
 });
 
 describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
-  // The AWS SDK reads its credentials from the process's environment.
-  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
-
+  useS3rverEnv();
   beforeAll(async () => {
-    Object.assign(process.env, env);
-    const s3 = new S3Client({
-      endpoint: ENDPOINT,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
     const csv = (header: string, values: string[]) => `id,${header}\n${values.map((v, i) => `${i},${v}`).join('\n')}\n`;
     const objects: Record<string, string> = {
       'users/accounts.csv': csv(
@@ -132,8 +99,7 @@ describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
       ),
       'gateway/app.log': LOGS['gateway/app.log'],
     };
-    for (const [Key, Body] of Object.entries(objects))
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }));
+    await fillBucket(ENDPOINT!, BUCKET, objects);
   });
 
   it('gives each object site its verdict, and links the base64 hashes to the plaintext CSV', async () => {

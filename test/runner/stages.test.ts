@@ -12,6 +12,7 @@ import { scanValues } from '../../src/engine/column/scan-values.js';
 import { toValuesRecord } from '../../src/connectors/values-record.js';
 import { compileTextPattern } from '../../src/engine/regex.js';
 import { ROOT } from '../helpers.js';
+import { columnOrigin } from '../scan-inputs.js';
 
 const set = createDetectorSet(detectors);
 const options = { showValues: false, serviceField: 'service' };
@@ -90,15 +91,7 @@ describe('match offsets', () => {
 // A column's values go through the engine in batches (one RE2 call per pattern for many values).
 // Whatever the batch, every value must come out as if it had been scanned alone.
 describe('batches of column values', () => {
-  const origin = {
-    siteKind: 'column' as const,
-    path: 'db.t.c',
-    source: 'db',
-    uri: 'postgres://h/db/t.c',
-    siteUri: 'postgres://h/db/t.c',
-    defaultService: 'db',
-    target: 'db',
-  };
+  const origin = columnOrigin();
   const examples = detectors.flatMap((d) => d.examples.positive.concat(d.examples.negative).map((e) => e.text));
   const values = [
     ...examples,
@@ -155,15 +148,7 @@ describe('batches of column values', () => {
 // Batches of one shape (every value one whole match, or only stored forms) take a fast path that
 // makes no RE2 call per value. Each must find what the general path finds value by value.
 describe('batches of one shape', () => {
-  const origin = {
-    siteKind: 'column' as const,
-    path: 'db.t.c',
-    source: 'db',
-    uri: 'postgres://h/db/t.c',
-    siteUri: 'postgres://h/db/t.c',
-    defaultService: 'db',
-    target: 'db',
-  };
+  const origin = columnOrigin();
   const general = (values: string[], hint: string) =>
     values.flatMap((v, i) => analyzeLine(set, { text: v, line: i + 1, hint, template: false }, options));
   const batch = (values: string[], hint: string, maxLocations?: number) =>
@@ -309,15 +294,7 @@ describe('batches of one shape, with a pattern that beats the whole-value one', 
     examples: { positive: [], negative: [] },
   };
   const codeSet = createDetectorSet([code]);
-  const origin = {
-    siteKind: 'column' as const,
-    path: 'db.t.c',
-    source: 'db',
-    uri: 'postgres://h/db/t.c',
-    siteUri: 'postgres://h/db/t.c',
-    defaultService: 'db',
-    target: 'db',
-  };
+  const origin = columnOrigin();
 
   it('keeps the winner of each value', () => {
     const values = ['AB1234', 'CD5678', 'EF9012'];

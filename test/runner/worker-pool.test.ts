@@ -1,35 +1,17 @@
 // The worker pool keeps working when one of its workers dies.
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createWorkerPool } from '../../src/runner/worker-pool.js';
 import type { SourceSettings } from '../../src/connectors/registry.js';
-import type { ScanSettings } from '../../src/sites/settings.js';
 import { makeTree } from '../helpers.js';
+import { columnOrigin, DEFAULT_SETTINGS, fileOrigin } from '../scan-inputs.js';
 
-const SETTINGS: ScanSettings = {
-  detectorIds: [],
-  minConfidence: 0.5,
-  maxLocations: 5,
-  showValues: false,
-  serviceField: 'service',
-  services: [],
-  allowValues: [],
-};
 /** Only what a file unit needs; the other sources are not asked. */
 const SOURCES = { files: { cwd: '/', exclude: [] } } as unknown as SourceSettings;
 
 describe('worker pool', () => {
   it('gives no more work to a worker that died, and starts another for the next task', async () => {
     const dir = makeTree({ 'app.log': 'signup for ann@example.com\n' });
-    const origin = {
-      siteKind: 'file' as const,
-      path: 'app.log',
-      source: path.join(dir, 'app.log'),
-      uri: 'file://app.log',
-      siteUri: 'file://app.log*',
-      defaultService: 'app',
-      target: dir,
-    };
+    const origin = fileOrigin(dir, 'app.log', { service: 'app', target: dir });
     const unit = {
       id: 'files:app.log',
       connector: 'files',
@@ -38,7 +20,7 @@ describe('worker pool', () => {
       size: { bytes: 27 },
       origin,
     };
-    const pool = createWorkerPool({ settings: SETTINGS, sources: SOURCES }, 1);
+    const pool = createWorkerPool({ settings: DEFAULT_SETTINGS, sources: SOURCES }, 1);
     try {
       // A unit of a source the worker does not have throws outside any unit's error handling: the worker dies.
       await expect(pool.run({ ...unit, connector: 'no-such-source' })).rejects.toThrow();
@@ -58,16 +40,8 @@ describe('a table split between the reading thread and a worker', () => {
     const { splitSink } = await import('../../src/runner/split-sink.js');
     const { createRecordScanner } = await import('../../src/sites/record-scanner.js');
     const { toValuesRecord } = await import('../../src/connectors/values-record.js');
-    const settings = { ...SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
-    const origin = (column: string) => ({
-      siteKind: 'column' as const,
-      path: `db.t.${column}`,
-      source: 'db',
-      uri: `postgres://h/db/t.${column}`,
-      siteUri: `postgres://h/db/t.${column}`,
-      defaultService: 'db',
-      target: 'db',
-    });
+    const settings = { ...DEFAULT_SETTINGS, allowValues: [{ rule: 0, pattern: 'qa@example\\.com' }] };
+    const origin = columnOrigin;
     const pool = createWorkerPool({ settings, sources: SOURCES }, 1);
     try {
       const local = createRecordScanner(settings)();

@@ -7,7 +7,8 @@
 # database (18.16 has no GRANT: allow_databases is how a user is kept from a database); `reader`,
 # whose profile is read only (it may change no setting).
 set -euo pipefail
-free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/test/servers/common.sh"
 
 case "${1:-}" in
   start)

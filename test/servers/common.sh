@@ -6,10 +6,10 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-# Waits up to ten seconds for 127.0.0.1:PORT to accept; fails with DIR/server.log otherwise.
+# Waits up to SECONDS (default ten) for 127.0.0.1:PORT to accept; fails with DIR/server.log otherwise.
 wait_for_port() {
-  local port=$1 dir=$2
-  for _ in $(seq 100); do
+  local port=$1 dir=$2 seconds=${3:-10}
+  for _ in $(seq $((seconds * 10))); do
     if (echo > "/dev/tcp/127.0.0.1/$port") 2> /dev/null; then return 0; fi
     sleep 0.1
   done
@@ -17,9 +17,17 @@ wait_for_port() {
   return 1
 }
 
-# Stops the server whose pid is in DIR/pid and removes DIR.
+# Stops the server whose pid is in DIR/pid, waits up to ten seconds for it to exit (so that its
+# files are closed), and removes DIR.
 stop_server_dir() {
-  local dir=$1
-  [ -f "$dir/pid" ] && kill "$(cat "$dir/pid")" 2> /dev/null || true
+  local dir=$1 pid
+  if [ -f "$dir/pid" ]; then
+    pid=$(cat "$dir/pid")
+    kill "$pid" 2> /dev/null || true
+    for _ in $(seq 40); do
+      kill -0 "$pid" 2> /dev/null || break
+      sleep 0.25
+    done
+  fi
   rm -rf "$dir"
 }

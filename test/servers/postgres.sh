@@ -4,12 +4,14 @@
 #   bash test/servers/postgres.sh stop "$PIISCAN_TEST_PG_DIR"
 # PostgreSQL refuses to run as root, so the server runs as the postgres user.
 set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/test/servers/common.sh"
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
 case "${1:-}" in
   start)
     dir=$(mktemp -d /tmp/piiscan-pg.XXXXXX)
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    port=$(free_port)
     password=piiscan-test-password
     echo "$password" > "$dir/pwfile"
     [ "$(id -u)" = 0 ] && chown -R postgres "$dir"

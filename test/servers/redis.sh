@@ -5,11 +5,13 @@
 # Its own redis.conf (nothing saved to disk). Users: `default` with a password, and `limited`,
 # which may run read commands on keys under `public:` only (to test what a denied read looks like).
 set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+source "$root/test/servers/common.sh"
 
 case "${1:-}" in
   start)
     dir=$(mktemp -d /tmp/piiscan-redis.XXXXXX)
-    port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+    port=$(free_port)
     password=piiscan-test-password
     cat > "$dir/redis.conf" <<CONF
 bind 127.0.0.1
@@ -24,18 +26,13 @@ user default on >$password ~* &* +@all
 user limited on >$password ~public:* +@read +@connection +scan +type
 CONF
     redis-server "$dir/redis.conf"
-    for _ in $(seq 1 40); do
-      redis-cli -h 127.0.0.1 -p "$port" --no-auth-warning -a "$password" ping > /dev/null 2>&1 && break
-      sleep 0.25
-    done
+    wait_for_port "$port" "$dir"
     echo "export PIISCAN_TEST_REDIS_DIR=$dir"
     echo "export PIISCAN_TEST_REDIS_URL=redis://default:$password@127.0.0.1:$port/0"
     ;;
   stop)
     dir=${2:?usage: redis.sh stop DIR}
-    if [ -f "$dir/pid" ]; then kill "$(cat "$dir/pid")" 2>/dev/null || true; fi
-    for _ in $(seq 1 40); do [ -f "$dir/pid" ] || break; sleep 0.25; done
-    rm -rf "$dir"
+    stop_server_dir "$dir"
     ;;
   *)
     echo "usage: redis.sh start | stop DIR" >&2

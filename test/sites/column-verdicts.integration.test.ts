@@ -5,39 +5,15 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Report } from '../../src/report/report.js';
 import { EXPECTED_VERDICTS, fixtureTables, isPlaceholder } from './column-verdicts-fixture.js';
-import { parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, parseReport, runCli } from '../helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const DB = 'piiscan_verdicts';
 const ROWS_PER_INSERT = 1000;
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function dropPostgres(): Promise<void> {
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-  await admin.end();
-}
-
-async function dropMariadb(): Promise<void> {
-  const admin = await mysql.createConnection(MYSQL_URL!);
-  await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-  await admin.end();
-}
-
 async function loadPostgres(): Promise<void> {
-  await dropPostgres();
-  const admin = new pg.Client({ connectionString: PG_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${DB}`);
-  await admin.end();
-  const client = new pg.Client({ connectionString: withDatabase(PG_URL!, DB) });
+  const client = new pg.Client({ connectionString: await freshDatabase(PG_URL!, DB) });
   await client.connect();
   try {
     for (const table of fixtureTables()) {
@@ -58,10 +34,9 @@ async function loadPostgres(): Promise<void> {
 }
 
 async function loadMariadb(): Promise<void> {
-  await dropMariadb();
+  await freshDatabase(MYSQL_URL!, DB);
   const admin = await mysql.createConnection(MYSQL_URL!);
   try {
-    await admin.query(`CREATE DATABASE ${DB}`);
     for (const table of fixtureTables()) {
       await admin.query(`CREATE TABLE ${DB}.${table.name} (${table.columns.replace('INET', 'inet4')})`);
       for (let first = 0; first < table.rows.length; first += ROWS_PER_INSERT) {
@@ -77,7 +52,7 @@ async function loadMariadb(): Promise<void> {
 }
 
 async function scan(url: string, args: string[] = []): Promise<Report> {
-  const { stdout } = await runCli(['scan', withDatabase(url, DB), '--format', 'json', '--quiet', ...args]);
+  const { stdout } = await runCli(['scan', databaseUrl(url, DB), '--format', 'json', '--quiet', ...args]);
   return parseReport(stdout);
 }
 
@@ -116,15 +91,15 @@ function expectVerdicts(report: Report): void {
 }
 
 const SERVERS = [
-  { name: 'PostgreSQL', url: PG_URL, load: loadPostgres, drop: dropPostgres },
-  { name: 'MariaDB', url: MYSQL_URL, load: loadMariadb, drop: dropMariadb },
+  { name: 'PostgreSQL', url: PG_URL, load: loadPostgres },
+  { name: 'MariaDB', url: MYSQL_URL, load: loadMariadb },
 ];
 
 for (const server of SERVERS) {
   describe.skipIf(!server.url && !process.env['CI'])(`column verdicts on ${server.name}`, () => {
     beforeAll(server.load, 120_000);
     afterAll(async () => {
-      if (server.url) await server.drop();
+      if (server.url) await dropDatabase(server.url, DB);
     });
 
     it('gives every column one right verdict with its share, on one thread and on workers', async () => {

@@ -3,46 +3,22 @@
 // column-verdicts-db.test.ts runs the same tables through PostgreSQL and MariaDB.
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/sites/finding.js';
-import type { RecordOrigin } from '../../src/connectors/records.js';
-import type { ScanSettings } from '../../src/sites/settings.js';
 import { createRecordScanner } from '../../src/sites/record-scanner.js';
 import { BATCH_ROWS } from '../../src/connectors/column-batches.js';
 import { toValuesRecord } from '../../src/connectors/values-record.js';
 import { classifyStoredForm, toNamedForm } from '../../src/engine/stored-form.js';
 import { createRandom } from '../../src/connectors/seeded-random.js';
 import { fixtureTables, isPhoneLikeRef } from './column-verdicts-fixture.js';
-
-const SETTINGS: ScanSettings = {
-  detectorIds: [],
-  minConfidence: 0.5,
-  maxLocations: 5,
-  showValues: false,
-  serviceField: 'service',
-  services: [],
-  allowValues: [],
-};
-
-function originOf(column: string): RecordOrigin {
-  const uri = `postgres://db.example.com/shop/public.t.${column}`;
-  return {
-    siteKind: 'column',
-    path: `shop.public.t.${column}`,
-    source: 'db',
-    uri,
-    siteUri: uri,
-    defaultService: 'shop',
-    target: 'db',
-  };
-}
+import { columnOrigin, DEFAULT_SETTINGS } from '../scan-inputs.js';
 
 /** A column's findings, its values sent in batches as a table's are. */
 function scanColumn(column: string, values: string[]): Finding[] {
-  const sink = createRecordScanner(SETTINGS)();
+  const sink = createRecordScanner(DEFAULT_SETTINGS)();
   for (let first = 0; first < values.length; first += BATCH_ROWS) {
     const batch = values.slice(first, first + BATCH_ROWS);
     sink.scan(
       toValuesRecord(
-        originOf(column),
+        columnOrigin(column),
         batch,
         Int32Array.from(batch, (_, i) => first + i + 1),
         column,

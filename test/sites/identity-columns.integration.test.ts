@@ -3,7 +3,7 @@
 // its timestamps, product and service names are not.
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseReport, runCli } from '../helpers.js';
+import { databaseUrl, dropDatabase, freshDatabase, parseReport, runCli } from '../helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const DB = 'piiscan_identity';
@@ -17,24 +17,9 @@ const ADDRESSES = [
 ];
 const ROWS = 40;
 
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
-
-async function admin(text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: PG_URL });
-  await client.connect();
-  await client.query(text);
-  await client.end();
-}
-
 /** Every tenth full_name is a placeholder, so the column's share is 0.9. */
 async function load(): Promise<void> {
-  await admin(`DROP DATABASE IF EXISTS ${DB}`);
-  await admin(`CREATE DATABASE ${DB}`);
-  const client = new pg.Client({ connectionString: withDatabase(PG_URL!, DB) });
+  const client = new pg.Client({ connectionString: await freshDatabase(PG_URL!, DB) });
   await client.connect();
   try {
     await client.query(`CREATE TABLE customers (id serial PRIMARY KEY, full_name text, date_of_birth date,
@@ -60,11 +45,11 @@ async function load(): Promise<void> {
 describe.skipIf(!PG_URL && !process.env['CI'])('names, birth dates and addresses on PostgreSQL', () => {
   beforeAll(load, 60_000);
   afterAll(async () => {
-    if (PG_URL) await admin(`DROP DATABASE IF EXISTS ${DB}`);
+    if (PG_URL) await dropDatabase(PG_URL, DB);
   });
 
   it('finds each column of a customers table with its share, and nothing in timestamps or product names', async () => {
-    const { stdout } = await runCli(['scan', withDatabase(PG_URL!, DB), '--format', 'json', '--quiet']);
+    const { stdout } = await runCli(['scan', databaseUrl(PG_URL!, DB), '--format', 'json', '--quiet']);
     const report = parseReport(stdout);
     const columns = report.findings
       .map(

@@ -6,9 +6,9 @@
  * and its picks are planned once the listing is done, in key order.
  */
 import picomatch from 'picomatch';
-import type { ObjectCoverage } from '../records.js';
+import { toObjectCoverage } from '../records.js';
 import { emptyResult, type SourceResult } from '../contract.js';
-import { createRandom } from '../seeded-random.js';
+import { createGroupSample } from '../group-sample.js';
 import { toObjectGroup } from '../object-group.js';
 import { formatBytes } from '../../errors/format-bytes.js';
 import { textBytes } from '../file-group.js';
@@ -67,27 +67,6 @@ export function createObjectFilter(
   };
 }
 
-/** Up to `size` objects of one group, chosen uniformly as they are listed (reservoir sampling). */
-interface Reservoir {
-  seen: number;
-  picked: StoredObject[];
-}
-
-/** An object store target's coverage before anything is read. */
-function toCoverage(display: string, options: ObjectPlanOptions): ObjectCoverage {
-  return {
-    source: display,
-    objectsListed: 0,
-    objectsScanned: 0,
-    groups: 0,
-    bytes: 0,
-    sampled: false,
-    sampleObjects: options.sampleObjects,
-    seed: options.seed,
-    skipped: {},
-  };
-}
-
 /** The unit of a listed object, as every store plans it; a store adds what its reads need. */
 function toStoredObjectUnit(listing: ObjectListing, object: StoredObject, group: string): StoredObjectUnit {
   const uri = `${listing.root}/${object.key}`;
@@ -109,12 +88,11 @@ export async function* planObjects<U>(
   options: ObjectPlanOptions,
   toUnit: (unit: StoredObjectUnit) => U,
 ): AsyncGenerator<U, SourceResult> {
-  const coverage = toCoverage(listing.display, options);
+  const coverage = toObjectCoverage(listing.display, { sampleObjects: options.sampleObjects, seed: options.seed });
   const result: SourceResult = { ...emptyResult(), objects: [coverage] };
   const skipReason = createObjectFilter(listing.root, options);
   const groups = new Set<string>();
-  const reservoirs = new Map<string, Reservoir>();
-  const random = createRandom(options.seed);
+  const sample = createGroupSample<StoredObject>(options.sampleObjects, options.seed);
   try {
     for await (const object of listing.objects) {
       if (object.key.endsWith('/')) continue; // a folder marker, not an object
@@ -130,22 +108,14 @@ export async function* planObjects<U>(
         yield toUnit(toStoredObjectUnit(listing, object, group));
         continue;
       }
-      let reservoir = reservoirs.get(group);
-      if (reservoir === undefined) reservoirs.set(group, (reservoir = { seen: 0, picked: [] }));
-      reservoir.seen++;
-      if (reservoir.picked.length < options.sampleObjects) reservoir.picked.push(object);
-      else {
-        const slot = Math.floor(random() * reservoir.seen);
-        if (slot < options.sampleObjects) reservoir.picked[slot] = object;
-      }
+      sample.offer(group, object);
     }
   } catch (error) {
     result.errors.push({ source: listing.display, message: listing.describeError(error) });
   }
-  coverage.groups = options.sampleObjects === 0 ? groups.size : reservoirs.size;
-  coverage.sampled = [...reservoirs.values()].some((r) => r.seen > r.picked.length);
-  const picks = [...reservoirs].flatMap(([group, r]) => r.picked.map((object) => ({ object, group })));
-  for (const pick of picks.sort((a, b) => (a.object.key < b.object.key ? -1 : 1)))
-    yield toUnit(toStoredObjectUnit(listing, pick.object, pick.group));
+  coverage.groups = options.sampleObjects === 0 ? groups.size : sample.groups();
+  coverage.sampled = sample.sampled();
+  for (const { group, item } of sample.picks().sort((a, b) => (a.item.key < b.item.key ? -1 : 1)))
+    yield toUnit(toStoredObjectUnit(listing, item, group));
   return result;
 }

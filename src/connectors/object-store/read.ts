@@ -5,7 +5,7 @@
  * the fly. A failure (deleted object, denied, corrupt gzip) is the result's error, and what was
  * read before it is kept.
  */
-import type { ObjectCoverage, RecordOrigin } from '../records.js';
+import { toObjectCoverage, type RecordOrigin } from '../records.js';
 import { emptyResult, type RecordSink, type SourceResult, type WorkUnit } from '../contract.js';
 import { readLineRecords, textStream, type ReadStats } from '../file-reader.js';
 import { csvDelimiter, scanCsv } from '../csv.js';
@@ -101,17 +101,7 @@ export async function readStoredObject(
 ): Promise<SourceResult> {
   const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
   const result = emptyResult();
-  const coverage: ObjectCoverage = {
-    source: unit.target,
-    objectsListed: 0,
-    objectsScanned: 0,
-    groups: 0,
-    bytes: 0,
-    sampled: false,
-    sampleObjects: 0,
-    seed: 0,
-    skipped: {},
-  };
+  const coverage = toObjectCoverage(unit.target);
   try {
     await scanObject(unit, { ...context, sink, stats, result });
     if (stats.binary) coverage.skipped['binary'] = 1;

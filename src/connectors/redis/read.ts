@@ -6,11 +6,11 @@
  * picks are read once it is done.
  */
 import picomatch from 'picomatch';
-import type { ObjectCoverage, RecordOrigin } from '../records.js';
+import { toObjectCoverage, type RecordOrigin } from '../records.js';
 import { emptyResult, type RecordSink, type SourceResult } from '../contract.js';
 import { BATCH_ROWS, createColumnBatches, isBatchEnd } from '../column-batches.js';
 import { describeRedisError } from './errors.js';
-import { createGroupSample } from './group-sample.js';
+import { createGroupSample } from '../group-sample.js';
 import { toKeyGroup, toKeyHint } from './key-group.js';
 import { READ_TYPES, readKeyValues, type Client } from './values.js';
 import { redisSitePrefix, type RedisTarget } from './target.js';
@@ -52,27 +52,13 @@ function createKeyColumns(target: RedisTarget, unit: RedisUnit, sink: RecordSink
   };
 }
 
-function createCoverage(unit: RedisUnit, options: RedisOptions): ObjectCoverage {
-  return {
-    source: unit.target,
-    objectsListed: 0,
-    objectsScanned: 0,
-    groups: 0,
-    bytes: 0,
-    sampled: false,
-    sampleObjects: options.sampleKeys,
-    seed: options.seed,
-    skipped: {},
-  };
-}
-
 /** Reads one database's keys into the sink; the result holds its coverage and errors. */
 export async function readDatabase(
   client: Client,
   { target, unit, sink, options }: { target: RedisTarget; unit: RedisUnit; sink: RecordSink; options: RedisOptions },
 ): Promise<SourceResult> {
   const result = emptyResult();
-  const coverage = createCoverage(unit, options);
+  const coverage = toObjectCoverage(unit.target, { sampleObjects: options.sampleKeys, seed: options.seed });
   const { batches, column } = createKeyColumns(target, unit, sink);
   const included = options.include.length > 0 ? picomatch(options.include, { dot: true }) : () => true;
   const excluded = options.exclude.length > 0 ? picomatch(options.exclude, { dot: true }) : () => false;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClickhouse } from '../../../src/connectors/clickhouse/driver.js';
 import { describeClickhouseError } from '../../../src/connectors/clickhouse/errors.js';
 import { toClickhouseTarget } from '../../../src/connectors/clickhouse/target.js';
-import { scanJson, withUrlParts } from '../../helpers.js';
+import { dropDatabase, expectServer, freshDatabase, scanJson, withUrlParts } from '../../helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_CLICKHOUSE_URL'];
 const PASSWORD = ADMIN_URL ? decodeURIComponent(new URL(ADMIN_URL).password) : '';
@@ -18,8 +18,6 @@ function urlFor(database: string, username = 'default', password = PASSWORD): st
 }
 
 const SETUP = [
-  'DROP DATABASE IF EXISTS piiscan_crm',
-  'CREATE DATABASE piiscan_crm',
   `CREATE TABLE piiscan_crm.users (id UInt64, email String, phone Nullable(String), country LowCardinality(String),
      ssn FixedString(11), aliases Array(String), profile String, phone_number UInt64, created Date)
      ENGINE = MergeTree ORDER BY id`,
@@ -46,10 +44,8 @@ const scan = (args: string[], url = urlFor('piiscan_crm')) => scanJson(url, args
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('clickhouse connector', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_CLICKHOUSE_URL must be set in CI (eval "$(bash test/servers/clickhouse.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_CLICKHOUSE_URL', 'clickhouse');
+    await freshDatabase(ADMIN_URL!, 'piiscan_crm');
     const target = toClickhouseTarget(ADMIN_URL!);
     const admin = createClient({
       url: target.endpoint,
@@ -64,16 +60,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('clickhouse connector', () => 
   }, 60_000);
 
   afterAll(async () => {
-    if (!ADMIN_URL) return;
-    const target = toClickhouseTarget(ADMIN_URL);
-    const admin = createClient({
-      url: target.endpoint,
-      username: target.username,
-      password: target.password,
-      log: QUIET,
-    });
-    await admin.command({ query: 'DROP DATABASE IF EXISTS piiscan_crm' });
-    await admin.close();
+    if (ADMIN_URL) await dropDatabase(ADMIN_URL, 'piiscan_crm');
   });
 
   it('finds column sites in string, nullable, fixed, low-cardinality, array, JSON and integer columns', async () => {

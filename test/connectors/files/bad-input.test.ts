@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFileRecords, type ReadStats } from '../../../src/connectors/file-reader.js';
 import { makeTree, parseReport, runCli, runCliUnprivileged } from '../../helpers.js';
+import { fileOrigin } from '../../scan-inputs.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
 
@@ -61,15 +62,7 @@ describe('bad input', () => {
   it('keeps every record within the chunk and line limits', async () => {
     const dir = makeTree({ 'long.log': 'b'.repeat(100_000) + '\n' + LEAK.repeat(50) });
     const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-    const origin = {
-      siteKind: 'file' as const,
-      path: 'long.log',
-      source: path.join(dir, 'long.log'),
-      uri: 'file://long.log',
-      siteUri: 'file://long.log*',
-      defaultService: 'x',
-      target: '.',
-    };
+    const origin = fileOrigin(dir, 'long.log');
     let largest = 0;
     for await (const record of readFileRecords(origin, stats, { chunkBytes: 1024, maxLineBytes: 4096 }))
       largest = Math.max(largest, record.data.length);

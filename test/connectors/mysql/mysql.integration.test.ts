@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toDatabaseTarget } from '../../../src/connectors/database/target.js';
 import { connectMysql } from '../../../src/connectors/mysql/driver.js';
 import { mysqlDriver } from '../../../src/connectors/mysql/index.js';
-import { makeTree, parseReport, runCli } from '../../helpers.js';
+import {
+  dropDatabase,
+  expectServer,
+  freshDatabase,
+  makeTree,
+  parseReport,
+  runCli,
+  runStatements,
+} from '../../helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const READER_PASSWORD = 'reader-s3cret-pw';
@@ -18,12 +26,10 @@ function urlFor(database: string, user = 'piiscan_reader', password = READER_PAS
   return url.toString();
 }
 
+const DATABASES = ['piiscan_payments', 'piiscan_crm'];
+const DROP_READER = "DROP USER IF EXISTS 'piiscan_reader'@'%'";
 const SETUP = [
-  'DROP DATABASE IF EXISTS piiscan_payments',
-  'DROP DATABASE IF EXISTS piiscan_crm',
-  "DROP USER IF EXISTS 'piiscan_reader'@'%'",
-  'CREATE DATABASE piiscan_payments',
-  'CREATE DATABASE piiscan_crm',
+  DROP_READER,
   `CREATE TABLE piiscan_payments.cards (id int PRIMARY KEY AUTO_INCREMENT, holder_email varchar(200), pan varchar(30), pan_masked varchar(30),
      phone bigint, meta json, receipt blob, created datetime DEFAULT now())`,
   `INSERT INTO piiscan_payments.cards (holder_email, pan, pan_masked, phone, meta, receipt)
@@ -49,20 +55,15 @@ async function scanDb(args: string[], url = urlFor('')) {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_MYSQL_URL must be set in CI (eval "$(bash test/servers/mariadb.sh start)")',
-    ).toBeDefined();
-    const admin = await mysql.createConnection(ADMIN_URL!);
-    for (const statement of SETUP) await admin.query(statement);
-    await admin.end();
+    expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
+    for (const database of DATABASES) await freshDatabase(ADMIN_URL!, database);
+    await runStatements(ADMIN_URL!, SETUP);
   }, 60_000);
 
   afterAll(async () => {
     if (!ADMIN_URL) return;
-    const admin = await mysql.createConnection(ADMIN_URL);
-    for (const statement of SETUP.slice(0, 3)) await admin.query(statement);
-    await admin.end();
+    for (const database of DATABASES) await dropDatabase(ADMIN_URL, database);
+    await runStatements(ADMIN_URL, [DROP_READER]);
   });
 
   it('finds column-level leak sites in every readable database, with forms and JSON paths', async () => {
@@ -233,21 +234,18 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
   });
 
   it('reports tables and columns the scan user may not read, in coverage and errors with the grant it needs', async () => {
-    const admin = await mysql.createConnection(ADMIN_URL!);
-    for (const statement of [
-      'DROP DATABASE IF EXISTS piiscan_grants',
-      'CREATE DATABASE piiscan_grants',
-      'CREATE TABLE piiscan_grants.staff (id int, email varchar(100), home_phone varchar(40))',
-      "INSERT INTO piiscan_grants.staff VALUES (1, 'ann@example.com', '+1 202-555-0143')",
-      'CREATE TABLE piiscan_grants.intake (id int, ssn char(11))',
-      'CREATE TABLE piiscan_grants.open_notes (note text)',
-      "INSERT INTO piiscan_grants.open_notes VALUES ('mail bob@example.com')",
-      "GRANT SELECT (id, email) ON piiscan_grants.staff TO 'piiscan_reader'@'%'",
-      "GRANT INSERT ON piiscan_grants.intake TO 'piiscan_reader'@'%'",
-      "GRANT SELECT ON piiscan_grants.open_notes TO 'piiscan_reader'@'%'",
-    ]) {
-      await admin.query(statement);
-    }
+    await freshDatabase(ADMIN_URL!, 'piiscan_grants', {
+      setup: [
+        'CREATE TABLE piiscan_grants.staff (id int, email varchar(100), home_phone varchar(40))',
+        "INSERT INTO piiscan_grants.staff VALUES (1, 'ann@example.com', '+1 202-555-0143')",
+        'CREATE TABLE piiscan_grants.intake (id int, ssn char(11))',
+        'CREATE TABLE piiscan_grants.open_notes (note text)',
+        "INSERT INTO piiscan_grants.open_notes VALUES ('mail bob@example.com')",
+        "GRANT SELECT (id, email) ON piiscan_grants.staff TO 'piiscan_reader'@'%'",
+        "GRANT INSERT ON piiscan_grants.intake TO 'piiscan_reader'@'%'",
+        "GRANT SELECT ON piiscan_grants.open_notes TO 'piiscan_reader'@'%'",
+      ],
+    });
     try {
       const { exitCode, report } = await scanDb([], urlFor('piiscan_grants'));
       expect(exitCode).toBe(2);
@@ -280,8 +278,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('mysql connector (MariaDB)', (
         'staff.email',
       ]);
     } finally {
-      await admin.query('DROP DATABASE piiscan_grants');
-      await admin.end();
+      await dropDatabase(ADMIN_URL!, 'piiscan_grants');
     }
   });
 

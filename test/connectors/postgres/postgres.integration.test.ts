@@ -6,7 +6,7 @@ import { connectPostgres, readTable, withLibpqSslModes } from '../../../src/conn
 import { toDatabaseTarget } from '../../../src/connectors/database/target.js';
 import type { RowSink, TableInfo } from '../../../src/connectors/database/driver.js';
 import { postgresDriver } from '../../../src/connectors/postgres/index.js';
-import { makeTree, parseReport, runCli } from '../../helpers.js';
+import { dropDatabase, expectServer, freshDatabase, makeTree, parseReport, runCli } from '../../helpers.js';
 
 const IGNORE: RowSink = {
   text: () => undefined,
@@ -68,13 +68,6 @@ const SCHEMA = `
   REVOKE SELECT ON orders.payroll FROM piiscan_reader;
   GRANT INSERT ON orders.payroll TO piiscan_reader;`;
 
-/** Drops and creates a database (with `options`, e.g. an encoding), then runs `setup` in it. */
-async function freshDatabase(name: string, setup: string, options = ''): Promise<void> {
-  await sql('postgres', `DROP DATABASE IF EXISTS ${name}`);
-  await sql('postgres', `CREATE DATABASE ${name} ${options}`);
-  await sql(name, setup);
-}
-
 async function scanDb(args: string[], url = urlFor(DB, 'piiscan_reader', READER_PASSWORD)) {
   const result = await runCli(['scan', url, '--format', 'json', '--quiet', ...args]);
   return { ...result, report: parseReport(result.stdout) };
@@ -94,19 +87,15 @@ describe('sslmode', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_PG_URL must be set in CI (eval "$(bash test/servers/postgres.sh start)")',
-    ).toBeDefined();
-    await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
+    expectServer('PIISCAN_TEST_PG_URL', 'postgres');
+    await dropDatabase(ADMIN_URL!, DB);
     await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
-    await sql('postgres', `CREATE DATABASE ${DB}`);
-    await sql(DB, SCHEMA);
+    await freshDatabase(ADMIN_URL!, DB, { setup: [SCHEMA] });
   }, 60_000);
 
   afterAll(async () => {
     if (!ADMIN_URL) return;
-    await sql('postgres', `DROP DATABASE IF EXISTS ${DB}`);
+    await dropDatabase(ADMIN_URL, DB);
     await sql('postgres', `DROP ROLE IF EXISTS piiscan_reader`);
   });
 
@@ -353,15 +342,16 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
   });
 
   it('reports every table, column and schema the scan user may not read, in coverage and errors with the grant it needs', async () => {
-    await freshDatabase(
-      'piiscan_grants',
-      `CREATE SCHEMA hr; CREATE TABLE hr.salaries (id int, iban text); INSERT INTO hr.salaries VALUES (1, 'DE89370400440532013000');
+    await freshDatabase(ADMIN_URL!, 'piiscan_grants', {
+      setup: [
+        `CREATE SCHEMA hr; CREATE TABLE hr.salaries (id int, iban text); INSERT INTO hr.salaries VALUES (1, 'DE89370400440532013000');
        CREATE TABLE public.staff (id int, email text, "Home Phone" text, hired date); INSERT INTO public.staff VALUES (1, 'ann@example.com', '+1 202-555-0143', now());
        CREATE TABLE public.vault (id int, secret_note text); INSERT INTO public.vault VALUES (1, 'call +1 202-555-0143');
        CREATE TABLE public.open_notes (note text); INSERT INTO public.open_notes VALUES ('mail bob@example.com');
        GRANT SELECT ON hr.salaries, public.open_notes TO piiscan_reader;
        GRANT SELECT (id, email, hired) ON public.staff TO piiscan_reader;`,
-    );
+      ],
+    });
     const { exitCode, report } = await scanDb([], urlFor('piiscan_grants', 'piiscan_reader', READER_PASSWORD));
     expect(exitCode).toBe(2);
     const source = (table: string) =>
@@ -407,7 +397,7 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
     );
     expect(selected.exitCode).toBe(1);
     expect(selected.report.errors).toEqual([]);
-    await sql('postgres', 'DROP DATABASE piiscan_grants');
+    await dropDatabase(ADMIN_URL!, 'piiscan_grants');
   });
 
   it('reports a statement timeout and a table dropped during the scan', async () => {
@@ -441,11 +431,11 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres connector', () => {
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and selection', () => {
   it('lets config rules over postgres:// URIs name the service, and selects columns by glob', async () => {
-    await freshDatabase(
-      'piiscan_own',
-      "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')",
-    );
-    const { makeTree } = await import('../../helpers.js');
+    await freshDatabase(ADMIN_URL!, 'piiscan_own', {
+      setup: [
+        "CREATE TABLE public.customers (email text, phone text, note text); INSERT INTO public.customers VALUES ('a@example.com', '+1 202-555-0143', 'x')",
+      ],
+    });
     const dir = makeTree({
       'piiscan.yaml':
         'services:\n  - service: crm\n    match: "postgres://*/piiscan_own/public.customers.*"\n    owner: { team: crm-team }\n',
@@ -465,14 +455,15 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres ownership and select
     expect(defaults.findings.map((f) => [f.service, f.serviceSource, f.detector])).toEqual([
       ['piiscan_own', 'schema', 'phone'],
     ]);
-    await sql('postgres', 'DROP DATABASE piiscan_own');
+    await dropDatabase(ADMIN_URL!, 'piiscan_own');
   });
 });
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
   it('scans a source by name with its password from the environment, and all sources without a target', async () => {
-    await freshDatabase('piiscan_src', "CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')");
-    const { makeTree } = await import('../../helpers.js');
+    await freshDatabase(ADMIN_URL!, 'piiscan_src', {
+      setup: ["CREATE TABLE t (email text); INSERT INTO t VALUES ('s@example.com')"],
+    });
     const { run } = await import('../../../src/cli/main.js');
     const admin = new URL(urlFor('piiscan_src'));
     const password = decodeURIComponent(admin.password);
@@ -503,38 +494,40 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('config sources', () => {
       stderr:
         'piiscan: give a target (a file, a folder, a database URL or an s3:// URL), or define sources in piiscan.yaml\n',
     });
-    await sql('postgres', 'DROP DATABASE piiscan_src');
+    await dropDatabase(ADMIN_URL!, 'piiscan_src');
   });
 });
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres invalid encoding', () => {
   it('scans a column holding bytes that are not UTF-8 without failing the table', async () => {
-    await freshDatabase(
-      'piiscan_ascii',
-      "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')",
-      "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0",
-    );
+    await freshDatabase(ADMIN_URL!, 'piiscan_ascii', {
+      setup: [
+        "CREATE TABLE t (note text); INSERT INTO t VALUES (E'caf\\\\xe9 \\\\xff\\\\xfe'), ('write to enc@example.com')",
+      ],
+      options: "ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C' TEMPLATE template0",
+    });
     const { exitCode, report } = await scanDb([], urlFor('piiscan_ascii'));
     expect(exitCode).toBe(1);
     expect(report.errors).toEqual([]);
     expect(report.coverage.tables[0]).toMatchObject({ rowsScanned: 2 });
     expect(report.findings.map((f) => f.detector)).toEqual(['email']);
-    await sql('postgres', 'DROP DATABASE piiscan_ascii');
+    await dropDatabase(ADMIN_URL!, 'piiscan_ascii');
   });
 });
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => {
   it('reads every value as its text (bytea as its bytes), escapes and NULLs included, and scans them', async () => {
-    await freshDatabase(
-      'piiscan_copy',
-      `CREATE TYPE mood AS ENUM ('calm', 'tab\there');
+    await freshDatabase(ADMIN_URL!, 'piiscan_copy', {
+      setup: [
+        `CREATE TYPE mood AS ENUM ('calm', 'tab\there');
        CREATE TABLE t (note text, code char(6), amount numeric, phone_number bigint, doc jsonb, raw bytea, feeling mood);
        INSERT INTO t VALUES
          (E'line one\\nline two\\tand a tab \\\\ backslash', 'ab', 12.50, -4155550142, '{"contact": {"email": "copy@example.com"}}', decode('636166c3a9', 'hex'), 'tab\there'),
          (NULL, NULL, NULL, NULL, NULL, NULL, NULL),
          ('', '', 0, 0, '[]', '\\xfffe'::bytea, 'calm'),
          ('日本語 and an emoji 🎉 then phone +1 202-555-0143', 'x', 1, 1, 'null', ''::bytea, NULL);`,
-    );
+      ],
+    });
     const client = new pg.Client({ connectionString: urlFor('piiscan_copy') });
     await client.connect();
     const rows: Array<Array<string | null>> = [[]];
@@ -602,14 +595,15 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
       ['public.t.phone_number', undefined, 'phone', 'plaintext', 1],
     ]);
     expect(report.coverage.tables[0]).toMatchObject({ rowsScanned: 4, skippedValues: 1 });
-    await sql('postgres', 'DROP DATABASE piiscan_copy');
+    await dropDatabase(ADMIN_URL!, 'piiscan_copy');
   });
 
   it('fails a table whose connection is ended in the middle of its COPY in one line, and the next table on it too', async () => {
-    await freshDatabase(
-      'piiscan_cut',
-      `CREATE TABLE big AS SELECT i, 'user' || i || '@example.com' AS email FROM generate_series(1, 200000) i;`,
-    );
+    await freshDatabase(ADMIN_URL!, 'piiscan_cut', {
+      setup: [
+        `CREATE TABLE big AS SELECT i, 'user' || i || '@example.com' AS email FROM generate_series(1, 200000) i;`,
+      ],
+    });
     const driver = await connectPostgres(toDatabaseTarget(urlFor('piiscan_cut')));
     let read = 0;
     let ended = false;
@@ -649,6 +643,6 @@ describe.skipIf(!ADMIN_URL && !process.env['CI'])('postgres binary COPY', () => 
     expect(driver.describeError(next)).toMatch(/^the connection to 127\.0\.0\.1:\d+ was lost: [^\n]+$/);
     expect(read).toBeGreaterThan(0);
     expect(read).toBeLessThan(200_000);
-    await sql('postgres', 'DROP DATABASE piiscan_cut');
+    await dropDatabase(ADMIN_URL!, 'piiscan_cut');
   });
 });

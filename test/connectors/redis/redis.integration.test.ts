@@ -1,7 +1,7 @@
 // The Redis connector against a real server (test/servers/redis.sh; .ci/run starts one).
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { scanJson, withUrlParts } from '../../helpers.js';
+import { expectServer, scanJson, withUrlParts } from '../../helpers.js';
 
 const ADMIN_URL = process.env['PIISCAN_TEST_REDIS_URL'];
 const PASSWORD = ADMIN_URL ? decodeURIComponent(new URL(ADMIN_URL).password) : '';
@@ -33,10 +33,7 @@ const toLine = (f: { site: { uri: string; jsonPath?: string }; detector: string;
 
 describe.skipIf(!ADMIN_URL && !process.env['CI'])('redis connector', () => {
   beforeAll(async () => {
-    expect(
-      ADMIN_URL,
-      'PIISCAN_TEST_REDIS_URL must be set in CI (eval "$(bash test/servers/redis.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_REDIS_URL', 'redis');
     await withAdmin(async (admin) => {
       await admin.flushDb();
       for (let i = 0; i < 60; i++)

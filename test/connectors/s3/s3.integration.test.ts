@@ -11,7 +11,8 @@ import { scanTargets } from '../../../src/runner/run.js';
 import type { SourceSettings } from '../../../src/connectors/registry.js';
 import { describeS3Error } from '../../../src/connectors/s3/client.js';
 import { toObjectGroup } from '../../../src/connectors/object-group.js';
-import { makeTree, parseReport, runCli, withEnv } from '../../helpers.js';
+import { expectServer, makeTree, parseReport, runCli, withEnv } from '../../helpers.js';
+import { DEFAULT_SETTINGS } from '../../scan-inputs.js';
 
 const ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
 const BUCKET = 'acme-exports';
@@ -156,10 +157,7 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
   let restoreEnv: () => void = () => undefined;
 
   beforeAll(async () => {
-    expect(
-      ENDPOINT,
-      'PIISCAN_TEST_S3_ENDPOINT must be set in CI (eval "$(bash test/servers/s3.sh start)")',
-    ).toBeDefined();
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
     restoreEnv = withEnv({ ...CREDENTIALS, AWS_PROFILE: undefined, AWS_REGION: undefined });
     client = new S3Client({
       endpoint: ENDPOINT!,
@@ -403,15 +401,6 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
       sampleObjects: 0,
       seed: 1,
     };
-    const settings = {
-      detectorIds: [],
-      minConfidence: 0.5,
-      maxLocations: 5,
-      showValues: false,
-      serviceField: 'service',
-      services: [],
-      allowValues: [],
-    };
     const s3: S3Options = {
       ...options,
       // Deleted after the listing saw it, just before it is read.
@@ -419,7 +408,7 @@ describe.skipIf(!ENDPOINT && !process.env['CI'])('S3 connector', () => {
         if (key === 'gone/a-0002.log') await client.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
       },
     };
-    const result = await scanTargets([`s3://${BUCKET}/gone/`], settings, {
+    const result = await scanTargets([`s3://${BUCKET}/gone/`], DEFAULT_SETTINGS, {
       sources: { s3 } as SourceSettings,
       jobs: 1,
     });

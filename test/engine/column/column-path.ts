@@ -1,28 +1,15 @@
 // The column path for tests: a column's values as connectors hand them over (column batches, as
 // strings or as UTF-8 bytes), scanned by the engine and counted by the column verdicts.
 import type { Occurrence } from '../../../src/engine/occurrence.js';
-import type { RecordOrigin } from '../../../src/connectors/records.js';
 import type { DetectorSet } from '../../../src/engine/detector-set.js';
 import type { AnalyzeOptions } from '../../../src/engine/analyze-line.js';
 import { createColumnBatches } from '../../../src/connectors/column-batches.js';
 import { createColumnVerdicts } from '../../../src/sites/column-verdict.js';
 import { scanRecord } from '../../../src/engine/scan-record.js';
 import type { ValuesRecord } from '../../../src/connectors/values-record.js';
+import { columnOrigin } from '../../scan-inputs.js';
 
 const OPTIONS: AnalyzeOptions = { showValues: false, serviceField: 'service' };
-
-function originOf(column: string): RecordOrigin {
-  const uri = `postgres://db.example.com/shop/public.t.${column}`;
-  return {
-    siteKind: 'column',
-    path: `shop.public.t.${column}`,
-    source: 'db',
-    uri,
-    siteUri: uri,
-    defaultService: 'shop',
-    target: 'db',
-  };
-}
 
 /** How a connector adds values: strings (CSV, MySQL) or byte ranges of what it read (PostgreSQL's binary COPY). */
 export type ValueEncoding = 'strings' | 'bytes';
@@ -46,7 +33,7 @@ export function scanColumn({ set, column, values, encoding }: ColumnScan): Occur
       for (const o of scanRecord(set, record, OPTIONS)) found.push(verdicts.addOccurrence(stats, o));
     },
   };
-  const batches = createColumnBatches([{ origin: originOf(column), name: column }], sink);
+  const batches = createColumnBatches([{ origin: columnOrigin(column), name: column }], sink);
   values.forEach((value, i) => {
     if (encoding === 'strings') batches.add(0, value, i + 1);
     else batches.addBytes(0, Buffer.from(value), 0, Buffer.byteLength(value), i + 1);

@@ -1,18 +1,13 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import mysql from 'mysql2/promise';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeTree, withEnv } from '../../helpers.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
+import { fillBucket, useS3rverEnv } from '../../s3-server.js';
 import { readReport, scanBothWays } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const S3_ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
-const required = (url: string | undefined, name: string, script: string) =>
-  expect(url, `${name} must be set in CI (eval "$(bash test/servers/${script}.sh start)")`).toBeDefined();
-
 /** Tables of several sizes, one larger than --sample-rows so that it is sampled by the seed. */
 const TABLES = (serial: string) => [
   `CREATE TABLE customers (id ${serial} PRIMARY KEY, email text, phone varchar(40))`,
@@ -33,25 +28,17 @@ async function expectEqualMerges(target: string, extra: string[] = []): Promise<
 }
 
 describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
-  const url = () => Object.assign(new URL(PG_URL!), { pathname: '/piiscan_shards' }).toString();
+  const url = () => databaseUrl(PG_URL!, 'piiscan_shards');
   beforeAll(async () => {
-    required(PG_URL, 'PIISCAN_TEST_PG_URL', 'postgres');
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query('DROP DATABASE IF EXISTS piiscan_shards');
-    await admin.query('CREATE DATABASE piiscan_shards');
-    await admin.end();
-    const db = new pg.Client({ connectionString: url() });
-    await db.connect();
-    for (const statement of TABLES('serial')) await db.query(statement);
-    await db.query(
-      `INSERT INTO customers (email, phone) SELECT 'c' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0') FROM generate_series(1, 3000) i`,
-    );
-    await db.query(
-      `INSERT INTO events (note) SELECT 'call +44 20 7946 0958 about ' || i FROM generate_series(1, 300) i`,
-    );
-    await db.query(`INSERT INTO staff (email) SELECT 's' || i || '@example.org' FROM generate_series(1, 40) i`);
-    await db.end();
+    expectServer('PIISCAN_TEST_PG_URL', 'postgres');
+    await freshDatabase(PG_URL!, 'piiscan_shards', {
+      setup: [
+        ...TABLES('serial'),
+        `INSERT INTO customers (email, phone) SELECT 'c' || i || '@example.com', '+1 202-555-01' || lpad((i % 100)::text, 2, '0') FROM generate_series(1, 3000) i`,
+        `INSERT INTO events (note) SELECT 'call +44 20 7946 0958 about ' || i FROM generate_series(1, 300) i`,
+        `INSERT INTO staff (email) SELECT 's' || i || '@example.org' FROM generate_series(1, 40) i`,
+      ],
+    });
   }, 60_000);
 
   it('merges 1, 3 and 8 shards into the single-process report', async () => {
@@ -62,47 +49,33 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL as shards', () => {
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB as shards', () => {
-  const url = () => Object.assign(new URL(MYSQL_URL!), { pathname: '/piiscan_shards' }).toString();
+  const url = () => databaseUrl(MYSQL_URL!, 'piiscan_shards');
   beforeAll(async () => {
-    required(MYSQL_URL, 'PIISCAN_TEST_MYSQL_URL', 'mariadb');
-    const admin = await mysql.createConnection(MYSQL_URL!);
-    await admin.query('DROP DATABASE IF EXISTS piiscan_shards');
-    await admin.query('CREATE DATABASE piiscan_shards');
-    await admin.query('USE piiscan_shards');
-    for (const statement of TABLES('int AUTO_INCREMENT')) await admin.query(statement);
-    await admin.query(
-      `INSERT INTO customers (email, phone) SELECT CONCAT('c', seq, '@example.com'), CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')) FROM seq_1_to_3000`,
-    );
-    await admin.query(`INSERT INTO events (note) SELECT CONCAT('call +44 20 7946 0958 about ', seq) FROM seq_1_to_300`);
-    await admin.query(`INSERT INTO staff (email) SELECT CONCAT('s', seq, '@example.org') FROM seq_1_to_40`);
-    await admin.end();
+    expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
+    await freshDatabase(MYSQL_URL!, 'piiscan_shards', {
+      setup: [
+        ...TABLES('int AUTO_INCREMENT'),
+        `INSERT INTO customers (email, phone) SELECT CONCAT('c', seq, '@example.com'), CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')) FROM seq_1_to_3000`,
+        `INSERT INTO events (note) SELECT CONCAT('call +44 20 7946 0958 about ', seq) FROM seq_1_to_300`,
+        `INSERT INTO staff (email) SELECT CONCAT('s', seq, '@example.org') FROM seq_1_to_40`,
+      ],
+    });
   }, 60_000);
 
   it('merges 1, 3 and 8 shards into the single-process report', () => expectEqualMerges(url()), 120_000);
 });
 
 describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 as shards', () => {
-  let restore = () => undefined as void;
+  useS3rverEnv();
   beforeAll(async () => {
-    required(S3_ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT', 's3');
-    restore = withEnv({
-      AWS_ACCESS_KEY_ID: 'S3RVER',
-      AWS_SECRET_ACCESS_KEY: 'S3RVER',
-      AWS_PROFILE: undefined,
-      AWS_REGION: 'us-east-1',
-    });
-    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
-    await client.send(new CreateBucketCommand({ Bucket: 'piiscan-shards' })).catch(() => undefined);
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
     const body = (n: number, i: number) => `INFO order ${i} for buyer${i}@example.com\n`.repeat(n);
-    for (let i = 0; i < 24; i++)
-      await client.send(
-        new PutObjectCommand({ Bucket: 'piiscan-shards', Key: `orders/day-${i}.log`, Body: body(1 + (i % 7) * 20, i) }),
-      );
-    await client.send(
-      new PutObjectCommand({ Bucket: 'piiscan-shards', Key: 'hr/people.csv', Body: 'name,email\nA,a@example.org\n' }),
-    );
+    const days = Array.from({ length: 24 }, (_, i) => [`orders/day-${i}.log`, body(1 + (i % 7) * 20, i)] as const);
+    await fillBucket(S3_ENDPOINT!, 'piiscan-shards', {
+      ...Object.fromEntries(days),
+      'hr/people.csv': 'name,email\nA,a@example.org\n',
+    });
   }, 60_000);
-  afterAll(() => restore());
 
   it('merges 1, 3 and 8 shards into the single-process report, objects sampled alike', async () => {
     await expectEqualMerges('s3://piiscan-shards/', ['--endpoint-url', S3_ENDPOINT!, '--sample-objects', '10']);
