@@ -8,11 +8,6 @@
  */
 import { ALNUM, B64, CLASSES, DIGIT, HEX, MAIL, SEPARATOR } from './byte-classes.js';
 
-/** Hex lengths of md5, sha1, sha256 and sha512 digests. */
-export const HEX_LENGTHS = new Set([32, 40, 64, 128]);
-/** Base64 lengths of the same digests, unpadded and padded. */
-export const BASE64_LENGTHS = new Set([22, 24, 27, 28, 43, 44, 86, 88]);
-
 const AT = 0x40;
 const PERCENT = 0x25;
 const BACKSLASH = 0x5c;

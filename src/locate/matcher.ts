@@ -9,17 +9,8 @@
  * and looking it up keeps memory to the subjects' index. test/locate/matcher.test.ts.
  */
 import { B64, CLASSES, DIGIT, ALNUM } from './byte-classes.js';
-import {
-  BASE64_LENGTHS,
-  HEX_LENGTHS,
-  atSignAt,
-  eachGroupJoin,
-  emailSpan,
-  isHexRun,
-  runEnd,
-  spells,
-  startsWord,
-} from './candidates.js';
+import { BASE64_LENGTHS, DIGEST_BY_BYTES, HEX_LENGTHS } from '../engine/digests.js';
+import { atSignAt, eachGroupJoin, emailSpan, isHexRun, runEnd, spells, startsWord } from './candidates.js';
 import { canonicalEmail, toNormalForms, toPhoneDigits } from './normalise.js';
 import { algorithmName, digestOf, fromDigestEntry, fromIdRef, type SubjectIndex } from './subject-index.js';
 
@@ -31,9 +22,6 @@ export interface Hit {
   /** `plaintext`, `url-encoded`, `sha256-hex of email`, ... */
   form: string;
 }
-
-/** Digest lengths in bytes: md5, sha1, sha256 and sha512 (hmac-sha256 is as long as sha256). */
-const DIGEST_BYTES = new Set([16, 20, 32, 64]);
 
 /** Percent-escapes and JSON `\uXXXX` escapes undone; text that does not decode stays as it is. */
 function unescape(raw: string): string {
@@ -76,7 +64,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       } else if (BASE64_LENGTHS.has(length)) {
         digest = Buffer.from(text(start, end), 'base64');
         encoding = 'base64';
-        if (!DIGEST_BYTES.has(digest.length)) return;
+        if (DIGEST_BY_BYTES[digest.length] === undefined) return;
       } else return;
       index.digests.lookup(digest, (entry) => {
         const { ref, form, algorithm } = fromDigestEntry(entry);

@@ -5,14 +5,13 @@
  * digest table. Candidates found in the data are normalised the same way and looked up, so one
  * pass serves every subject whatever their number: no pattern is made per subject.
  */
-import { createHash, createHmac } from 'node:crypto';
+import { DIGEST_ALGORITHMS, HMAC_ALGORITHM, digestOf as digestBy } from '../engine/digests.js';
 import { createDigestTable, type DigestTable } from './digest-table.js';
 import { canonicalEmail, normaliseToken, toNormalForms, toPhoneDigits } from './normalise.js';
 import type { Subject } from './subject.js';
 
-/** Unkeyed digests tried, in entry order; `hmac-sha256` follows when a key is given. */
-export const DIGESTS = ['md5', 'sha1', 'sha256', 'sha512'] as const;
-const HMAC = 'hmac-sha256';
+/** Digests tried, in entry order: the unkeyed ones, then HMAC when a key is given. */
+const ALGORITHMS = [...DIGEST_ALGORITHMS, HMAC_ALGORITHM] as const;
 
 /** Identifiers per subject and normal forms per identifier that entries can name. */
 export const MAX_IDENTIFIERS = 8;
@@ -35,15 +34,11 @@ export interface SubjectIndex {
   kinds: { email: boolean; phone: boolean; token: boolean };
 }
 
-/** The digest of a value by the algorithm at `algorithm` (DIGESTS, then HMAC). */
-export function digestOf(value: string, algorithm: number, key?: Buffer): Buffer {
-  const name = DIGESTS[algorithm];
-  return name !== undefined
-    ? createHash(name).update(value).digest()
-    : createHmac('sha256', key!).update(value).digest();
-}
+/** The digest of a value by the algorithm at index `algorithm` of the entry order. */
+export const digestOf = (value: string, algorithm: number, key?: Buffer): Buffer =>
+  digestBy(value, algorithmName(algorithm), key);
 
-export const algorithmName = (algorithm: number) => DIGESTS[algorithm] ?? HMAC;
+export const algorithmName = (algorithm: number) => ALGORITHMS[algorithm]!;
 
 /** A digest entry: identifier ref, normal form and algorithm, packed. */
 export const toDigestEntry = (ref: number, form: number, algorithm: number) => (ref * MAX_FORMS + form) * 8 + algorithm;
@@ -71,7 +66,7 @@ function plainKeys(kind: string, value: string): string[] {
 }
 
 export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffer): SubjectIndex {
-  const algorithms = DIGESTS.length + (hmacKey ? 1 : 0);
+  const algorithms = DIGEST_ALGORITHMS.length + (hmacKey ? 1 : 0);
   let expected = 0;
   for (const s of subjects) expected += s.identifiers.length * MAX_FORMS * algorithms;
   const digests = createDigestTable(expected);
