@@ -9,8 +9,18 @@
  * and looking it up keeps memory to the subjects' index. test/locate/matcher.test.ts.
  */
 import { B64, CLASSES, DIGIT, ALNUM } from './byte-classes.js';
-import { BASE64_LENGTHS, DIGEST_BY_BYTES, HEX_LENGTHS } from '../engine/digests.js';
-import { atSignAt, eachGroupJoin, emailSpan, isHexRun, runEnd, spells, startsWord } from './candidates.js';
+import { BASE64_LENGTHS, HEX_LENGTHS } from '../engine/digests.js';
+import { PREFIX_BYTES, decodePrefix, isBase64Digest } from './digest-prefix.js';
+import {
+  atSignAt,
+  eachGroupJoin,
+  emailSpan,
+  isHexRun,
+  mayHaveGroupKey,
+  runEnd,
+  spells,
+  startsWord,
+} from './candidates.js';
 import { canonicalEmail, toNormalForms, toPhoneDigits } from './normalise.js';
 import { algorithmName, digestOf, fromDigestEntry, fromIdRef, type SubjectIndex } from './subject-index.js';
 
@@ -50,23 +60,29 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
     const { subject, identifier: i } = fromIdRef(ref);
     return index.subjects[subject]!.identifiers[i]!;
   };
+  const prefix = new Uint8Array(PREFIX_BYTES);
+  const phoneFilter = { kind: DIGIT, maxChars: 17, minChars: 5, hashes: index.numberHashes.phone, international: true };
+  const tokenFilter = {
+    kind: ALNUM,
+    maxChars: 40,
+    minChars: 5,
+    hashes: index.numberHashes.token,
+    international: false,
+  };
   return (data) => {
     const hits: Hit[] = [];
     const text = (start: number, end: number) => data.toString('utf8', start, end);
 
     const tryDigest = (start: number, end: number) => {
       const length = end - start;
-      let digest: Buffer;
-      let encoding: string;
-      if (HEX_LENGTHS.has(length) && isHexRun(data, start, end)) {
-        digest = Buffer.from(text(start, end), 'hex');
-        encoding = 'hex';
-      } else if (BASE64_LENGTHS.has(length)) {
-        digest = Buffer.from(text(start, end), 'base64');
-        encoding = 'base64';
-        if (DIGEST_BY_BYTES[digest.length] === undefined) return;
-      } else return;
-      index.digests.lookup(digest, (entry) => {
+      let encoding: 'hex' | 'base64';
+      if (HEX_LENGTHS.has(length) && isHexRun(data, start, end)) encoding = 'hex';
+      else if (BASE64_LENGTHS.has(length) && isBase64Digest(data, start, end)) encoding = 'base64';
+      else return;
+      decodePrefix(data, start, encoding, prefix);
+      let digest: Buffer | undefined;
+      index.digests.lookup(prefix, (entry) => {
+        digest ??= Buffer.from(text(start, end), encoding);
         const { ref, form, algorithm } = fromDigestEntry(entry);
         const { kind, value } = identifier(ref);
         const normal = toNormalForms(kind, value)[form]!;
@@ -101,12 +117,18 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       }
     };
 
-    const tryNumber = (start: number, prefix: string, key: string) =>
+    const tryNumber = (start: number, prefix: string, key: string) => {
+      // Most numbers and words are no subject's: their text is never built.
+      if (mayHaveGroupKey(data, start, prefix === 'p' ? phoneFilter : tokenFilter)) matchNumber(start, prefix, key);
+    };
+
+    const matchNumber = (start: number, prefix: string, key: string) => {
+      const filter = prefix === 'p' ? phoneFilter : tokenFilter;
       eachGroupJoin(data, start, {
-        kind: prefix === 'p' ? DIGIT : ALNUM,
-        maxChars: prefix === 'p' ? 17 : 40,
+        kind: filter.kind,
+        maxChars: filter.maxChars,
         emit(joined, end) {
-          if (joined.length < 5) return false;
+          if (joined.length < filter.minChars) return false;
           const normal = prefix === 'p' ? joined : joined.toUpperCase();
           const international = prefix === 'p' && normal.startsWith('00');
           const refs = index.plain.get(`${key}${international ? normal.slice(2) : normal}`);
@@ -118,6 +140,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
           return true;
         },
       });
+    };
 
     const numberForm = (ref: number, raw: string, { normal, plus }: { normal: string; plus: number }) => {
       const { kind, value } = identifier(ref);
@@ -144,7 +167,9 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
         const width = atSignAt(data, i);
         if (width > 0) tryEmail(i, width);
       }
-      if ((k & ALNUM) !== 0 && (phone || token) && startsWord(data, i)) {
+      // Inside a word (the byte before is a letter or digit) starts no number, but after `%2B` or `%20`.
+      const inWord = i > 0 && (CLASSES[data[i - 1]!]! & ALNUM) !== 0 && (i < 3 || data[i - 3] !== 0x25);
+      if ((k & ALNUM) !== 0 && (phone || token) && !inWord && startsWord(data, i)) {
         if (phone && (k & DIGIT) !== 0) tryNumber(i, 'p', 'p:');
         if (token) tryNumber(i, 't', 't:');
       }

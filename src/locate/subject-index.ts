@@ -7,7 +7,8 @@
  */
 import { DIGEST_ALGORITHMS, HMAC_ALGORITHM, digestOf as digestBy } from '../engine/digests.js';
 import { createDigestTable, type DigestTable } from './digest-table.js';
-import { canonicalEmail, normaliseToken, toNormalForms, toPhoneDigits } from './normalise.js';
+import { toNormalForms, type NormalForm } from './normalise.js';
+import { toKeyHash } from './key-hash.js';
 import type { Subject } from './subject.js';
 
 /** Digests tried, in entry order: the unkeyed ones, then HMAC when a key is given. */
@@ -28,6 +29,8 @@ export interface SubjectIndex {
   subjects: readonly Subject[];
   /** Normalised candidate key (`e:`, `c:`, `p:`, `t:` and the value) → identifier refs. */
   plain: Map<string, number[]>;
+  /** Hashes (key-hash.ts) of the `p:` and `t:` keys' values: the matcher's filter before building a candidate. */
+  numberHashes: { phone: Set<number>; token: Set<number> };
   digests: DigestTable;
   hmacKey?: Buffer;
   /** Which kinds of candidates to look for. */
@@ -54,37 +57,40 @@ function addPlain(plain: Map<string, number[]>, key: string, ref: number): void 
   else if (!refs.includes(ref)) refs.push(ref);
 }
 
-/** The plain keys of an identifier. */
-function plainKeys(kind: string, value: string): string[] {
-  if (kind === 'email') {
-    const email = value.trim().toLowerCase();
-    return [`e:${email}`, `c:${canonicalEmail(email) ?? email}`];
-  }
-  const digits = kind === 'phone' ? toPhoneDigits(value) : undefined;
-  if (digits !== undefined) return [`p:${digits.e164}`, `p:${digits.national}`];
-  return [`t:${normaliseToken(value)}`];
+/** The plain keys of an identifier, from its normal forms (normalise.ts says which is which). */
+function plainKeys(kind: string, forms: readonly NormalForm[]): string[] {
+  if (kind === 'email') return [`e:${forms[0]!.value}`, `c:${(forms[1] ?? forms[0]!).value}`];
+  // A parsed phone's forms are E.164 with `+`, E.164 digits and national digits.
+  if (kind === 'phone' && forms.length === 3) return [`p:${forms[1]!.value}`, `p:${forms[2]!.value}`];
+  return [`t:${forms[0]!.value}`];
 }
+
+const KIND_OF_KEY: Record<string, 'email' | 'phone' | 'token'> = { e: 'email', c: 'email', p: 'phone', t: 'token' };
 
 export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffer): SubjectIndex {
   const algorithms = DIGEST_ALGORITHMS.length + (hmacKey ? 1 : 0);
-  let expected = 0;
-  for (const s of subjects) expected += s.identifiers.length * MAX_FORMS * algorithms;
-  const digests = createDigestTable(expected);
   const plain = new Map<string, number[]>();
+  const numberHashes = { phone: new Set<number>(), token: new Set<number>() };
   const kinds = { email: false, phone: false, token: false };
+  // Normal forms first, so that the digest table is sized to what it will hold.
+  const formsOf: Array<{ ref: number; forms: NormalForm[] }> = [];
   subjects.forEach((subject, s) => {
     subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach(({ kind, value }, i) => {
       const ref = toIdRef(s, i);
-      for (const key of plainKeys(kind, value)) {
+      const forms = toNormalForms(kind, value).slice(0, MAX_FORMS);
+      for (const key of plainKeys(kind, forms)) {
         addPlain(plain, key, ref);
-        kinds[key[0] === 'p' ? 'phone' : key[0] === 't' ? 'token' : 'email'] = true;
+        const keyKind = KIND_OF_KEY[key[0]!]!;
+        kinds[keyKind] = true;
+        if (keyKind !== 'email') numberHashes[keyKind].add(toKeyHash(key.slice(2)));
       }
-      toNormalForms(kind, value)
-        .slice(0, MAX_FORMS)
-        .forEach((form, f) => {
-          for (let a = 0; a < algorithms; a++) digests.add(digestOf(form.value, a, hmacKey), toDigestEntry(ref, f, a));
-        });
+      formsOf.push({ ref, forms });
     });
   });
-  return { subjects, plain, digests, ...(hmacKey ? { hmacKey } : {}), kinds };
+  const digests = createDigestTable(formsOf.reduce((n, { forms }) => n + forms.length * algorithms, 0));
+  for (const { ref, forms } of formsOf)
+    forms.forEach((form, f) => {
+      for (let a = 0; a < algorithms; a++) digests.add(digestOf(form.value, a, hmacKey), toDigestEntry(ref, f, a));
+    });
+  return { subjects, plain, numberHashes, digests, ...(hmacKey ? { hmacKey } : {}), kinds };
 }
