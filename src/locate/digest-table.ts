@@ -30,28 +30,38 @@ function prefixOf(digest: Uint8Array): number {
   );
 }
 
-export function createDigestTable(expected: number): DigestTable {
+export function createDigestTable(expected = 0): DigestTable {
   let capacity = 1024;
   while (capacity < expected * LOAD) capacity *= 2;
-  const keys = new Float64Array(capacity);
+  let keys = new Float64Array(capacity);
   // Entry + 1, so that 0 marks an empty slot.
-  const entries = new Uint32Array(capacity);
-  const mask = capacity - 1;
+  let entries = new Uint32Array(capacity);
   let size = 0;
-  const slotOf = (prefix: number) => ((prefix % 0x40000000) ^ Math.floor(prefix / 0x40000000)) & mask;
+  const slotOf = (prefix: number) => ((prefix % 0x40000000) ^ Math.floor(prefix / 0x40000000)) & (capacity - 1);
+  const put = (prefix: number, entry: number) => {
+    let slot = slotOf(prefix);
+    while (entries[slot] !== 0) slot = (slot + 1) & (capacity - 1);
+    keys[slot] = prefix;
+    entries[slot] = entry;
+  };
+  // Doubled when full to the load: subjects' identifiers are not counted before they are added.
+  const grow = () => {
+    const [oldKeys, oldEntries] = [keys, entries];
+    capacity *= 2;
+    keys = new Float64Array(capacity);
+    entries = new Uint32Array(capacity);
+    for (let slot = 0; slot < oldEntries.length; slot++)
+      if (oldEntries[slot] !== 0) put(oldKeys[slot]!, oldEntries[slot]!);
+  };
   return {
     add(digest, entry) {
-      if (size + 1 > capacity * 0.75) throw new Error('digest table full: more entries than expected');
-      const prefix = prefixOf(digest);
-      let slot = slotOf(prefix);
-      while (entries[slot] !== 0) slot = (slot + 1) & mask;
-      keys[slot] = prefix;
-      entries[slot] = entry + 1;
+      if ((size + 1) * LOAD > capacity) grow();
+      put(prefixOf(digest), entry + 1);
       size++;
     },
     lookup(digest, found) {
       const prefix = prefixOf(digest);
-      for (let slot = slotOf(prefix); entries[slot] !== 0; slot = (slot + 1) & mask)
+      for (let slot = slotOf(prefix); entries[slot] !== 0; slot = (slot + 1) & (capacity - 1))
         if (keys[slot] === prefix) found(entries[slot]! - 1);
     },
     get size() {

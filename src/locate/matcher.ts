@@ -22,7 +22,7 @@ import {
   startsWord,
 } from './candidates.js';
 import { canonicalEmail, toNormalForms, toPhoneDigits } from './normalise.js';
-import { algorithmName, digestOf, fromDigestEntry, fromIdRef, type SubjectIndex } from './subject-index.js';
+import { algorithmName, digestOf, fromDigestEntry, fromIdRef, refsOf, type SubjectIndex } from './subject-index.js';
 
 /** A subject's identifier found in a record: where (bytes), whose (identifier ref), in what form. */
 export interface Hit {
@@ -102,15 +102,15 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       let domain = decoded.slice(split + 1);
       let email = `${local}@${domain}`;
       let lower = email.toLowerCase();
-      let exact = index.plain.get(`e:${lower}`);
+      let exact = refsOf(index, `e:${lower}`);
       // Redacting: an email followed by more name (`jane@example.com.log`) is hidden too.
       while (options.loose && exact === undefined && domain.includes('.')) {
         domain = domain.slice(0, domain.lastIndexOf('.'));
         email = `${local}@${domain}`;
         lower = email.toLowerCase();
-        exact = index.plain.get(`e:${lower}`);
+        exact = refsOf(index, `e:${lower}`);
       }
-      const refs = exact ?? index.plain.get(`c:${canonicalEmail(lower) ?? lower}`) ?? [];
+      const refs = exact ?? refsOf(index, `c:${canonicalEmail(lower) ?? lower}`) ?? [];
       for (const ref of refs) {
         const form = escapeForm(raw) ?? (email === identifier(ref).value.trim() ? 'plaintext' : 'normalised');
         hits.push({ start, end, ref, form: exact ? form : `${form} (canonical mailbox)` });
@@ -131,7 +131,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
           if (joined.length < filter.minChars) return false;
           const normal = prefix === 'p' ? joined : joined.toUpperCase();
           const international = prefix === 'p' && normal.startsWith('00');
-          const refs = index.plain.get(`${key}${international ? normal.slice(2) : normal}`);
+          const refs = refsOf(index, `${key}${international ? normal.slice(2) : normal}`);
           if (refs === undefined) return false;
           const plus = start > 0 && data[start - 1] === 0x2b ? 1 : start >= 3 && spells(data, start - 3, '%2B') ? 3 : 0;
           const raw = text(start - plus, end);

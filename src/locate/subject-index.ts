@@ -7,7 +7,7 @@
  */
 import { DIGEST_ALGORITHMS, HMAC_ALGORITHM, digestOf as digestBy } from '../engine/digests.js';
 import { createDigestTable, type DigestTable } from './digest-table.js';
-import { toNormalForms, type NormalForm } from './normalise.js';
+import { hasCanonicalMailbox, toNormalForms, type NormalForm } from './normalise.js';
 import { toKeyHash } from './key-hash.js';
 import type { Subject } from './subject.js';
 
@@ -27,8 +27,11 @@ export const fromIdRef = (ref: number) => ({
 
 export interface SubjectIndex {
   subjects: readonly Subject[];
-  /** Normalised candidate key (`e:`, `c:`, `p:`, `t:` and the value) → identifier refs. */
-  plain: Map<string, number[]>;
+  /**
+   * Normalised candidate key (`e:`, `c:`, `p:`, `t:` and the value) → the identifier ref, or refs
+   * when subjects share it (a number, not an array, for the many keys of one subject: memory).
+   */
+  plain: Map<string, number | number[]>;
   /** Hashes (key-hash.ts) of the `p:` and `t:` keys' values: the matcher's filter before building a candidate. */
   numberHashes: { phone: Set<number>; token: Set<number> };
   digests: DigestTable;
@@ -51,15 +54,28 @@ export const fromDigestEntry = (entry: number) => ({
   algorithm: entry % 8,
 });
 
-function addPlain(plain: Map<string, number[]>, key: string, ref: number): void {
+function addPlain(plain: Map<string, number | number[]>, key: string, ref: number): void {
   const refs = plain.get(key);
-  if (refs === undefined) plain.set(key, [ref]);
-  else if (!refs.includes(ref)) refs.push(ref);
+  if (refs === undefined) plain.set(key, ref);
+  else if (typeof refs === 'number') {
+    if (refs !== ref) plain.set(key, [refs, ref]);
+  } else if (!refs.includes(ref)) refs.push(ref);
+}
+
+/** The identifier refs of a plain key, if any. */
+export function refsOf(index: SubjectIndex, key: string): readonly number[] | undefined {
+  const refs = index.plain.get(key);
+  return typeof refs === 'number' ? [refs] : refs;
 }
 
 /** The plain keys of an identifier, from its normal forms (normalise.ts says which is which). */
 function plainKeys(kind: string, forms: readonly NormalForm[]): string[] {
-  if (kind === 'email') return [`e:${forms[0]!.value}`, `c:${(forms[1] ?? forms[0]!).value}`];
+  // Only a provider's emails have a canonical mailbox a spelling in the data may map to.
+  if (kind === 'email')
+    return [
+      `e:${forms[0]!.value}`,
+      ...(hasCanonicalMailbox(forms[0]!.value) ? [`c:${(forms[1] ?? forms[0]!).value}`] : []),
+    ];
   // A parsed phone's forms are E.164 with `+`, E.164 digits and national digits.
   if (kind === 'phone' && forms.length === 3) return [`p:${forms[1]!.value}`, `p:${forms[2]!.value}`];
   return [`t:${forms[0]!.value}`];
@@ -72,8 +88,7 @@ export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffe
   const plain = new Map<string, number[]>();
   const numberHashes = { phone: new Set<number>(), token: new Set<number>() };
   const kinds = { email: false, phone: false, token: false };
-  // Normal forms first, so that the digest table is sized to what it will hold.
-  const formsOf: Array<{ ref: number; forms: NormalForm[] }> = [];
+  const digests = createDigestTable();
   subjects.forEach((subject, s) => {
     subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach(({ kind, value }, i) => {
       const ref = toIdRef(s, i);
@@ -84,13 +99,10 @@ export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffe
         kinds[keyKind] = true;
         if (keyKind !== 'email') numberHashes[keyKind].add(toKeyHash(key.slice(2)));
       }
-      formsOf.push({ ref, forms });
+      forms.forEach((form, f) => {
+        for (let a = 0; a < algorithms; a++) digests.add(digestOf(form.value, a, hmacKey), toDigestEntry(ref, f, a));
+      });
     });
   });
-  const digests = createDigestTable(formsOf.reduce((n, { forms }) => n + forms.length * algorithms, 0));
-  for (const { ref, forms } of formsOf)
-    forms.forEach((form, f) => {
-      for (let a = 0; a < algorithms; a++) digests.add(digestOf(form.value, a, hmacKey), toDigestEntry(ref, f, a));
-    });
   return { subjects, plain, numberHashes, digests, ...(hmacKey ? { hmacKey } : {}), kinds };
 }
