@@ -6,19 +6,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { ensureCorpus } from './corpus.js';
+import { useBenchCorpus } from './corpus.js';
 import { inTurns, printTableRates, RUNS } from './measure.js';
 import { createUsersTable, BENCH_ROWS as rows } from './users-table.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const megabytes = Number(process.env.BENCH_MB ?? 1024);
-const corpus = path.join(here, 'corpus');
-await ensureCorpus(corpus, megabytes);
-const corpusBytes = Number(
-  execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0],
-);
+const { dir: corpus, bytes: corpusBytes } = await useBenchCorpus();
 
 /**
  * `count` subjects, an email and a phone each: emails of the corpus's and the table's form (a few
