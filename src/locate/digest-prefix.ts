@@ -1,5 +1,5 @@
 /**
- * The first six bytes of a digest written in hex or base64 at `data[start..end]`, decoded in place
+ * The first bytes of a digest written in hex or base64 at `data[start..end]`, decoded in place
  * into a caller's array: the digest table is looked up by them, and most runs of a digest's length
  * are no subject's (trace ids, commit hashes), so the whole digest is decoded only on a hit.
  * Decodes as Buffer.from(text, 'hex' | 'base64') does for runs that candidates.ts passes (hex
@@ -21,7 +21,7 @@ const HEX_VALUES = new Int8Array(256).fill(-1);
 });
 
 /** Prefix bytes the digest table is keyed by. */
-export const PREFIX_BYTES = 6;
+export const PREFIX_BYTES = 4;
 
 /** Whether a base64 run decodes to as many bytes as some digest has (padding ends the data). */
 export function isBase64Digest(data: Uint8Array, start: number, end: number): boolean {
@@ -37,12 +37,10 @@ export function decodePrefix(data: Uint8Array, start: number, encoding: 'hex' | 
       out[i] = (HEX_VALUES[data[start + 2 * i]!]! << 4) | HEX_VALUES[data[start + 2 * i + 1]!]!;
     return;
   }
-  // Four letters make three bytes.
-  for (let q = 0; q < PREFIX_BYTES / 3; q++) {
+  // Four letters make three bytes: eight letters, six bytes, of which the first PREFIX_BYTES are kept.
+  for (let q = 0; q < 2; q++) {
     let bits = 0;
     for (let j = 0; j < 4; j++) bits = (bits << 6) | BASE64_VALUES[data[start + 4 * q + j]!]!;
-    out[3 * q] = bits >>> 16;
-    out[3 * q + 1] = (bits >>> 8) & 0xff;
-    out[3 * q + 2] = bits & 0xff;
+    for (let b = 0; b < 3 && 3 * q + b < PREFIX_BYTES; b++) out[3 * q + b] = (bits >>> (16 - 8 * b)) & 0xff;
   }
 }

@@ -86,7 +86,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
         const { ref, form, algorithm } = fromDigestEntry(entry);
         const { kind, value } = identifier(ref);
         const normal = toNormalForms(kind, value)[form]!;
-        // A six-byte prefix may collide: the whole digest must be the one recomputed.
+        // A prefix may collide: the whole digest must be the one recomputed.
         if (!digestOf(normal.value, algorithm, index.hmacKey).equals(digest)) return;
         hits.push({ start, end, ref, form: `${algorithmName(algorithm)}-${encoding} of ${normal.label}` });
       });
