@@ -99,11 +99,18 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     ...(shard ? { shard } : {}),
   });
   const nameKey = key ?? randomBytes(32);
+  // Subjects with the same kinds of identifiers share one list of them: reports may hold many.
+  const kindLists = new Map<string, string[]>();
+  const kindsOf = (subject: Subject) => {
+    const kinds = subject.identifiers.map((id) => id.kind);
+    const key = kinds.join(',');
+    return kindLists.get(key) ?? (kindLists.set(key, kinds), kinds);
+  };
   const reports: SubjectReport[] = subjects.map((subject, i) => {
     const found = collector.of(i);
     return {
       subject: toSubjectName(subject, nameKey),
-      identifiers: subject.identifiers.map((id) => id.kind),
+      identifiers: kindsOf(subject),
       result: found ? 'found' : 'absent',
       traces: found?.count ?? 0,
       forms: Object.fromEntries([...(found?.forms ?? [])].sort()),

@@ -27,13 +27,7 @@ export function redactText(text: string, match: (data: Buffer) => Hit[]): string
  * held twice. Returns the value.
  */
 export function redactValue<T>(value: T, match: (data: Buffer) => Hit[]): T {
-  // Many strings repeat (identifier kinds, results, form names): each is matched once.
-  const seen = new Map<string, string>();
-  const redact = (text: string) => {
-    let done = seen.get(text);
-    if (done === undefined) seen.set(text, (done = redactText(text, match)));
-    return done;
-  };
+  const redact = (text: string) => redactText(text, match);
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return redact(v);
     if (Array.isArray(v)) v.forEach((x, i) => (v[i] = walk(x)));

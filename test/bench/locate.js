@@ -45,7 +45,10 @@ function print(title, timed, table) {
   const scan = timed.get('scan --jobs 1');
   for (const [name, m] of timed)
     if (name.startsWith('locate'))
-      console.log(`${name}: ${(scan.seconds / m.seconds).toFixed(2)} of scan's speed (medians; target >= 1)`);
+      console.log(
+        `${name}: ${(scan.seconds / m.seconds).toFixed(2)} of scan's speed (medians; target >= 1),`,
+        `${(scan.cpuSeconds / m.cpuSeconds).toFixed(2)} by CPU seconds (${m.cpuSeconds.toFixed(2)} s against ${scan.cpuSeconds.toFixed(2)} s)`,
+      );
 }
 
 const table = createUsersTable();
