@@ -159,19 +159,25 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
     };
 
     let runUntil = 0;
+    let afterAlnum = false;
     const { email, phone, token } = index.kinds;
+    const numbers = phone || token;
     for (let i = 0; i < data.length; i++) {
       const b = data[i]!;
       const k = CLASSES[b]!;
-      if (email && (b === 0x40 || b === 0x25 || b === 0x5c)) {
-        const width = atSignAt(data, i);
-        if (width > 0) tryEmail(i, width);
-      }
-      // Inside a word (the byte before is a letter or digit) starts no number, but after `%2B` or `%20`.
-      const inWord = i > 0 && (CLASSES[data[i - 1]!]! & ALNUM) !== 0 && (i < 3 || data[i - 3] !== 0x25);
-      if ((k & ALNUM) !== 0 && (phone || token) && !inWord && startsWord(data, i)) {
-        if (phone && (k & DIGIT) !== 0) tryNumber(i, 'p', 'p:');
-        if (token) tryNumber(i, 't', 't:');
+      if ((k & ALNUM) === 0) {
+        afterAlnum = false;
+        if (email && (b === 0x40 || b === 0x25 || b === 0x5c)) {
+          const width = atSignAt(data, i);
+          if (width > 0) tryEmail(i, width);
+        }
+      } else {
+        // Inside a word starts no number, but after `%2B` or `%20` (startsWord decides those).
+        if (numbers && (!afterAlnum || (i >= 3 && data[i - 3] === 0x25)) && startsWord(data, i)) {
+          if (phone && (k & DIGIT) !== 0) tryNumber(i, 'p', 'p:');
+          if (token) tryNumber(i, 't', 't:');
+        }
+        afterAlnum = true;
       }
       if ((k & B64) !== 0 && i >= runUntil) {
         runUntil = runEnd(data, i);
