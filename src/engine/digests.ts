@@ -36,10 +36,18 @@ const KEPT = 16;
 
 /** The digest of a value: by an unkeyed algorithm, or HMAC-SHA256 with `key`. */
 export function digestOf(value: string, algorithm: DigestAlgorithm | typeof HMAC_ALGORITHM, key?: Buffer): Buffer {
-  // The one-shot hash() makes no Hash object: index building hashes millions of values.
-  if (algorithm !== HMAC_ALGORITHM) return hash(algorithm, value, 'buffer');
+  return Buffer.from(digestTextOf(value, algorithm, key), 'latin1');
+}
+
+/**
+ * The digest as a string of one character a byte: what building an index of millions of digests
+ * uses, a short string being far less garbage than a Buffer.
+ */
+export function digestTextOf(value: string, algorithm: DigestAlgorithm | typeof HMAC_ALGORITHM, key?: Buffer): string {
+  // The one-shot hash() makes no Hash object.
+  if (algorithm !== HMAC_ALGORITHM) return hash(algorithm, value, 'binary');
   if (key === undefined) throw new Error('an HMAC digest needs a key');
-  return createHmac('sha256', key).update(value).digest();
+  return createHmac('sha256', key).update(value).digest('binary');
 }
 
 /** A stored digest: the kept hex digits and how it was written. */

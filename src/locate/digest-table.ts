@@ -11,7 +11,8 @@
 const LOAD = 2;
 
 export interface DigestTable {
-  add(digest: Uint8Array, entry: number): void;
+  /** Adds an entry under a digest, given as bytes or as a string of one character a byte. */
+  add(digest: Uint8Array | string, entry: number): void;
   /** Calls `found` with each entry whose digest starts as `digest` does (its first four bytes). */
   lookup(digest: Uint8Array, found: (entry: number) => void): void;
   /** Entries added. */
@@ -21,6 +22,9 @@ export interface DigestTable {
 /** The first four bytes of a digest as an unsigned number: the key a slot holds. */
 const prefixOf = (digest: Uint8Array): number =>
   ((digest[0]! << 24) | (digest[1]! << 16) | (digest[2]! << 8) | digest[3]!) >>> 0;
+const textPrefixOf = (digest: string): number =>
+  ((digest.charCodeAt(0) << 24) | (digest.charCodeAt(1) << 16) | (digest.charCodeAt(2) << 8) | digest.charCodeAt(3)) >>>
+  0;
 
 export function createDigestTable(expected = 0): DigestTable {
   let capacity = 1024;
@@ -49,7 +53,7 @@ export function createDigestTable(expected = 0): DigestTable {
   return {
     add(digest, entry) {
       if ((size + 1) * LOAD > capacity) grow();
-      put(prefixOf(digest), entry + 1);
+      put(typeof digest === 'string' ? textPrefixOf(digest) : prefixOf(digest), entry + 1);
       size++;
     },
     lookup(digest, found) {

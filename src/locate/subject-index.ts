@@ -5,7 +5,7 @@
  * digest table. Candidates found in the data are normalised the same way and looked up, so one
  * pass serves every subject whatever their number: no pattern is made per subject.
  */
-import { DIGEST_ALGORITHMS, HMAC_ALGORITHM, digestOf as digestBy } from '../engine/digests.js';
+import { DIGEST_ALGORITHMS, HMAC_ALGORITHM, digestOf as digestBy, digestTextOf } from '../engine/digests.js';
 import { createDigestTable, type DigestTable } from './digest-table.js';
 import { hasCanonicalMailbox, toNormalForms, type NormalForm } from './normalise.js';
 import { toKeyHash } from './key-hash.js';
@@ -100,7 +100,8 @@ export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffe
         if (keyKind !== 'email') numberHashes[keyKind].add(toKeyHash(key.slice(2)));
       }
       forms.forEach((form, f) => {
-        for (let a = 0; a < algorithms; a++) digests.add(digestOf(form.value, a, hmacKey), toDigestEntry(ref, f, a));
+        for (let a = 0; a < algorithms; a++)
+          digests.add(digestTextOf(form.value, algorithmName(a), hmacKey), toDigestEntry(ref, f, a));
       });
     });
   });
