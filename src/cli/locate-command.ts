@@ -18,7 +18,15 @@ import { parseSubjectOptions, readSubjectsFile } from '../locate/read-subjects.j
 import { toFormsTried } from '../locate/forms-tried.js';
 import { redactValue } from '../locate/redact.js';
 import { locateFormatters } from '../locate/format.js';
-import { isIncomplete, toLocateExitCode, type LocateReport, type SubjectReport } from '../locate/report.js';
+import {
+  isIncomplete,
+  toLocateExitCode,
+  type LocateReport,
+  type LocateShard,
+  type SubjectReport,
+} from '../locate/report.js';
+import type { ShardRecord } from '../runner/shard/part-record.js';
+import { resolveShard, toShardOutput } from './shard-option.js';
 import { resolveTargets, toSourceSettings, type ScanOptions } from './scan-command.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
@@ -49,8 +57,14 @@ function hashKey(options: LocateCommandOptions, io: RunIO): Buffer | undefined {
   return Buffer.from(key);
 }
 
+function toLocateShard({ index, count, plan, units, unitsRead }: ShardRecord): LocateShard {
+  return { index, count, plan, units, unitsRead };
+}
+
 export async function runLocate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
-  if (options.output !== undefined) await checkOutput(options.output, io);
+  const shard = resolveShard(options, io.env);
+  const output = toShardOutput(options.output, shard);
+  if (output !== undefined) await checkOutput(output, io);
   const { config, source } = await loadConfig(options.config ?? 'piiscan.yaml', {
     cwd: io.cwd,
     required: options.config !== undefined,
@@ -82,13 +96,21 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     sources,
     jobs: 1,
     newSink: () => createLocateSink(index, match, collector),
+    ...(shard ? { shard } : {}),
   });
   const nameKey = key ?? randomBytes(32);
+  // Subjects with the same kinds of identifiers share one list of them: reports may hold many.
+  const kindLists = new Map<string, string[]>();
+  const kindsOf = (subject: Subject) => {
+    const kinds = subject.identifiers.map((id) => id.kind);
+    const key = kinds.join(',');
+    return kindLists.get(key) ?? (kindLists.set(key, kinds), kinds);
+  };
   const reports: SubjectReport[] = subjects.map((subject, i) => {
     const found = collector.of(i);
     return {
       subject: toSubjectName(subject, nameKey),
-      identifiers: subject.identifiers.map((id) => id.kind),
+      identifiers: kindsOf(subject),
       result: found ? 'found' : 'absent',
       traces: found?.count ?? 0,
       forms: Object.fromEntries([...(found?.forms ?? [])].sort()),
@@ -109,15 +131,16 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     formsTried: toFormsTried(subjects, key !== undefined),
     maxLocations,
     coverage: result.coverage,
+    ...(result.shard ? { shard: toLocateShard(result.shard) } : {}),
     errors: result.errors,
     summary: { subjects: subjects.length, found: found.length, traces: found.reduce((n, r) => n + r.traces, 0) },
     subjects: reports,
   };
   const text = locateFormatters[options.format]!(redactValue(report, createMatcher(index, { loose: true })));
-  if (options.output === undefined) io.stdout(text);
+  if (output === undefined) io.stdout(text);
   else {
-    await writeOutput(options.output, text, io);
-    if (!options.quiet) io.stderr(`Report written to ${toPrintable(options.output)}: ${report.verdict}.\n`);
+    await writeOutput(output, text, io);
+    if (!options.quiet) io.stderr(`Report written to ${toPrintable(output)}: ${report.verdict}.\n`);
   }
   return toLocateExitCode(report);
 }

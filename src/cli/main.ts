@@ -221,6 +221,16 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       'a CSV of subjects: a column per identifier kind (email, phone, a detector id), and ref',
     )
     .option('--hash-key-env <name>', 'environment variable holding the key of HMAC digests to look for')
+    .option(
+      '--shard <index/count>',
+      "read only this shard of the plan (index from 0); the report's verdict is this shard's",
+      parseShard,
+    )
+    .option(
+      '--shards <count>',
+      'as --shard, the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
+      parsePositive,
+    )
     .addOption(
       new Option('--expect <state>', 'absent: exit 0 only when nothing was found and every source read').choices([
         'absent',

@@ -7,11 +7,7 @@
  * Invariant: a run is tried once, from its start; test/locate/matcher.test.ts holds what is found.
  */
 import { ALNUM, B64, CLASSES, DIGIT, HEX, MAIL, SEPARATOR } from './byte-classes.js';
-
-/** Hex lengths of md5, sha1, sha256 and sha512 digests. */
-export const HEX_LENGTHS = new Set([32, 40, 64, 128]);
-/** Base64 lengths of the same digests, unpadded and padded. */
-export const BASE64_LENGTHS = new Set([22, 24, 27, 28, 43, 44, 86, 88]);
+import { HASH_START, hashStep, toSetHash } from './key-hash.js';
 
 const AT = 0x40;
 const PERCENT = 0x25;
@@ -85,15 +81,56 @@ export function eachGroupJoin(
     // A group that runs on into letters (`900123abc`) ends no number.
     if (i < data.length && (CLASSES[data[i]!]! & ALNUM) !== 0) return;
     if (options.emit(joined, i)) return;
-    let gap = 0;
-    while (gap < 3 && i < data.length) {
-      if ((CLASSES[data[i]!]! & SEPARATOR) !== 0) i++;
-      else if (data[i] === PERCENT && spells(data, i, '%20')) i += 3;
-      else break;
-      gap++;
-    }
-    if (gap === 0) return;
+    const next = gapEnd(data, i);
+    if (next === i) return;
+    i = next;
   }
+}
+
+/** Bytes of the gap after a group at `i`: separators and `%20`, at most three, as eachGroupJoin takes them. */
+function gapEnd(data: Uint8Array, i: number): number {
+  for (let gap = 0; gap < 3 && i < data.length; gap++) {
+    if ((CLASSES[data[i]!]! & SEPARATOR) !== 0) i++;
+    else if (data[i] === PERCENT && spells(data, i, '%20')) i += 3;
+    else break;
+  }
+  return i;
+}
+
+const ZERO = 0x30;
+const LOWER_A = 0x61;
+const LOWER_Z = 0x7a;
+
+/**
+ * Whether any joined groups eachGroupJoin would emit from `start` (of `minChars` or more) hash to
+ * one of `hashes`: the same walk, without building text. Upper-cases letters; a leading `00` is not
+ * hashed when `international`, as the matcher drops it before looking a number up.
+ */
+export function mayHaveGroupKey(
+  data: Uint8Array,
+  start: number,
+  options: { kind: number; maxChars: number; minChars: number; hashes: ReadonlySet<number>; international: boolean },
+): boolean {
+  let hash = HASH_START;
+  let count = 0;
+  let zeros = 0;
+  let i = start;
+  while (i < data.length && count < options.maxChars) {
+    const from = i;
+    for (; i < data.length && (CLASSES[data[i]!]! & options.kind) !== 0; i++) {
+      const b = data[i]!;
+      hash = hashStep(hash, b >= LOWER_A && b <= LOWER_Z ? b - 0x20 : b);
+      if (count < 2 && b === ZERO && zeros === count) zeros++;
+      if (++count === 2 && zeros === 2 && options.international) hash = HASH_START;
+    }
+    if (i === from) return false;
+    if (i < data.length && (CLASSES[data[i]!]! & ALNUM) !== 0) return false;
+    if (count >= options.minChars && options.hashes.has(toSetHash(hash))) return true;
+    const next = gapEnd(data, i);
+    if (next === i) return false;
+    i = next;
+  }
+  return false;
 }
 
 export { DIGIT, ALNUM, PLUS, PERCENT };

@@ -37,6 +37,14 @@ function preamble(report: LocateReport): Array<[string, string]> {
     ['Searched', report.targets.join(', ')],
     ['When', `${report.startedAt} to ${report.finishedAt}`],
     ['Read', describeScanned(report.coverage)],
+    ...(report.shard
+      ? [
+          [
+            'Shard',
+            `${report.shard.index + 1} of ${report.shard.count}: ${report.shard.unitsRead} of ${report.shard.units} units; the verdict is this shard's`,
+          ] as [string, string],
+        ]
+      : []),
     [
       'Tables',
       report.coverage.tables.map((t) => `${t.table} (${t.rowsScanned} rows, ${t.method})`).join(', ') || 'none',

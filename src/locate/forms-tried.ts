@@ -1,6 +1,6 @@
 /** Every form a locate run searches for, named as traces name them, for the report's evidence. */
 import { toNormalForms } from './normalise.js';
-import { DIGESTS } from './subject-index.js';
+import { DIGEST_ALGORITHMS, HMAC_ALGORITHM } from '../engine/digests.js';
 import type { Subject } from './subject.js';
 
 /** Example values per kind: only the labels of their normal forms are used. */
@@ -8,7 +8,7 @@ const EXAMPLES: Record<string, string> = { email: 'a.b+c@gmail.com', phone: '+44
 
 export function toFormsTried(subjects: readonly Subject[], keyed: boolean): string[] {
   const kinds = [...new Set(subjects.flatMap((s) => s.identifiers.map((i) => i.kind)))].sort();
-  const algorithms = [...DIGESTS, ...(keyed ? ['hmac-sha256'] : [])];
+  const algorithms = [...DIGEST_ALGORITHMS, ...(keyed ? [HMAC_ALGORITHM] : [])];
   const forms = ['plaintext', 'normalised (case, whitespace, separators)', 'url-encoded', 'json-escaped'];
   if (kinds.includes('email')) forms.push('canonical mailbox (dots and +tags the provider ignores)');
   if (kinds.includes('phone')) forms.push('E.164', 'E.164 digits', 'national', 'international (00)');

@@ -14,16 +14,29 @@ import type { TraceCollector } from './collector.js';
 
 const NEWLINE = 0x0a;
 
-/** The line (or value) holding byte `at`: its number among the record's lines, start and end. */
-function lineAt(data: Buffer, at: number): { index: number; start: number; end: number } {
-  let index = 0;
-  let start = 0;
-  for (let i = data.indexOf(NEWLINE); i !== -1 && i < at; i = data.indexOf(NEWLINE, i + 1)) {
-    index++;
-    start = i + 1;
-  }
-  const next = data.indexOf(NEWLINE, at);
-  return { index, start, end: next === -1 ? data.length : next };
+interface Line {
+  /** Its number among the record's lines (from 0), and its bytes. */
+  index: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The line (or value) holding a byte, for bytes asked in increasing order: one walk over the
+ * record's newlines whatever the number of hits (a table's batch may hold a hit in every row).
+ */
+function createLineCursor(data: Buffer): (at: number) => Line {
+  const line = { index: 0, start: 0, end: data.indexOf(NEWLINE) };
+  if (line.end === -1) line.end = data.length;
+  return (at) => {
+    while (at > line.end && line.end < data.length) {
+      line.index++;
+      line.start = line.end + 1;
+      const next = data.indexOf(NEWLINE, line.start);
+      line.end = next === -1 ? data.length : next;
+    }
+    return { ...line };
+  };
 }
 
 /** The JSON path of the leaf holding a hit, when its line is JSON. */
@@ -36,13 +49,12 @@ function jsonPathOf(data: Buffer, line: { start: number; end: number }, hit: Hit
 }
 
 /** Where a hit is, in the terms of its record's origin. */
-function toTrace(record: ScanRecord, hit: Hit, identifier: string): Trace | undefined {
+function toTrace(record: ScanRecord, hit: Hit, identifier: string, line: Line): Trace | undefined {
   const { origin } = record;
   if (record.kind === 'lines' && record.piece) {
     // Pieces of a long line overlap: a hit is its piece's only when it starts in its own part.
     if (hit.start < record.piece.before || hit.start >= record.data.length - record.piece.after) return undefined;
   }
-  const line = lineAt(record.data, hit.start);
   const jsonPath = origin.jsonPath ?? jsonPathOf(record.data, line, hit);
   const place =
     record.kind === 'lines'
@@ -69,10 +81,12 @@ export function createLocateSink(
 ): ScanSink {
   return {
     scan(record) {
-      const hits = match(record.data);
+      const hits = match(record.data).sort((a, b) => a.start - b.start);
+      const lineAt = createLineCursor(record.data);
       for (const hit of hits) {
         const { subject, identifier } = fromIdRef(hit.ref);
-        const trace = toTrace(record, hit, index.subjects[subject]!.identifiers[identifier]!.kind);
+        const kind = index.subjects[subject]!.identifiers[identifier]!.kind;
+        const trace = toTrace(record, hit, kind, lineAt(hit.start));
         if (trace) collector.add(subject, trace);
       }
       return hits.length;

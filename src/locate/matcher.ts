@@ -9,19 +9,20 @@
  * and looking it up keeps memory to the subjects' index. test/locate/matcher.test.ts.
  */
 import { B64, CLASSES, DIGIT, ALNUM } from './byte-classes.js';
+import { BASE64_LENGTHS, HEX_LENGTHS } from '../engine/digests.js';
+import { PREFIX_BYTES, decodePrefix, isBase64Digest } from './digest-prefix.js';
 import {
-  BASE64_LENGTHS,
-  HEX_LENGTHS,
   atSignAt,
   eachGroupJoin,
   emailSpan,
   isHexRun,
+  mayHaveGroupKey,
   runEnd,
   spells,
   startsWord,
 } from './candidates.js';
 import { canonicalEmail, toNormalForms, toPhoneDigits } from './normalise.js';
-import { algorithmName, digestOf, fromDigestEntry, fromIdRef, type SubjectIndex } from './subject-index.js';
+import { algorithmName, digestOf, fromDigestEntry, fromIdRef, refsOf, type SubjectIndex } from './subject-index.js';
 
 /** A subject's identifier found in a record: where (bytes), whose (identifier ref), in what form. */
 export interface Hit {
@@ -31,9 +32,6 @@ export interface Hit {
   /** `plaintext`, `url-encoded`, `sha256-hex of email`, ... */
   form: string;
 }
-
-/** Digest lengths in bytes: md5, sha1, sha256 and sha512 (hmac-sha256 is as long as sha256). */
-const DIGEST_BYTES = new Set([16, 20, 32, 64]);
 
 /** Percent-escapes and JSON `\uXXXX` escapes undone; text that does not decode stays as it is. */
 function unescape(raw: string): string {
@@ -62,27 +60,33 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
     const { subject, identifier: i } = fromIdRef(ref);
     return index.subjects[subject]!.identifiers[i]!;
   };
+  const prefix = new Uint8Array(PREFIX_BYTES);
+  const phoneFilter = { kind: DIGIT, maxChars: 17, minChars: 5, hashes: index.numberHashes.phone, international: true };
+  const tokenFilter = {
+    kind: ALNUM,
+    maxChars: 40,
+    minChars: 5,
+    hashes: index.numberHashes.token,
+    international: false,
+  };
   return (data) => {
     const hits: Hit[] = [];
     const text = (start: number, end: number) => data.toString('utf8', start, end);
 
     const tryDigest = (start: number, end: number) => {
       const length = end - start;
-      let digest: Buffer;
-      let encoding: string;
-      if (HEX_LENGTHS.has(length) && isHexRun(data, start, end)) {
-        digest = Buffer.from(text(start, end), 'hex');
-        encoding = 'hex';
-      } else if (BASE64_LENGTHS.has(length)) {
-        digest = Buffer.from(text(start, end), 'base64');
-        encoding = 'base64';
-        if (!DIGEST_BYTES.has(digest.length)) return;
-      } else return;
-      index.digests.lookup(digest, (entry) => {
+      let encoding: 'hex' | 'base64';
+      if (HEX_LENGTHS.has(length) && isHexRun(data, start, end)) encoding = 'hex';
+      else if (BASE64_LENGTHS.has(length) && isBase64Digest(data, start, end)) encoding = 'base64';
+      else return;
+      decodePrefix(data, start, encoding, prefix);
+      let digest: Buffer | undefined;
+      index.digests.lookup(prefix, (entry) => {
+        digest ??= Buffer.from(text(start, end), encoding);
         const { ref, form, algorithm } = fromDigestEntry(entry);
         const { kind, value } = identifier(ref);
         const normal = toNormalForms(kind, value)[form]!;
-        // A six-byte prefix may collide: the whole digest must be the one recomputed.
+        // A prefix may collide: the whole digest must be the one recomputed.
         if (!digestOf(normal.value, algorithm, index.hmacKey).equals(digest)) return;
         hits.push({ start, end, ref, form: `${algorithmName(algorithm)}-${encoding} of ${normal.label}` });
       });
@@ -98,30 +102,36 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       let domain = decoded.slice(split + 1);
       let email = `${local}@${domain}`;
       let lower = email.toLowerCase();
-      let exact = index.plain.get(`e:${lower}`);
+      let exact = refsOf(index, `e:${lower}`);
       // Redacting: an email followed by more name (`jane@example.com.log`) is hidden too.
       while (options.loose && exact === undefined && domain.includes('.')) {
         domain = domain.slice(0, domain.lastIndexOf('.'));
         email = `${local}@${domain}`;
         lower = email.toLowerCase();
-        exact = index.plain.get(`e:${lower}`);
+        exact = refsOf(index, `e:${lower}`);
       }
-      const refs = exact ?? index.plain.get(`c:${canonicalEmail(lower) ?? lower}`) ?? [];
+      const refs = exact ?? refsOf(index, `c:${canonicalEmail(lower) ?? lower}`) ?? [];
       for (const ref of refs) {
         const form = escapeForm(raw) ?? (email === identifier(ref).value.trim() ? 'plaintext' : 'normalised');
         hits.push({ start, end, ref, form: exact ? form : `${form} (canonical mailbox)` });
       }
     };
 
-    const tryNumber = (start: number, prefix: string, key: string) =>
+    const tryNumber = (start: number, prefix: string, key: string) => {
+      // Most numbers and words are no subject's: their text is never built.
+      if (mayHaveGroupKey(data, start, prefix === 'p' ? phoneFilter : tokenFilter)) matchNumber(start, prefix, key);
+    };
+
+    const matchNumber = (start: number, prefix: string, key: string) => {
+      const filter = prefix === 'p' ? phoneFilter : tokenFilter;
       eachGroupJoin(data, start, {
-        kind: prefix === 'p' ? DIGIT : ALNUM,
-        maxChars: prefix === 'p' ? 17 : 40,
+        kind: filter.kind,
+        maxChars: filter.maxChars,
         emit(joined, end) {
-          if (joined.length < 5) return false;
+          if (joined.length < filter.minChars) return false;
           const normal = prefix === 'p' ? joined : joined.toUpperCase();
           const international = prefix === 'p' && normal.startsWith('00');
-          const refs = index.plain.get(`${key}${international ? normal.slice(2) : normal}`);
+          const refs = refsOf(index, `${key}${international ? normal.slice(2) : normal}`);
           if (refs === undefined) return false;
           const plus = start > 0 && data[start - 1] === 0x2b ? 1 : start >= 3 && spells(data, start - 3, '%2B') ? 3 : 0;
           const raw = text(start - plus, end);
@@ -130,6 +140,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
           return true;
         },
       });
+    };
 
     const numberForm = (ref: number, raw: string, { normal, plus }: { normal: string; plus: number }) => {
       const { kind, value } = identifier(ref);
@@ -148,17 +159,25 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
     };
 
     let runUntil = 0;
+    let afterAlnum = false;
     const { email, phone, token } = index.kinds;
+    const numbers = phone || token;
     for (let i = 0; i < data.length; i++) {
       const b = data[i]!;
       const k = CLASSES[b]!;
-      if (email && (b === 0x40 || b === 0x25 || b === 0x5c)) {
-        const width = atSignAt(data, i);
-        if (width > 0) tryEmail(i, width);
-      }
-      if ((k & ALNUM) !== 0 && (phone || token) && startsWord(data, i)) {
-        if (phone && (k & DIGIT) !== 0) tryNumber(i, 'p', 'p:');
-        if (token) tryNumber(i, 't', 't:');
+      if ((k & ALNUM) === 0) {
+        afterAlnum = false;
+        if (email && (b === 0x40 || b === 0x25 || b === 0x5c)) {
+          const width = atSignAt(data, i);
+          if (width > 0) tryEmail(i, width);
+        }
+      } else {
+        // Inside a word starts no number, but after `%2B` or `%20` (startsWord decides those).
+        if (numbers && (!afterAlnum || (i >= 3 && data[i - 3] === 0x25)) && startsWord(data, i)) {
+          if (phone && (k & DIGIT) !== 0) tryNumber(i, 'p', 'p:');
+          if (token) tryNumber(i, 't', 't:');
+        }
+        afterAlnum = true;
       }
       if ((k & B64) !== 0 && i >= runUntil) {
         runUntil = runEnd(data, i);

@@ -40,6 +40,11 @@ export function canonicalEmail(email: string): string | undefined {
   return canonical === email ? undefined : canonical;
 }
 
+/** Whether an email's provider delivers other spellings to it (dots, `+tags`), so that it has a canonical mailbox. */
+export function hasCanonicalMailbox(email: string): boolean {
+  return TAGGED.has(email.slice(email.lastIndexOf('@') + 1));
+}
+
 /** An email trimmed and lower-cased. */
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();

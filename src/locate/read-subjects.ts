@@ -58,7 +58,8 @@ export async function readSubjectsFile(file: string, cwd: string): Promise<Subje
         else current.identifiers.push({ kind: name, value });
       },
       endRecord() {
-        if (current.identifiers.length > 0) subjects.push(current);
+        // A copy of exactly its length: a grown array keeps spare slots, and there may be a hundred thousand.
+        if (current.identifiers.length > 0) subjects.push({ ...current, identifiers: [...current.identifiers] });
         current = { identifiers: [] };
       },
     });

@@ -22,13 +22,23 @@ export function redactText(text: string, match: (data: Buffer) => Hit[]): string
   return out + data.toString('utf8', at);
 }
 
-/** A copy of a JSON value with every string (keys too) redacted. */
+/**
+ * A JSON value with every string (keys too) redacted, in place: a report of many subjects is not
+ * held twice. Returns the value.
+ */
 export function redactValue<T>(value: T, match: (data: Buffer) => Hit[]): T {
+  const redact = (text: string) => redactText(text, match);
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redactText(v, match);
-    if (Array.isArray(v)) return v.map(walk);
-    if (v !== null && typeof v === 'object')
-      return Object.fromEntries(Object.entries(v).map(([k, x]) => [redactText(k, match), walk(x)]));
+    if (typeof v === 'string') return redact(v);
+    if (Array.isArray(v)) v.forEach((x, i) => (v[i] = walk(x)));
+    else if (v !== null && typeof v === 'object') {
+      const record = v as Record<string, unknown>;
+      for (const [k, x] of Object.entries(record)) {
+        const key = redact(k);
+        if (key !== k) delete record[k];
+        record[key] = walk(x);
+      }
+    }
     return v;
   };
   return walk(value) as T;

@@ -47,10 +47,27 @@ export interface LocateReport {
   /** Locations listed per subject at most; 0 lists all. */
   maxLocations: number;
   coverage: Coverage;
+  /**
+   * With `--shard`: this report covers only this shard's units of the plan, and its verdict only
+   * them; erasure is shown by every shard's report of the same plan (equal `plan`) being `erased`.
+   */
+  shard?: LocateShard;
   /** Sources (or parts) that could not be read: any makes the verdict `incomplete`. */
   errors: SourceError[];
   summary: { subjects: number; found: number; traces: number };
   subjects: SubjectReport[];
+}
+
+/** Which part of a sharded locate a report covers. */
+export interface LocateShard {
+  /** This shard's index (from 0) and the number of shards. */
+  index: number;
+  count: number;
+  /** SHA-256 of the plan (every unit's id and size): equal in every shard of one run. */
+  plan: string;
+  /** Units in the whole plan, and those this shard read. */
+  units: number;
+  unitsRead: number;
 }
 
 /** The exit code: 2 when coverage is incomplete, 1 when a trace remains under `--expect absent`, else 0. */

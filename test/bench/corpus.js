@@ -1,5 +1,6 @@
 // Deterministic synthetic log corpus for the benchmark: JSON, access and plain logs, about 2% of
 // lines with PII, the rest full of hard negatives (ids, digests, versions, epochs, Luhn failures).
+import { execFileSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createRandom } from '../../dist/src/connectors/seeded-random.js';
@@ -79,4 +80,12 @@ export async function ensureCorpus(dir, megabytes) {
   await writeCorpus(dir, { totalBytes: megabytes * 1024 * 1024 });
   writeFileSync(manifest, wanted);
   console.log('done');
+}
+
+/** The bench corpus in test/bench/corpus, of BENCH_MB megabytes (default 1024): its folder and size in bytes. */
+export async function useBenchCorpus() {
+  const dir = path.join(path.dirname(new URL(import.meta.url).pathname), 'corpus');
+  await ensureCorpus(dir, Number(process.env.BENCH_MB ?? 1024));
+  const du = execFileSync('du', ['-sb', '--exclude=manifest.json', dir], { encoding: 'utf8' });
+  return { dir, bytes: Number(du.split('\t')[0]) };
 }

@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { useServer } from './server.js';
 import { ROWS, runTableBench } from './table.js';
+import { usersLikeSql } from './users-table.js';
 
 const server = useServer('postgres.sh', 'PIISCAN_TEST_PG_URL', 'PIISCAN_TEST_PG_DIR');
 const psql = (target, ...args) => execFileSync('psql', [target, '-qAt', ...args], { encoding: 'utf8' });
@@ -12,19 +13,7 @@ const copyTo = (to) => `\\copy (SELECT * FROM users_like) TO ${to}`;
 runTableBench({
   server,
   admin: (sql) => psql(server.address, '-c', sql),
-  load: (url) =>
-    psql(
-      url,
-      '-c',
-      `CREATE TABLE users_like AS
-    SELECT i AS id, 'user' || i || '@example.com' AS email, '+1 202-555-01' || lpad((i % 100)::text, 2, '0') AS phone,
-           'Customer ' || i AS full_name, i || ' Example Street' AS address,
-           CASE WHEN i % 50 = 0 THEN 'call back on 020 7946 0' || lpad((i % 1000)::text, 3, '0') ELSE 'no notes' END AS notes,
-           encode(sha256(('u' || i)::bytea), 'hex') AS email_sha256, now() AS created
-      FROM generate_series(1, ${ROWS}) i`,
-      '-c',
-      'ANALYZE users_like',
-    ),
+  load: (url) => psql(url, '-c', usersLikeSql(ROWS), '-c', 'ANALYZE users_like'),
   measureBytes: (url) => Number(psql(url, '-c', copyTo("PROGRAM 'wc -c'")).trim()),
   format: 'COPY text',
   reference: (url) => ({

@@ -2,11 +2,11 @@
 // Prints MB/s (median of BENCH_RUNS runs each, default 3, and the range of seconds), peak RSS and
 // the ratio piiscan/ripgrep. BENCH_MB sets the corpus size (default 1024). Then the long lines
 // (lines.js).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCorpus } from './corpus.js';
+import { useBenchCorpus } from './corpus.js';
 import { printStageOne } from './stage-one.js';
 import { inTurns, printBaselineRatios, RUNS, showSeconds, withBaseline } from './measure.js';
 import { detectors } from '../../dist/detectors/index.js';
@@ -14,12 +14,7 @@ import { createDetectorSet } from '../../dist/src/engine/detector-set.js';
 import { toUnionSource } from '../../dist/src/engine/regex.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const megabytes = Number(process.env.BENCH_MB ?? 1024);
-const corpus = path.join(here, 'corpus');
-await ensureCorpus(corpus, megabytes);
-const bytes = Number(
-  execFileSync('du', ['-sb', '--exclude=manifest.json', corpus], { encoding: 'utf8' }).split('\t')[0],
-);
+const { dir: corpus, bytes } = await useBenchCorpus();
 
 const hasRipgrep = spawnSync('rg', ['--version']).status === 0;
 if (!hasRipgrep) console.log('ripgrep is not installed (apt-get install -y ripgrep): printing piiscan figures only.');

@@ -97,4 +97,26 @@ describe('locate over files', () => {
     expect(stderr).toContain('unknown identifier kind "mail"');
     expect(stderr).not.toContain(EMAIL);
   });
+
+  it('splits into shards that together find what one run finds, each saying its part of one plan', async () => {
+    const lines = formLines();
+    const files = Object.fromEntries(
+      lines.map((line, i) => [`logs/app-${String(i).padStart(2, '0')}.log`, `${line}\n`]),
+    );
+    const dir = makeTree(files);
+    const argv = ['logs', ...SUBJECT, '--hash-key-env', 'KEY', '--subject', 'ref=case-1'];
+    const whole = (await locate(argv, dir, { KEY: HMAC_KEY })).report!;
+    const parts = [];
+    for (const i of [0, 1, 2]) {
+      const { exitCode, report } = await locate([...argv, '--shard', `${i}/3`], dir, { KEY: HMAC_KEY });
+      expect(exitCode).toBe(0);
+      parts.push(report!);
+    }
+    expect(new Set(parts.map((p) => p.shard!.plan)).size).toBe(1);
+    expect(parts.map((p) => p.shard!.unitsRead).reduce((a, b) => a + b)).toBe(parts[0]!.shard!.units);
+    expect(parts.every((p) => p.shard!.unitsRead < lines.length)).toBe(true);
+    const traces = (r: LocateReport) => r.subjects[0]!.locations.map((t) => `${t.location}:${t.line}:${t.form}`);
+    expect(parts.flatMap(traces).sort()).toEqual(traces(whole).sort());
+    expect(whole.shard).toBeUndefined();
+  });
 });

@@ -1,0 +1,70 @@
+// `npm run bench:locate`: `piiscan locate` with 10,000 and 100,000 subjects next to the plain
+// `piiscan scan` of the same data, taking turns (BENCH_RUNS each, default 3): the bench log corpus
+// (as `npm run bench` writes it; BENCH_MB, default 1024) and the 1,000,000-row table of
+// `bench:db` (BENCH_ROWS). Prints per command the median seconds and range, MB/s, peak RSS and
+// locate's speed over scan's. Both run on one thread (`--jobs 1`; locate reads on one thread).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { useBenchCorpus } from './corpus.js';
+import { inTurns, printTableRates, RUNS } from './measure.js';
+import { createUsersTable, BENCH_ROWS as rows } from './users-table.js';
+
+const { dir: corpus, bytes: corpusBytes } = await useBenchCorpus();
+
+/**
+ * `count` subjects, an email and a phone each: emails of the corpus's and the table's form (a few
+ * found, most not), and distinct phone numbers, the first hundred of the corpus's own.
+ */
+function writeSubjects(file, count) {
+  const lines = ['ref,email,phone'];
+  for (let i = 0; i < count; i++) {
+    const phone = i < 100 ? `+1 202-555-01${String(i).padStart(2, '0')}` : `+1 ${2012000000 + i * 7}`;
+    lines.push(`s${i},user${i * 10 + 3}@example.com,${phone}`);
+  }
+  writeFileSync(file, `${lines.join('\n')}\n`);
+}
+
+const work = mkdtempSync(path.join(tmpdir(), 'piiscan-bench-locate-'));
+const subjects = { '10,000': path.join(work, 's10k.csv'), '100,000': path.join(work, 's100k.csv') };
+writeSubjects(subjects['10,000'], 10_000);
+writeSubjects(subjects['100,000'], 100_000);
+
+const piiscan = (name, args) => ({ name, command: process.execPath, args: ['bin/piiscan.js', ...args] });
+const commands = (target, scanFlags) => [
+  piiscan('scan --jobs 1', ['scan', target, ...scanFlags, '--jobs', '1', '-f', 'json', '-o', '/dev/null', '--quiet']),
+  ...Object.entries(subjects).map(([n, file]) =>
+    piiscan(`locate, ${n} subjects`, ['locate', target, '--subjects', file, '-o', '/dev/null', '--quiet']),
+  ),
+];
+
+function print(title, timed, table) {
+  console.log(`\n${title}; ${RUNS} runs each, in turns`);
+  printTableRates(timed, table);
+  const scan = timed.get('scan --jobs 1');
+  for (const [name, m] of timed)
+    if (name.startsWith('locate'))
+      console.log(
+        `${name}: ${(scan.seconds / m.seconds).toFixed(2)} of scan's speed (medians; target >= 1),`,
+        `${(scan.cpuSeconds / m.cpuSeconds).toFixed(2)} by CPU seconds (${m.cpuSeconds.toFixed(2)} s against ${scan.cpuSeconds.toFixed(2)} s)`,
+      );
+}
+
+const table = createUsersTable();
+try {
+  const files = inTurns(commands(corpus, []));
+  const tableRuns = inTurns(commands(table.url, ['--full']));
+  print(`logs: ${(corpusBytes / 1e6).toFixed(0)} MB in test/bench/corpus`, files, {
+    rows: Number(execFileSync('sh', ['-c', `cat ${corpus}/*/*.log | wc -l`], { encoding: 'utf8' })),
+    mb: corpusBytes / 1e6,
+  });
+  print(`table: ${rows.toLocaleString('en-US')} rows, ${(table.bytes / 1e6).toFixed(0)} MB as COPY text`, tableRuns, {
+    rows,
+    mb: table.bytes / 1e6,
+  });
+  console.log('peak RSS target with 100,000 subjects: under 300 MB');
+} finally {
+  table.drop();
+  rmSync(work, { recursive: true, force: true });
+}
