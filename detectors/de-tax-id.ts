@@ -45,7 +45,16 @@ export const deTaxId: Detector = {
       context: 'required',
     },
   ],
-  contextWords: ['steuer id', 'steueridentifikationsnummer', 'identifikationsnummer', 'idnr', 'steuer idnr'],
+  // `IdNr` and `Steuer-IdNr` split on their capitals into `id nr`.
+  contextWords: [
+    'steuer id',
+    'steueridentifikationsnummer',
+    'identifikationsnummer',
+    'idnr',
+    'steuer idnr',
+    'id nr',
+    'steuer id nr',
+  ],
   fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer'],
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
@@ -66,6 +75,8 @@ export const deTaxId: Detector = {
       { text: 'steueridentifikationsnummer 65 929 970 489 erfasst', value: '65 929 970 489' },
       { text: '{"steuerId":"57549285017"}', value: '57549285017' },
       { text: '86095742719', hint: 'steuer_idnr', value: '86095742719' },
+      { text: 'Lohnabrechnung Steuer-IdNr. 86 095 742 719 übermittelt', value: '86 095 742 719' },
+      { text: 'IdNr 57549285017 gespeichert', value: '57549285017' },
     ],
     negative: [
       { text: 'Steuer-ID: 86095742718', reason: 'fails ISO 7064 MOD 11,10' },

@@ -6,6 +6,7 @@
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
 import { isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { isLabelledAsOther } from '../src/engine/context-words.js';
 
 /** The NIR's key: Corsican departments count as 19 (2A) and 18 (2B). */
 function isKey97Valid(compact: string): boolean {
@@ -35,7 +36,8 @@ export const frNir: Detector = {
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
       return { status: 'invalid', reason: 'part of a larger token' };
-    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
+    if (isUnderIdKey(context) || isLabelledAsOther(context.before))
+      return { status: 'invalid', reason: 'the value of an id or count key' };
     if (!/^\d(?: \d{2}){2} (?:\d{2}|2[AB])(?: \d{3}){2} \d{2}$|^\d{5}(?:\d{2}|2[AB])\d{8}$/.test(value))
       return { status: 'invalid', reason: 'grouped as no NIR is written' };
     const compact = value.replace(/ /g, '');
@@ -62,6 +64,7 @@ export const frNir: Detector = {
       { text: 'nir 1 84 1276 451 08946', reason: 'grouped as no NIR is written' },
       { text: 'trace 0-184127645108946', reason: 'part of a larger token' },
       { text: 'payment ref=184127645108946', reason: 'the value of a ref key' },
+      { text: 'parcel tracking 184127645108946 delivered', reason: 'labelled as a tracking number' },
     ],
   },
 };
