@@ -28,7 +28,8 @@ export const auTfn: Detector = {
   identifier: 'direct',
   patterns: [{ name: 'au_tfn.number', regex: String.raw`\b\d{3} ?\d{3} ?\d{2,3}\b`, score: 0.5, context: 'required' }],
   contextWords: ['tfn', 'tax file number', 'tax file no'],
-  fieldNames: ['tfn', 'taxfilenumber', 'taxfileno'],
+  // Spaced words match `tax_file_number_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['tfn', 'taxfilenumber', 'taxfileno', 'tax file'],
   validate(value, context) {
     if (!/^\d{3}( ?)\d{3}\1\d{2,3}$/.test(value))
       return { status: 'invalid', reason: 'digits grouped as no TFN is written' };

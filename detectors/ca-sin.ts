@@ -24,7 +24,8 @@ export const caSin: Detector = {
     },
   ],
   contextWords: ['sin', 'social insurance', 'assurance sociale'],
-  fieldNames: ['sin', 'socialinsurance', 'socialinsurancenumber', 'sinnumber'],
+  // Spaced words match `social_insurance_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['sin', 'socialinsurance', 'socialinsurancenumber', 'sinnumber', 'social insurance'],
   validate(value, context) {
     if (!/^\d{3}([ -]?)\d{3}\1\d{3}$/.test(value))
       return { status: 'invalid', reason: 'digits grouped as no SIN is written' };

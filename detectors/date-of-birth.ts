@@ -176,7 +176,8 @@ export const dateOfBirth: Detector = {
     'nascimento',
     'geboortedatum',
   ],
-  fieldNames: ['dob', 'birthdate', 'dateofbirth', 'birthday', 'geburtsdatum', 'bday'],
+  // Spaced words match `date_of_birth_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['dob', 'birthdate', 'dateofbirth', 'birthday', 'geburtsdatum', 'bday', 'date of birth', 'birth date'],
   validate: validateBirthDate,
   mask: (value) => maskDigits(value, 0),
   examples: {

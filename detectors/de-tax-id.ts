@@ -55,7 +55,8 @@ export const deTaxId: Detector = {
     'id nr',
     'steuer id nr',
   ],
-  fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer'],
+  // Spaced words match `steuer_id_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer id'],
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
       return { status: 'invalid', reason: 'part of a larger token' };

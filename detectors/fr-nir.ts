@@ -31,7 +31,8 @@ export const frNir: Detector = {
     },
   ],
   contextWords: ['nir', 'sécurité sociale', 'securite sociale', 'insee', 'numéro de sécu', 'secu'],
-  fieldNames: ['nir', 'numsecu', 'securitesociale', 'numerosecu'],
+  // Spaced words match `numero_secu_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['nir', 'numsecu', 'securitesociale', 'numerosecu', 'num secu', 'numero secu', 'securite sociale'],
   normalize: (raw) => raw.toUpperCase(),
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))

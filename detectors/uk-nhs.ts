@@ -23,6 +23,13 @@ export const ukNhs: Detector = {
   identifier: 'direct',
   patterns: [
     { name: 'uk_nhs.number', regex: String.raw`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`, score: 0.5, context: 'required' },
+    {
+      name: 'uk_nhs.masked',
+      regex: String.raw`(?:\*{3}|[xX]{3})[ -]?(?:\*{3}|[xX]{3})[ -]?\d{4}\b`,
+      score: 0.6,
+      form: 'masked',
+      context: 'required',
+    },
   ],
   contextWords: ['nhs', 'nhs number', 'nhs no'],
   fieldNames: ['nhs', 'nhsnumber', 'nhsno'],
@@ -41,6 +48,7 @@ export const ukNhs: Detector = {
       { text: 'nhs_no=4010232137', value: '4010232137' },
       { text: '{"nhsNumber":"943-476-5919"}', value: '943-476-5919' },
       { text: '9434765919', hint: 'nhs_number', value: '9434765919' },
+      { text: 'patient nhs_number=*** *** 5919 discharged', value: '*** *** 5919', form: 'masked' },
     ],
     negative: [
       { text: 'nhs 943 476 5918', reason: 'fails the mod 11 check digit' },
