@@ -40,7 +40,8 @@ export const passport: Detector = {
     // Germany's alphabet has no vowels, so no word is spelled in it: one digit is enough there.
     const fewest = GERMAN_ALPHABET.test(value) ? 1 : 4;
     if (digits.length < fewest) return { status: 'invalid', reason: 'too few digits: a word, not a number' };
-    if (/^(\d)\1+$/.test(digits)) return { status: 'invalid', reason: 'one digit repeated: a placeholder' };
+    if (digits.length >= 4 && /^(\d)\1+$/.test(digits))
+      return { status: 'invalid', reason: 'one digit repeated: a placeholder' };
     if (digits.length >= 4 && ('0123456789'.includes(digits) || '9876543210'.includes(digits)))
       return { status: 'invalid', reason: 'a run of consecutive digits: a placeholder' };
     return { status: 'none' };
@@ -55,6 +56,7 @@ export const passport: Detector = {
       { text: 'J8369854', hint: 'passport_no', value: 'J8369854' },
       { text: 'passport ******013 on file', value: '******013', form: 'masked' },
       { text: 'Reisepass Nr. LNKL5VRFF geprüft', value: 'LNKL5VRFF' },
+      { text: 'GF77PZPPV', hint: 'passport_number', value: 'GF77PZPPV' },
       { text: '<input name="passport_no" value="BZ314692">', value: 'BZ314692' },
     ],
     negative: [

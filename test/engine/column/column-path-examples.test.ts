@@ -146,8 +146,9 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   },
   {
     detector: 'person_name',
-    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe'],
-    reason: 'a name that the text puts under a class key, inside a handle or file name, or with no cue before it',
+    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe', 'To', 'Grace', 'Olivia Hughes'],
+    reason:
+      'a name that the text puts under a class or display key, inside a handle or file name, alone after a mail header, or with no cue before it',
   },
   {
     detector: 'postal_address',
