@@ -5,6 +5,7 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
+import { fromQueryString } from '../src/engine/number-checks.js';
 import { isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 import { isLabelledAsOther } from '../src/engine/context-words.js';
 
@@ -26,14 +27,14 @@ export const frNir: Detector = {
   patterns: [
     {
       name: 'fr_nir.number',
-      regex: String.raw`\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}\b`,
+      regex: String.raw`\b[12][ +]?\d{2}[ +]?(?:0[1-9]|1[0-2]|[2-9]\d)[ +]?(?:\d{2}|2[AB])[ +]?\d{3}[ +]?\d{3}[ +]?\d{2}\b`,
       score: 0.5,
     },
   ],
   contextWords: ['nir', 'sécurité sociale', 'securite sociale', 'insee', 'numéro de sécu', 'secu'],
   // Spaced words match `numero_secu_sha256` in a line's first stage, which reads keys as written.
   fieldNames: ['nir', 'numsecu', 'securitesociale', 'numerosecu', 'num secu', 'numero secu', 'securite sociale'],
-  normalize: (raw) => raw.toUpperCase(),
+  normalize: (raw) => fromQueryString(raw).toUpperCase(),
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
       return { status: 'invalid', reason: 'part of a larger token' };
@@ -57,6 +58,7 @@ export const frNir: Detector = {
       { text: 'nir=255081416802538', value: '255081416802538' },
       { text: '{"numero_secu":"2 69 02 2A 341 732 14"}', value: '2 69 02 2A 341 732 14' },
       { text: '184127645108946', hint: 'nir', value: '184127645108946' },
+      { text: 'GET /assure?nir=1+84+12+76+451+089+46 HTTP/1.1', value: '1 84 12 76 451 089 46' },
     ],
     negative: [
       { text: 'nir 1 84 12 76 451 089 47', reason: 'fails the key 97 check' },

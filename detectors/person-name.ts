@@ -4,12 +4,14 @@ import { isKnownName } from '../src/engine/name-dictionary.js';
 import { endsWithWord, keyWordsBefore } from '../src/engine/key-before.js';
 import { isInsideToken } from '../src/engine/token-bounds.js';
 import { toKeyTokens } from '../src/engine/fields.js';
+import { fromQueryString } from '../src/engine/number-checks.js';
 
 /** One name part: capitalised (`Jane`, `O'Brien`, `McDonald`, `García-López`) or in capitals (`JANE`). */
 const PART = String.raw`(?:Mc|Mac|O'|D')?\p{Lu}(?:\p{Ll}+(?:-\p{L}\p{Ll}+)?|\p{Lu}+)`;
 /** Lowercase particles between parts (`van der Berg`, `de la Cruz`, `bin Salman`). */
 const PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|bin|ibn|al|el|dos|das|ten|ter)`;
-const NAME = String.raw`${PART}(?:(?: \p{Lu}\.)? (?:${PARTICLE} ){0,2}${PART}){0,3}`;
+/** Parts are joined by spaces, or by `+` where a URL's query string encodes them (`?name=Jane+Doe`). */
+const NAME = String.raw`${PART}(?:(?:[ +]\p{Lu}\.)?[ +](?:${PARTICLE}[ +]){0,2}${PART}){0,3}`;
 
 /** Salutations (in several languages) and sign-offs after which a capitalised name is a person's. */
 const SALUTATION_WORDS =
@@ -216,6 +218,7 @@ export const personName: Detector = {
     'vorname',
     'nachname',
   ],
+  normalize: fromQueryString,
   validate: validateName,
   mask: maskWords,
   column: { minShare: 0.25, otherKinds: [], notPersonal: THING_WORDS },
@@ -241,6 +244,7 @@ export const personName: Detector = {
       { text: 'From: Amara Mensah <amara@example.com>', value: 'Amara Mensah' },
       { text: 'Best regards, Sigrid Lindqvist', value: 'Sigrid Lindqvist' },
       { text: '{"customerName":"Layla Haddad"}', value: 'Layla Haddad' },
+      { text: 'GET /api/profile?full_name=Ravi+Kumar&plan=pro HTTP/1.1', value: 'Ravi Kumar' },
       { text: 'notify name=J*** D** queued', value: 'J*** D**', form: 'masked' },
     ],
     negative: [

@@ -20,6 +20,12 @@ export function ruleOutNumber(digits: string, context: MatchContext): Validation
   return undefined;
 }
 
+/**
+ * A grouped number as a URL's query string writes it (`?sin=130+692+544`, a form's spaces as
+ * `+`), with its spaces back. Patterns that take `[ +]` between groups normalize with it.
+ */
+export const fromQueryString = (raw: string): string => raw.replaceAll('+', ' ');
+
 /** A checksum's verdict: `valid` with the check's name, or `invalid` with `fails <check>`. */
 export function checksumVerdict(passes: boolean, check: string, name: string): ValidationResult {
   return passes ? { status: 'valid', check } : { status: 'invalid', reason: `fails ${name}` };
