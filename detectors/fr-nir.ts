@@ -6,7 +6,7 @@
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
 import { fromQueryString } from '../src/engine/number-checks.js';
-import { isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 import { isLabelledAsOther } from '../src/engine/context-words.js';
 
 /** The NIR's key: Corsican departments count as 19 (2A) and 18 (2B). */
@@ -52,6 +52,8 @@ export const frNir: Detector = {
       : { status: 'invalid', reason: 'fails the key 97 check' };
   },
   mask: (value) => maskDigits(value, 2),
+  // Fifteen digits pass the key one time in 97: a column of other numbers (tracking, serials) is no NIR column.
+  column: { minShare: 0.25, otherKinds: ID_WORDS },
   examples: {
     positive: [
       { text: 'assuré 1 84 12 76 451 089 46 enregistré', value: '1 84 12 76 451 089 46' },

@@ -192,6 +192,10 @@ describe('column verdicts', () => {
       expect.objectContaining({ detector: 'person_name', share: 0.5 }),
     ]);
     expect(verdicts(scanColumn('pan', skus.slice(0, 1), true))).toEqual(['in_pan plaintext']);
+    // One fifteen-digit tracking number in a hundred passes the NIR's key by chance.
+    const tracking = [...Array.from({ length: 99 }, (_, i) => String(356938035643800 + i * 7919)), '184127645108946'];
+    expect(scanColumn('tracking_number', tracking, true).filter((f) => f.detector === 'fr_nir')).toEqual([]);
+    expect(verdicts(scanColumn('nir', ['184127645108946'], true))).toEqual(['fr_nir plaintext']);
   });
 
   it('takes hashed or encrypted from the name when the value alone could be either', () => {
