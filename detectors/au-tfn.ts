@@ -4,7 +4,7 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { checksumVerdict, ruleOutNumber } from '../src/engine/number-checks.js';
+import { checksumVerdict, fromQueryString, ruleOutNumber } from '../src/engine/number-checks.js';
 
 /** The ATO's weights for nine and for eight digits. */
 const WEIGHTS: Record<number, number[]> = {
@@ -26,9 +26,13 @@ export const auTfn: Detector = {
   category: 'government_id',
   sensitivity: 'sensitive',
   identifier: 'direct',
-  patterns: [{ name: 'au_tfn.number', regex: String.raw`\b\d{3} ?\d{3} ?\d{2,3}\b`, score: 0.5, context: 'required' }],
+  patterns: [
+    { name: 'au_tfn.number', regex: String.raw`\b\d{3}[ +]?\d{3}[ +]?\d{2,3}\b`, score: 0.5, context: 'required' },
+  ],
   contextWords: ['tfn', 'tax file number', 'tax file no'],
-  fieldNames: ['tfn', 'taxfilenumber', 'taxfileno'],
+  // Spaced words match `tax_file_number_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['tfn', 'taxfilenumber', 'taxfileno', 'tax file'],
+  normalize: fromQueryString,
   validate(value, context) {
     if (!/^\d{3}( ?)\d{3}\1\d{2,3}$/.test(value))
       return { status: 'invalid', reason: 'digits grouped as no TFN is written' };
@@ -45,6 +49,7 @@ export const auTfn: Detector = {
       { text: 'tax file number: 876543210', value: '876543210' },
       { text: '{"tfn":"876 543 210"}', value: '876 543 210' },
       { text: '123456782', hint: 'tax_file_number', value: '123456782' },
+      { text: 'POST /onboard?tfn=123+456+782&step=2', value: '123 456 782' },
     ],
     negative: [
       { text: 'tfn 123 456 783', reason: 'fails the weighted mod 11 check' },

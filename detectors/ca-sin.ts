@@ -4,7 +4,7 @@
  * under a field named for it, and only when it passes Luhn.
  */
 import type { Detector } from '../src/engine/detector.js';
-import { checksumVerdict, ruleOutNumber } from '../src/engine/number-checks.js';
+import { checksumVerdict, fromQueryString, ruleOutNumber } from '../src/engine/number-checks.js';
 import { isLuhnValid } from './credit-card.js';
 
 export const caSin: Detector = {
@@ -14,7 +14,7 @@ export const caSin: Detector = {
   sensitivity: 'sensitive',
   identifier: 'direct',
   patterns: [
-    { name: 'ca_sin.number', regex: String.raw`\b\d{3}[ -]?\d{3}[ -]?\d{3}\b`, score: 0.5, context: 'required' },
+    { name: 'ca_sin.number', regex: String.raw`\b\d{3}[ +-]?\d{3}[ +-]?\d{3}\b`, score: 0.5, context: 'required' },
     {
       name: 'ca_sin.masked',
       regex: String.raw`(?:\*{3}|[xX]{3})[ -]?(?:\*{3}|[xX]{3})[ -]?\d{3}\b`,
@@ -24,7 +24,9 @@ export const caSin: Detector = {
     },
   ],
   contextWords: ['sin', 'social insurance', 'assurance sociale'],
-  fieldNames: ['sin', 'socialinsurance', 'socialinsurancenumber', 'sinnumber'],
+  // Spaced words match `social_insurance_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['sin', 'socialinsurance', 'socialinsurancenumber', 'sinnumber', 'social insurance'],
+  normalize: fromQueryString,
   validate(value, context) {
     if (!/^\d{3}([ -]?)\d{3}\1\d{3}$/.test(value))
       return { status: 'invalid', reason: 'digits grouped as no SIN is written' };
@@ -43,6 +45,7 @@ export const caSin: Detector = {
       { text: 'social insurance number: 123-456-782', value: '123-456-782' },
       { text: '{"sin":"130692544"}', value: '130692544' },
       { text: '123456782', hint: 'social_insurance_number', value: '123456782' },
+      { text: 'GET /hr/apply?name=x&sin=130+692+544 HTTP/1.1', value: '130 692 544' },
       { text: 'payroll sin ***-***-544 on file', value: '***-***-544', form: 'masked' },
     ],
     negative: [

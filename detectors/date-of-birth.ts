@@ -42,6 +42,25 @@ const OTHER_DATES = new Set([
   'at',
   'since',
   'until',
+  'renewal',
+  'renewed',
+  'booking',
+  'booked',
+  'appointment',
+  'visit',
+  'departure',
+  'arrival',
+  'checkin',
+  'checkout',
+  'registered',
+  'registration',
+  'effective',
+  'posted',
+  'published',
+  'release',
+  'released',
+  'closed',
+  'opened',
 ]);
 const BIRTH_WORDS = new Set([
   'dob',
@@ -53,6 +72,12 @@ const BIRTH_WORDS = new Set([
   'geburtsdatum',
   'geboren',
   'geb',
+  'dateofbirth',
+  'naissance',
+  'nacimiento',
+  'nascimento',
+  'geboortedatum',
+  'geboren',
 ]);
 /** The oldest age taken as plausible for a living person's record. */
 const MAX_AGE_YEARS = 120;
@@ -117,7 +142,7 @@ export const dateOfBirth: Detector = {
     },
     {
       name: 'date_of_birth.words',
-      regex: String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\.? ${MONTH},? ${YEAR}|${MONTH} \d{1,2}(?:st|nd|rd|th)?,? ${YEAR})\b`,
+      regex: String.raw`\b(?:\d{1,2}(?:st|nd|rd|th)?\.?[ -]${MONTH},?[ -]${YEAR}|${MONTH} \d{1,2}(?:st|nd|rd|th)?,? ${YEAR})\b`,
       score: 0.4,
       context: 'required',
     },
@@ -148,8 +173,11 @@ export const dateOfBirth: Detector = {
     'geb',
     'nacimiento',
     'naissance',
+    'nascimento',
+    'geboortedatum',
   ],
-  fieldNames: ['dob', 'birthdate', 'dateofbirth', 'birthday', 'geburtsdatum', 'bday'],
+  // Spaced words match `date_of_birth_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['dob', 'birthdate', 'dateofbirth', 'birthday', 'geburtsdatum', 'bday', 'date of birth', 'birth date'],
   validate: validateBirthDate,
   mask: (value) => maskDigits(value, 0),
   examples: {
@@ -163,6 +191,11 @@ export const dateOfBirth: Detector = {
       { text: '19850302', hint: 'date_of_birth', value: '19850302' },
       { text: '1985-03-02', hint: 'dob', value: '1985-03-02' },
       { text: 'kyc dob=**/**/1985 verified', value: '**/**/1985', form: 'masked' },
+      { text: 'applicant_dob=07-Sep-1958 (KYC tier 2)', value: '07-Sep-1958' },
+      { text: 'geboortedatum 03.11.1967 bevestigd', value: '03.11.1967' },
+      { text: '<input name="birth_date" value="1961-08-14">', value: '1961-08-14' },
+      { text: '<tr><th>Date of birth</th><td>14 Aug 1961</td></tr>', value: '14 Aug 1961' },
+      { text: 'Parameters: {"user"=>{"dob"=>"1961-08-14"}}', value: '1961-08-14' },
     ],
     negative: [
       { text: 'created_at=2023-04-07 order 1985-03-02', reason: 'dates without a birth word' },
@@ -180,6 +213,8 @@ export const dateOfBirth: Detector = {
       { text: 'birth_cert_1985-03-02.pdf uploaded', reason: 'part of a larger token' },
       { text: 'dob ok, expiry_date=2023-04-07', reason: 'the key names another date' },
       { text: 'dob ok, created_at=2023-04-07 10:00:00', reason: 'a timestamp under a creation key' },
+      { text: 'dob set; <input name="expiry_date" value="2019-08-14">', reason: 'the input names another date' },
+      { text: 'birthday list: <td>Renewal</td><td>14 Aug 2019</td>', reason: 'the label cell names another date' },
     ],
   },
 };

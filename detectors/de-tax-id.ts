@@ -6,6 +6,7 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
+import { fromQueryString } from '../src/engine/number-checks.js';
 import { isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** ISO 7064 MOD 11,10 (pure system, hybrid): the check digit of the first ten. */
@@ -40,13 +41,24 @@ export const deTaxId: Detector = {
   patterns: [
     {
       name: 'de_tax_id.number',
-      regex: String.raw`\b[1-9]\d{10}\b|\b[1-9]\d \d{3} \d{3} \d{3}\b`,
+      regex: String.raw`\b[1-9]\d{10}\b|\b[1-9]\d[ +]\d{3}[ +]\d{3}[ +]\d{3}\b`,
       score: 0.5,
       context: 'required',
     },
   ],
-  contextWords: ['steuer id', 'steueridentifikationsnummer', 'identifikationsnummer', 'idnr', 'steuer idnr'],
-  fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer'],
+  // `IdNr` and `Steuer-IdNr` split on their capitals into `id nr`.
+  contextWords: [
+    'steuer id',
+    'steueridentifikationsnummer',
+    'identifikationsnummer',
+    'idnr',
+    'steuer idnr',
+    'id nr',
+    'steuer id nr',
+  ],
+  // Spaced words match `steuer_id_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer id'],
+  normalize: fromQueryString,
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
       return { status: 'invalid', reason: 'part of a larger token' };
@@ -66,6 +78,9 @@ export const deTaxId: Detector = {
       { text: 'steueridentifikationsnummer 65 929 970 489 erfasst', value: '65 929 970 489' },
       { text: '{"steuerId":"57549285017"}', value: '57549285017' },
       { text: '86095742719', hint: 'steuer_idnr', value: '86095742719' },
+      { text: 'GET /lohn?steuer_id=65+929+970+489 HTTP/1.1', value: '65 929 970 489' },
+      { text: 'Lohnabrechnung Steuer-IdNr. 86 095 742 719 übermittelt', value: '86 095 742 719' },
+      { text: 'IdNr 57549285017 gespeichert', value: '57549285017' },
     ],
     negative: [
       { text: 'Steuer-ID: 86095742718', reason: 'fails ISO 7064 MOD 11,10' },

@@ -6,6 +6,7 @@
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
 import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { isLabelledAsOther } from '../src/engine/context-words.js';
 
 const LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 /** An NIE's first letter stands for a leading digit. */
@@ -26,7 +27,8 @@ export const esDni: Detector = {
   normalize: (raw) => raw.replace(/[ -]/g, ''),
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
-    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
+    if (isUnderIdKey(context) || isLabelledAsOther(context.before))
+      return { status: 'invalid', reason: 'the value of an id or count key' };
     const digits = (NIE_PREFIX[value[0]!] ?? value[0]) + value.slice(1, -1);
     if (/^0+$/.test(digits)) return { status: 'invalid', reason: 'zeros alone: a placeholder' };
     return LETTERS[Number(digits) % 23] === value.slice(-1)
@@ -50,6 +52,7 @@ export const esDni: Detector = {
       { text: 'build 12345678Z-rc1 tagged', reason: 'part of a larger token' },
       { text: 'lookup ref=12345678Z', reason: 'the value of a ref key' },
       { text: 'nie W1234567L', reason: 'an NIE starts with X, Y or Z' },
+      { text: 'booking 12345678Z confirmed', reason: 'labelled as a booking code' },
     ],
   },
 };

@@ -5,7 +5,9 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { fromQueryString } from '../src/engine/number-checks.js';
+import { ID_WORDS, isInDigitGroups, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { isLabelledAsOther } from '../src/engine/context-words.js';
 
 /** The NIR's key: Corsican departments count as 19 (2A) and 18 (2B). */
 function isKey97Valid(compact: string): boolean {
@@ -25,17 +27,19 @@ export const frNir: Detector = {
   patterns: [
     {
       name: 'fr_nir.number',
-      regex: String.raw`\b[12] ?\d{2} ?(?:0[1-9]|1[0-2]|[2-9]\d) ?(?:\d{2}|2[AB]) ?\d{3} ?\d{3} ?\d{2}\b`,
+      regex: String.raw`\b[12][ +]?\d{2}[ +]?(?:0[1-9]|1[0-2]|[2-9]\d)[ +]?(?:\d{2}|2[AB])[ +]?\d{3}[ +]?\d{3}[ +]?\d{2}\b`,
       score: 0.5,
     },
   ],
   contextWords: ['nir', 'sécurité sociale', 'securite sociale', 'insee', 'numéro de sécu', 'secu'],
-  fieldNames: ['nir', 'numsecu', 'securitesociale', 'numerosecu'],
-  normalize: (raw) => raw.toUpperCase(),
+  // Spaced words match `numero_secu_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['nir', 'numsecu', 'securitesociale', 'numerosecu', 'num secu', 'numero secu', 'securite sociale'],
+  normalize: (raw) => fromQueryString(raw).toUpperCase(),
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
       return { status: 'invalid', reason: 'part of a larger token' };
-    if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
+    if (isUnderIdKey(context) || isLabelledAsOther(context.before))
+      return { status: 'invalid', reason: 'the value of an id or count key' };
     if (!/^\d(?: \d{2}){2} (?:\d{2}|2[AB])(?: \d{3}){2} \d{2}$|^\d{5}(?:\d{2}|2[AB])\d{8}$/.test(value))
       return { status: 'invalid', reason: 'grouped as no NIR is written' };
     const compact = value.replace(/ /g, '');
@@ -48,12 +52,15 @@ export const frNir: Detector = {
       : { status: 'invalid', reason: 'fails the key 97 check' };
   },
   mask: (value) => maskDigits(value, 2),
+  // Fifteen digits pass the key one time in 97: a column of other numbers (tracking, serials) is no NIR column.
+  column: { minShare: 0.25, otherKinds: ID_WORDS },
   examples: {
     positive: [
       { text: 'assuré 1 84 12 76 451 089 46 enregistré', value: '1 84 12 76 451 089 46' },
       { text: 'nir=255081416802538', value: '255081416802538' },
       { text: '{"numero_secu":"2 69 02 2A 341 732 14"}', value: '2 69 02 2A 341 732 14' },
       { text: '184127645108946', hint: 'nir', value: '184127645108946' },
+      { text: 'GET /assure?nir=1+84+12+76+451+089+46 HTTP/1.1', value: '1 84 12 76 451 089 46' },
     ],
     negative: [
       { text: 'nir 1 84 12 76 451 089 47', reason: 'fails the key 97 check' },
@@ -62,6 +69,7 @@ export const frNir: Detector = {
       { text: 'nir 1 84 1276 451 08946', reason: 'grouped as no NIR is written' },
       { text: 'trace 0-184127645108946', reason: 'part of a larger token' },
       { text: 'payment ref=184127645108946', reason: 'the value of a ref key' },
+      { text: 'parcel tracking 184127645108946 delivered', reason: 'labelled as a tracking number' },
     ],
   },
 };

@@ -30,7 +30,8 @@ export const imei: Detector = {
       context: 'required',
     },
   ],
-  contextWords: ['imei', 'imei number', 'handset'],
+  // Dual-SIM devices list one IMEI a slot (`IMEI1:`, `imei2=`).
+  contextWords: ['imei', 'imei number', 'handset', 'imei1', 'imei2'],
   fieldNames: ['imei', 'imeino', 'imeinumber', 'deviceimei'],
   validate(value, context) {
     const digits = value.replace(/\D/g, '');
@@ -43,6 +44,7 @@ export const imei: Detector = {
       { text: 'IMEI: 35-693803-564380-9', value: '35-693803-564380-9' },
       { text: '{"imei":"356938035643809"}', value: '356938035643809' },
       { text: '490154203237518', hint: 'device_imei', value: '490154203237518' },
+      { text: 'slot info IMEI1: 35-693803-564380-9 IMEI2: n/a', value: '35-693803-564380-9' },
       { text: 'handset imei ***********7518 blocked', value: '***********7518', form: 'masked' },
     ],
     negative: [

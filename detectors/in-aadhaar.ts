@@ -84,6 +84,7 @@ export const inAadhaar: Detector = {
       { text: 'aadhaar 2341 23412346', reason: 'digits grouped as no Aadhaar is written' },
       { text: 'aadhaar 3333 3333 3333', reason: 'one digit repeated: a placeholder' },
       { text: 'upload ref=9999-4105-7058', reason: 'the value of a ref key' },
+      { text: 'tracking 2341 2341 2346 delivered', reason: 'labelled as a tracking number' },
     ],
   },
 };

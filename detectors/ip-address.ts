@@ -61,6 +61,12 @@ function validateV6(value: string, before: string, after: string): ValidationRes
   if (groups.length < 3 && !value.includes('.'))
     return { status: 'invalid', reason: 'too few groups (loopback, link-local or a `::` path)' };
   if (/^fe80:/i.test(value)) return { status: 'invalid', reason: 'link-local address' };
+  // Fingerprints and certificate serials are bytes in hex joined by colons: more groups than an
+  // address has, or eight groups of exactly two digits, which addresses (with their 16-bit groups) rarely are.
+  if (/[0-9a-f]:$/i.test(before) || /^:[0-9a-f]/i.test(after))
+    return { status: 'invalid', reason: 'part of a longer colon-separated hex run' };
+  if (groups.length === 8 && groups.every((g) => g.length === 2))
+    return { status: 'invalid', reason: 'bytes in hex (a serial or fingerprint), not an address' };
   if (/^\/\d{1,3}(?!\d)/.test(after)) return { status: 'invalid', reason: 'CIDR block' };
   if (isServerKey(before)) return { status: 'invalid', reason: 'server address' };
   return { status: 'none' };
@@ -136,6 +142,14 @@ export const ipAddress: Detector = {
       { text: 'at 10:00:00 in crate::module::fn', reason: 'time and a Rust path, not IPv6' },
       { text: 'routes 10.0.0.0/8 and 192.168.0.0/16 via gateway', reason: 'CIDR blocks' },
       { text: 'allow 2001:db8:85a3::/48', reason: 'IPv6 CIDR block' },
+      {
+        text: 'host key MD5:16:27:ac:a5:76:28:2d:36:63:1b:56:4d:eb:df:a6:48 accepted',
+        reason: 'part of a longer colon-separated hex run',
+      },
+      {
+        text: 'cert serial 4c:c2:27:21:cb:7d:33:00 loaded',
+        reason: 'bytes in hex (a serial or fingerprint), not an address',
+      },
       { text: 'installing foo-1.2.3.4.jar', reason: 'version in a jar name' },
       { text: 'resolved com.acme:widget:1.2.3.4', reason: 'version in maven coordinates' },
       { text: 'see section 1.2.3.4 of the spec', reason: 'section number' },

@@ -5,7 +5,7 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { checksumVerdict, ruleOutNumber } from '../src/engine/number-checks.js';
+import { checksumVerdict, fromQueryString, ruleOutNumber } from '../src/engine/number-checks.js';
 
 /** The 11-test: weights 9 down to 2, and -1 for the last digit; the sum divides by 11. */
 function passesElevenTest(digits: string): boolean {
@@ -23,13 +23,14 @@ export const nlBsn: Detector = {
   patterns: [
     {
       name: 'nl_bsn.number',
-      regex: String.raw`\b\d{9}\b|\b\d{3} \d{3} \d{3}\b|\b\d{4}\.\d{2}\.\d{3}\b`,
+      regex: String.raw`\b\d{9}\b|\b\d{3}[ +]\d{3}[ +]\d{3}\b|\b\d{4}\.\d{2}\.\d{3}\b`,
       score: 0.5,
       context: 'required',
     },
   ],
   contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
   fieldNames: ['bsn', 'burgerservicenummer', 'sofinummer'],
+  normalize: fromQueryString,
   validate(value, context) {
     const digits = value.replace(/\D/g, '');
     return ruleOutNumber(digits, context) ?? checksumVerdict(passesElevenTest(digits), '11-test', 'the 11-test');
@@ -41,6 +42,7 @@ export const nlBsn: Detector = {
       { text: 'BSN: 1234.56.782', value: '1234.56.782' },
       { text: '{"burgerservicenummer":"123 456 782"}', value: '123 456 782' },
       { text: '111222333', hint: 'bsn', value: '111222333' },
+      { text: 'GET /zorg/aanvraag?bsn=123+456+782 HTTP/1.1', value: '123 456 782' },
     ],
     negative: [
       { text: 'bsn 111222334', reason: 'fails the 11-test' },

@@ -7,6 +7,9 @@
 import type { Detector } from '../src/engine/detector.js';
 import { isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
+/** The nine characters of a German passport number: digits and consonants without B, D, Q and S. */
+const GERMAN_ALPHABET = /^[CFGHJKLMNPRTVWXYZ][CFGHJKLMNPRTVWXYZ0-9]{8}$/;
+
 export const passport: Detector = {
   id: 'passport',
   description: 'Passport numbers (US, UK, DE, FR, IN, CA and alike) next to a passport word or field',
@@ -34,9 +37,12 @@ export const passport: Detector = {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     const digits = value.replace(/\D/g, '');
-    if (digits.length < 4) return { status: 'invalid', reason: 'too few digits: a word, not a number' };
-    if (/^(\d)\1+$/.test(digits)) return { status: 'invalid', reason: 'one digit repeated: a placeholder' };
-    if ('0123456789'.includes(digits) || '9876543210'.includes(digits))
+    // Germany's alphabet has no vowels, so no word is spelled in it: one digit is enough there.
+    const fewest = GERMAN_ALPHABET.test(value) ? 1 : 4;
+    if (digits.length < fewest) return { status: 'invalid', reason: 'too few digits: a word, not a number' };
+    if (digits.length >= 4 && /^(\d)\1+$/.test(digits))
+      return { status: 'invalid', reason: 'one digit repeated: a placeholder' };
+    if (digits.length >= 4 && ('0123456789'.includes(digits) || '9876543210'.includes(digits)))
       return { status: 'invalid', reason: 'a run of consecutive digits: a placeholder' };
     return { status: 'none' };
   },
@@ -49,12 +55,16 @@ export const passport: Detector = {
       { text: 'numéro de passeport 15AB12345', value: '15AB12345' },
       { text: 'J8369854', hint: 'passport_no', value: 'J8369854' },
       { text: 'passport ******013 on file', value: '******013', form: 'masked' },
+      { text: 'Reisepass Nr. LNKL5VRFF geprüft', value: 'LNKL5VRFF' },
+      { text: 'GF77PZPPV', hint: 'passport_number', value: 'GF77PZPPV' },
+      { text: '<input name="passport_no" value="BZ314692">', value: 'BZ314692' },
     ],
     negative: [
       { text: 'order 340020013 shipped', reason: 'nine digits without a passport context' },
       { text: 'passport 123456789', reason: 'a run of consecutive digits: a placeholder' },
       { text: 'passport 000000000', reason: 'one digit repeated: a placeholder' },
       { text: 'passport PENDINGXX', reason: 'a word, not a number' },
+      { text: 'passport CHKLMNTRZ', reason: 'no digit: letters of a code, not a number' },
       { text: 'passport upload ref=340020013', reason: 'the value of a ref key' },
       { text: 'passport scan_340020013.pdf stored', reason: 'part of a file name' },
     ],

@@ -4,20 +4,39 @@ import { isKnownName } from '../src/engine/name-dictionary.js';
 import { endsWithWord, keyWordsBefore } from '../src/engine/key-before.js';
 import { isInsideToken } from '../src/engine/token-bounds.js';
 import { toKeyTokens } from '../src/engine/fields.js';
+import { fromQueryString } from '../src/engine/number-checks.js';
 
 /** One name part: capitalised (`Jane`, `O'Brien`, `McDonald`, `García-López`) or in capitals (`JANE`). */
 const PART = String.raw`(?:Mc|Mac|O'|D')?\p{Lu}(?:\p{Ll}+(?:-\p{L}\p{Ll}+)?|\p{Lu}+)`;
 /** Lowercase particles between parts (`van der Berg`, `de la Cruz`, `bin Salman`). */
 const PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|bin|ibn|al|el|dos|das|ten|ter)`;
-const NAME = String.raw`${PART}(?:(?: \p{Lu}\.)? (?:${PARTICLE} ){0,2}${PART}){0,3}`;
+/** Parts are joined by spaces, or by `+` where a URL's query string encodes them (`?name=Jane+Doe`). */
+const NAME = String.raw`${PART}(?:(?:[ +]\p{Lu}\.)?[ +](?:${PARTICLE}[ +]){0,2}${PART}){0,3}`;
 
-/** Salutations after which a capitalised name is a person's. */
-const SALUTATIONS = new Set(['dear', 'hello', 'attn', 'attention']);
+/** Salutations (in several languages) and sign-offs after which a capitalised name is a person's. */
+const SALUTATION_WORDS =
+  'Dear|Hello|Hi|Hey|Attn:?|Estimad[oa]|Querid[oa]|Prezad[oa]|Cher|Ch\u00e8re|Liebe|Lieber|Beste|[Rr]egards,|Sincerely,';
+const SALUTATIONS = new Set(
+  'dear hello hi hey attn attention estimado estimada querido querida prezado prezada cher liebe lieber beste regards sincerely'.split(
+    ' ',
+  ),
+);
+/**
+ * Role nouns written right before a person's name in running text (`cardholder Jane Doe
+ * disputed`): like a generic name key, they need two name parts.
+ */
+const ROLE_WORDS = new Set(
+  'cardholder passenger patient guest employee customer recipient addressee tenant applicant beneficiary insured traveller traveler'.split(
+    ' ',
+  ),
+);
+/** Mail headers name a person when an address in angle brackets follows (`From: Jane Doe <j@…>`). */
+const MAIL_HEADERS = new Set(['from', 'to', 'cc', 'reply']);
 /** A key's last word that labels a person's name (`customer:`, `recipient.name=`). */
 const NAME_LABELS = new Set(
   (
     'name customer recipient cardholder holder patient employee passenger guest addressee contact ' +
-    'surname forename firstname lastname fullname givenname vorname nachname'
+    'surname forename firstname lastname fullname givenname vorname nachname kunde cliente client nom nombre nome naam'
   ).split(' '),
 );
 /** Labels that name one part: a single word after them is a name. */
@@ -60,7 +79,8 @@ const COMMON_WORDS = new Set(
     'mini lite standard basic express prime deluxe edition version release update upgrade launch ' +
     'status pending active inactive closed open done ready start stop end home page view list search ' +
     'login logout sign profile settings cart checkout invoice report email phone address name title ' +
-    'note notes'
+    'note notes industries holdings solutions systems technologies labs partners llc plc ag sa ' +
+    'enterprises consulting ventures logistics airlines motors pharma foods town city island bay beach valley'
   ).split(' '),
 );
 
@@ -69,12 +89,25 @@ function nameParts(value: string): string[] {
   return value.split(' ').filter((p) => !/^\p{Ll}/u.test(p) && !/^\p{Lu}\.$/u.test(p));
 }
 
+/** A key's words with a trailing `name` split off a lowercased compound (`customername`, `ownername`). */
+function splitCompounds(key: string[]): string[] {
+  return key.flatMap((w) =>
+    w.length > 4 && w.endsWith('name') && !PART_LABELS.has(w) && !NAME_LABELS.has(w) ? [w.slice(0, -4), 'name'] : [w],
+  );
+}
+
 /** Whether the text before a match is a cue for a name, and whether one part is enough after it. */
-function cueBefore(before: string): 'one' | 'two' | undefined {
+function cueBefore(before: string, after: string): 'one' | 'two' | undefined {
   if (endsWithWord(before, SALUTATIONS)) return 'one';
-  const key = keyWordsBefore(before);
-  if (key === undefined || key.length === 0 || key.some((w) => THING_WORDS.includes(w))) return undefined;
+  if (endsWithWord(before, ROLE_WORDS)) return 'two';
+  const found = keyWordsBefore(before);
+  if (found === undefined || found.length === 0) return undefined;
+  const key = splitCompounds(found);
+  // `user.full_name` is a person's full name, though `user_name` is a handle.
+  const personal = key.some((w) => w === 'full' || PART_LABELS.has(w));
+  if (!personal && key.some((w) => THING_WORDS.includes(w))) return undefined;
   const last = key[key.length - 1]!;
+  if (MAIL_HEADERS.has(last) && /^\s*<[^\s<>]+@/.test(after)) return 'two';
   if (PART_LABELS.has(last) || (last === 'name' && key.some((w) => PART_LABELS.has(w)))) return 'one';
   return NAME_LABELS.has(last) ? 'two' : undefined;
 }
@@ -86,13 +119,14 @@ function cueBefore(before: string): 'one' | 'two' | undefined {
 const PERSON_COLUMN_WORDS = new Set(
   (
     'first last full given family middle surname forename customer recipient holder cardholder patient ' +
-    'employee passenger contact person vorname nachname billing shipping'
+    'employee passenger contact person vorname nachname billing shipping owner applicant beneficiary tenant ' +
+    'insured guardian spouse traveller traveler student'
   ).split(' '),
 );
 
 /** What a cue before the value says, or why the value is not a name there. */
 function checkCue(parts: string[], context: MatchContext): string | undefined {
-  const cue = cueBefore(context.before);
+  const cue = cueBefore(context.before, context.after);
   if (cue === undefined) return 'no salutation or name key right before it';
   if (cue === 'two' && parts.length < 2) return 'one word after a generic name key';
   if (parts.some((p) => p.length > 1 && p === p.toUpperCase())) return 'words in capitals in running text';
@@ -128,9 +162,9 @@ export const personName: Detector = {
     // or a whole value, which a part of a longer word never has.
     {
       name: 'person_name.salutation',
-      regex: String.raw`\b(?:Dear|Hello|Attn:?) (?P<value>${NAME})`,
+      regex: String.raw`\b(?:${SALUTATION_WORDS}) (?P<value>${NAME})`,
       score: 0.5,
-      prefilter: String.raw`\b(?:Dear|Hello|Attn:?) `,
+      prefilter: String.raw`\b(?:${SALUTATION_WORDS}) `,
     },
     { name: 'person_name.name', regex: NAME, score: 0.4, context: 'required', prefilter: '.' },
     {
@@ -154,6 +188,14 @@ export const personName: Detector = {
     'forename',
     'vorname',
     'nachname',
+    'cardholder',
+    'guest',
+    'kunde',
+    'cliente',
+    'tenant',
+    'applicant',
+    'beneficiary',
+    'from',
   ],
   fieldNames: [
     'name',
@@ -176,6 +218,7 @@ export const personName: Detector = {
     'vorname',
     'nachname',
   ],
+  normalize: fromQueryString,
   validate: validateName,
   mask: maskWords,
   column: { minShare: 0.25, otherKinds: [], notPersonal: THING_WORDS },
@@ -191,6 +234,17 @@ export const personName: Detector = {
       { text: 'Hans van der Berg', hint: 'full_name', value: 'Hans van der Berg' },
       { text: 'OLGA IVANOVA', hint: 'customer_name', value: 'OLGA IVANOVA' },
       { text: 'Kowalski', hint: 'last_name', value: 'Kowalski' },
+      { text: 'customer: Chloé Lefèvre requested a refund', value: 'Chloé Lefèvre' },
+      { text: 'Sehr geehrte Kundin; Kunde: Ayşe Yılmaz', value: 'Ayşe Yılmaz' },
+      { text: 'Cher Benoît Moreau, votre colis est arrivé', value: 'Benoît Moreau' },
+      { text: 'cardholder Ingrid Johansson disputed the charge', value: 'Ingrid Johansson' },
+      { text: 'Parameters: {"order"=>{"shipping_name"=>"Olivia Hughes"}}', value: 'Olivia Hughes' },
+      { text: '<input type="text" name="recipient_name" value="Priya Sharma">', value: 'Priya Sharma' },
+      { text: '<tr><td>Full name</td><td>Kenji Watanabe</td></tr>', value: 'Kenji Watanabe' },
+      { text: 'From: Amara Mensah <amara@example.com>', value: 'Amara Mensah' },
+      { text: 'Best regards, Sigrid Lindqvist', value: 'Sigrid Lindqvist' },
+      { text: '{"customerName":"Layla Haddad"}', value: 'Layla Haddad' },
+      { text: 'GET /api/profile?full_name=Ravi+Kumar&plan=pro HTTP/1.1', value: 'Ravi Kumar' },
       { text: 'notify name=J*** D** queued', value: 'J*** D**', form: 'masked' },
     ],
     negative: [
@@ -224,6 +278,10 @@ export const personName: Detector = {
         reason: 'no salutation or name key right before it',
       },
       { text: 'name=Jane Doe.csv uploaded', reason: 'part of a larger token' },
+      { text: 'customer: Stark Industries renewed the plan', reason: 'a company: a common word, not a name' },
+      { text: 'From: Billing Team <billing@example.com>', reason: 'a common word, place or product, not a name' },
+      { text: 'To: Grace <ops@example.com>', reason: 'one word after a mail header' },
+      { text: 'user.display_name="Olivia Hughes"', reason: 'the key names a display handle, not a person' },
     ],
   },
 };

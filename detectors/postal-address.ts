@@ -9,7 +9,9 @@ const UK_SUFFIX = String.raw`(?:Street|St|Road|Rd|Lane|Avenue|Ave|Close|Drive|Wa
 const UNIT = String.raw`(?:,? (?:Apt|Apartment|Suite|Ste|Unit|Flat|#)\.? ?[A-Za-z0-9-]+)?`;
 const TOWN = String.raw`[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}`;
 /** German street names end in a street word (`Hauptstraße`, `Am Mühlenweg`, `Berliner Allee`). */
-const DE_STREET = String.raw`(?:(?:Am|An der|Im|In der|Auf der) )?[A-ZÄÖÜ][\pL.-]*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|(?: (?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm)))`;
+const DE_SUFFIX = String.raw`(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer|chaussee|(?: (?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse|Ring|Damm)))`;
+/** After a preposition (`Am Sonnenhang`, `Zur Linde`) a German street needs no street word. */
+const DE_STREET = String.raw`(?:(?:Am|An der|Im|In der|Auf der|Zum|Zur) [A-ZÄÖÜ][\pL.-]*${DE_SUFFIX}?|[A-ZÄÖÜ][\pL.-]*${DE_SUFFIX})`;
 
 function validateAddress(value: string, context: MatchContext): ValidationResult {
   if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
@@ -124,6 +126,8 @@ export const postalAddress: Detector = {
       },
       { text: 'Lieferadresse: Musterstraße 12, 10115 Berlin', value: 'Musterstraße 12, 10115 Berlin' },
       { text: 'Am Mühlenweg 3a, 80331 München', value: 'Am Mühlenweg 3a, 80331 München' },
+      { text: 'Anschrift: Zur Linde 4, 01067 Dresden', value: 'Zur Linde 4, 01067 Dresden' },
+      { text: '{"anschrift":"Am Sonnenhang 12b, 04109 Leipzig"}', value: 'Am Sonnenhang 12b, 04109 Leipzig' },
       { text: '742 Evergreen Terrace', hint: 'street_address', value: '742 Evergreen Terrace' },
       { text: 'street: 42 Wallaby Way, second floor', value: '42 Wallaby Way' },
     ],

@@ -20,7 +20,8 @@ export const postalCode: Detector = {
     { name: 'postal_code.uk', regex: String.raw`(?i)\b${UK_POSTCODE}\b`, score: 0.4, context: 'required' },
   ],
   contextWords: ['zip', 'zipcode', 'postcode', 'postal code', 'plz', 'postleitzahl'],
-  fieldNames: ['zip', 'zipcode', 'postcode', 'postalcode', 'plz', 'postleitzahl'],
+  // Spaced words match `postal_code_sha256` in a line's first stage, which reads keys as written.
+  fieldNames: ['zip', 'zipcode', 'postcode', 'postalcode', 'plz', 'postleitzahl', 'postal code'],
   normalize: (raw) => raw.toUpperCase(),
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };

@@ -5,7 +5,7 @@
  */
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { checksumVerdict, ruleOutNumber } from '../src/engine/number-checks.js';
+import { checksumVerdict, fromQueryString, ruleOutNumber } from '../src/engine/number-checks.js';
 
 /** NHS Digital's check: weights 10 down to 2; 11 minus the remainder, 11 read as 0, 10 never issued. */
 function isNhsCheckValid(digits: string): boolean {
@@ -22,10 +22,18 @@ export const ukNhs: Detector = {
   sensitivity: 'sensitive',
   identifier: 'direct',
   patterns: [
-    { name: 'uk_nhs.number', regex: String.raw`\b\d{3}[ -]?\d{3}[ -]?\d{4}\b`, score: 0.5, context: 'required' },
+    { name: 'uk_nhs.number', regex: String.raw`\b\d{3}[ +-]?\d{3}[ +-]?\d{4}\b`, score: 0.5, context: 'required' },
+    {
+      name: 'uk_nhs.masked',
+      regex: String.raw`(?:\*{3}|[xX]{3})[ -]?(?:\*{3}|[xX]{3})[ -]?\d{4}\b`,
+      score: 0.6,
+      form: 'masked',
+      context: 'required',
+    },
   ],
   contextWords: ['nhs', 'nhs number', 'nhs no'],
   fieldNames: ['nhs', 'nhsnumber', 'nhsno'],
+  normalize: fromQueryString,
   validate(value, context) {
     if (!/^\d{3}([ -]?)\d{3}\1\d{4}$/.test(value))
       return { status: 'invalid', reason: 'digits grouped as no NHS number is written' };
@@ -41,6 +49,8 @@ export const ukNhs: Detector = {
       { text: 'nhs_no=4010232137', value: '4010232137' },
       { text: '{"nhsNumber":"943-476-5919"}', value: '943-476-5919' },
       { text: '9434765919', hint: 'nhs_number', value: '9434765919' },
+      { text: 'GET /gp/lookup?nhs_number=943+476+5919', value: '943 476 5919' },
+      { text: 'patient nhs_number=*** *** 5919 discharged', value: '*** *** 5919', form: 'masked' },
     ],
     negative: [
       { text: 'nhs 943 476 5918', reason: 'fails the mod 11 check digit' },

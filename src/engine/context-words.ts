@@ -108,10 +108,27 @@ function keyKindAt(text: string, end: number, chunk: string): 'machine' | 'prose
   return text[i] === '=' || (quoted && text[i] === ':') ? 'machine' : undefined;
 }
 
+/** Keys whose value names the next `value` key: `name="dob" value="`, `{"key":"bsn","value":`. */
+const NAMING_KEYS = new Set(['name', 'key', 'field']);
+
+/**
+ * A generic `value` key after a naming key (an HTML input, a name/value pair) is named by the
+ * naming key's value: the two become one key chunk of that name's words.
+ */
+function namedValue(chunks: Chunk[], raws: string[]): Chunk[] {
+  const n = chunks.length;
+  if (n < 3 || !chunks[n - 1]!.machineKey || raws[n - 1]!.toLowerCase() !== 'value') return chunks;
+  const naming = chunks[n - 3]!;
+  if (!naming.key || !NAMING_KEYS.has(raws[n - 3]!.toLowerCase()) || chunks[n - 2]!.key) return chunks;
+  return [...chunks.slice(0, n - 2), { tokens: toKeyTokens(raws[n - 2]!), key: true, machineKey: true }];
+}
+
 function toChunks(text: string, words: ContextWord[]): Chunk[] {
   const chunks: Chunk[] = [];
+  const raws: string[] = [];
   for (const m of text.matchAll(CHUNK)) {
     const raw = m[0].replace(/^#+|[.#]+$/g, '');
+    raws.push(raw);
     const kind = keyKindAt(text, m.index + m[0].length, raw);
     const tokens = toKeyTokens(raw);
     const opensObject = /\{["']?$/.test(text.slice(Math.max(0, m.index - 2), m.index));
@@ -122,7 +139,7 @@ function toChunks(text: string, words: ContextWord[]): Chunk[] {
       chunks.push({ tokens: whole ? tokens : [], key: false, machineKey: false });
     }
   }
-  return chunks.slice(-MAX_CHUNKS);
+  return namedValue(chunks, raws).slice(-MAX_CHUNKS);
 }
 
 /** A token of a chunk, and whether it may be a plural of a word: in prose, not in a key (`calls=` counts calls). */
@@ -249,4 +266,19 @@ export function findContextWords(words: readonly string[], before: string): stri
     from--;
   }
   return from === chunks.length ? [] : wordsIn(chunks.slice(from), compiledWords);
+}
+
+/** Labels of records and artefacts, not of people: `batch 1234 5678 9012` is the batch's number. */
+const OTHER_THINGS = new Set(
+  [...LABELS].filter((w) => !['id', 'ids', 'uid', 'user', 'customer', 'member', 'key'].includes(w)),
+);
+
+/**
+ * Whether the word right before a match labels it as another thing's number or code (`order`,
+ * `batch`, `tracking`, `version`), for patterns reported without a context word.
+ */
+export function isLabelledAsOther(before: string): boolean {
+  const chunks = toChunks(before, []);
+  const last = chunks[chunks.length - 1]?.tokens;
+  return last !== undefined && last.length > 0 && OTHER_THINGS.has(last[last.length - 1]!);
 }

@@ -40,13 +40,15 @@ export interface DetectInput {
 }
 
 /**
- * A key's words, the most specific first: the whole key, adjacent token pairs, its tokens
+ * A key's words, the most specific first: the whole key, the key less its last word (a form
+ * suffix: `date_of_birth_sha256` → dateofbirth), adjacent token pairs, its tokens
  * (`national_insurance` → nationalinsurance). So `social_insurance_no` names a SIN before its
  * `social` names an SSN, and `pan_number` an Indian PAN before its `pan` names a card.
  */
 function toKeyWords(key: string): string[] {
   const tokens = toKeyTokens(key);
-  return [tokens.join(''), ...tokens.slice(1).map((t, i) => tokens[i] + t), ...tokens];
+  const stem = tokens.length > 2 ? [tokens.slice(0, -1).join('')] : [];
+  return [tokens.join(''), ...stem, ...tokens.slice(1).map((t, i) => tokens[i] + t), ...tokens];
 }
 
 /** Keys and column names repeat endlessly: their words are remembered, up to this many keys. */

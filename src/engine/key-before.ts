@@ -5,11 +5,20 @@
  */
 import { toKeyTokens } from './fields.js';
 
-const KEY_BEFORE = /([A-Za-z_][\w.-]*)["']?\s*[:=]\s*["']?$/;
+/** `key=`, `"key": "`, and Ruby's `"key"=>"` (Rails logs its parameters so). */
+const KEY_BEFORE = /([A-Za-z_][\w.-]*)["']?\s*(?:=>|[:=])\s*["']?$/;
+/**
+ * A generic `value` named by the attribute or key before it: an HTML input (`name="dob"
+ * value="`) or a name/value pair (`{"name":"dob","value":"`, `field=dob value=`).
+ */
+const NAMED_VALUE =
+  /\b(?:name|key|field)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?[\s,]+["']?value["']?\s*[:=]\s*["']?$/;
+/** A table's label cell before the value's cell (`<td>Date of birth</td><td>`, `<th>Name:</th><td>`). */
+const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/;
 
 /** The words of the key that ends `before` (a match's lowercase context), or undefined when none does. */
 export function keyWordsBefore(before: string): string[] | undefined {
-  const key = KEY_BEFORE.exec(before)?.[1];
+  const key = NAMED_VALUE.exec(before)?.[1] ?? KEY_BEFORE.exec(before)?.[1] ?? LABEL_CELL.exec(before)?.[1];
   return key === undefined ? undefined : toKeyTokens(key);
 }
 

@@ -18,12 +18,26 @@ function load(): ReadonlySet<string> {
   const words = new Set<string>();
   for (const line of text.split('\n')) {
     const word = line.trim();
-    if (word !== '' && !word.startsWith('#') && !word.endsWith('.')) words.add(word.toLowerCase());
+    if (word !== '' && !word.startsWith('#') && !word.endsWith('.')) words.add(toFolded(word.toLowerCase()));
   }
   return words;
 }
 
-/** Whether a word (any case) is a given name or surname in the dictionary. */
+/** Letters that Unicode does not decompose into a base letter and a mark. */
+const UNDECOMPOSED: Record<string, string> = { ı: 'i', ø: 'o', ł: 'l', đ: 'd', ß: 'ss', æ: 'ae', œ: 'oe', þ: 'th' };
+
+/**
+ * A lowercase word without its diacritics (`chloé` → chloe, `yılmaz` → yilmaz): names are written
+ * with and without them, in data and in the dictionary alike.
+ */
+function toFolded(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[ıøłđßæœþ]/g, (ch) => UNDECOMPOSED[ch]!);
+}
+
+/** Whether a word (any case, with or without diacritics) is a given name or surname in the dictionary. */
 export function isKnownName(word: string): boolean {
-  return (names ??= load()).has(word.toLowerCase());
+  return (names ??= load()).has(toFolded(word.toLowerCase()));
 }

@@ -146,7 +146,8 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
       // Per column, the stored forms of the kind its name names, to fold (column-forms.ts).
       const stored = new Map<ColumnStats, ColumnFinding[]>();
       for (const f of findings) {
-        const stats = f.site.kind === 'column' ? columns.get(f.site.uri) : undefined;
+        // Columns are a table's and a CSV or Parquet file's: whatever the site's kind, its values were counted.
+        const stats = columns.get(f.site.uri);
         const matched = stats?.matched.get(matchKey(f.detector, f.form, f.site.jsonPath));
         if (stats === undefined || matched === undefined) out.push(f);
         else if (f.form !== 'plaintext' && f.site.jsonPath === undefined && f.detector === stats.named?.id)

@@ -80,9 +80,8 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
     return {
       scan(record) {
         const { set, analyze } = (compiled ??= compile());
-        // A database column's values are counted, and its occurrences, for its verdict.
-        const column =
-          record.kind === 'values' && record.origin.siteKind === 'column' ? columns.addRecord(record) : undefined;
+        // A column's values (a table's, a CSV or Parquet file's) are counted, and its occurrences, for its verdict.
+        const column = record.kind === 'values' ? columns.addRecord(record) : undefined;
         let kept = 0;
         const found = { plaintext: new Set<string>(), hashed: new Set<string>() };
         for (let o of scanRecord(set, record, analyze)) {

@@ -101,6 +101,18 @@ describe('detector registry', () => {
     });
   }
 
+  it('is listed whole in the report schema and in the README table, with the same category, sensitivity and identifier', () => {
+    const schema = JSON.parse(readFileSync(path.join(root, 'src/report/report.schema.json'), 'utf8')) as {
+      $defs: { detectorId: { enum: string[] } };
+    };
+    expect(schema.$defs.detectorId.enum).toEqual(detectors.map((d) => d.id));
+    const readme = readFileSync(path.join(root, 'README.md'), 'utf8');
+    const rows = [...readme.matchAll(/^\| `([a-z_]+)` \| ([a-z_]+) \| ([a-z]+) \| ([a-z]+) \|/gm)].map((m) =>
+      m.slice(1, 5),
+    );
+    expect(rows).toEqual(detectors.map((d) => [d.id, d.category, d.sensitivity, d.identifier]));
+  });
+
   it('imports re2 in exactly one module', () => {
     const importers = [...sourceFiles('src'), ...sourceFiles('detectors')].filter((f) =>
       /from 're2'/.test(readFileSync(path.join(root, f), 'utf8')),

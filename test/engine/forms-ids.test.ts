@@ -26,6 +26,14 @@ const CASES: Array<[detector: string, column: string, masked: string]> = [
   ['nl_bsn', 'bsn', '******333'],
   ['passport', 'passport_number', '******013'],
   ['uk_nhs', 'nhs_number', '*** *** 5919'],
+  // Keys of several words, which a line's first stage reads as written (`date_of_birth`, not dateofbirth).
+  ['au_tfn', 'tax_file_number', '*** *** 782'],
+  ['ca_sin', 'social_insurance_number', '***-***-789'],
+  ['date_of_birth', 'date_of_birth', '**/**/1985'],
+  ['de_tax_id', 'steuer_id', '********719'],
+  ['fr_nir', 'numero_secu', '1841276********'],
+  ['person_name', 'full_name', 'J*** D**'],
+  ['postal_code', 'postal_code', '9****'],
 ];
 
 const inLine = (line: string) =>
@@ -39,7 +47,7 @@ const inColumn = (column: string, value: string) => [
 ];
 
 describe('masked and hashed national and device ids', () => {
-  it('covers every detector of issue 16 but the ones in other hands', () => {
+  it('covers every detector of issue 16 and keys of several words', () => {
     const ids = detectors.map((d) => d.id);
     for (const [id] of CASES) expect(ids).toContain(id);
   });

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/sites/finding.js';
 import { createRecordScanner } from '../../src/sites/record-scanner.js';
+import type { RecordOrigin } from '../../src/connectors/records.js';
 import { BATCH_ROWS } from '../../src/connectors/column-batches.js';
 import { toValuesRecord } from '../../src/connectors/values-record.js';
 import { classifyStoredForm, toNamedForm } from '../../src/engine/stored-form.js';
@@ -11,14 +12,27 @@ import { createRandom } from '../../src/connectors/seeded-random.js';
 import { fixtureTables, isPhoneLikeRef } from './column-verdicts-fixture.js';
 import { columnOrigin, DEFAULT_SETTINGS } from '../scan-inputs.js';
 
-/** A column's findings, its values sent in batches as a table's are. */
-function scanColumn(column: string, values: string[]): Finding[] {
+/** A CSV file's column, as the CSV reader names it: a site of kind `file` with `#column` after it. */
+function csvOriginOf(column: string): RecordOrigin {
+  return {
+    siteKind: 'file',
+    path: `exports/orders.csv#${column}`,
+    source: '/data/exports/orders.csv',
+    uri: `file://exports/orders.csv#${column}`,
+    siteUri: `file://exports/orders.csv*#${column}`,
+    defaultService: 'exports',
+    target: 'exports',
+  };
+}
+
+/** A column's findings, its values sent in batches as a table's (or, with `csv`, a CSV file's) are. */
+function scanColumn(column: string, values: string[], csv = false): Finding[] {
   const sink = createRecordScanner(DEFAULT_SETTINGS)();
   for (let first = 0; first < values.length; first += BATCH_ROWS) {
     const batch = values.slice(first, first + BATCH_ROWS);
     sink.scan(
       toValuesRecord(
-        columnOrigin(column),
+        (csv ? csvOriginOf : columnOrigin)(column),
         batch,
         Int32Array.from(batch, (_, i) => first + i + 1),
         column,
@@ -144,6 +158,21 @@ describe('column verdicts', () => {
       'email encrypted',
       'email plaintext',
     ]);
+  });
+
+  it("judges a CSV file's columns as a table's: codes and things' names are not PII, a share is given", () => {
+    // PAN-shaped codes (five letters, four digits, a letter) pass the holder-type check one time in three.
+    const skus = ['QWEPK4821Z', 'MNBCV1234L', 'ZXCFA9876Q', 'LKJHG5555T'];
+    expect(scanColumn('sku', skus, true)).toEqual([]);
+    expect(scanColumn('product_name', ['Grace Hopper Edition', 'Victoria Sponge Mix'], true)).toEqual([]);
+    expect(scanColumn('full_name', ['Grace Hopper', 'Victoria Adams', 'n/a', 'n/a'], true)).toEqual([
+      expect.objectContaining({ detector: 'person_name', share: 0.5 }),
+    ]);
+    expect(verdicts(scanColumn('pan', skus.slice(0, 1), true))).toEqual(['in_pan plaintext']);
+    // One fifteen-digit tracking number in a hundred passes the NIR's key by chance.
+    const tracking = [...Array.from({ length: 99 }, (_, i) => String(356938035643800 + i * 7919)), '184127645108946'];
+    expect(scanColumn('tracking_number', tracking, true).filter((f) => f.detector === 'fr_nir')).toEqual([]);
+    expect(verdicts(scanColumn('nir', ['184127645108946'], true))).toEqual(['fr_nir plaintext']);
   });
 
   it('takes hashed or encrypted from the name when the value alone could be either', () => {

@@ -119,8 +119,8 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   },
   {
     detector: 'in_aadhaar',
-    values: ['234123412346', '9999-4105-7058'],
-    reason: 'a valid number without an Aadhaar context word, or under a ref key',
+    values: ['234123412346', '9999-4105-7058', '2341 2341 2346'],
+    reason: 'a valid number without an Aadhaar context word, under a ref key or labelled as a tracking number',
   },
   {
     detector: 'in_pan',
@@ -140,13 +140,15 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   { detector: 'uk_nhs', values: ['943 476 5919'], reason: 'a valid number without an NHS context word' },
   {
     detector: 'date_of_birth',
-    values: ['2023-04-07', '1985-03-02'],
-    reason: 'a plausible date that the text gives no birth word, puts under another date key or inside a file name',
+    values: ['2023-04-07', '1985-03-02', '2019-08-14', '14 Aug 2019'],
+    reason:
+      'a plausible date that the text gives no birth word, puts under another date key, input or label cell, or inside a file name',
   },
   {
     detector: 'person_name',
-    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe'],
-    reason: 'a name that the text puts under a class key, inside a handle or file name, or with no cue before it',
+    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe', 'To', 'Grace', 'Olivia Hughes'],
+    reason:
+      'a name that the text puts under a class or display key, inside a handle or file name, alone after a mail header, or with no cue before it',
   },
   {
     detector: 'postal_address',
