@@ -134,4 +134,6 @@ export interface RecordOrigin {
   target: string;
   /** For the values of one JSON path of a JSON document: that path, the site's JSON path. */
   jsonPath?: string;
+  /** When the file or object was last written (ISO 8601), when the source says: a date for retention. */
+  modifiedAt?: string;
 }
