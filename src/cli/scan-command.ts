@@ -122,7 +122,7 @@ function toScanSettings(options: ScanOptions, config: Config): ScanSettings {
 }
 
 /** How databases are read; a random seed when none is given (it is printed). */
-function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
+function toDatabaseOptions(options: ScanOptions, config: Config): DatabaseOptions {
   return {
     sampleRows: options.sampleRows,
     full: options.full ?? false,
@@ -133,6 +133,7 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     include: options.include ?? [],
     exclude: options.exclude ?? [],
     primaryKeys: true,
+    ...(config.retention?.timestampColumns ? { timestampColumns: config.retention.timestampColumns } : {}),
   };
 }
 
@@ -172,7 +173,12 @@ async function toDeclarations(options: ScanOptions, config: Config, cwd: string)
 /** Whether a retention rule may apply, so occurrences are dated as they are found. */
 function isDated(config: Config, declarations: Awaited<ReturnType<typeof toDeclarations>>): boolean {
   const rules = config.retention?.rules ?? {};
-  return Object.keys(rules).length > 0 || (declarations?.products.some((p) => p.retention) ?? false);
+  const columns = config.retention?.timestampColumns ?? {};
+  return (
+    Object.keys(rules).length > 0 ||
+    Object.keys(columns).length > 0 ||
+    (declarations?.products.some((p) => p.retention) ?? false)
+  );
 }
 
 /** The reference time from PIISCAN_NOW (for tests and reruns), when set. */
@@ -191,7 +197,7 @@ export function toSourceSettings(
   { config, file }: { config: Config; file?: string },
   cwd: string,
 ): SourceSettings {
-  const database = toDatabaseOptions(options);
+  const database = toDatabaseOptions(options, config);
   return {
     files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
     s3: toS3Options(options, config, database.seed),

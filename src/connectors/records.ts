@@ -76,6 +76,8 @@ export type ScanRecord =
       hint: string;
       /** Database rows: the primary key of each row of the batch, when the table has one. */
       keys?: RowKeys;
+      /** Database rows: each row's timestamp column, when retention names one for the table. */
+      dates?: RowDates;
     };
 
 /**
@@ -87,6 +89,12 @@ export interface RowKeys {
   columns: string[];
   firstRow: number;
   values: string[];
+}
+
+/** The timestamps of consecutive rows: row `firstRow + i` was written at `values[i]` (epoch ms, NaN for NULL). */
+export interface RowDates {
+  firstRow: number;
+  values: number[];
 }
 
 /** A row's primary key, column by column, or undefined when the batch has no key for it. */

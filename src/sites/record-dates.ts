@@ -1,10 +1,11 @@
 /**
- * How old an occurrence's data is, for retention: its line's timestamp when the line carries one,
- * else the date in its file's path or object's key, else the file's or object's modification
- * time. The most specific date wins, because a log file written today can hold lines of last
- * month, and a partition `dt=2026-11-01/` rewritten today still holds that day's data.
+ * How old an occurrence's data is, for retention: its line's timestamp when the line carries one
+ * (a database row's, its configured timestamp column), else the date in its file's path or
+ * object's key, else the file's or object's modification time. The most specific date wins,
+ * because a log file written today can hold lines of last month, and a partition
+ * `dt=2026-11-01/` rewritten today still holds that day's data.
  */
-import type { RecordOrigin, ScanRecord } from '../connectors/records.js';
+import type { RecordOrigin, RowDates, ScanRecord } from '../connectors/records.js';
 import { toLineDate, toPathDate } from '../engine/dates.js';
 
 /** Where a finding's oldest date came from. */
@@ -25,10 +26,10 @@ function toOriginDate(origin: RecordOrigin): DatedAt | undefined {
 }
 
 /** Dates the occurrences of one record: `dateOf(line)` for a line number of the record. */
-export function createRecordDates(record: ScanRecord): (line: number) => DatedAt | undefined {
+export function createRecordDates(record: ScanRecord): (line: number, count?: number) => DatedAt | undefined {
   const whole = toOriginDate(record.origin);
   // Values (columns, CSV, JSON documents) have no line timestamps: their file or object dates them.
-  if (record.kind !== 'lines') return () => whole;
+  if (record.kind !== 'lines') return record.dates === undefined ? () => whole : createRowDates(record.dates, whole);
   let starts: number[] | undefined;
   const cache = new Map<number, DatedAt | undefined>();
   return (line) => {
@@ -46,6 +47,21 @@ export function createRecordDates(record: ScanRecord): (line: number) => DatedAt
     }
     cache.set(line, dated);
     return dated;
+  };
+}
+
+/**
+ * A row's timestamp column. An occurrence that stands for many equal ones (past the locations a
+ * report keeps, `count` > 1) stands for rows from its own to the batch's end, so it takes the
+ * oldest of those: the age of a column whose values all match is then exact.
+ */
+function createRowDates(dates: RowDates, whole: DatedAt | undefined) {
+  return (row: number, count = 1): DatedAt | undefined => {
+    const from = row - dates.firstRow;
+    const to = count > 1 ? dates.values.length : from + 1;
+    let at = Infinity;
+    for (let i = from; i < to; i++) if (dates.values[i]! < at) at = dates.values[i]!;
+    return Number.isFinite(at) ? { at, from: 'row timestamp' } : whole;
   };
 }
 

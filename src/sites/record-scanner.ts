@@ -96,7 +96,12 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
           }
           if (column !== undefined) o = columns.addOccurrence(column, o);
           const key = record.kind === 'values' ? keyOfRow(record.keys, o.line) : undefined;
-          aggregator.add(record.origin, o, key && !analyze.showValues ? toShownKey(key) : key, dateOf?.(o.line));
+          aggregator.add(
+            record.origin,
+            o,
+            key && !analyze.showValues ? toShownKey(key) : key,
+            dateOf?.(o.line, o.count),
+          );
           kept += o.count ?? 1;
         }
         if (record.kind === 'values') sampleLinks(links, record, found);

@@ -1,9 +1,8 @@
 // Declared against found on PostgreSQL (test/servers/postgres.sh) and S3 (test/servers/s3.sh):
 // the same product files and rows give the same statuses, and a stale declaration when the
 // product's source was read whole.
-import pg from 'pg';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, useBucket, useDatabase } from './test-stores.js';
 import { makeTree, parseReport, runCli } from '../helpers.js';
 import { fieldOf } from '../../src/pipeline/declarations/compare.js';
 import type { Report } from '../../src/report/report.js';
@@ -35,29 +34,14 @@ async function scanWithProducts(target: string, glob: string, args: string[] = [
 const STALE = [{ product: 'orders', file: 'products/orders/product.yaml', line: LINES.ssn, field: 'ssn' }];
 
 describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
-  const url = () => Object.assign(new URL(PG_URL!), { pathname: `/${DB}` }).toString();
+  const url = () => databaseUrl(PG_URL!, DB);
 
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
-    const client = new pg.Client({ connectionString: url() });
-    await client.connect();
+  useDatabase(PG_URL, DB, async (client) => {
     await client.query(
       'CREATE SCHEMA orders; CREATE TABLE orders.customers (email text, email_sha256 text, phone text, contact_email text)',
     );
     for (const row of ordersRows())
       await client.query('INSERT INTO orders.customers VALUES ($1, $2, $3, $4)', Object.values(row));
-    await client.end();
-  });
-
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
   });
 
   it('gives each column its declaration status, and the missing ssn is stale', async () => {
@@ -68,29 +52,10 @@ describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
 });
 
 describe.skipIf(!ENDPOINT)('declarations on S3', () => {
-  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-
-  beforeAll(async () => {
-    Object.assign(process.env, env);
-    const s3 = new S3Client({
-      endpoint: ENDPOINT,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-    });
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
+  useBucket(ENDPOINT, BUCKET, () => {
     const rows = ordersRows();
     const csv = ['email,email_sha256,phone,contact_email', ...rows.map((r) => Object.values(r).join(','))].join('\n');
-    await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'orders/customers.csv', Body: `${csv}\n` }));
-  });
-
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
+    return { 'orders/customers.csv': `${csv}\n` };
   });
 
   it('gives each CSV column of the bucket prefix its status, and the missing ssn is stale', async () => {

@@ -5,9 +5,8 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, useBucket, useDatabase } from './test-stores.js';
 import { makeTree, parseReport, runCli } from '../helpers.js';
 import { USER_SERVICE_VERDICTS, userServicePolicy, verdictsOf } from './user-service-fixture.js';
 
@@ -25,20 +24,9 @@ const LOGS = { 'gateway/app.log': '2026-11-01T10:00:00Z INFO login for m***@exam
 const verdicts = (stdout: string) => verdictsOf(parseReport(stdout).findings);
 
 describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () => {
-  const url = () => {
-    const u = new URL(PG_URL!);
-    u.pathname = `/${DB}`;
-    return u.toString();
-  };
+  const url = () => databaseUrl(PG_URL!, DB);
 
-  beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.query(`CREATE DATABASE ${DB}`);
-    await admin.end();
-    const client = new pg.Client({ connectionString: url() });
-    await client.connect();
+  useDatabase(PG_URL, DB, async (client) => {
     await client.query(`CREATE SCHEMA users; CREATE SCHEMA orders; CREATE SCHEMA analytics;
       CREATE TABLE users.accounts (id int, email_enc text);
       CREATE TABLE orders.customers (id int, email text);
@@ -51,14 +39,6 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
       const hashed = i % 10 === 9 ? sha256(`visitor${i}@example.org`) : sha256(email);
       await client.query('INSERT INTO analytics.events VALUES ($1, $2)', [i, hashed]);
     }
-    await client.end();
-  });
-
-  afterAll(async () => {
-    const admin = new pg.Client({ connectionString: PG_URL });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${DB}`);
-    await admin.end();
   });
 
   it.each([
@@ -97,30 +77,9 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
 });
 
 describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
-  // The AWS SDK reads its credentials from the process's environment.
-  const env = { AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: 'us-east-1' };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-
-  afterAll(() => {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  });
-
-  beforeAll(async () => {
-    Object.assign(process.env, env);
-    const s3 = new S3Client({
-      endpoint: ENDPOINT,
-      forcePathStyle: true,
-      region: 'us-east-1',
-      credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    });
-    await s3.send(new CreateBucketCommand({ Bucket: BUCKET })).catch(() => undefined);
+  useBucket(ENDPOINT, BUCKET, () => {
     const csv = (header: string, values: string[]) => `id,${header}\n${values.map((v, i) => `${i},${v}`).join('\n')}\n`;
-    const objects: Record<string, string> = {
+    return {
       'users/accounts.csv': csv(
         'email_enc',
         EMAILS.map((_, i) => `vault:v1:${Buffer.from(`ciphertext-of-member-${i}-padding`).toString('base64')}`),
@@ -132,8 +91,6 @@ describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
       ),
       'gateway/app.log': LOGS['gateway/app.log'],
     };
-    for (const [Key, Body] of Object.entries(objects))
-      await s3.send(new PutObjectCommand({ Bucket: BUCKET, Key, Body }));
   });
 
   it('gives each object site its verdict, and links the base64 hashes to the plaintext CSV', async () => {
