@@ -44,14 +44,21 @@ export function isFailing(f: Finding, gate: GateOptions): boolean {
   return gate.failOn === 'any' ? isGated(f, gate) || isRetentionGated(f, gate) : isNew(f, gate);
 }
 
-/** A finding's status as every report words it. */
+/**
+ * A finding's status as every report words it; a retention exceeded is added to a violation's
+ * status, and stands alone for a finding the policy allows.
+ */
 export function describeStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
+  if (!isRetentionGated(f, gate)) return describeFormStatus(f, gate);
+  const retention = `retention exceeded${f.retention!.inBaseline ? ', baseline' : ''} (${f.retention!.rule})`;
+  return isViolation(f) ? `${describeFormStatus(f, gate)}; ${retention}` : retention;
+}
+
+function describeFormStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
   if (f.allowed) return `allowed (${f.allowed.rule})`;
   const declaration = f.declaration?.status === 'declared' ? undefined : f.declaration;
   if (declaration) return `${declaration.status} (${declaration.file}:${declaration.line})`;
-  if (isRetentionGated(f, gate))
-    return `retention exceeded${f.retention!.inBaseline ? ', baseline' : ''} (${f.retention!.rule})`;
-  if (isNew(f, gate)) return 'new';
+  if (isGated(f, gate) && f.inBaseline !== true) return 'new';
   if (f.inBaseline) return 'baseline';
   if (isViolation(f)) return 'below min-sensitivity';
   // Without a configured policy the default one decides, which says no more than the form does.

@@ -6,6 +6,7 @@
  * rows, from the controls or from the URL hash (`#service=orders&form=plaintext&failing=0`).
  */
 import { describeDeclarations } from './declarations-text.js';
+import { describeRetention } from './retention-text.js';
 import type { Finding } from '../sites/finding.js';
 import { describeSource } from './code-source.js';
 import type { FormatOptions } from './formatters.js';
@@ -138,6 +139,9 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
   const declared = describeDeclarations(report)
     .map((d) => `<li>${escape(d)}</li>`)
     .join('');
+  const retained = describeRetention(report)
+    .map((d) => `<li>${escape(d)}</li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>piiscan report</title><style>${STYLE}</style></head><body>
@@ -150,7 +154,7 @@ ${charts(report)}
 ${controls(report)}
 <table id="findings"><thead><tr><th>Status</th><th>Sensitivity</th><th>Detector</th><th>Form</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
 <tbody>${report.findings.map((f) => row(f, report)).join('\n')}</tbody></table>
-${declared ? `<h2>Declarations</h2>\n<ul id="declarations">${declared}</ul>\n` : ''}<h2>Coverage</h2>
+${declared ? `<h2>Declarations</h2>\n<ul id="declarations">${declared}</ul>\n` : ''}${retained ? `<h2>Retention</h2>\n<ul id="retention">${retained}</ul>\n` : ''}<h2>Coverage</h2>
 <p id="coverage">${escape(describeScanned(coverage))} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
 ${skipped ? `<ul>${skipped}</ul>` : ''}
 <h2>Errors</h2>

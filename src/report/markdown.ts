@@ -9,6 +9,7 @@ import { describeScanned, describeVerdict, plural } from './text.js';
 import { toPrintable } from '../errors/printable.js';
 import { describeSource } from './code-source.js';
 import { describeDeclarations } from './declarations-text.js';
+import { describeRetention } from './retention-text.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
@@ -68,6 +69,8 @@ export function formatMarkdown(report: Report, _options: FormatOptions): string 
     );
   const declared = describeDeclarations(report);
   if (declared.length > 0) lines.push('', '### Declarations', '', ...declared.map((d) => `- ${cell(d)}`));
+  const retained = describeRetention(report);
+  if (retained.length > 0) lines.push('', '### Retention', '', ...retained.map((d) => `- ${cell(d)}`));
   for (const e of report.errors) lines.push('', `- Error: ${cell(e.source)}: ${cell(e.message)}`);
   const stale = report.baseline?.stale.length ?? 0;
   lines.push(

@@ -3,6 +3,7 @@
  * pipeline order (new first), then skipped items, baseline and allow notes, errors and a summary.
  */
 import { describeDeclarations } from './declarations-text.js';
+import { describeRetention } from './retention-text.js';
 import { isViolation } from '../sites/verdict.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
@@ -106,6 +107,7 @@ function notes(report: Report, c: ChalkInstance): string[] {
   }
   for (const e of report.errors) out.push(c.red(toPrintable(`Error: ${e.source}: ${e.message}`)));
   for (const line of describeDeclarations(report)) out.push(c.yellow(toPrintable(line)));
+  for (const line of describeRetention(report)) out.push(c.yellow(toPrintable(line)));
   return out;
 }
 

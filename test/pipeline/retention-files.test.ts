@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import type { Finding } from '../../src/sites/finding.js';
-import { makeTree, parseReport, runCli } from '../helpers.js';
+import { makeTree, parseReport, parseSarif, runCli } from '../helpers.js';
 import { LINES, ORDERS_PRODUCT } from './declarations-fixture.js';
 
 const NOW = '2026-12-06T00:00:00Z';
@@ -162,6 +162,36 @@ describe('retention on files', () => {
       rule: `products/orders/product.yaml:${LINES.period}`,
       limit: '365d',
     });
+  });
+
+  it('every format names each retention exceeded with its oldest date, excess and rule', async () => {
+    const dir = makeLogs({ 'piiscan.yaml': CONFIG });
+    const said = 'oldest 2026-10-01 (line timestamp), 65 days old, 35 over the 30d limit of retention.rules["logs/**"]';
+    for (const format of ['table', 'markdown', 'html']) {
+      const text = (await runCli(['scan', 'logs/orders', '-f', format, '--now', NOW], dir)).stdout;
+      expect(text.replace(/\\/g, '').replace(/&#34;/g, '"')).toContain(said);
+    }
+    const sarif = parseSarif((await runCli(['scan', 'logs/orders', '-f', 'sarif', '--now', NOW], dir)).stdout);
+    const results = sarif.runs[0]!.results.filter((r) => r['ruleId'] === 'retention-exceeded');
+    expect(results).toHaveLength(1);
+    expect(results[0]).toMatchObject({
+      kind: 'fail',
+      level: 'warning',
+      message: { text: expect.stringContaining(said) },
+    });
+    const html = (await runCli(['scan', 'logs/orders', '-f', 'html', '--now', NOW], dir)).stdout;
+    expect(html).toContain('new; retention exceeded (retention.rules[&#34;logs/**&#34;])');
+  });
+
+  it('explain says where the finding stands against its rule', async () => {
+    const dir = makeLogs({ 'piiscan.yaml': CONFIG });
+    await runCli(['scan', 'logs', '-f', 'json', '-o', 'r.json', '--now', NOW], dir);
+    const report = parseReport((await runCli(['report', 'r.json', '-f', 'json'], dir)).stdout);
+    const web = report.findings.find((f) => f.service === 'web')!;
+    const text = (await runCli(['explain', web.fingerprint, '--report', 'r.json'], dir)).stdout;
+    expect(text).toContain(
+      'Retention: exceeded: plaintext email of web: oldest 2026-11-20 (path), 16 days old, 2 over the 2w limit of retention.rules["file://logs/web/**"]',
+    );
   });
 
   it('refuses a limit it cannot read, naming its path', async () => {
