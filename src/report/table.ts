@@ -4,6 +4,7 @@
  */
 import { describeDeclarations } from './declarations-text.js';
 import { describeRetention } from './retention-text.js';
+import { toPolicyForm } from './policy-words.js';
 import { isViolation } from '../sites/verdict.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
@@ -59,14 +60,14 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
   });
   for (const f of findings) {
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
-    const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
+    const form = f.form === 'plaintext' ? c.red(f.form) : c.green(toPolicyForm(f));
     const count =
       f.rowsScanned === undefined
         ? f.count.toLocaleString('en-US')
         : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
     const cells = [
       sensitivity,
-      toPrintable(f.detector),
+      `${toPrintable(f.detector)}\n${f.identifier} identifier`,
       form,
       count,
       f.confidence.toFixed(2),
