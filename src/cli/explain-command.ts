@@ -6,6 +6,7 @@ import type { Finding } from '../sites/finding.js';
 import { UserError } from '../errors/user-error.js';
 import { toPrintable } from '../errors/printable.js';
 import { describeCandidates, describeSource } from '../report/code-source.js';
+import { describeRetentionExceeded } from '../report/retention-text.js';
 
 const SERVICE_SOURCES: Array<[RegExp, (m: RegExpMatchArray) => string]> = [
   [/^services\[(\d+)\]$/, (m) => `config rule services[${m[1]}] (the last rule that matched)`],
@@ -22,6 +23,15 @@ function findFinding(report: Report, fingerprint: string): Finding {
   if (matches.length > 1)
     throw new UserError(`${matches.length} findings start with ${fingerprint}: give more characters`);
   return matches[0]!;
+}
+
+/** The retention rule covering the site and where the finding stands against it. */
+function describeRetentionLine(f: Finding): string | undefined {
+  const r = f.retention;
+  if (r === undefined) return undefined;
+  if (r.status === 'exceeded') return `exceeded: ${describeRetentionExceeded(f)}`;
+  if (r.status === 'undated') return `undated: no date found; ${r.rule} allows ${r.limit}`;
+  return `within: oldest ${f.oldest!.at.slice(0, 10)} (${f.oldest!.from}), ${r.ageDays} days old; ${r.rule} allows ${r.limit}`;
 }
 
 function gateLine(report: Report, f: Finding): string {
@@ -86,6 +96,7 @@ export function explainFinding(report: Report, fingerprint: string): string {
         ? `${f.linkable.digest} of values found in plaintext at ${f.linkable.source} (${Math.round(f.linkable.share * 100)}% of ${f.linkable.sampled} sampled)`
         : undefined,
     ],
+    ['Retention', describeRetentionLine(f)],
     ['Allow', f.allowed ? `accepted by ${f.allowed.rule}: ${f.allowed.reason}` : 'no allow rule accepts it'],
     ['Gate', gateLine(report, f)],
   ];

@@ -13,6 +13,7 @@ import type { ScanResult } from '../runner/run.js';
 import type { Owner } from '../sites/finding.js';
 import type { DeclarationsInput } from '../pipeline/declarations/apply.js';
 import { attachSources, type ServiceSource } from '../source/attach.js';
+import { toConfigRules, toProductRules } from '../pipeline/retention/rules.js';
 
 /** The gate's options as given on the command line (over the config's). */
 export interface GateChoice {
@@ -41,6 +42,8 @@ export async function toGatedReport(
     today: string;
     /** Data products to check the findings against (`--declarations`). */
     declarations?: Omit<DeclarationsInput, 'complete'>;
+    /** Reference time for retention (`--now`, epoch ms); default the scan's start. */
+    now?: number;
     /** Services' code checkouts, for log findings' statements, and the index cache folder. */
     code?: { sources: readonly ServiceSource[]; cache: string };
   },
@@ -62,6 +65,13 @@ export async function toGatedReport(
       : {}),
     today: context.today,
     ...(baseline ? { baseline } : {}),
+    retention: {
+      rules: [
+        ...toConfigRules(config.retention?.rules ?? {}),
+        ...toProductRules(context.declarations?.products ?? [], context.declarations?.sources ?? {}),
+      ],
+      now: context.now ?? result.startedAt.getTime(),
+    },
   });
   const gated = applyGate(annotated.findings, gate);
   const findings = context.code ? await attachSources(gated, context.code) : gated;

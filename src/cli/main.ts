@@ -19,6 +19,7 @@ import {
   parsePositive,
   parseSize,
   parseSource,
+  parseTime,
 } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
 import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
@@ -65,6 +66,11 @@ function addScanOptions(command: Command): Command {
   return command
     .option('-c, --config <file>', 'config file (default: piiscan.yaml in the working folder, if present)')
     .option('--declarations <globs>', 'data-product files to check findings against (comma-separated globs)', parseList)
+    .option(
+      '--now <time>',
+      'retention: the reference time, ISO 8601 (default: PIISCAN_NOW, else the scan start)',
+      parseTime,
+    )
     .option('--detectors <ids>', 'comma-separated detector ids to run (default: all)', parseDetectorIds)
     .option('--min-confidence <n>', 'drop matches below this confidence, 0..1 (default 0.5)', parseConfidence)
     .option('--max-locations <n>', 'example locations kept per finding, 0 = all (default 5)', parseCount)

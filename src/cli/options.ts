@@ -90,3 +90,15 @@ export function parseSource(value: string, previous: Record<string, string> = {}
     throw new InvalidArgumentError('expected service=folder, e.g. orders=../orders-service.');
   return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
 }
+
+/** Epoch ms of an ISO 8601 date or time (a date alone is its midnight UTC), or undefined. */
+export function toEpochTime(value: string): number | undefined {
+  const at = /^\d{4}-\d{2}-\d{2}/.test(value.trim()) ? Date.parse(value.trim()) : NaN;
+  return Number.isNaN(at) ? undefined : at;
+}
+
+export function parseTime(value: string): number {
+  const at = toEpochTime(value);
+  if (at === undefined) throw new InvalidArgumentError('expected an ISO 8601 date or time (2026-12-01T00:00:00Z).');
+  return at;
+}

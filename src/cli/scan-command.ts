@@ -17,6 +17,7 @@ import type { FailOn } from '../gate/gate.js';
 import type { Sensitivity } from '../engine/detector.js';
 import type { Config } from '../config/schema.js';
 import { createProgressLine } from './progress.js';
+import { toEpochTime } from './options.js';
 import { UserError } from '../errors/user-error.js';
 import { checkTargets } from './check-targets.js';
 import { checkOutput, writeOutput } from './output-file.js';
@@ -67,6 +68,8 @@ export interface ScanOptions {
   shards?: number;
   /** Redis: keys read per key group; 0 reads all. */
   sampleKeys: number;
+  /** Reference time for retention (epoch ms), from `--now` or PIISCAN_NOW; default the scan's start. */
+  now?: number;
 }
 
 export interface ScanCommandOptions extends ScanOptions {
@@ -119,7 +122,7 @@ function toScanSettings(options: ScanOptions, config: Config): ScanSettings {
 }
 
 /** How databases are read; a random seed when none is given (it is printed). */
-function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
+function toDatabaseOptions(options: ScanOptions, config: Config): DatabaseOptions {
   return {
     sampleRows: options.sampleRows,
     full: options.full ?? false,
@@ -130,6 +133,7 @@ function toDatabaseOptions(options: ScanOptions): DatabaseOptions {
     include: options.include ?? [],
     exclude: options.exclude ?? [],
     primaryKeys: true,
+    ...(config.retention?.timestampColumns ? { timestampColumns: config.retention.timestampColumns } : {}),
   };
 }
 
@@ -166,13 +170,34 @@ async function toDeclarations(options: ScanOptions, config: Config, cwd: string)
   return { products, sources };
 }
 
+/** Whether a retention rule may apply, so occurrences are dated as they are found. */
+function isDated(config: Config, declarations: Awaited<ReturnType<typeof toDeclarations>>): boolean {
+  const rules = config.retention?.rules ?? {};
+  const columns = config.retention?.timestampColumns ?? {};
+  return (
+    Object.keys(rules).length > 0 ||
+    Object.keys(columns).length > 0 ||
+    (declarations?.products.some((p) => p.retention) ?? false)
+  );
+}
+
+/** The reference time from PIISCAN_NOW (for tests and reruns), when set. */
+function toNow(env: RunIO['env']): number | undefined {
+  const given = env['PIISCAN_NOW'];
+  if (given === undefined || given === '') return undefined;
+  const at = toEpochTime(given);
+  if (at === undefined)
+    throw new UserError(`PIISCAN_NOW: expected an ISO 8601 date or time, got ${toPrintable(given)}`);
+  return at;
+}
+
 /** What each source is told, from the options and the config (and the config file's folder). */
 export function toSourceSettings(
   options: ScanOptions,
   { config, file }: { config: Config; file?: string },
   cwd: string,
 ): SourceSettings {
-  const database = toDatabaseOptions(options);
+  const database = toDatabaseOptions(options, config);
   return {
     files: { cwd, ...(file ? { root: toConfigRoot(file, cwd) } : {}), exclude: config.exclude },
     s3: toS3Options(options, config, database.seed),
@@ -214,7 +239,8 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
   checkTargets(resolved, io.cwd);
   const shard = resolveShard(options, io.env);
   const baseline = await loadChosenBaseline(options, config, io.cwd);
-  const settings = toScanSettings(options, config);
+  const declarations = await toDeclarations(options, config, io.cwd);
+  const settings = { ...toScanSettings(options, config), ...(isDated(config, declarations) ? { dates: true } : {}) };
   const progress = io.stderrIsTTY && !options.quiet ? createProgressLine(io.writeProgress) : undefined;
   const sources = toSourceSettings(options, { config, ...(source ? { file: source.file } : {}) }, io.cwd);
   const settingsDigest = shard
@@ -241,7 +267,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     io.stderr(
       `Sampled ${sampledObjects.sampleObjects} objects per group with seed ${seed} (--seed ${seed} repeats this sample).\n`,
     );
-  const declarations = await toDeclarations(options, config, io.cwd);
+  const now = options.now ?? toNow(io.env);
   return toGatedReport(result, {
     config,
     source,
@@ -249,6 +275,7 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     baseline,
     today: today(),
     ...(declarations ? { declarations } : {}),
+    ...(now === undefined ? {} : { now }),
     code: { sources: toServiceSources(config, source?.file, options.source, io.cwd), cache: cacheFolder(io.env) },
     settings: {
       detectors: selectDetectors(settings.detectorIds).map((d) => d.id),

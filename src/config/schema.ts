@@ -32,6 +32,8 @@
  * exclude: ["file://logs/**\/debug-*.log", "s3://acme-exports/tmp/**"]
  * policy:                       # who may hold what, in which form (policy-schema.ts)
  *   rules: { users: { email: [encrypted] }, "*": { "*": [masked, hashed, tokenized] } }
+ * retention:                    # how long PII may be kept where (retention-schema.ts)
+ *   rules: { "s3://lake/bronze/**": 30d, "logs/**": 14d }
  * ```
  */
 import { CONNECTORS, connectorFor } from '../connectors/registry.js';
@@ -39,6 +41,7 @@ import { z } from 'zod';
 import { detectors } from '../../detectors/index.js';
 import { checkPattern } from '../engine/regex.js';
 import { declarationsSchema, policySchema } from './policy-schema.js';
+import { retentionSchema } from './retention-schema.js';
 
 const detectorIds = detectors.map((d) => d.id) as [string, ...string[]];
 
@@ -148,6 +151,8 @@ export const configSchema = z.strictObject({
   policy: policySchema.optional(),
   /** Data-product files to check what is found against (src/config/policy-schema.ts). Default: none. */
   declarations: declarationsSchema.optional(),
+  /** How long PII may be kept where (src/config/retention-schema.ts). Default: no limit. */
+  retention: retentionSchema.optional(),
 });
 
 export type Config = z.infer<typeof configSchema>;

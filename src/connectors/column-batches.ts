@@ -8,7 +8,7 @@
  * test/connectors/column-batches.test.ts holds the two paths equal, and
  * test/engine/column/column-path-examples.test.ts runs every detector's examples through both.
  */
-import type { RecordOrigin, RowKeys } from './records.js';
+import type { RecordOrigin, RowDates, RowKeys } from './records.js';
 import { toValuesRecord, type ValuesRecord } from './values-record.js';
 import { hasByteBelow, ONES } from './byte-words.js';
 
@@ -37,7 +37,7 @@ export interface ColumnBatches {
   /** Adds column i's value as UTF-8 bytes, `src[start, end)`. */
   addBytes(column: number, src: Uint8Array, start: number, end: number, row: number): void;
   /** Scans what was collected, each record with the rows' primary keys when given. Returns the value bytes scanned. */
-  flush(keys?: RowKeys): number;
+  flush(keys?: RowKeys, dates?: RowDates): number;
   /** Number of columns. */
   columns: number;
 }
@@ -151,7 +151,7 @@ export function createColumnBatches(
       batch.length = at;
       addRow(batch, row);
     },
-    flush(keys) {
+    flush(keys, dates) {
       let bytes = 0;
       for (const batch of batches) {
         if (batch === undefined || batch.count === 0) continue;
@@ -162,6 +162,7 @@ export function createColumnBatches(
             : toValuesRecord(batch.origin, batch.values, batch.rows.slice(0, batch.count), batch.name);
         bytes += record.data.length - (batch.count - 1);
         if (keys !== undefined) record.keys = keys;
+        if (dates !== undefined) record.dates = dates;
         sink.scan(record);
         batch.values = [];
         batch.count = 0;

@@ -95,6 +95,8 @@ export type ScanRecord =
       hint: string;
       /** Database rows: the primary key of each row of the batch, when the table has one. */
       keys?: RowKeys;
+      /** Database rows: each row's timestamp column, when retention names one for the table. */
+      dates?: RowDates;
     };
 
 /**
@@ -106,6 +108,12 @@ export interface RowKeys {
   columns: string[];
   firstRow: number;
   values: string[];
+}
+
+/** The timestamps of consecutive rows: row `firstRow + i` was written at `values[i]` (epoch ms, NaN for NULL). */
+export interface RowDates {
+  firstRow: number;
+  values: number[];
 }
 
 /** A row's primary key, column by column, or undefined when the batch has no key for it. */
@@ -153,4 +161,6 @@ export interface RecordOrigin {
   target: string;
   /** For the values of one JSON path of a JSON document: that path, the site's JSON path. */
   jsonPath?: string;
+  /** When the file or object was last written (ISO 8601), when the source says: a date for retention. */
+  modifiedAt?: string;
 }

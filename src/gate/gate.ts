@@ -24,23 +24,41 @@ export function isGated(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): 
   return gate.minSensitivity === 'standard' || f.sensitivity === 'sensitive';
 }
 
-/** New: weighed by the gate and not in the baseline (so every weighed finding without one). */
+/** Whether its retention is exceeded and the gate weighs that: not allowed, as sensitive as it asks. */
+export function isRetentionGated(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): boolean {
+  if (f.retention?.status !== 'exceeded' || f.allowed) return false;
+  return gate.minSensitivity === 'standard' || f.sensitivity === 'sensitive';
+}
+
+/**
+ * New: weighed by the gate and not in the baseline (so every weighed finding without one). A
+ * retention exceeded has its own baseline key: a known finding whose data outgrows its limit is new.
+ */
 export function isNew(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): boolean {
-  return isGated(f, gate) && f.inBaseline !== true;
+  return (isGated(f, gate) && f.inBaseline !== true) || (isRetentionGated(f, gate) && f.retention!.inBaseline !== true);
 }
 
 /** New findings fail with `--fail-on new`; every weighed finding with `any`; none with `none`. */
 export function isFailing(f: Finding, gate: GateOptions): boolean {
   if (gate.failOn === 'none') return false;
-  return gate.failOn === 'any' ? isGated(f, gate) : isNew(f, gate);
+  return gate.failOn === 'any' ? isGated(f, gate) || isRetentionGated(f, gate) : isNew(f, gate);
 }
 
-/** A finding's status as every report words it. */
+/**
+ * A finding's status as every report words it; a retention exceeded is added to a violation's
+ * status, and stands alone for a finding the policy allows.
+ */
 export function describeStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
+  if (!isRetentionGated(f, gate)) return describeFormStatus(f, gate);
+  const retention = `retention exceeded${f.retention!.inBaseline ? ', baseline' : ''} (${f.retention!.rule})`;
+  return isViolation(f) ? `${describeFormStatus(f, gate)}; ${retention}` : retention;
+}
+
+function describeFormStatus(f: Finding, gate: Pick<GateOptions, 'minSensitivity'>): string {
   if (f.allowed) return `allowed (${f.allowed.rule})`;
   const declaration = f.declaration?.status === 'declared' ? undefined : f.declaration;
   if (declaration) return `${declaration.status} (${declaration.file}:${declaration.line})`;
-  if (isNew(f, gate)) return 'new';
+  if (isGated(f, gate) && f.inBaseline !== true) return 'new';
   if (f.inBaseline) return 'baseline';
   if (isViolation(f)) return 'below min-sensitivity';
   // Without a configured policy the default one decides, which says no more than the form does.

@@ -18,6 +18,8 @@ export interface BaselineEntry {
   service: string;
   form: Form;
   site: Site;
+  /** `retention`: the finding's retention exceeded, accepted apart from the finding itself. */
+  kind?: 'retention';
 }
 
 /**
@@ -56,6 +58,7 @@ async function baselineSchema() {
       template: z.string(),
       jsonPath: z.string().optional(),
     }),
+    kind: z.literal('retention').optional(),
   });
   return z.object({
     version: z.literal(BASELINE_VERSION),
@@ -68,9 +71,17 @@ function toEntry(f: Finding): BaselineEntry {
   return { detector: f.detector, service: f.service, form: f.form, site: f.site };
 }
 
-/** The baseline that accepts every finding given that breaks the policy (without one: plaintext). */
+/**
+ * The baseline that accepts every finding given that breaks the policy (without one: plaintext),
+ * and every retention exceeded, under its own key (no date goes in: the same entry holds tomorrow).
+ */
 export function toBaseline(findings: readonly Finding[]): Baseline {
-  const entries = findings.filter(isViolation).map((f) => [f.fingerprint, toEntry(f)] as const);
+  const entries = [
+    ...findings.filter(isViolation).map((f) => [f.fingerprint, toEntry(f)] as const),
+    ...findings
+      .filter((f) => f.retention?.status === 'exceeded')
+      .map((f) => [f.retention!.fingerprint, { ...toEntry(f), kind: 'retention' as const }] as const),
+  ];
   return {
     version: BASELINE_VERSION,
     tool: 'piiscan',
@@ -87,7 +98,7 @@ export function pruneBaseline(
   findings: readonly Finding[],
   inScope: (site: Site) => boolean,
 ): Baseline {
-  const present = new Set(findings.map((f) => f.fingerprint));
+  const present = new Set(findings.flatMap((f) => [f.fingerprint, ...(f.retention ? [f.retention.fingerprint] : [])]));
   return {
     ...baseline,
     findings: Object.fromEntries(
@@ -140,7 +151,10 @@ export function compareWithBaseline(
   const marked = findings.map((f) => {
     const known = f.fingerprint in baseline.findings;
     if (known) seen.add(f.fingerprint);
-    return { ...f, inBaseline: known };
+    if (f.retention === undefined) return { ...f, inBaseline: known };
+    const kept = f.retention.fingerprint in baseline.findings;
+    if (kept) seen.add(f.retention.fingerprint);
+    return { ...f, inBaseline: known, retention: { ...f.retention, inBaseline: kept } };
   });
   const stale = Object.entries(baseline.findings)
     .filter(([fp]) => !seen.has(fp))

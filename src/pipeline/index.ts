@@ -8,6 +8,8 @@
  * 1a. policy: give every finding its verdict and the rule that decided it (policy/judge.ts).
  * 1b. declarations: check findings against data-product files; PII a product does not declare, or
  *     not in the declared form, is a violation of that file's line (declarations/compare.ts).
+ * 1c. retention: PII older than the limit of the rule covering its site is `retention exceeded`
+ *     (retention/apply.ts), a violation of its own with its own baseline key.
  * 2. baseline: mark the findings the baseline holds, list stale baseline entries.
  * 3. allow: mark findings accepted by fingerprint or site rules, report every rule's status.
  */
@@ -16,6 +18,7 @@ import { applyAllowRules, type AllowRule, type AllowStatus } from './allow.js';
 import { applyPolicy } from './policy/judge.js';
 import type { Policy } from './policy/policy.js';
 import { applyDeclarations, type DeclarationsInput, type DeclarationsReport } from './declarations/apply.js';
+import { applyRetention, type RetentionInput } from './retention/apply.js';
 import { compareWithBaseline, type Baseline, type BaselineComparison } from './baseline.js';
 
 export interface PipelineInput {
@@ -28,6 +31,8 @@ export interface PipelineInput {
   policy?: Policy;
   /** Data products to check findings against. */
   declarations?: DeclarationsInput;
+  /** Retention rules and the reference time, when any rule applies. */
+  retention?: RetentionInput;
   /** Today as YYYY-MM-DD, for allow rule expiry. */
   today: string;
 }
@@ -50,6 +55,7 @@ export function runPipeline(aggregated: Finding[], input: PipelineInput): Pipeli
   );
   let declarations: DeclarationsReport | undefined;
   if (input.declarations) ({ findings, report: declarations } = applyDeclarations(findings, input.declarations));
+  if (input.retention) findings = applyRetention(findings, input.retention);
   let baseline: BaselineComparison | undefined;
   if (input.baseline)
     ({ findings, comparison: baseline } = compareWithBaseline(findings, input.baseline.baseline, input.baseline.file));

@@ -12,7 +12,8 @@ export const STYLE = `body{font:14px/1.4 system-ui,sans-serif;margin:24px;color:
 .controls{display:flex;gap:12px;flex-wrap:wrap;align-items:center}.controls .only{font-weight:600;color:#8e1b10}
 table{border-collapse:collapse;width:100%;margin-top:12px}td,th{border-bottom:1px solid #eee;padding:4px 6px;text-align:left;vertical-align:top}
 .num{text-align:right}tr.failing td:first-child{border-left:4px solid #a93226}tr.plaintext td:first-child{border-left:4px solid #f1948a}
-td.status{white-space:nowrap}.fails{color:#8e1b10;font-weight:600}tr.other{color:#777}tr.other td:first-child{border-left:4px solid #c8ccd0}small{color:#777}.errors li{color:#b00}`;
+td.status{white-space:nowrap}.fails{color:#8e1b10;font-weight:600}tr.other{color:#777}tr.other td:first-child{border-left:4px solid #c8ccd0}small{color:#777}.errors li{color:#b00}
+tr.group th{background:#f6f6f6;font-weight:600;padding-top:10px}`;
 
 /**
  * Filters rows by the controls or the URL hash (`#service=orders&form=plaintext&failing=0`).
@@ -21,7 +22,8 @@ td.status{white-space:nowrap}.fails{color:#8e1b10;font-weight:600}tr.other{color
 export const SCRIPT = `(function(){
 var selects=[].slice.call(document.querySelectorAll('select[data-filter]'));var search=document.getElementById('search');var failing=document.getElementById('failing');
 function apply(){var want={};selects.forEach(function(s){if(s.value)want[s.dataset.filter]=s.value});var q=search.value.toLowerCase();var shown=0;
-[].slice.call(document.querySelectorAll('#findings tbody tr')).forEach(function(tr){var ok=Object.keys(want).every(function(k){return tr.dataset[k]===want[k]})&&(!failing.checked||tr.dataset.failing==='yes')&&(!q||tr.textContent.toLowerCase().indexOf(q)>=0);tr.style.display=ok?'':'none';if(ok)shown++});
+[].slice.call(document.querySelectorAll('#findings tbody tr[data-service]')).forEach(function(tr){var ok=Object.keys(want).every(function(k){return tr.dataset[k]===want[k]})&&(!failing.checked||tr.dataset.failing==='yes')&&(!q||tr.textContent.toLowerCase().indexOf(q)>=0);tr.style.display=ok?'':'none';if(ok)shown++});
+[].slice.call(document.querySelectorAll('#findings tbody')).forEach(function(tb){var any=[].some.call(tb.querySelectorAll('tr[data-service]'),function(tr){return tr.style.display!=='none'});tb.querySelector('tr.group').style.display=any?'':'none'});
 document.getElementById('shown').textContent=String(shown)}
 failing.checked=failing.dataset.default==='on';
 new URLSearchParams(location.hash.slice(1)).forEach(function(v,k){if(k==='failing')failing.checked=v!=='0';selects.forEach(function(s){if(s.dataset.filter===k)s.value=v})});

@@ -6,6 +6,8 @@
  * rows, from the controls or from the URL hash (`#service=orders&form=plaintext&failing=0`).
  */
 import { describeDeclarations } from './declarations-text.js';
+import * as words from './policy-words.js';
+import { describeRetention } from './retention-text.js';
 import type { Finding } from '../sites/finding.js';
 import { describeSource } from './code-source.js';
 import type { FormatOptions } from './formatters.js';
@@ -104,11 +106,13 @@ function row(f: Finding, report: Report): string {
   );
   const kind = failing ? 'failing' : f.form === 'plaintext' ? 'plaintext' : 'other';
   const where = `${first ? escape(`${first.path}:${first.line}:${first.column}`) : escape(f.site.uri)}<br><small>${escape(f.site.template)}</small>${f.site.jsonPath ? `<br><small>${escape(f.site.jsonPath)}</small>` : ''}${codeCell(f)}`;
+  const declaration = words.byProduct(report) ? `<br><small>${escape(words.describeDeclaration(f))}</small>` : '';
   const cells = [
     `${escape(describeStatus(f, report.settings))}${failing ? '<br><small class="fails">fails the scan</small>' : ''}`,
-    escape(f.sensitivity),
+    escape(words.describeKind(f)),
     escape(f.detector),
-    escape(f.form),
+    escape(words.toPolicyForm(f)),
+    `${escape(words.describePolicyVerdict(f))}${declaration}`,
     `${escape(f.service)}${f.owner?.team ? `<br><small>${escape(f.owner.team)}</small>` : ''}`,
   ];
   return `<tr ${data} class="${kind}">${cells.map((c, i) => `<td${i === 0 ? ' class="status"' : ''}>${c}</td>`).join('')}<td class="num">${f.count}</td><td class="num">${f.confidence.toFixed(2)}</td><td><code>${escape(f.sample)}</code></td><td>${where}</td><td><small title="${escape(f.fingerprint)}">${escape(f.fingerprint.slice(0, 12))}</small></td></tr>`;
@@ -138,6 +142,9 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
   const declared = describeDeclarations(report)
     .map((d) => `<li>${escape(d)}</li>`)
     .join('');
+  const retained = describeRetention(report)
+    .map((d) => `<li>${escape(d)}</li>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>piiscan report</title><style>${STYLE}</style></head><body>
@@ -148,9 +155,15 @@ export function formatHtml(report: Report, _options: FormatOptions): string {
 ${charts(report)}
 <h2>Findings (<span id="shown">${report.findings.length}</span> of ${report.findings.length} shown)</h2>
 ${controls(report)}
-<table id="findings"><thead><tr><th>Status</th><th>Sensitivity</th><th>Detector</th><th>Form</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
-<tbody>${report.findings.map((f) => row(f, report)).join('\n')}</tbody></table>
-${declared ? `<h2>Declarations</h2>\n<ul id="declarations">${declared}</ul>\n` : ''}<h2>Coverage</h2>
+<table id="findings"><thead><tr><th>Status</th><th>Kind</th><th>Detector</th><th>Form</th><th>Policy</th><th>Service</th><th>Count</th><th>Confidence</th><th>Sample</th><th>Where</th><th>Fingerprint</th></tr></thead>
+${words
+  .groupFindings(report.findings, report)
+  .map(
+    ([group, findings]) =>
+      `<tbody><tr class="group"><th colspan="11">${escape(group)} (${escape(plural(findings.length, 'finding'))})</th></tr>\n${findings.map((f) => row(f, report)).join('\n')}</tbody>`,
+  )
+  .join('\n')}</table>
+${declared ? `<h2>Declarations</h2>\n<ul id="declarations">${declared}</ul>\n` : ''}${retained ? `<h2>Retention</h2>\n<ul id="retention">${retained}</ul>\n` : ''}<h2>Coverage</h2>
 <p id="coverage">${escape(describeScanned(coverage))} scanned; ${plural(coverage.skipped.length, 'item')} skipped.</p>
 ${skipped ? `<ul>${skipped}</ul>` : ''}
 <h2>Errors</h2>

@@ -9,6 +9,15 @@ import { describeScanned, describeVerdict, plural } from './text.js';
 import { toPrintable } from '../errors/printable.js';
 import { describeSource } from './code-source.js';
 import { describeDeclarations } from './declarations-text.js';
+import {
+  byProduct,
+  describeDeclaration,
+  describeKind,
+  describePolicyVerdict,
+  groupFindings,
+  toPolicyForm,
+} from './policy-words.js';
+import { describeRetention } from './retention-text.js';
 
 /** Escapes text for a Markdown table cell (unprintable characters as `\x1b`, so no line breaks either). */
 function cell(text: string): string {
@@ -37,17 +46,30 @@ function serviceTable(report: Report): string[] {
   return ['| Service | Owner | Plaintext | New | Other forms |', '| --- | --- | ---: | ---: | ---: |', ...rows];
 }
 
-function findingRows(findings: Finding[]): string[] {
+/** Rows of findings in the policy's words; the declaration column only when products were checked. */
+function findingRows(findings: Finding[], report: Report): string[] {
+  const products = byProduct(report);
   return [
-    '| Sensitivity | Detector | Service | Count | Where | Sample |',
-    '| --- | --- | --- | ---: | --- | --- |',
+    `| Kind | Detector | Form | Policy |${products ? ' Declaration |' : ''} Service | Count | Where | Sample |`,
+    `| --- | --- | --- | --- |${products ? ' --- |' : ''} --- | ---: | --- | --- |`,
     ...findings.map((f) => {
       const at = f.locations[0] ? `${f.locations[0].path}:${f.locations[0].line}` : f.site.uri;
       const code = describeSource(f);
       const statement = f.source?.call ? `<br>${cell(f.source.call)}` : '';
-      return `| ${f.sensitivity} | ${f.detector} | ${cell(f.service)} | ${f.count} | ${cell(at)}<br>${cell(f.site.template)}${code ? `<br>${cell(code)}${statement}` : ''} | ${cell(f.sample)} |`;
+      const declaration = products ? ` ${cell(describeDeclaration(f))} |` : '';
+      return `| ${describeKind(f)} | ${f.detector} | ${cell(toPolicyForm(f))} | ${cell(describePolicyVerdict(f))} |${declaration} ${cell(f.service)} | ${f.count} | ${cell(at)}<br>${cell(f.site.template)}${code ? `<br>${cell(code)}${statement}` : ''} | ${cell(f.sample)} |`;
     }),
   ];
+}
+
+/** Every finding, a table per product or service. */
+function groupedRows(report: Report): string[] {
+  return groupFindings(report.findings, report).flatMap(([group, findings]) => [
+    '',
+    `#### ${cell(group)} (${plural(findings.length, 'finding')})`,
+    '',
+    ...findingRows(findings, report),
+  ]);
 }
 
 export function formatMarkdown(report: Report, _options: FormatOptions): string {
@@ -55,19 +77,19 @@ export function formatMarkdown(report: Report, _options: FormatOptions): string 
   const fresh = report.findings.filter((f) => f.new);
   const lines = [`## piiscan`, '', verdict(report), '', ...serviceTable(report)];
   if (report.baseline !== null && fresh.length > 0)
-    lines.push('', `### New plaintext findings (${fresh.length})`, '', ...findingRows(fresh));
-  const plaintext = report.findings.filter((f) => f.form === 'plaintext');
-  if (plaintext.length > 0)
+    lines.push('', `### New findings (${fresh.length})`, '', ...findingRows(fresh, report));
+  if (report.findings.length > 0)
     lines.push(
       '',
-      `<details><summary>All plaintext findings (${plaintext.length})</summary>`,
-      '',
-      ...findingRows(plaintext),
+      `<details><summary>All findings by ${byProduct(report) ? 'product' : 'service'} (${report.findings.length})</summary>`,
+      ...groupedRows(report),
       '',
       '</details>',
     );
   const declared = describeDeclarations(report);
   if (declared.length > 0) lines.push('', '### Declarations', '', ...declared.map((d) => `- ${cell(d)}`));
+  const retained = describeRetention(report);
+  if (retained.length > 0) lines.push('', '### Retention', '', ...retained.map((d) => `- ${cell(d)}`));
   for (const e of report.errors) lines.push('', `- Error: ${cell(e.source)}: ${cell(e.message)}`);
   const stale = report.baseline?.stale.length ?? 0;
   lines.push(

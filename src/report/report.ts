@@ -24,6 +24,8 @@ export interface Summary {
   newFindings: number;
   /** Findings accepted by an allow rule. */
   allowedFindings: number;
+  /** Findings whose PII is older than their retention rule allows (src/pipeline/retention/). */
+  retentionExceeded?: number;
   /** Findings that fail the gate: what exit code 1 is about. */
   failing: number;
   /** Occurrences across all findings. */
@@ -87,6 +89,9 @@ export function toSummary(findings: readonly Finding[], gate: GateOptions): Summ
     plaintextFindings: findings.filter((f) => f.form === 'plaintext').length,
     newFindings: findings.filter((f) => f.new).length,
     allowedFindings: findings.filter((f) => f.allowed).length,
+    ...(findings.some((f) => f.retention)
+      ? { retentionExceeded: findings.filter((f) => f.retention?.status === 'exceeded').length }
+      : {}),
     failing: findings.filter((f) => isFailing(f, gate)).length,
     occurrences: findings.reduce((n, f) => n + f.count, 0),
     byDetector: countBy(findings, (f) => f.detector),

@@ -12,6 +12,7 @@ import type { Report } from './report.js';
 import { toJsonText } from '../errors/printable.js';
 import { toStatementLocation, toOriginalUriBaseIds } from './sarif-code.js';
 import { isViolation } from '../sites/verdict.js';
+import { describeRetentionExceeded, retentionFindings } from './retention-text.js';
 
 const FINGERPRINT_KEY = 'piiscanLeakSite/v1';
 const SCHEME_AND_AUTHORITY = /^[a-z][a-z0-9+.-]*:\/\/[^/]*/i;
@@ -100,6 +101,27 @@ function toResult(f: Finding, report: Report) {
   };
 }
 
+/** Retention exceeded, a result of its own beside the finding's, keyed by its own fingerprint. */
+function retentionResults(report: Report) {
+  return retentionFindings(report).map((f) => ({
+    ruleId: 'retention-exceeded',
+    kind: 'fail',
+    level: f.sensitivity === 'sensitive' ? 'error' : 'warning',
+    message: { text: `PII kept past its retention limit at ${f.site.uri}: ${describeRetentionExceeded(f)}.` },
+    ...toPlaces(f),
+    partialFingerprints: { [FINGERPRINT_KEY]: f.retention!.fingerprint },
+    ...(f.retention!.inBaseline ? { baselineState: 'unchanged' } : report.baseline ? { baselineState: 'new' } : {}),
+    ...(f.allowed
+      ? {
+          suppressions: [
+            { kind: 'external', status: 'accepted', justification: `${f.allowed.rule}: ${f.allowed.reason}` },
+          ],
+        }
+      : {}),
+    properties: { service: f.service, site: f.site, finding: f.fingerprint, oldest: f.oldest, retention: f.retention },
+  }));
+}
+
 /** Stale declarations, as notes at the product file's line. */
 function staleResults(report: Report) {
   return (report.declarations?.stale ?? []).map((s) => ({
@@ -150,7 +172,11 @@ export function formatSarif(report: Report, _options: FormatOptions): string {
         ],
         ...(baseIds ? { originalUriBaseIds: baseIds } : {}),
         columnKind: 'utf16CodeUnits',
-        results: [...report.findings.map((f) => toResult(f, report)), ...staleResults(report)],
+        results: [
+          ...report.findings.map((f) => toResult(f, report)),
+          ...retentionResults(report),
+          ...staleResults(report),
+        ],
       },
     ],
   };

@@ -3,6 +3,8 @@
  * pipeline order (new first), then skipped items, baseline and allow notes, errors and a summary.
  */
 import { describeDeclarations } from './declarations-text.js';
+import { describeRetention } from './retention-text.js';
+import { toPolicyForm } from './policy-words.js';
 import { isViolation } from '../sites/verdict.js';
 import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
@@ -58,14 +60,14 @@ function serviceTable(findings: Finding[], report: Report, c: ChalkInstance, col
   });
   for (const f of findings) {
     const sensitivity = f.sensitivity === 'sensitive' ? c.red(f.sensitivity) : c.yellow(f.sensitivity);
-    const form = f.form === 'plaintext' ? c.red(f.form) : c.green(f.form);
+    const form = f.form === 'plaintext' ? c.red(f.form) : c.green(toPolicyForm(f));
     const count =
       f.rowsScanned === undefined
         ? f.count.toLocaleString('en-US')
         : `${f.count.toLocaleString('en-US')} of\n${plural(f.rowsScanned, 'row')}`;
     const cells = [
       sensitivity,
-      toPrintable(f.detector),
+      `${toPrintable(f.detector)}\n${f.identifier} identifier`,
       form,
       count,
       f.confidence.toFixed(2),
@@ -106,6 +108,7 @@ function notes(report: Report, c: ChalkInstance): string[] {
   }
   for (const e of report.errors) out.push(c.red(toPrintable(`Error: ${e.source}: ${e.message}`)));
   for (const line of describeDeclarations(report)) out.push(c.yellow(toPrintable(line)));
+  for (const line of describeRetention(report)) out.push(c.yellow(toPrintable(line)));
   return out;
 }
 

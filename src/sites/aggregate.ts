@@ -13,6 +13,7 @@ import type { RecordOrigin } from '../connectors/records.js';
 import type { ResolveOwner } from './ownership.js';
 import { toFingerprint, toIdentityKey } from './fingerprint.js';
 import { clipTemplate } from '../engine/template.js';
+import type { DatedAt } from './record-dates.js';
 
 export interface AggregateOptions {
   detectors: readonly Detector[];
@@ -37,14 +38,23 @@ const LEAK_SITE_CACHE_LIMIT = 4096;
 const DEFAULT_SOURCE = { file: 'folder', column: 'schema', object: 'prefix' } as const;
 
 export interface Aggregator {
-  /** `key`: the primary key of the row the occurrence is in (database columns). */
-  add(origin: RecordOrigin, occurrence: Occurrence, key?: Record<string, string>): void;
+  /**
+   * `key`: the primary key of the row the occurrence is in (database columns); `dated`: how old
+   * its data is, when the scan dates occurrences (retention).
+   */
+  add(origin: RecordOrigin, occurrence: Occurrence, key?: Record<string, string>, dated?: DatedAt): void;
   merge(findings: readonly Finding[]): void;
   findings(): Finding[];
 }
 
 /** What an occurrence or a partial finding adds to a finding with the same fingerprint. */
-type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations' | 'site'>;
+type Part = Pick<Finding, 'count' | 'confidence' | 'evidence' | 'sample' | 'locations' | 'site' | 'oldest'>;
+
+/** The older of two dates; equal ones keep the first, so the result does not depend on merge order. */
+function older(a: Finding['oldest'], b: Finding['oldest']): Finding['oldest'] {
+  if (a === undefined || b === undefined) return a ?? b;
+  return b.at < a.at || (b.at === a.at && b.from < a.from) ? b : a;
+}
 
 export function createAggregator(options: AggregateOptions): Aggregator {
   const byId = new Map(options.detectors.map((d) => [d.id, d]));
@@ -60,6 +70,8 @@ export function createAggregator(options: AggregateOptions): Aggregator {
    */
   function absorb(current: Finding, part: Part, partial = false): void {
     current.count += part.count;
+    const oldest = older(current.oldest, part.oldest);
+    if (oldest !== undefined) current.oldest = oldest;
     if (
       part.confidence > current.confidence ||
       (partial &&
@@ -128,7 +140,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
   }
 
   return {
-    add(origin, o, key) {
+    add(origin, o, key, dated) {
       const { owner, site, fingerprint } = toLeakSite(origin, o);
       const jsonPath = o.jsonPath ?? origin.jsonPath;
       const location: FindingLocation = {
@@ -145,6 +157,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
         sample: o.sample,
         locations: [location],
         site,
+        ...(dated ? { oldest: { at: new Date(dated.at).toISOString(), from: dated.from } } : {}),
       };
       const current = found.get(fingerprint);
       if (current !== undefined) return absorb(current, part);
@@ -164,6 +177,7 @@ export function createAggregator(options: AggregateOptions): Aggregator {
         locations: part.locations,
         sample: part.sample,
         evidence: part.evidence,
+        ...(part.oldest ? { oldest: part.oldest } : {}),
         new: true,
       });
     },

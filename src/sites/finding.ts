@@ -2,6 +2,7 @@
 import type { Category, Sensitivity, Identifier, Form } from '../engine/detector.js';
 import type { Evidence } from '../engine/occurrence.js';
 import type { SiteKind } from '../connectors/records.js';
+import type { DateSource } from './record-dates.js';
 
 /** The site of a finding: where a team has to look to fix it. */
 export interface Site {
@@ -87,6 +88,37 @@ export interface Finding {
   linkable?: Linkable;
   /** Set when the site belongs to a data product: what its product file declares of it. */
   declaration?: DeclarationStatus;
+  /**
+   * When the scan dates occurrences (a retention rule applies): the oldest date of its data (ISO
+   * 8601, UTC) and where it came from (src/sites/record-dates.ts).
+   */
+  oldest?: { at: string; from: DateSource };
+  /** Set when a retention rule covers the site (src/pipeline/retention/). */
+  retention?: RetentionStatus;
+}
+
+/** A finding against the retention rule that covers its site. */
+export interface RetentionStatus {
+  /**
+   * `exceeded`: data older than the limit; `within`: none is; `undated`: no date was found for it
+   * (no timestamp, path date or modification time), so it cannot be judged.
+   */
+  status: 'exceeded' | 'within' | 'undated';
+  /** The rule: its config path (`retention.rules["s3://lake/bronze/**"]`) or product file and line. */
+  rule: string;
+  /** The limit as written (`30d`) and in days. */
+  limit: string;
+  limitDays: number;
+  /** Days from the oldest date to the reference time, and days over the limit (0 when within). */
+  ageDays?: number;
+  overDays?: number;
+  /**
+   * Identity of the retention finding, for baselines: a hash of the finding's fingerprint, never of
+   * a date, so a new day or a rotated file never makes a known finding new.
+   */
+  fingerprint: string;
+  /** With a baseline: whether it holds this retention finding. */
+  inBaseline?: boolean;
 }
 
 /** A finding against its data product's declarations (src/pipeline/declarations/). */

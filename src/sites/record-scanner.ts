@@ -14,6 +14,7 @@ import { createOwnership } from './ownership.js';
 import type { ScanSettings } from './settings.js';
 import { emptyLinkSamples, sampleLinks, type LinkSamples } from './link-samples.js';
 import { keyOfRow } from '../connectors/records.js';
+import { createRecordDates } from './record-dates.js';
 
 /** A key value with an `@` or a run of nine digits may be an email, a phone number or an SSN: not shown. */
 const MAYBE_PII = /@|\d{9}/;
@@ -84,6 +85,7 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
         const column = record.kind === 'values' ? columns.addRecord(record) : undefined;
         let kept = 0;
         const found = { plaintext: new Set<string>(), hashed: new Set<string>() };
+        const dateOf = settings.dates ? createRecordDates(record) : undefined;
         for (let o of scanRecord(set, record, analyze)) {
           if (o.form === 'hashed' || (o.form === 'plaintext' && o.whole)) found[o.form].add(o.detector);
           if (o.confidence < settings.minConfidence) continue;
@@ -93,7 +95,12 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
           }
           if (column !== undefined) o = columns.addOccurrence(column, o);
           const key = record.kind === 'values' ? keyOfRow(record.keys, o.line) : undefined;
-          aggregator.add(record.origin, o, key && !analyze.showValues ? toShownKey(key) : key);
+          aggregator.add(
+            record.origin,
+            o,
+            key && !analyze.showValues ? toShownKey(key) : key,
+            dateOf?.(o.line, o.count),
+          );
           kept += o.count ?? 1;
         }
         if (record.kind === 'values') sampleLinks(links, record, found);

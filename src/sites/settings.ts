@@ -15,6 +15,8 @@ export interface ScanSettings {
   services: ServiceRule[];
   /** Allow rules on raw values, applied inside the engine. */
   allowValues: ValueRule[];
+  /** Date occurrences (line timestamps, path dates, modification times) for retention rules. Default false. */
+  dates?: boolean;
 }
 
 /**

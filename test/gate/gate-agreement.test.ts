@@ -50,7 +50,7 @@ function countsOf(report: Report) {
     json: report.findings.filter((f) => f.new).length,
     tableSummary: Number(/\((\d+) new\)/.exec(table)?.[1]),
     tableRows: table.split('\n').filter((l) => /^│ new /.test(l)).length,
-    markdownList: Number(/### New plaintext findings \((\d+)\)/.exec(markdown)?.[1] ?? 0),
+    markdownList: Number(/### New findings \((\d+)\)/.exec(markdown)?.[1] ?? 0),
     markdownServices: serviceRows.reduce((n, m) => n + Number(m[3]), 0),
     htmlTotal: Number(/data-total="new"><b>(\d+)<\/b>/.exec(html)?.[1]),
     htmlRows: [...html.matchAll(/<td class="status">new[<]/g)].length,

@@ -24,7 +24,7 @@ privacy:
 `;
 
 /** Lines of ORDERS_PRODUCT: the `pii` key, and each declared field. */
-export const LINES = { pii: 4, email: 7, email_sha256: 8, phone: 12, ssn: 15 };
+export const LINES = { pii: 4, email: 7, email_sha256: 8, phone: 12, ssn: 15, bronze: 18, period: 19 };
 
 export const WEB_PRODUCT = 'name: web\nprivacy:\n  pii: false\n';
 

@@ -1,10 +1,9 @@
 // Declared against found on PostgreSQL (test/servers/postgres.sh) and S3 (test/servers/s3.sh):
 // the same product files and rows give the same statuses, and a stale declaration when the
 // product's source was read whole.
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
-import { fillBucket, useS3rverEnv } from '../s3-server.js';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, useBucket, useDatabase } from './test-stores.js';
+import { makeTree, parseReport, runCli } from '../helpers.js';
 import { fieldOf } from '../../src/pipeline/declarations/compare.js';
 import type { Report } from '../../src/report/report.js';
 import { EXPECTED_STATUSES, LINES, ORDERS_PRODUCT, ordersRows } from './declarations-fixture.js';
@@ -37,19 +36,13 @@ const STALE = [{ product: 'orders', file: 'products/orders/product.yaml', line: 
 describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
   const url = () => databaseUrl(PG_URL!, DB);
 
-  beforeAll(async () => {
-    await freshDatabase(PG_URL!, DB);
-    const client = new pg.Client({ connectionString: url() });
-    await client.connect();
+  useDatabase(PG_URL, DB, async (client) => {
     await client.query(
       'CREATE SCHEMA orders; CREATE TABLE orders.customers (email text, email_sha256 text, phone text, contact_email text)',
     );
     for (const row of ordersRows())
       await client.query('INSERT INTO orders.customers VALUES ($1, $2, $3, $4)', Object.values(row));
-    await client.end();
   });
-
-  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it('gives each column its declaration status, and the missing ssn is stale', async () => {
     const report = await scanWithProducts(url(), `postgres://*/${DB}/orders.*`);
@@ -59,11 +52,10 @@ describe.skipIf(!PG_URL)('declarations on PostgreSQL', () => {
 });
 
 describe.skipIf(!ENDPOINT)('declarations on S3', () => {
-  useS3rverEnv();
-  beforeAll(async () => {
+  useBucket(ENDPOINT, BUCKET, () => {
     const rows = ordersRows();
     const csv = ['email,email_sha256,phone,contact_email', ...rows.map((r) => Object.values(r).join(','))].join('\n');
-    await fillBucket(ENDPOINT!, BUCKET, { 'orders/customers.csv': `${csv}\n` });
+    return { 'orders/customers.csv': `${csv}\n` };
   });
 
   it('gives each CSV column of the bucket prefix its status, and the missing ssn is stale', async () => {

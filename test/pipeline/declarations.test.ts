@@ -39,7 +39,12 @@ describe('product files', () => {
   it('reads pii_fields as names and as entries, with their lines', () => {
     const product = parseProduct(ORDERS_PRODUCT, 'products/orders/product.yaml');
     expect(product).toMatchObject({ name: 'orders', pii: true, line: LINES.pii, classification: 'confidential' });
-    expect(product.retention).toEqual({ bronzeDays: 30, period: '365d' });
+    expect(product.retention).toEqual({
+      bronzeDays: 30,
+      bronzeLine: LINES.bronze,
+      period: '365d',
+      periodLine: LINES.period,
+    });
     expect(product.fields.map((f) => [f.name, f.type, f.line, f.method])).toEqual([
       ['email', 'plaintext', LINES.email, undefined],
       ['email_sha256', 'pseudonymized', LINES.email_sha256, 'sha256'],

@@ -5,10 +5,9 @@
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { databaseUrl, dropDatabase, freshDatabase, makeTree, parseReport, runCli } from '../helpers.js';
-import { fillBucket, useS3rverEnv } from '../s3-server.js';
+import { describe, expect, it } from 'vitest';
+import { databaseUrl, useBucket, useDatabase } from './test-stores.js';
+import { makeTree, parseReport, runCli } from '../helpers.js';
 import { USER_SERVICE_VERDICTS, userServicePolicy, verdictsOf } from './user-service-fixture.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -27,10 +26,7 @@ const verdicts = (stdout: string) => verdictsOf(parseReport(stdout).findings);
 describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () => {
   const url = () => databaseUrl(PG_URL!, DB);
 
-  beforeAll(async () => {
-    await freshDatabase(PG_URL!, DB);
-    const client = new pg.Client({ connectionString: url() });
-    await client.connect();
+  useDatabase(PG_URL, DB, async (client) => {
     await client.query(`CREATE SCHEMA users; CREATE SCHEMA orders; CREATE SCHEMA analytics;
       CREATE TABLE users.accounts (id int, email_enc text);
       CREATE TABLE orders.customers (id int, email text);
@@ -43,10 +39,7 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
       const hashed = i % 10 === 9 ? sha256(`visitor${i}@example.org`) : sha256(email);
       await client.query('INSERT INTO analytics.events VALUES ($1, $2)', [i, hashed]);
     }
-    await client.end();
   });
-
-  afterAll(() => dropDatabase(PG_URL!, DB));
 
   it.each([
     ['allow', 'allowed'],
@@ -84,10 +77,9 @@ describe.skipIf(!PG_URL)('the user-service policy on PostgreSQL and logs', () =>
 });
 
 describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
-  useS3rverEnv();
-  beforeAll(async () => {
+  useBucket(ENDPOINT, BUCKET, () => {
     const csv = (header: string, values: string[]) => `id,${header}\n${values.map((v, i) => `${i},${v}`).join('\n')}\n`;
-    const objects: Record<string, string> = {
+    return {
       'users/accounts.csv': csv(
         'email_enc',
         EMAILS.map((_, i) => `vault:v1:${Buffer.from(`ciphertext-of-member-${i}-padding`).toString('base64')}`),
@@ -99,7 +91,6 @@ describe.skipIf(!ENDPOINT)('the user-service policy on S3', () => {
       ),
       'gateway/app.log': LOGS['gateway/app.log'],
     };
-    await fillBucket(ENDPOINT!, BUCKET, objects);
   });
 
   it('gives each object site its verdict, and links the base64 hashes to the plaintext CSV', async () => {

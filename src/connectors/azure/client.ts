@@ -63,6 +63,7 @@ export async function* listBlobs(
       yield {
         key: blob.name,
         size: blob.properties.contentLength ?? 0,
+        ...(blob.properties.lastModified ? { modifiedAt: blob.properties.lastModified.toISOString() } : {}),
         ...(tier === 'Archive' ? { unreadable: 'archived (Archive tier): rehydrate to scan' } : {}),
       };
     }

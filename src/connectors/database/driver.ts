@@ -33,6 +33,11 @@ export interface TableInfo {
   primaryKey?: string[];
   /** A single integer primary key, when the table has one (MySQL samples by key ranges). */
   integerKey?: string;
+  /**
+   * The column that dates a row (the config's `retention.timestampColumns`): a driver that can
+   * reads it after the primary key, as epoch seconds in text. PostgreSQL does; others ignore it.
+   */
+  timestamp?: string;
   /** Columns the scanning user may not SELECT: never read, reported with the grant they need. */
   deniedColumns?: string[];
   /** MySQL: the user holds column grants only and may not read every column; the server does not list the others. */
@@ -54,6 +59,8 @@ export interface ReadPlan {
   lockTimeoutMs: number;
   /** Read each row's primary key after its columns, for locations (default: not). */
   primaryKeys?: boolean;
+  /** `schema.table` glob → the column that dates a row, for retention (default: none). */
+  timestampColumns?: Record<string, string>;
 }
 
 /** The table as a read sees it: its primary key only when the plan asks for keys. */

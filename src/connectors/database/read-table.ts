@@ -4,8 +4,16 @@
  */
 import { isUtf8 } from 'node:buffer';
 import { emptyResult, type RecordSink, type SourceResult, type WorkUnit } from '../contract.js';
-import type { RecordOrigin } from '../records.js';
-import type { ColumnInfo, DatabaseDriver, ReadPlan, RowSink, TableInfo } from './driver.js';
+import type { RecordOrigin, RowDates } from '../records.js';
+import picomatch from 'picomatch';
+import {
+  toKeyedRead,
+  type ColumnInfo,
+  type DatabaseDriver,
+  type ReadPlan,
+  type RowSink,
+  type TableInfo,
+} from './driver.js';
 import { createColumnBatches, isBatchEnd } from '../column-batches.js';
 import { toDenied } from './denials.js';
 import { createRowKeys } from './row-keys.js';
@@ -50,9 +58,33 @@ function textStart(src: Uint8Array, start: number, end: number, column: ColumnIn
   return digits;
 }
 
+/** The table with the column that dates its rows, when retention names one the user may read. */
+function withTimestamp(table: TableInfo, plan: ReadPlan): TableInfo {
+  const name = `${table.schema}.${table.table}`;
+  const glob = Object.keys(plan.timestampColumns ?? {}).find((g) => picomatch.isMatch(name, g, { dot: true }));
+  const column = glob === undefined ? undefined : plan.timestampColumns![glob]!;
+  const known = [...table.columns.map((c) => c.name), ...table.skippedColumns].includes(column ?? '');
+  return column !== undefined && known && !table.deniedColumns?.includes(column)
+    ? { ...table, timestamp: column }
+    : table;
+}
+
+/** The timestamps of the rows since the last take(), as the driver passes them in epoch seconds. */
+function createRowDates() {
+  let values: number[] = [];
+  return {
+    add: (value: string | null) => void values.push(value === null ? NaN : Number(value) * 1000),
+    take(firstRow: number): RowDates {
+      const dates = { firstRow, values };
+      values = [];
+      return dates;
+    },
+  };
+}
+
 /** Reads one table into the sink; the result holds its coverage and rows. */
 export async function readTable({ unit, plan, origin, driver, sink }: TableRead): Promise<SourceResult> {
-  const { table } = unit;
+  const table = withTimestamp(unit.table, plan);
   const result = emptyResult();
   const batches = createColumnBatches(
     table.columns.map((column) => ({
@@ -63,10 +95,13 @@ export async function readTable({ unit, plan, origin, driver, sink }: TableRead)
   );
   const keys = createRowKeys(table.primaryKey);
   const width = table.columns.length;
+  // The timestamp comes after the key columns the read asks for.
+  const dateAt = table.timestamp === undefined ? -1 : width + (toKeyedRead(table, plan).primaryKey?.length ?? 0);
+  const dates = dateAt === -1 ? undefined : createRowDates();
   let rows = 0;
   let flushed = 0;
   const flush = () => {
-    result.bytes += batches.flush(keys.take(flushed + 1));
+    result.bytes += batches.flush(keys.take(flushed + 1), dates?.take(flushed + 1));
     flushed = rows;
   };
   let skippedValues = 0;
@@ -76,12 +111,14 @@ export async function readTable({ unit, plan, origin, driver, sink }: TableRead)
   };
   const rowSink: RowSink = {
     text(i, value) {
+      if (i === dateAt) return dates!.add(value);
       if (i >= width) return keys.add(i - width, value);
       const text = toText(value, table.columns[i]!);
       if (text === undefined) skip(table.columns[i]!, Boolean(value));
       else batches.add(i, text, rows + 1);
     },
     bytes(i, src, start, end) {
+      if (i === dateAt) return dates!.add(Buffer.from(src.buffer, src.byteOffset + start, end - start).toString());
       if (i >= width)
         return keys.add(i - width, Buffer.from(src.buffer, src.byteOffset + start, end - start).toString());
       const at = textStart(src, start, end, table.columns[i]!);

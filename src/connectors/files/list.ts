@@ -29,7 +29,7 @@ export interface ListOptions {
 }
 
 /** All paths here are absolute. Locations are shown from `cwd`; URIs and services come from the root alone. */
-function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
+function toOrigin(filePath: string, target: Target, cwd: string, modified: Date): RecordOrigin {
   const { uri, siteUri, service } = toFileSite(filePath, target.root);
   return {
     siteKind: 'file',
@@ -39,6 +39,7 @@ function toOrigin(filePath: string, target: Target, cwd: string): RecordOrigin {
     siteUri,
     defaultService: service,
     target: target.given,
+    modifiedAt: modified.toISOString(),
   };
 }
 
@@ -125,7 +126,7 @@ export async function listFiles(targets: readonly string[], options: ListOptions
     if (real === undefined) return;
     if (info.isFile()) {
       return void listing.files.push({
-        origin: toOrigin(entry, target, options.cwd),
+        origin: toOrigin(entry, target, options.cwd, info.mtime),
         textBytes: textBytes(entry, info.size),
       });
     }

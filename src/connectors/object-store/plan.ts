@@ -36,6 +36,8 @@ export interface StoredObject {
   size: number;
   /** Why it cannot be read as it is (archived: restore it first), if so. */
   unreadable?: string;
+  /** When it was last written (ISO 8601), from the listing. */
+  modifiedAt?: string;
 }
 
 /** A store's listing of one target, as planning sees it. */
@@ -79,6 +81,7 @@ function toStoredObjectUnit(listing: ObjectListing, object: StoredObject, group:
     key: object.key,
     group,
     length: object.size,
+    ...(object.modifiedAt ? { modifiedAt: object.modifiedAt } : {}),
   };
 }
 

@@ -21,6 +21,8 @@ export interface StoredObjectUnit extends WorkUnit {
   group: string;
   /** The object's size in bytes, for ranged reads (Parquet). */
   length: number;
+  /** When it was last written (ISO 8601), from the listing. */
+  modifiedAt?: string;
 }
 
 /** How the shared reader reaches one object of a store. */
@@ -54,6 +56,7 @@ function toOrigin(unit: StoredObjectUnit, access: ObjectAccess): RecordOrigin {
     // The first key segment names the service, or the container for keys at its top.
     defaultService: slash > 0 ? unit.key.slice(0, slash) : access.container,
     target: unit.target,
+    ...(unit.modifiedAt ? { modifiedAt: unit.modifiedAt } : {}),
   };
 }
 

@@ -103,6 +103,7 @@ function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: st
       c.address ? `host(${quote(c.name)})` : `${quote(c.name)}${c.kind === 'bytes' ? '' : '::text'}`,
     ),
     ...(table.primaryKey ?? []).map((k) => `${quote(k)}::text`),
+    ...(table.timestamp === undefined ? [] : [`extract(epoch from ${quote(table.timestamp)})::text`]),
   ].join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
   if (plan.full || estimate <= plan.sampleRows)

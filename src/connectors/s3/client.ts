@@ -53,6 +53,8 @@ export interface S3Object {
   key: string;
   size: number;
   storageClass: string;
+  /** The listing's LastModified (ISO 8601). */
+  modifiedAt?: string;
 }
 
 /** Every object under the prefix, page by page (ListObjectsV2 continuation tokens). */
@@ -64,7 +66,12 @@ export async function* listObjects(client: S3Client, target: S3Target, pageSize 
   for await (const page of pages) {
     for (const o of page.Contents ?? []) {
       if (o.Key === undefined) continue;
-      yield { key: o.Key, size: o.Size ?? 0, storageClass: o.StorageClass ?? 'STANDARD' };
+      yield {
+        key: o.Key,
+        size: o.Size ?? 0,
+        storageClass: o.StorageClass ?? 'STANDARD',
+        ...(o.LastModified ? { modifiedAt: o.LastModified.toISOString() } : {}),
+      };
     }
   }
 }

@@ -53,8 +53,10 @@ export function parseProduct(text: string, file: string): Product {
   const pii = isScalar(piiNode) ? piiNode.value !== false && piiNode.value !== 'false' : fields.length > 0;
   const name = root.get('name') ?? root.get('product') ?? path.basename(path.dirname(file));
   const classification = privacy.get('pii_classification') ?? root.get('pii_classification');
-  const bronze = privacy.get('bronze_retention_days') ?? root.get('bronze_retention_days');
-  const period = privacy.get('retention_period') ?? root.get('retention_period');
+  const bronzeNode = privacy.get('bronze_retention_days', true) ?? root.get('bronze_retention_days', true);
+  const periodNode = privacy.get('retention_period', true) ?? root.get('retention_period', true);
+  const bronze: unknown = isScalar(bronzeNode) ? bronzeNode.value : undefined;
+  const period: unknown = isScalar(periodNode) ? periodNode.value : undefined;
   return {
     name: String(name),
     file,
@@ -66,8 +68,10 @@ export function parseProduct(text: string, file: string): Product {
       ? {}
       : {
           retention: {
-            ...(bronze === undefined ? {} : { bronzeDays: Number(bronze) }),
-            ...(typeof period === 'string' || typeof period === 'number' ? { period: String(period) } : {}),
+            ...(bronze === undefined ? {} : { bronzeDays: Number(bronze), bronzeLine: lineOf(bronzeNode, lines) }),
+            ...(typeof period === 'string' || typeof period === 'number'
+              ? { period: String(period), periodLine: lineOf(periodNode, lines) }
+              : {}),
           },
         }),
   };

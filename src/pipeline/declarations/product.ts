@@ -41,6 +41,9 @@ export interface Product {
   line: number;
   fields: DeclaredField[];
   classification?: string;
-  /** `bronze_retention_days` and `retention_period` as written. */
-  retention?: { bronzeDays?: number; period?: string };
+  /**
+   * `bronze_retention_days` and `retention_period` as written, with their lines: the first holds
+   * for the product's bronze sites, the second for all of them (src/pipeline/retention/rules.ts).
+   */
+  retention?: { bronzeDays?: number; bronzeLine?: number; period?: string; periodLine?: number };
 }
