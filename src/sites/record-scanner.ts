@@ -13,8 +13,11 @@ import { createColumnVerdicts } from './column-verdict.js';
 import { createOwnership } from './ownership.js';
 import type { ScanSettings } from './settings.js';
 import { emptyLinkSamples, sampleLinks, type LinkSamples } from './link-samples.js';
-import { keyOfRow } from '../connectors/records.js';
+import { keyOfRow, type SiteKind } from '../connectors/records.js';
 import { createRecordDates } from './record-dates.js';
+
+/** Site kinds whose values records are columns (a table's; a CSV or Parquet file's). */
+const COLUMN_SITES = new Set<SiteKind>(['column', 'file']);
 
 /** A key value with an `@` or a run of nine digits may be an email, a phone number or an SSN: not shown. */
 const MAYBE_PII = /@|\d{9}/;
@@ -81,8 +84,11 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
     return {
       scan(record) {
         const { set, analyze } = (compiled ??= compile());
-        // A column's values (a table's, a CSV or Parquet file's) are counted, and its occurrences, for its verdict.
-        const column = record.kind === 'values' ? columns.addRecord(record) : undefined;
+        // A column's values (a table's, a CSV or Parquet file's) are counted, and its occurrences, for its
+        // verdict. Values grouped otherwise (a Redis key group's, an object's) are no column: a share of
+        // them says nothing of the kind.
+        const column =
+          record.kind === 'values' && COLUMN_SITES.has(record.origin.siteKind) ? columns.addRecord(record) : undefined;
         let kept = 0;
         const found = { plaintext: new Set<string>(), hashed: new Set<string>() };
         const dateOf = settings.dates ? createRecordDates(record) : undefined;
