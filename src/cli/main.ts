@@ -183,6 +183,11 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       parsePositive,
     )
     .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
+    .option(
+      '--split-size <size>',
+      'read a text file, object or table larger than this as several units (tables: rows x 100 bytes; default 256MiB)',
+      parseSize,
+    )
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
   addGateOptions(

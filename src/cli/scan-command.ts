@@ -65,6 +65,8 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
   shards?: number;
+  /** `--split-size`: text size above which a file, object or table is read as several units. */
+  splitSize?: number;
   /** Redis: keys read per key group; 0 reads all. */
   sampleKeys: number;
 }
@@ -184,6 +186,7 @@ export function toSourceSettings(
       exclude: options.exclude ?? [],
     },
     database,
+    ...(options.splitSize === undefined ? {} : { splitBytes: options.splitSize }),
   };
 }
 
