@@ -56,7 +56,8 @@ export async function readFile(
   if (stats.binary) result.opaque = [{ path: origin.path, file: origin.source }];
   // A file read in ranges counts once, in its first range.
   else result.files = (unit.range?.index ?? 0) === 0 ? 1 : 0;
-  result.read = !stats.binary;
+  // A file read in ranges was read when its first range was.
+  result.read = result.files > 0;
   return result;
 }
 

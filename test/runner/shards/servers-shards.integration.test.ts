@@ -5,7 +5,9 @@ import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTree, withEnv } from '../../helpers.js';
-import { readReport, scanBothWays } from './shard-helpers.js';
+import { gzipSync } from 'node:zlib';
+import { run } from '../../../src/cli/main.js';
+import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
@@ -107,5 +109,46 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 as shards', () => {
   it('merges 1, 3 and 8 shards into the single-process report, objects sampled alike', async () => {
     await expectEqualMerges('s3://piiscan-shards/', ['--endpoint-url', S3_ENDPOINT!, '--sample-objects', '10']);
     expect(readReport(cwd, 'merged-3.json').coverage.objects[0]).toMatchObject({ objectsScanned: 11, sampled: true });
+  }, 120_000);
+});
+
+// Objects larger than --split-size read as byte ranges with ranged GETs: merged, they equal one
+// process reading each object whole; what only an object's first bytes or content type tell
+// (gzip under a .log key, CSV by content type) is read whole by its first range.
+describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 objects split into ranges', () => {
+  let restore = () => undefined as void;
+  const line = (i: number) =>
+    i === 700 ? `${'word '.repeat(3000)}to ann@example.com` : `INFO order ${i} for buyer${i}@example.com\r`;
+  beforeAll(async () => {
+    required(S3_ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT', 's3');
+    restore = withEnv({ AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_PROFILE: undefined });
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    await client.send(new CreateBucketCommand({ Bucket: 'piiscan-split' })).catch(() => undefined);
+    const text = Array.from({ length: 2000 }, (_, i) => line(i)).join('\n');
+    const objects: Array<[string, string | Buffer, string?]> = [
+      ['app/big.log', text],
+      ['app/packed.log', gzipSync(text)],
+      ['app/export.log', `name,email\n${'B,b@example.org\n'.repeat(2000)}`, 'text/csv'],
+      ['app/small.log', 'INFO zed@example.com\n'],
+    ];
+    for (const [Key, Body, ContentType] of objects)
+      await client.send(
+        new PutObjectCommand({ Bucket: 'piiscan-split', Key, Body, ...(ContentType ? { ContentType } : {}) }),
+      );
+  }, 60_000);
+  afterAll(() => restore());
+
+  it('merges 1, 3 and 8 shards of ranges into the report of one process reading whole objects', async () => {
+    const args = ['s3://piiscan-split/', '--endpoint-url', S3_ENDPOINT!, '--max-locations', '0', '--seed', '7'];
+    await run(['scan', ...args, '-f', 'json', '-o', 'whole-s3.json', '-q'], { cwd, env: {} });
+    const whole = withoutRun(readReport(cwd, 'whole-s3.json'));
+    expect(whole.coverage!.objects[0]).toMatchObject({ objectsScanned: 4 });
+    for (const n of [1, 3, 8]) {
+      const { single, merged } = await scanBothWays([...args, '--split-size', '6000'], { n, cwd });
+      expect(merged).toEqual(single);
+      expect(single.report).toEqual(whole);
+    }
+    const part = readReport(cwd, 'parts-3/part-0.json').shard!;
+    expect(part.units).toBeGreaterThan(20);
   }, 120_000);
 });
