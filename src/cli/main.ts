@@ -188,6 +188,10 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       'read a text file, object or table larger than this as several units (tables: rows x 100 bytes; default 256MiB)',
       parseSize,
     )
+    .option(
+      '--inventory <s3-uri>',
+      "S3: list a bucket from its S3 Inventory report's manifest.json instead of listing it",
+    )
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
   addGateOptions(

@@ -67,6 +67,8 @@ export interface ScanOptions {
   shards?: number;
   /** `--split-size`: text size above which a file, object or table is read as several units. */
   splitSize?: number;
+  /** `--inventory`: an S3 Inventory manifest.json listing the buckets scanned. */
+  inventory?: string;
   /** Redis: keys read per key group; 0 reads all. */
   sampleKeys: number;
 }
@@ -153,6 +155,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
     maxObjectBytes: options.maxObjectSize,
     sampleObjects: options.sampleObjects,
     seed,
+    ...(options.inventory ? { inventory: options.inventory } : {}),
   };
 }
 

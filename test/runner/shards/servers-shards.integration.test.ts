@@ -152,3 +152,53 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 objects split into range
     expect(part.units).toBeGreaterThan(20);
   }, 120_000);
 });
+
+// A bucket listed from its S3 Inventory report (manifest.json and gzip CSV files in another
+// bucket) instead of ListObjectsV2: only what the report lists is read, and 3 shards merge into
+// the single-process report.
+describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing', () => {
+  let restore = () => undefined as void;
+  beforeAll(async () => {
+    required(S3_ENDPOINT, 'PIISCAN_TEST_S3_ENDPOINT', 's3');
+    restore = withEnv({ AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_PROFILE: undefined });
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    const put = (Bucket: string, Key: string, Body: string | Buffer) =>
+      client.send(new PutObjectCommand({ Bucket, Key, Body }));
+    for (const bucket of ['piiscan-inv', 'piiscan-inv-reports'])
+      await client.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+    const keys = Array.from({ length: 12 }, (_, i) => `logs/day ${i}.log`);
+    for (const [i, key] of keys.entries()) await put('piiscan-inv', key, `INFO buyer${i}@example.com\n`.repeat(i + 1));
+    await put('piiscan-inv', 'logs/unlisted.log', 'INFO hidden@example.com\n');
+    const row = (key: string, extra = 'true,false') =>
+      `"piiscan-inv","${encodeURIComponent(key).replace(/%2F/g, '/')}","30","2026-11-01T00:00:00.000Z",${extra}`;
+    const files = [
+      [...keys.slice(0, 7).map((k) => row(k)), row('logs/gone.log', 'true,true')],
+      [...keys.slice(7).map((k) => row(k)), `"other-bucket","logs/x.log","5","2026-11-01T00:00:00.000Z",true,false`],
+    ];
+    for (const [i, rows] of files.entries())
+      await put('piiscan-inv-reports', `inv/data/${i}.csv.gz`, gzipSync(`${rows.join('\n')}\n`));
+    const manifest = {
+      sourceBucket: 'piiscan-inv',
+      destinationBucket: 'arn:aws:s3:::piiscan-inv-reports',
+      fileFormat: 'CSV',
+      fileSchema: 'Bucket, Key, Size, LastModifiedDate, IsLatest, IsDeleteMarker',
+      files: files.map((_, i) => ({ key: `inv/data/${i}.csv.gz`, size: 1, MD5checksum: '0' })),
+    };
+    await put('piiscan-inv-reports', 'inv/manifest.json', JSON.stringify(manifest));
+  }, 60_000);
+  afterAll(() => restore());
+
+  it('reads the objects the inventory lists, 3 shards merged equal to one process', async () => {
+    const args = ['s3://piiscan-inv/logs/', '--endpoint-url', S3_ENDPOINT!, '--seed', '7', '--max-locations', '0'];
+    const inventory = ['--inventory', 's3://piiscan-inv-reports/inv/manifest.json'];
+    const { single, merged } = await scanBothWays([...args, ...inventory], { n: 3, cwd });
+    expect(merged).toEqual(single);
+    expect(single.report.coverage!.objects[0]).toMatchObject({ objectsListed: 12, objectsScanned: 12 });
+    const sites = single.report.findings!.flatMap((f) => f.locations.map((l) => l.path)).join(' ');
+    expect(sites).toContain('s3://piiscan-inv/logs/day 3.log');
+    expect(sites).not.toContain('unlisted');
+    const bad = await run(['scan', ...args, '--inventory', 's3://piiscan-inv/logs/day 1.log', '-q'], { cwd, env: {} });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stdout + bad.stderr).toContain('manifest is not JSON');
+  }, 120_000);
+});
