@@ -200,9 +200,11 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       .description(
         'merge the parts of a sharded scan (scan --shard) into one report, as one process would have written',
       )
-      .argument('<parts...>', 'part files (JSON reports of scan --shard), or folders of them')
+      .argument('<parts...>', 'part files (JSON reports of scan --shard), folders of them, or s3://bucket/prefix')
       .option('-c, --config <file>', "config file: owners, allow rules and gate defaults (use the scan's)")
       .option('--allow-partial', 'merge even when shards are missing; coverage.missingShards names them')
+      .option('--endpoint-url <url>', 'parts in S3 (s3://bucket/prefix): an S3-compatible endpoint')
+      .option('--region <region>', 'parts in S3: the bucket region (default: AWS_REGION or the profile)')
       .option('-q, --quiet', 'no status lines on stderr'),
   )
     .addHelpText('after', EXIT_CODES)

@@ -6,6 +6,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTree, withEnv } from '../../helpers.js';
 import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
@@ -197,6 +199,27 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing
     const sites = single.report.findings!.flatMap((f) => f.locations.map((l) => l.path)).join(' ');
     expect(sites).toContain('s3://piiscan-inv/logs/day 3.log');
     expect(sites).not.toContain('unlisted');
+    // The parts uploaded to a bucket (as deploy/ recipes do) merge from there into the same report.
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    for (let i = 0; i < 3; i++)
+      await client.send(
+        new PutObjectCommand({
+          Bucket: 'piiscan-inv-reports',
+          Key: `parts/run-1/part-${i}.json`,
+          Body: readFileSync(path.join(cwd, `parts-3/part-${i}.json`)),
+        }),
+      );
+    const fromS3 = ['merge', 's3://piiscan-inv-reports/parts/run-1/', '--endpoint-url', S3_ENDPOINT!];
+    await run([...fromS3, '-f', 'json', '-o', 'merged-s3.json', '-q'], { cwd, env: {} });
+    expect(withoutRun(readReport(cwd, 'merged-s3.json'))).toEqual(single.report);
+    const none = await run(['merge', 's3://piiscan-inv-reports/nothing/', '--endpoint-url', S3_ENDPOINT!], {
+      cwd,
+      env: {},
+    });
+    expect(none).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('no part (.json object) under it') as unknown,
+    });
     const bad = await run(['scan', ...args, '--inventory', 's3://piiscan-inv/logs/day 1.log', '-q'], { cwd, env: {} });
     expect(bad.exitCode).toBe(2);
     expect(bad.stdout + bad.stderr).toContain('manifest is not JSON');
