@@ -21,13 +21,13 @@ import {
   parseSource,
 } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
-import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
-import { explainFinding } from './explain-command.js';
-import { runLocate, type LocateCommandOptions } from './locate-command.js';
+import type { BaselineCommandOptions } from './baseline-command.js';
+import type { LocateCommandOptions } from './locate-command.js';
 import { loadReport } from '../report/load-report.js';
 import { toPrintableLines } from '../errors/printable.js';
 import { parseShard } from './shard-option.js';
-import { runMerge, type MergeCommandOptions } from './merge-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
+// Commands other than scan are loaded when run: a scan (each shard of one) loads only what it uses.
 
 export interface RunIO {
   cwd: string;
@@ -208,7 +208,9 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       .option('-q, --quiet', 'no status lines on stderr'),
   )
     .addHelpText('after', EXIT_CODES)
-    .action(async (parts: string[], options: MergeCommandOptions) => setExit(await runMerge(parts, options, io)));
+    .action(async (parts: string[], options: MergeCommandOptions) =>
+      setExit(await (await import('./merge-command.js')).runMerge(parts, options, io)),
+    );
   addScanOptions(program.command('baseline'))
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
     .argument('[target...]', 'as for scan')
@@ -216,7 +218,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
     .addHelpText('after', BASELINE_EXIT_CODES)
     .action(async (targets: string[], options: BaselineCommandOptions) =>
-      setExit(await runBaseline(targets, options, io)),
+      setExit(await (await import('./baseline-command.js')).runBaseline(targets, options, io)),
     );
   addScanOptions(program.command('locate'))
     .description("find people's identifiers in every form (hashes, encodings) in every source; verify erasure")
@@ -244,7 +246,9 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addHelpText('after', LOCATE_EXIT_CODES)
-    .action(async (targets: string[], options: LocateCommandOptions) => setExit(await runLocate(targets, options, io)));
+    .action(async (targets: string[], options: LocateCommandOptions) =>
+      setExit(await (await import('./locate-command.js')).runLocate(targets, options, io)),
+    );
   program
     .command('report')
     .description('render a saved JSON report in another format')
@@ -268,6 +272,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .argument('<fingerprint>', 'a fingerprint, or a unique prefix of one (at least 6 characters)')
     .requiredOption('-r, --report <file>', 'the JSON report the finding is in')
     .action(async (fingerprint: string, options: { report: string }) => {
+      const { explainFinding } = await import('./explain-command.js');
       io.stdout(explainFinding(await loadReport(options.report, io.cwd), fingerprint));
       setExit(0);
     });
