@@ -22,13 +22,13 @@ import {
   parseTime,
 } from './options.js';
 import { emitReport, runScan, type ScanCommandOptions } from './scan-command.js';
-import { runBaseline, type BaselineCommandOptions } from './baseline-command.js';
-import { explainFinding } from './explain-command.js';
-import { runLocate, type LocateCommandOptions } from './locate-command.js';
+import type { BaselineCommandOptions } from './baseline-command.js';
+import type { LocateCommandOptions } from './locate-command.js';
 import { loadReport } from '../report/load-report.js';
 import { toPrintableLines } from '../errors/printable.js';
 import { parseShard } from './shard-option.js';
-import { runMerge, type MergeCommandOptions } from './merge-command.js';
+import type { MergeCommandOptions } from './merge-command.js';
+// Commands other than scan are loaded when run: a scan (each shard of one) loads only what it uses.
 
 export interface RunIO {
   cwd: string;
@@ -189,6 +189,15 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       parsePositive,
     )
     .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
+    .option(
+      '--split-size <size>',
+      'read a text file, object or table larger than this as several units (tables: rows x 100 bytes; default 256MiB)',
+      parseSize,
+    )
+    .option(
+      '--inventory <s3-uri>',
+      "S3: list a bucket from its S3 Inventory report's manifest.json instead of listing it",
+    )
     .addHelpText('after', EXIT_CODES)
     .action(async (targets: string[], options: ScanCommandOptions) => setExit(await runScan(targets, options, io)));
   addGateOptions(
@@ -197,13 +206,17 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       .description(
         'merge the parts of a sharded scan (scan --shard) into one report, as one process would have written',
       )
-      .argument('<parts...>', 'part files (JSON reports of scan --shard), or folders of them')
+      .argument('<parts...>', 'part files (JSON reports of scan --shard), folders of them, or s3://bucket/prefix')
       .option('-c, --config <file>', "config file: owners, allow rules and gate defaults (use the scan's)")
       .option('--allow-partial', 'merge even when shards are missing; coverage.missingShards names them')
+      .option('--endpoint-url <url>', 'parts in S3 (s3://bucket/prefix): an S3-compatible endpoint')
+      .option('--region <region>', 'parts in S3: the bucket region (default: AWS_REGION or the profile)')
       .option('-q, --quiet', 'no status lines on stderr'),
   )
     .addHelpText('after', EXIT_CODES)
-    .action(async (parts: string[], options: MergeCommandOptions) => setExit(await runMerge(parts, options, io)));
+    .action(async (parts: string[], options: MergeCommandOptions) =>
+      setExit(await (await import('./merge-command.js')).runMerge(parts, options, io)),
+    );
   addScanOptions(program.command('baseline'))
     .description('write the plaintext findings of a scan as accepted (no values, no line numbers, sorted)')
     .argument('[target...]', 'as for scan')
@@ -211,7 +224,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .option('--prune', 'remove the entries of sites under the targets that no finding matches any more, add nothing')
     .addHelpText('after', BASELINE_EXIT_CODES)
     .action(async (targets: string[], options: BaselineCommandOptions) =>
-      setExit(await runBaseline(targets, options, io)),
+      setExit(await (await import('./baseline-command.js')).runBaseline(targets, options, io)),
     );
   addScanOptions(program.command('locate'))
     .description("find people's identifiers in every form (hashes, encodings) in every source; verify erasure")
@@ -249,7 +262,9 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     )
     .option('-o, --output <file>', 'write the report to a file instead of stdout')
     .addHelpText('after', LOCATE_EXIT_CODES)
-    .action(async (targets: string[], options: LocateCommandOptions) => setExit(await runLocate(targets, options, io)));
+    .action(async (targets: string[], options: LocateCommandOptions) =>
+      setExit(await (await import('./locate-command.js')).runLocate(targets, options, io)),
+    );
   program
     .command('report')
     .description('render a saved JSON report in another format')
@@ -273,6 +288,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .argument('<fingerprint>', 'a fingerprint, or a unique prefix of one (at least 6 characters)')
     .requiredOption('-r, --report <file>', 'the JSON report the finding is in')
     .action(async (fingerprint: string, options: { report: string }) => {
+      const { explainFinding } = await import('./explain-command.js');
       io.stdout(explainFinding(await loadReport(options.report, io.cwd), fingerprint));
       setExit(0);
     });

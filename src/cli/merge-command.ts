@@ -11,6 +11,7 @@ import { emitReport } from './scan-command.js';
 import { loadChosenBaseline, toGatedReport, type GateChoice } from './gated-report.js';
 import { checkOutput } from './output-file.js';
 import type { RunIO } from './main.js';
+import { isS3Url } from '../connectors/s3/target.js';
 
 export interface MergeCommandOptions extends GateChoice {
   config?: string;
@@ -20,16 +21,27 @@ export interface MergeCommandOptions extends GateChoice {
   quiet?: boolean;
   /** Merge even with shards missing; coverage names them. */
   allowPartial?: boolean;
+  /** Where parts in S3 are read from (`s3://bucket/prefix`): an S3-compatible endpoint, a region. */
+  endpointUrl?: string;
+  region?: string;
 }
 
 /**
  * The parts named: files as given, and a folder's `.json` files in name order but the merge's own
  * output (a report written beside the parts is not one of them).
  */
-async function toPartSources(given: readonly string[], io: RunIO, output?: string): Promise<PartSource[]> {
+async function toPartSources(given: readonly string[], io: RunIO, options: MergeCommandOptions): Promise<PartSource[]> {
+  const { output } = options;
   const own = output === undefined ? undefined : path.resolve(io.cwd, output);
   const files: string[] = [];
+  const stored: PartSource[] = [];
   for (const name of given) {
+    if (isS3Url(name)) {
+      const { listS3Parts } = await import('../merge/s3-parts.js');
+      const { endpointUrl: endpoint, region } = options;
+      stored.push(...(await listS3Parts(name, { ...(endpoint ? { endpoint } : {}), ...(region ? { region } : {}) })));
+      continue;
+    }
     const info = await stat(path.resolve(io.cwd, name)).catch(() => undefined);
     if (!info?.isDirectory()) {
       files.push(name);
@@ -39,7 +51,7 @@ async function toPartSources(given: readonly string[], io: RunIO, output?: strin
     for (const entry of entries.filter((e) => e.endsWith('.json')).sort())
       if (path.resolve(io.cwd, name, entry) !== own) files.push(path.join(name, entry));
   }
-  return files.map((file) => ({ name: file, read: () => loadReport(file, io.cwd) }));
+  return [...files.map((file) => ({ name: file, read: () => loadReport(file, io.cwd) })), ...stored];
 }
 
 export async function runMerge(parts: string[], options: MergeCommandOptions, io: RunIO): Promise<number> {
@@ -49,7 +61,7 @@ export async function runMerge(parts: string[], options: MergeCommandOptions, io
     required: options.config !== undefined,
   });
   const baseline = await loadChosenBaseline(options, config, io.cwd);
-  const merged = await mergeParts(await toPartSources(parts, io, options.output), {
+  const merged = await mergeParts(await toPartSources(parts, io, options), {
     allowPartial: options.allowPartial ?? false,
   });
   if (!options.quiet && merged.missing.length > 0)

@@ -66,6 +66,10 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
   shards?: number;
+  /** `--split-size`: text size above which a file, object or table is read as several units. */
+  splitSize?: number;
+  /** `--inventory`: an S3 Inventory manifest.json listing the buckets scanned. */
+  inventory?: string;
   /** Redis: keys read per key group; 0 reads all. */
   sampleKeys: number;
   /** Reference time for retention (epoch ms), from `--now` or PIISCAN_NOW; default the scan's start. */
@@ -155,6 +159,7 @@ function toS3Options(options: ScanOptions, config: Config, seed: number): S3Opti
     maxObjectBytes: options.maxObjectSize,
     sampleObjects: options.sampleObjects,
     seed,
+    ...(options.inventory ? { inventory: options.inventory } : {}),
   };
 }
 
@@ -209,6 +214,7 @@ export function toSourceSettings(
       exclude: options.exclude ?? [],
     },
     database,
+    ...(options.splitSize === undefined ? {} : { splitBytes: options.splitSize }),
   };
 }
 

@@ -16,6 +16,8 @@ export interface ReadLimits {
   chunkBytes: number;
   /** Longest line kept whole; longer lines are scanned in pieces of this size. */
   maxLineBytes: number;
+  /** False when the stream's start is not the text's (a byte range): the text was checked for a NUL whole. */
+  sniff?: boolean;
 }
 
 /** Counters a read fills in as it goes, so they are right even when it fails midway. */
@@ -150,7 +152,7 @@ export async function* readLineRecords(
       carry = undefined;
       if (first) {
         first = false;
-        if (data.subarray(0, SNIFF_BYTES).includes(0)) {
+        if (limits.sniff !== false && data.subarray(0, SNIFF_BYTES).includes(0)) {
           stats.binary = true;
           return;
         }

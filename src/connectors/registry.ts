@@ -21,6 +21,8 @@ export interface SourceSettings {
   azure: AzureOptions;
   database: DatabaseOptions;
   redis: RedisOptions;
+  /** Text size (bytes; a table's rows weigh ROW_BYTES each) above which a unit is split: DEFAULT_SPLIT_BYTES. */
+  splitBytes?: number;
 }
 
 export const CONNECTORS: ReadonlyArray<Connector<WorkUnit, SourceSettings>> = [

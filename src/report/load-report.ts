@@ -9,6 +9,11 @@ export async function loadReport(file: string, cwd: string): Promise<Report> {
   const text = await readFile(path.resolve(cwd, file), 'utf8').catch((error: unknown) => {
     throw new UserError(`${file}: ${describeFsError(error)}`);
   });
+  return parseReport(text, file);
+}
+
+/** A report from its JSON text; `file` names it in errors (a path, an s3:// URI). */
+export function parseReport(text: string, file: string): Report {
   let report: Partial<Report>;
   try {
     report = JSON.parse(text) as Partial<Report>;

@@ -1,7 +1,8 @@
 // `npm run bench:shards`: what sharding costs. The bench corpus (as `npm run bench` writes it)
 // scanned by one process and as 4 shards run one after another: total CPU of the shards over the
 // single run's, and the plan's imbalance. Then 1,000 parts of a folder of 2,000 small files are
-// merged: wall time and peak memory of the merge. BENCH_MB sets the corpus size (default 1024).
+// merged: wall time and peak memory of the merge. BENCH_MB sets the corpus size (default 1024);
+// BENCH_MERGE=0 leaves the merge out.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -41,6 +42,11 @@ console.log(
 );
 console.log(`CPU ratio (shards / one): ${(cpu / one.cpuSeconds).toFixed(3)}; plan imbalance: ${imbalance}`);
 
+// BENCH_MERGE=0 stops here (the parts below take minutes to write).
+if (process.env.BENCH_MERGE === '0') {
+  rmSync(work, { recursive: true, force: true });
+  process.exit(0);
+}
 // 1,000 parts of a folder of many small files, written in this process (one plan each).
 const small = path.join(work, 'small');
 for (let i = 0; i < 2000; i++) {

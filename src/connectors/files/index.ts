@@ -10,25 +10,24 @@ import { listFiles, type ListOptions } from './list.js';
 import { readFile, type FileUnit } from './read.js';
 import { fileScope } from './scope.js';
 import type { RowSample } from '../parquet/row-ranges.js';
+import { toRangeId } from '../byte-ranges.js';
+import { toFileRanges } from './ranges.js';
 
 /** How files are found: the folder shown paths are relative to, URIs' root, exclusions. */
 export type FileOptions = ListOptions;
 
-export const files: Connector<FileUnit, { files: FileOptions; database: RowSample }> = {
+export const files: Connector<FileUnit, { files: FileOptions; database: RowSample; splitBytes?: number }> = {
   name: 'files',
   claims: () => true,
   display: (target) => target,
-  async *plan(target, { files: options }) {
+  async *plan(target, { files: options, splitBytes }) {
     const listing = await listFiles([target], options);
     for (const { origin, textBytes } of listing.files) {
-      yield {
-        id: `files:${origin.path}`,
-        connector: 'files',
-        target,
-        source: origin.path,
-        size: { bytes: textBytes },
-        origin,
-      };
+      const unit = { id: `files:${origin.path}`, connector: 'files', target, source: origin.path, origin };
+      const ranges = await toFileRanges(origin, { textBytes, splitBytes });
+      if (ranges.length === 0) yield { ...unit, size: { bytes: textBytes } };
+      for (const range of ranges)
+        yield { ...unit, id: unit.id + toRangeId(range), size: { bytes: range.end - range.start }, range };
     }
     // A file named as the target was looked at even when it was skipped (binary, excluded): a
     // hook that passes staged files never fails on an image.

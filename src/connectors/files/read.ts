@@ -11,10 +11,14 @@ import { csvDelimiter, scanCsv } from '../csv.js';
 import { isParquet } from '../parquet/scan.js';
 import type { RowSample } from '../parquet/row-ranges.js';
 import { describeParquetError } from '../parquet/errors.js';
+import type { ByteRange } from '../byte-ranges.js';
+import { readFileRange } from './ranges.js';
 
 /** A file to read. */
 export interface FileUnit extends WorkUnit {
   origin: RecordOrigin;
+  /** The part of a large file this unit reads (byte-ranges.ts); absent for a whole file. */
+  range?: ByteRange;
 }
 
 /** Reads one file; `sample` is how many rows of a Parquet file to read. */
@@ -29,7 +33,12 @@ export async function readFile(
   const result = emptyResult();
   try {
     const delimiter = csvDelimiter(origin.source);
-    if (isParquet(origin.source)) {
+    if (unit.range !== undefined) {
+      for await (const record of readFileRange(origin, unit.range, stats)) {
+        const kept = sink.scan(record);
+        onRead?.(record.data.length, kept);
+      }
+    } else if (isParquet(origin.source)) {
       const { readParquetFile } = await import('../parquet/file.js');
       await readParquetFile(origin, sink, { sample, stats, result });
       onRead?.(stats.bytes, 0);
@@ -45,7 +54,9 @@ export async function readFile(
   }
   Object.assign(result, { bytes: stats.bytes, lines: stats.lines, longLines: stats.longLines });
   if (stats.binary) result.opaque = [{ path: origin.path, file: origin.source }];
-  else result.files = 1;
+  // A file read in ranges counts once, in its first range.
+  else result.files = (unit.range?.index ?? 0) === 0 ? 1 : 0;
+  // A file read in ranges was read when its first range was.
   result.read = result.files > 0;
   return result;
 }

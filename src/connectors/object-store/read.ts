@@ -13,6 +13,8 @@ import { isJsonDocument, scanJsonDocument } from './json-document.js';
 import { isParquet } from '../parquet/scan.js';
 import type { RowSample } from '../parquet/row-ranges.js';
 import { describeParquetError } from '../parquet/errors.js';
+import type { ByteRange } from '../byte-ranges.js';
+import { isSplittableObject, readObjectRange, toBuffers, type OpenObjectRange } from './ranges.js';
 
 /** One object to read: what the units of every store share. */
 export interface StoredObjectUnit extends WorkUnit {
@@ -23,6 +25,8 @@ export interface StoredObjectUnit extends WorkUnit {
   length: number;
   /** When it was last written (ISO 8601), from the listing. */
   modifiedAt?: string;
+  /** The part of a large object this unit reads (object-store/ranges.ts); absent for a whole object. */
+  range?: ByteRange;
 }
 
 /** How the shared reader reaches one object of a store. */
@@ -35,13 +39,10 @@ export interface ObjectAccess {
   open(): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string }>;
   /** The object's bytes [start, end), one ranged request. */
   range(start: number, end: number): Promise<Uint8Array>;
+  /** Bytes [start, end) (to the end without `end`) as a stream: a store that has it can split large objects. */
+  openRange?: OpenObjectRange;
   /** One line for a failure reading it. */
   describeError(error: unknown): string;
-}
-
-async function* toBuffers(body: AsyncIterable<Uint8Array>): AsyncGenerator<Buffer> {
-  for await (const piece of body)
-    yield Buffer.isBuffer(piece) ? piece : Buffer.from(piece.buffer, piece.byteOffset, piece.byteLength);
 }
 
 function toOrigin(unit: StoredObjectUnit, access: ObjectAccess): RecordOrigin {
@@ -87,6 +88,16 @@ async function scanObject(
   const { access, sink, stats } = context;
   const origin = toOrigin(unit, access);
   if (isParquet(unit.key)) return scanParquetObject(origin, unit, context);
+  const { range } = unit;
+  if (range !== undefined && access.openRange !== undefined) {
+    const open = access.openRange;
+    if (await isSplittableObject(unit, open)) {
+      for await (const record of readObjectRange(origin, { ...unit, range }, { open, stats })) sink.scan(record);
+      return;
+    }
+    // Read whole by the first range, as a whole read would (gzip, binary, CSV or JSON by content type).
+    if (range.index > 0) return;
+  }
   const { body, contentType } = await access.open();
   const stream = await textStream(toBuffers(body), stats);
   if (stream === undefined) return;
@@ -108,10 +119,12 @@ export async function readStoredObject(
   try {
     await scanObject(unit, { ...context, sink, stats, result });
     if (stats.binary) coverage.skipped['binary'] = 1;
-    else coverage.objectsScanned = 1;
+    // An object read in ranges counts once, in its first range.
+    else coverage.objectsScanned = (unit.range?.index ?? 0) === 0 ? 1 : 0;
   } catch (e) {
     result.errors.push({ source: unit.source, message: describeParquetError(e) ?? context.access.describeError(e) });
   }
   coverage.bytes = stats.bytes;
+  // An object read in ranges was read when its first range was.
   return { ...result, bytes: stats.bytes, lines: stats.lines, objects: [coverage], read: coverage.objectsScanned > 0 };
 }

@@ -81,8 +81,11 @@ export async function getObjectStream(
   client: S3Client,
   bucket: string,
   key: string,
+  range?: { start: number; end?: number | undefined },
 ): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string }> {
-  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  // A ranged GET of bytes [start, end), or from start to the object's end.
+  const Range = range && `bytes=${range.start}-${range.end === undefined ? '' : range.end - 1}`;
+  const response = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key, ...(Range ? { Range } : {}) }));
   if (response.Body === undefined) throw Object.assign(new Error('empty response'), { name: 'EmptyBody' });
   return { body: response.Body as AsyncIterable<Uint8Array>, contentType: response.ContentType ?? '' };
 }

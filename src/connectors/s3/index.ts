@@ -25,13 +25,14 @@ async function clientFor(options: S3Options): Promise<S3Client> {
   return client;
 }
 
-export const s3: Connector<ObjectUnit, { s3: S3Options; database: RowSample }> = {
+export const s3: Connector<ObjectUnit, { s3: S3Options; database: RowSample; splitBytes?: number }> = {
   name: 's3',
   claims: isS3Url,
   display: (target) => toS3Target(target).display,
-  async *plan(target, { s3: options }) {
+  async *plan(target, { s3: options, splitBytes }) {
     const { planBucket } = await import('./plan.js');
-    return yield* planBucket(toS3Target(target), await clientFor(options), options);
+    const { splitObjects } = await import('../object-store/ranges.js');
+    return yield* splitObjects(planBucket(toS3Target(target), await clientFor(options), options), splitBytes);
   },
   async read(unit, sink, { s3: options, database }) {
     await options.onObject?.(unit.key);

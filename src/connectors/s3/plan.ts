@@ -17,6 +17,8 @@ import type { StoredObjectUnit } from '../object-store/read.js';
 export interface S3Options extends S3ConnectOptions, ObjectPlanOptions {
   /** Objects per listing page (S3 gives at most 1000). */
   pageSize?: number;
+  /** `s3://bucket/path/manifest.json` of an S3 Inventory report, listed instead of the bucket (inventory.ts). */
+  inventory?: string;
   /** Called before each object is read on the main thread (tests change the bucket meanwhile). */
   onObject?: (key: string) => void | Promise<void>;
 }
@@ -42,8 +44,11 @@ export function createObjectFilter(
   return (object) => filter(toStoredObject(object));
 }
 
-async function* listStoredObjects(client: S3Client, target: S3Target, pageSize?: number) {
-  for await (const object of listObjects(client, target, pageSize)) yield toStoredObject(object);
+async function* listStoredObjects(client: S3Client, target: S3Target, options: S3Options) {
+  const objects = options.inventory
+    ? (await import('./inventory.js')).listInventory(client, options.inventory, target)
+    : listObjects(client, target, options.pageSize);
+  for await (const object of objects) yield toStoredObject(object);
 }
 
 export function planBucket(
@@ -56,7 +61,7 @@ export function planBucket(
     connector: 's3',
     root,
     display: target.display,
-    objects: listStoredObjects(client, target, options.pageSize),
+    objects: listStoredObjects(client, target, options),
     describeError: (error: unknown) => describeS3Error(error, root, options.endpoint ?? 'S3'),
   };
   return planObjects(listing, options, (unit) => ({ ...unit, bucket: target.bucket }));

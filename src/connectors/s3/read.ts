@@ -18,6 +18,7 @@ export function readObject(
     container: unit.bucket,
     open: () => getObjectStream(client, unit.bucket, unit.key),
     range: (start: number, end: number) => getObjectRange(client, unit, start, end),
+    openRange: (start: number, end?: number) => getObjectStream(client, unit.bucket, unit.key, { start, end }),
     describeError: (error: unknown) => describeS3Error(error, unit.source, context.where),
   };
   return readStoredObject(unit, sink, { access, sample: context.sample });

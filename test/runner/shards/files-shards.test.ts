@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, makeTree } from '../../helpers.js';
-import { readReport, scanBothWays } from './shard-helpers.js';
+import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
 function makeLogs(): string {
   const lines = (n: number, text: (i: number) => string) => Array.from({ length: n }, (_, i) => text(i)).join('\n');
@@ -107,4 +107,53 @@ describe('scan --shards, then merge', () => {
       's3cret',
     );
   });
+});
+
+// A file larger than --split-size is read as byte ranges cut at line starts: every shard plans the
+// same ranges, and the merge (line numbers, counts, coverage) equals one process reading it whole.
+describe('scan --split-size: large files as byte ranges', () => {
+  // Line 1501 is longer than three ranges: the range it starts in reads it whole, the next skip it.
+  const line = (i: number) =>
+    i === 1500
+      ? `${'word '.repeat(5000)}mail ann@example.com`
+      : i % 7 === 0
+        ? `${'x'.repeat(i % 300)} ERROR card 4111111111111111 for user${i}@example.com\r`
+        : `2026-11-01T10:00:00Z INFO login user${i}@example.com from +1 202-555-01${i % 90}`;
+  const dir = makeTree({
+    'logs/big.log': Array.from({ length: 3000 }, (_, i) => line(i)).join('\n'),
+    'logs/big-nl.log': `${Array.from({ length: 900 }, (_, i) => line(i + 5)).join('\n')}\n\n\n`,
+    'logs/big.log.gz': gzipSync(Array.from({ length: 900 }, (_, i) => line(i)).join('\n')),
+    'logs/big.csv': `name,email\n${Array.from({ length: 900 }, (_, i) => `P${i},p${i}@example.com`).join('\n')}\n`,
+    'logs/small.log': 'INFO mail to zed@example.com\n',
+  });
+  const args = ['logs', '--max-locations', '0', '--split-size', '7000'];
+
+  it('plans the large plain files as ranges, the others whole', async () => {
+    const { run } = await import('../../../src/cli/main.js');
+    await run(['scan', ...args, '--shard', '0/1', '-f', 'json', '-o', 'plan.json', '-q'], { cwd: dir, env: {} });
+    const part = readReport(dir, 'plan.json').shard!;
+    // big.log alone is about 280 KB: dozens of ranges; the gzip and CSV files stay one unit each.
+    expect(part.units).toBeGreaterThan(40);
+    const whole = await run(['scan', 'logs', '--shard', '0/1', '-f', 'json', '-o', 'plan.json', '-q'], {
+      cwd: dir,
+      env: {},
+    });
+    expect(whole.exitCode).toBe(0);
+    expect(readReport(dir, 'plan.json').shard!.units).toBe(5);
+  }, 60_000);
+
+  for (const n of [1, 3, 8]) {
+    it(`${n} shards of ranges merge into the report of one process reading each file whole`, async () => {
+      const { run } = await import('../../../src/cli/main.js');
+      const whole = await run(['scan', 'logs', '--max-locations', '0', '-f', 'json', '-o', 'whole.json', '-q'], {
+        cwd: dir,
+        env: {},
+      });
+      const { single, merged } = await scanBothWays(args, { n, cwd: dir });
+      expect(merged).toEqual(single);
+      expect(single).toEqual({ exitCode: whole.exitCode, report: withoutRun(readReport(dir, 'whole.json')) });
+      const lines = single.report.findings!.flatMap((f) => f.locations.map((l) => l.line ?? 0));
+      expect(Math.max(...lines)).toBe(3000);
+    }, 60_000);
+  }
 });

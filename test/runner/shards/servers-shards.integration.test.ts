@@ -1,9 +1,14 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../../../src/cli/main.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
 import { fillBucket, useS3rverEnv } from '../../s3-server.js';
-import { readReport, scanBothWays } from './shard-helpers.js';
+import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
@@ -80,5 +85,113 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 as shards', () => {
   it('merges 1, 3 and 8 shards into the single-process report, objects sampled alike', async () => {
     await expectEqualMerges('s3://piiscan-shards/', ['--endpoint-url', S3_ENDPOINT!, '--sample-objects', '10']);
     expect(readReport(cwd, 'merged-3.json').coverage.objects[0]).toMatchObject({ objectsScanned: 11, sampled: true });
+  }, 120_000);
+});
+
+// Objects larger than --split-size read as byte ranges with ranged GETs: merged, they equal one
+// process reading each object whole; what only an object's first bytes or content type tell
+// (gzip under a .log key, CSV by content type) is read whole by its first range.
+describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 objects split into ranges', () => {
+  useS3rverEnv();
+  const line = (i: number) =>
+    i === 700 ? `${'word '.repeat(3000)}to ann@example.com` : `INFO order ${i} for buyer${i}@example.com\r`;
+  beforeAll(async () => {
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    await client.send(new CreateBucketCommand({ Bucket: 'piiscan-split' })).catch(() => undefined);
+    const text = Array.from({ length: 2000 }, (_, i) => line(i)).join('\n');
+    const objects: Array<[string, string | Buffer, string?]> = [
+      ['app/big.log', text],
+      ['app/packed.log', gzipSync(text)],
+      ['app/export.log', `name,email\n${'B,b@example.org\n'.repeat(2000)}`, 'text/csv'],
+      ['app/small.log', 'INFO zed@example.com\n'],
+    ];
+    for (const [Key, Body, ContentType] of objects)
+      await client.send(
+        new PutObjectCommand({ Bucket: 'piiscan-split', Key, Body, ...(ContentType ? { ContentType } : {}) }),
+      );
+  }, 60_000);
+
+  it('merges 1, 3 and 8 shards of ranges into the report of one process reading whole objects', async () => {
+    const args = ['s3://piiscan-split/', '--endpoint-url', S3_ENDPOINT!, '--max-locations', '0', '--seed', '7'];
+    await run(['scan', ...args, '-f', 'json', '-o', 'whole-s3.json', '-q'], { cwd, env: {} });
+    const whole = withoutRun(readReport(cwd, 'whole-s3.json'));
+    expect(whole.coverage!.objects[0]).toMatchObject({ objectsScanned: 4 });
+    for (const n of [1, 3, 8]) {
+      const { single, merged } = await scanBothWays([...args, '--split-size', '6000'], { n, cwd });
+      expect(merged).toEqual(single);
+      expect(single.report).toEqual(whole);
+    }
+    const part = readReport(cwd, 'parts-3/part-0.json').shard!;
+    expect(part.units).toBeGreaterThan(20);
+  }, 120_000);
+});
+
+// A bucket listed from its S3 Inventory report (manifest.json and gzip CSV files in another
+// bucket) instead of ListObjectsV2: only what the report lists is read, and 3 shards merge into
+// the single-process report.
+describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing', () => {
+  useS3rverEnv();
+  beforeAll(async () => {
+    expectServer('PIISCAN_TEST_S3_ENDPOINT', 's3');
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    const put = (Bucket: string, Key: string, Body: string | Buffer) =>
+      client.send(new PutObjectCommand({ Bucket, Key, Body }));
+    for (const bucket of ['piiscan-inv', 'piiscan-inv-reports'])
+      await client.send(new CreateBucketCommand({ Bucket: bucket })).catch(() => undefined);
+    const keys = Array.from({ length: 12 }, (_, i) => `logs/day ${i}.log`);
+    for (const [i, key] of keys.entries()) await put('piiscan-inv', key, `INFO buyer${i}@example.com\n`.repeat(i + 1));
+    await put('piiscan-inv', 'logs/unlisted.log', 'INFO hidden@example.com\n');
+    const row = (key: string, extra = 'true,false') =>
+      `"piiscan-inv","${encodeURIComponent(key).replace(/%2F/g, '/')}","30","2026-11-01T00:00:00.000Z",${extra}`;
+    const files = [
+      [...keys.slice(0, 7).map((k) => row(k)), row('logs/gone.log', 'true,true')],
+      [...keys.slice(7).map((k) => row(k)), `"other-bucket","logs/x.log","5","2026-11-01T00:00:00.000Z",true,false`],
+    ];
+    for (const [i, rows] of files.entries())
+      await put('piiscan-inv-reports', `inv/data/${i}.csv.gz`, gzipSync(`${rows.join('\n')}\n`));
+    const manifest = {
+      sourceBucket: 'piiscan-inv',
+      destinationBucket: 'arn:aws:s3:::piiscan-inv-reports',
+      fileFormat: 'CSV',
+      fileSchema: 'Bucket, Key, Size, LastModifiedDate, IsLatest, IsDeleteMarker',
+      files: files.map((_, i) => ({ key: `inv/data/${i}.csv.gz`, size: 1, MD5checksum: '0' })),
+    };
+    await put('piiscan-inv-reports', 'inv/manifest.json', JSON.stringify(manifest));
+  }, 60_000);
+
+  it('reads the objects the inventory lists, 3 shards merged equal to one process', async () => {
+    const args = ['s3://piiscan-inv/logs/', '--endpoint-url', S3_ENDPOINT!, '--seed', '7', '--max-locations', '0'];
+    const inventory = ['--inventory', 's3://piiscan-inv-reports/inv/manifest.json'];
+    const { single, merged } = await scanBothWays([...args, ...inventory], { n: 3, cwd });
+    expect(merged).toEqual(single);
+    expect(single.report.coverage!.objects[0]).toMatchObject({ objectsListed: 12, objectsScanned: 12 });
+    const sites = single.report.findings!.flatMap((f) => f.locations.map((l) => l.path)).join(' ');
+    expect(sites).toContain('s3://piiscan-inv/logs/day 3.log');
+    expect(sites).not.toContain('unlisted');
+    // The parts uploaded to a bucket (as deploy/ recipes do) merge from there into the same report.
+    const client = new S3Client({ endpoint: S3_ENDPOINT!, region: 'us-east-1', forcePathStyle: true });
+    for (let i = 0; i < 3; i++)
+      await client.send(
+        new PutObjectCommand({
+          Bucket: 'piiscan-inv-reports',
+          Key: `parts/run-1/part-${i}.json`,
+          Body: readFileSync(path.join(cwd, `parts-3/part-${i}.json`)),
+        }),
+      );
+    const fromS3 = ['merge', 's3://piiscan-inv-reports/parts/run-1/', '--endpoint-url', S3_ENDPOINT!];
+    await run([...fromS3, '-f', 'json', '-o', 'merged-s3.json', '-q'], { cwd, env: {} });
+    expect(withoutRun(readReport(cwd, 'merged-s3.json'))).toEqual(single.report);
+    const none = await run(['merge', 's3://piiscan-inv-reports/nothing/', '--endpoint-url', S3_ENDPOINT!], {
+      cwd,
+      env: {},
+    });
+    expect(none).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringContaining('no part (.json object) under it') as unknown,
+    });
+    const bad = await run(['scan', ...args, '--inventory', 's3://piiscan-inv/logs/day 1.log', '-q'], { cwd, env: {} });
+    expect(bad.exitCode).toBe(2);
+    expect(bad.stdout + bad.stderr).toContain('manifest is not JSON');
   }, 120_000);
 });
