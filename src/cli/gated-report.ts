@@ -12,7 +12,7 @@ import { toReport, type Report, type ReportSettings, type RunInfo } from '../rep
 import type { ScanResult } from '../runner/run.js';
 import type { Owner } from '../sites/finding.js';
 import type { DeclarationsInput } from '../pipeline/declarations/apply.js';
-import type { ServiceSource } from '../source/attach.js';
+import { attachSources, type ServiceSource } from '../source/attach.js';
 import { toConfigRules, toProductRules } from '../pipeline/retention/rules.js';
 
 /** The gate's options as given on the command line (over the config's). */
@@ -74,10 +74,9 @@ export async function toGatedReport(
     },
   });
   const gated = applyGate(annotated.findings, gate);
-  // The code index (tree-sitter) is loaded only for a scan given service sources.
-  const findings = context.code
-    ? await (await import('../source/attach.js')).attachSources(gated, context.code)
-    : gated;
+  // Every scan attaches code locations: a log line may carry its own (OpenTelemetry `code.*`)
+  // without any service source given.
+  const findings = context.code ? await attachSources(gated, context.code) : gated;
   const pipeline = { ...annotated, findings };
   return toReport(result, pipeline, { config: context.source, settings: { ...context.settings, ...gate } });
 }
