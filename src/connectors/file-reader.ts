@@ -3,6 +3,7 @@
  * by the chunk size plus the line limit: a line longer than the limit is scanned in pieces.
  */
 import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { RecordOrigin, ScanRecord } from './records.js';
@@ -86,6 +87,18 @@ export async function* decompressed(
 
 /** Bytes of a stream's (decompressed) start that are checked for a NUL: one there makes it binary. */
 export const SNIFF_BYTES = 8000;
+
+/** The first `bytes` bytes of a file (fewer when it is shorter): never more is read. */
+export async function readHead(file: string, bytes: number): Promise<Buffer> {
+  const handle = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(head, 0, bytes, 0);
+    return head.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
 
 /**
  * A stream's bytes, gunzipped when they are gzip, once its first bytes are known to hold no NUL;

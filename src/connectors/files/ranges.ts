@@ -1,6 +1,5 @@
 /** Large plain-text files as byte ranges (byte-ranges.ts): which files split, and reading one range. */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import type { RecordOrigin, ScanRecord } from '../records.js';
 import {
   DEFAULT_SPLIT_BYTES,
@@ -9,22 +8,10 @@ import {
   toByteRanges,
   type ByteRange,
 } from '../byte-ranges.js';
-import { DEFAULT_LIMITS, readLineRecords, SNIFF_BYTES, type ReadStats } from '../file-reader.js';
+import { DEFAULT_LIMITS, readHead, readLineRecords, SNIFF_BYTES, type ReadStats } from '../file-reader.js';
 import { textBytes as toTextBytes } from '../file-group.js';
 import { csvDelimiter } from '../csv.js';
 import { isParquet } from '../parquet/scan.js';
-
-/** The file's first bytes, as a whole read sniffs them. */
-async function readHead(file: string): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(SNIFF_BYTES);
-    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
-}
 
 /**
  * The ranges a file is read as: none for a file at or under the split size, and none for what is
@@ -39,7 +26,7 @@ export async function toFileRanges(
   const name = origin.source;
   if (toTextBytes(name, 1) !== 1 || csvDelimiter(name) !== undefined || isParquet(name)) return [];
   // A file that cannot be opened is read whole, so its error is told once, as for any file.
-  const head = await readHead(name).catch(() => undefined);
+  const head = await readHead(name, SNIFF_BYTES).catch(() => undefined);
   return head !== undefined && isSplittableHead(head) ? ranges : [];
 }
 

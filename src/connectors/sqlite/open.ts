@@ -16,7 +16,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { isSqliteHeader, readHead } from './target.js';
+import { isSqliteHeader } from './target.js';
+import { readHead } from '../file-reader.js';
 import { loadSqlite } from './load.js';
 
 /** Bytes read to recognise the file: the header page's start, enough to tell random bytes from structure. */

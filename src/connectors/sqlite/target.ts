@@ -2,8 +2,8 @@
  * SQLite targets: which command-line targets name a SQLite file (`sqlite:` URLs), and which files
  * met in a folder walk are SQLite databases (by their header, whatever their name).
  */
-import { open } from 'node:fs/promises';
 import path from 'node:path';
+import { readHead } from '../file-reader.js';
 
 /** A SQLite database file to scan. */
 export interface SqliteTarget {
@@ -60,18 +60,6 @@ export function hasSqliteName(file: string): boolean {
 /** Whether `bytes` start with the SQLite 3 header. */
 export function isSqliteHeader(bytes: Uint8Array): boolean {
   return bytes.length >= SQLITE_HEADER.length && SQLITE_HEADER.equals(bytes.subarray(0, SQLITE_HEADER.length));
-}
-
-/** The first `bytes` bytes of a file (fewer when it is shorter): never more is read. */
-export async function readHead(file: string, bytes: number): Promise<Buffer> {
-  const handle = await open(file, 'r');
-  try {
-    const head = Buffer.alloc(bytes);
-    const { bytesRead } = await handle.read(head, 0, bytes, 0);
-    return head.subarray(0, bytesRead);
-  } finally {
-    await handle.close();
-  }
 }
 
 /**
