@@ -14,6 +14,7 @@ import {
   type PatternSet,
   type PatternTest,
   type TextPattern,
+  toLooseSource,
 } from './regex.js';
 
 export interface CompiledPattern {
@@ -116,7 +117,7 @@ export function toWordStartSource(words: readonly string[]): string {
 
 /** Union source for a pattern that needs context: a context word before the value, on the same line. */
 function withContextPrefix(detector: Detector, spec: PatternSpec): string {
-  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${spec.prefilter ?? spec.regex})`;
+  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${toLooseSource(spec.prefilter ?? spec.regex)})`;
 }
 
 /** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */
@@ -138,7 +139,9 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const patterns = detectors.flatMap((detector) =>
     detector.patterns.map((spec) => ({ detector, spec, pattern: compileTextPattern(spec.regex) })),
   );
-  const bounded = patterns.flatMap(({ spec }) => (spec.context === 'required' ? [] : [spec.prefilter ?? spec.regex]));
+  const bounded = patterns.flatMap(({ spec }) =>
+    spec.context === 'required' ? [] : [toLooseSource(spec.prefilter ?? spec.regex)],
+  );
   const gapped = patterns.flatMap(({ detector, spec }) =>
     spec.context === 'required' ? [withContextPrefix(detector, spec)] : [],
   );
@@ -151,7 +154,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
     patterns,
     scanner: compileByteScanner([bounded, gapped]),
     scannerGroups: [bounded, gapped],
-    lineSet: compilePatternSet(patterns.map((p) => p.spec.regex)),
+    lineSet: compilePatternSet(patterns.map((p) => toLooseSource(p.spec.regex))),
     fieldNames,
     fieldKeys,
     fieldKeyPattern: compileTextPattern(fields ?? '$.^'),

@@ -35,10 +35,20 @@ export interface TextPattern {
 export function compileTextPattern(source: string): TextPattern {
   // Compiled on first use: most of a scan's patterns never reach stage two, and compiling them
   // all is a noticeable part of a short scan. Config patterns are checked when read (checkPattern).
-  let re: RE2 | undefined;
+  //
+  // A pattern with Unicode property classes has a loose twin (toLooseSource) that matches the
+  // same on ASCII text, where most log lines are: the exact classes cost RE2 a large program,
+  // whose DFA gives up on ordinary lines and leaves them to its slow NFA. Other text gets the
+  // exact pattern.
+  const loose = toLooseSource(source);
+  let exact: RE2 | undefined;
+  let ascii: RE2 | undefined;
   return {
     matchAll(text, bytes) {
-      re ??= new RE2(source, 'gu');
+      const re =
+        loose !== source && (bytes ? isAscii(bytes) : Buffer.byteLength(text) === text.length)
+          ? (ascii ??= new RE2(loose, 'gu'))
+          : (exact ??= new RE2(source, 'gu'));
       return text.length > LONG_TEXT ? matchBytes(re, text, bytes) : matchString(re, text);
     },
   };
@@ -182,6 +192,60 @@ export interface PatternSet {
    * are cheaper than a string.
    */
   matching(text: string | Buffer): number[];
+}
+
+/**
+ * Unicode property classes as their ASCII members plus every non-ASCII character. RE2 turns a
+ * class such as `\p{Lu}` into a UTF-8 automaton of hundreds of byte ranges, which costs compile
+ * time at every start and DFA states on every line; a prefilter only has to let every real match
+ * through, and the exact pattern runs after it. In a negated class the ASCII members alone are
+ * the looser choice (`[^A-Za-z]` takes in all that `[^\p{L}]` does).
+ */
+const ASCII_MEMBERS: Record<string, string> = { L: 'A-Za-z', Lu: 'A-Z', Ll: 'a-z', N: '0-9' };
+const NON_ASCII = String.raw`\x{80}-\x{10FFFF}`;
+
+/**
+ * A pattern that matches wherever `source` does, with its Unicode property classes loosened (see
+ * ASCII_MEMBERS): on ASCII text it matches exactly what `source` does, elsewhere it may match
+ * more. A class it cannot loosen (another property, `\P{..}`) is kept as written.
+ */
+export function toLooseSource(source: string): string {
+  let out = '';
+  // Where the open class's members start in `out` (after `[` or `[^`), or -1 outside a class.
+  let members = -1;
+  let negated = false;
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i]!;
+    if (source.startsWith('\\Q', i)) {
+      // Quoted text is literal to its `\E` (or the end).
+      const end = source.indexOf('\\E', i + 2);
+      out += end === -1 ? source.slice(i) : source.slice(i, end + 2);
+      i = end === -1 ? source.length : end + 1;
+    } else if (ch === '\\') {
+      const property = /^\\p(?:\{(\w+)\}|(\w))/.exec(source.slice(i, i + 16));
+      const ascii = property ? ASCII_MEMBERS[property[1] ?? property[2]!] : undefined;
+      if (property && ascii !== undefined) {
+        out += members === -1 ? `[${ascii}${NON_ASCII}]` : negated ? ascii : ascii + NON_ASCII;
+        i += property[0].length - 1;
+      } else {
+        out += source.slice(i, i + 2);
+        i++;
+      }
+    } else if (members !== -1 && source.startsWith('[:', i) && source.includes(':]', i)) {
+      // A POSIX class (`[:alpha:]`) inside a class: its `]` does not close the outer one.
+      const end = source.indexOf(':]', i);
+      out += source.slice(i, end + 2);
+      i = end + 1;
+    } else {
+      if (ch === '[' && members === -1) {
+        negated = source[i + 1] === '^';
+        members = out.length + (negated ? 2 : 1);
+      } else if (ch === ']' && members !== -1 && out.length > members) members = -1;
+      out += ch;
+      // (A `]` right after `[` or `[^` is a member: the class goes on.)
+    }
+  }
+  return out;
 }
 
 export function compilePatternSet(sources: readonly string[]): PatternSet {
