@@ -238,12 +238,24 @@ export function windowBefore(text: string, start: number): string {
   return skip === -1 ? '' : window.slice(skip);
 }
 
+/** Per word list: a test for any of its words' first tokens, in any case. */
+const firstTokenTests = new WeakMap<readonly string[], RegExp>();
+
 /**
- * Whether `lower` (a lowercased text) holds the first token of any of `words`: without one,
+ * Whether `text` holds the first token of any of `words`, in any case: without one,
  * findContextWords finds nothing in the text or any part of it, so callers can skip a whole line.
+ * One case-insensitive alternation, rather than lowercasing the text and looking for each word
+ * in turn: the `u` flag folds case as toLowerCase does for every letter a token can hold (KELVIN
+ * SIGN included).
  */
-export function mayHoldContextWords(words: readonly string[], lower: string): boolean {
-  return compile(words).some((w) => lower.includes(w.tokens[0] ?? w.word));
+export function mayHoldContextWords(words: readonly string[], text: string): boolean {
+  let test = firstTokenTests.get(words);
+  if (test === undefined) {
+    const firsts = [...new Set(compile(words).map((w) => w.tokens[0] ?? w.word))];
+    test = new RegExp(firsts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'iu');
+    firstTokenTests.set(words, test);
+  }
+  return test.test(text);
 }
 
 /**
@@ -254,7 +266,7 @@ export function findContextWords(words: readonly string[], before: string): stri
   if (before === '') return [];
   const compiledWords = compile(words);
   // Most candidates have no context word anywhere near: that is settled without chunking.
-  if (!mayHoldContextWords(words, before.toLowerCase())) return [];
+  if (!mayHoldContextWords(words, before)) return [];
   const chunks = toChunks(before, compiledWords);
   let from = chunks.length;
   while (from > 0) {

@@ -280,17 +280,12 @@ function resolveRun(candidates: Candidate[]): Candidate[] {
 
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const candidates: Candidate[] = [];
-  let lower: string | undefined;
   for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
     // Without a hint, a required context word must stand in the text before the match: a text
     // with none anywhere is settled without running the pattern (matching a loose pattern such
     // as a capitalised name costs more than this test).
-    if (
-      spec.context === 'required' &&
-      input.hint === undefined &&
-      !mayHoldContextWords(wordsOf(detector), (lower ??= input.text.toLowerCase()))
-    )
+    if (spec.context === 'required' && input.hint === undefined && !mayHoldContextWords(wordsOf(detector), input.text))
       continue;
     for (const m of pattern.matchAll(input.text, input.bytes)) {
       const c = evaluate(input, detector, spec, m);
