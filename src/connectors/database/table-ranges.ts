@@ -41,12 +41,24 @@ export function toBoundedRanges(by: TableRange['by'], column: string, bounds: re
   }));
 }
 
-/** About `count` ranges of equal width over integers `lo..hi` (BigInt: keys may pass 2^53). */
+/**
+ * About `count` ranges of equal width over integers `lo..hi` (BigInt: keys may pass 2^53). The
+ * span is first widened to a coarse grid (a power of two, a sixteenth to an eighth of it), so keys
+ * added or removed at either end while shards plan one after another seldom move a bound: each
+ * shard must plan the same ranges, or the merge refuses its part (another plan).
+ */
 export function toIntegerBounds(lo: bigint, hi: bigint, count: number): string[] {
+  let grid = 1n;
+  while (grid * 16n <= hi - lo + 1n) grid *= 2n;
+  const floor = (v: bigint) => (v >= 0n ? v / grid : -((-v + grid - 1n) / grid)) * grid;
+  const bottom = floor(lo);
+  const top = floor(hi) + grid;
   const n = BigInt(count);
-  const step = (hi - lo + n) / n;
   const bounds: string[] = [];
-  for (let i = 1n; i < n && step > 0n && lo + i * step <= hi; i++) bounds.push(String(lo + i * step));
+  for (let i = 1n; i < n; i++) {
+    const bound = bottom + ((top - bottom) * i) / n;
+    if (bound > bottom && String(bound) !== bounds[bounds.length - 1]) bounds.push(String(bound));
+  }
   return bounds;
 }
 

@@ -2,9 +2,11 @@
 // without a key; MariaDB: integer key): 1, 3 and 8 shards merged equal one process, and the split
 // scan finds what one read of each table finds (counts, shares, rows scanned), sampled or not.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import type { Report } from '../../../src/report/report.js';
-import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
+import { databaseUrl, expectServer, freshDatabase, makeTree, runStatements } from '../../helpers.js';
 import { readReport, scanBothWays } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
@@ -14,7 +16,7 @@ const SPLIT = ['--split-size', '100000'];
 const cwd = makeTree({});
 
 /**
- * `ref` holds phone numbers in its last 800 rows of 4,000 only: a fifth of the column, under the
+ * `extra` holds phone numbers in its last 800 rows of 4,000 only: a fifth of the column, under the
  * share a column not named for phones needs, though most of the last range's values.
  */
 const ORDERS_ROWS = 4000;
@@ -56,7 +58,7 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     expectServer('PIISCAN_TEST_PG_URL', 'postgres');
     await freshDatabase(PG_URL!, 'piiscan_tables', {
       setup: [
-        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, ref text)',
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, extra text)',
         `INSERT INTO orders SELECT i, 'buyer' || i || '@example.com',
            CASE WHEN i > ${ORDERS_ROWS - 800} THEN '+1 202-555-01' || lpad((i % 100)::text, 2, '0') ELSE 'R-' || i END
            FROM generate_series(1, ${ORDERS_ROWS}) i`,
@@ -78,7 +80,7 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     expect(tables['public.handles']!.ranges).toBeGreaterThan(1);
     expect(tables['public.handles']!.rowsScanned).toBe(2000);
     // The phones of the last range are a fifth of the column: not reported, as for one read.
-    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.ref'))).toEqual([]);
+    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.extra'))).toEqual([]);
     const visits = split.findings!.find((f) => f.site.uri.endsWith('visits.email'))!;
     expect(visits.locations[0]!.key).toEqual({ ctid: expect.stringMatching(/^\(\d+,\d+\)$/) as unknown });
     const part = readReport(cwd, 'parts-3/part-0.json').shard!;
@@ -90,6 +92,43 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     const orders = split.coverage!.tables.find((t) => t.table === 'public.orders')!;
     expect(orders).toMatchObject({ sampled: true, ranges: 3 });
   }, 240_000);
+
+  // Shards plan one after another while the table lives on: a few keys added keep the plan (the
+  // bounds sit on a coarse grid), a table that grew past it plans other ranges, and the merge
+  // refuses the part of the other plan rather than count rows twice or not at all.
+  it('keeps the plan while a few rows come, refuses the part of a table that grew', async () => {
+    const live = await freshDatabase(PG_URL!, 'piiscan_tables_live', {
+      setup: [
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text)',
+        `INSERT INTO orders SELECT i, 'b' || i || '@example.com' FROM generate_series(1, ${ORDERS_ROWS}) i`,
+        'VACUUM ANALYZE',
+      ],
+    });
+    const shard = async (index: number, dir: string) => {
+      mkdirSync(path.join(cwd, dir), { recursive: true });
+      const args = ['scan', live, '--full', ...SPLIT, '--shard', `${index}/2`];
+      const done = await run([...args, '-f', 'json', '-o', `${dir}/part-${index}.json`, '-q'], { cwd, env: {} });
+      expect(done).toMatchObject({ exitCode: 0, stderr: '' });
+    };
+    const merge = (dir: string) => run(['merge', dir, '-f', 'json', '-o', `${dir}.json`, '-q'], { cwd, env: {} });
+    await shard(0, 'live-a');
+    await runStatements(live, [`INSERT INTO orders VALUES (${ORDERS_ROWS + 1}, 'late@example.com')`]);
+    await shard(1, 'live-a');
+    const kept = await merge('live-a');
+    expect(kept.stderr).toBe('');
+    expect(kept.exitCode).toBe(1); // new findings, as the scan of one process
+    expect(readReport(cwd, 'live-a.json').coverage.tables[0]).toMatchObject({ ranges: 4 });
+
+    await shard(0, 'live-b');
+    await runStatements(live, [
+      `INSERT INTO orders SELECT i, 'b' || i || '@example.com' FROM generate_series(${ORDERS_ROWS + 2}, 9000) i`,
+      'ANALYZE orders',
+    ]);
+    await shard(1, 'live-b');
+    const refused = await merge('live-b');
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('shard 1 of another plan');
+  }, 120_000);
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB tables split into ranges', () => {
@@ -98,7 +137,7 @@ describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB tables split into ran
     expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
     await freshDatabase(MYSQL_URL!, 'piiscan_tables', {
       setup: [
-        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, ref text)',
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, extra text)',
         `INSERT INTO orders SELECT seq, CONCAT('buyer', seq, '@example.com'),
            IF(seq > ${ORDERS_ROWS - 800}, CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')), CONCAT('R-', seq))
            FROM seq_1_to_${ORDERS_ROWS}`,
@@ -111,7 +150,7 @@ describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB tables split into ran
     const split = await expectSplitLikeWhole(url(), ['--full', '--seed', '7', '--max-locations', '3']);
     expect(split.coverage!.tables[0]).toMatchObject({ rowsScanned: ORDERS_ROWS });
     expect(split.coverage!.tables[0]!.ranges).toBeGreaterThan(1);
-    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.ref'))).toEqual([]);
+    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.extra'))).toEqual([]);
   }, 240_000);
 
   it('samples a split table alike: the same rows as one read by the seed', async () => {
