@@ -30,9 +30,9 @@ function scanRows(from: number, to: number, group?: string) {
 }
 
 const verdicts = (findings: readonly Finding[]) =>
-  findings.map((f) => ({ site: f.site.uri, detector: f.detector, count: f.count, share: f.share })).sort((a, b) =>
-    a.site < b.site ? -1 : 1,
-  );
+  findings
+    .map((f) => ({ site: f.site.uri, detector: f.detector, count: f.count, share: f.share }))
+    .sort((a, b) => (a.site < b.site ? -1 : 1));
 
 describe('pending columns', () => {
   it('judges a column over all its ranges, not range by range', () => {

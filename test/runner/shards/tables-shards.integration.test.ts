@@ -7,7 +7,7 @@ import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import type { Report } from '../../../src/report/report.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree, runStatements } from '../../helpers.js';
-import { readReport, scanBothWays } from './shard-helpers.js';
+import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
@@ -85,6 +85,10 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     expect(visits.locations[0]!.key).toEqual({ ctid: expect.stringMatching(/^\(\d+,\d+\)$/) as unknown });
     const part = readReport(cwd, 'parts-3/part-0.json').shard!;
     expect(part.units).toBeGreaterThan(8);
+    // On worker threads (named columns scanned there, the others here), the same report.
+    const args = [url(), '--full', '--seed', '7', '--max-locations', '3', ...SPLIT, '--jobs', '2'];
+    await run(['scan', ...args, '-f', 'json', '-o', 'threads.json', '-q'], { cwd, env: {} });
+    expect(withoutRun(readReport(cwd, 'threads.json'))).toEqual(split);
   }, 240_000);
 
   it('samples a split table alike: the same rows as one read by the seed', async () => {
