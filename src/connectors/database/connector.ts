@@ -163,8 +163,8 @@ function toRangeUnits(unit: TableUnit & { size: { rows: number } }, ranges: read
     id: `${unit.id}${toTableRangeId(range)}`,
     source: `${unit.source} (range ${i + 1} of ${ranges.length})`,
     size: { rows: Math.floor(rows / ranges.length) + (i < rows % ranges.length ? 1 : 0) },
-    // Without a key, a row's address names it: rows of two ranges are told apart in locations.
-    table: { ...unit.table, range, ...(range.by === 'ctid' ? { primaryKey: ['ctid'] } : {}) },
+    // Without a primary key, a row's address names it: rows of two ranges are told apart in locations.
+    table: { ...unit.table, range, ...(range.by === 'ctid' && !unit.table.primaryKey ? { primaryKey: ['ctid'] } : {}) },
     group: unit.id,
   }));
 }

@@ -66,6 +66,8 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
         `INSERT INTO visits SELECT 'v' || i || '@example.org', 'call +44 20 7946 0958 re ' || i FROM generate_series(1, 3000) i`,
         'CREATE TABLE handles (handle text PRIMARY KEY, email text)',
         `INSERT INTO handles SELECT 'user' || lpad(i::text, 5, '0'), 'h' || i || '@example.net' FROM generate_series(1, 2000) i`,
+        'CREATE TABLE order_lines (order_id int, line int, email text, PRIMARY KEY (order_id, line))',
+        `INSERT INTO order_lines SELECT i / 4, i % 4, 'l' || i || '@example.com' FROM generate_series(0, 2399) i`,
         // Row estimates, pages and histograms every plan reads: settled before the first scan.
         'VACUUM ANALYZE',
       ],
@@ -83,6 +85,10 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.extra'))).toEqual([]);
     const visits = split.findings!.find((f) => f.site.uri.endsWith('visits.email'))!;
     expect(visits.locations[0]!.key).toEqual({ ctid: expect.stringMatching(/^\(\d+,\d+\)$/) as unknown });
+    // A key of two columns splits by row address, and its rows keep their key in locations.
+    expect(tables['public.order_lines']!.ranges).toBeGreaterThan(1);
+    const lines = split.findings!.find((f) => f.site.uri.endsWith('order_lines.email'))!;
+    expect(Object.keys(lines.locations[0]!.key!)).toEqual(['order_id', 'line']);
     const part = readReport(cwd, 'parts-3/part-0.json').shard!;
     expect(part.units).toBeGreaterThan(8);
     // On worker threads (named columns scanned there, the others here), the same report.
