@@ -135,7 +135,8 @@ async function* planTables<T extends { display: string }>(
 
 /**
  * The ranges a table is read as, or none (read whole): too small, no way to split it, or its
- * bounds could not be read.
+ * bounds could not be read (the whole read is as right, only longer; a shard that planned
+ * otherwise has another plan, which the merge refuses).
  */
 async function planRanges(
   session: Session,
