@@ -14,6 +14,12 @@ const NEWLINE = 0x0a;
 /** Text size above which a unit is split into ranges of about this size (`--split-size`). */
 export const DEFAULT_SPLIT_BYTES = 256 * 1024 * 1024;
 
+/**
+ * Bytes of text one row of a table is taken to cost, to weigh tables against files and objects on
+ * one scale (a row's columns are short values, a log line is longer): for shards and for splitting.
+ */
+export const ROW_BYTES = 100;
+
 /** Bytes [start, end) of a file or object, the `index`-th of `count` ranges. */
 export interface ByteRange {
   start: number;

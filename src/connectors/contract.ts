@@ -25,6 +25,11 @@ export interface WorkUnit {
   source: string;
   /** Estimated size: bytes of text (compressed files counted inflated) or rows. */
   size: { bytes: number } | { rows: number };
+  /**
+   * Units of one group (the key ranges of one table) whose column verdicts are decided over all of
+   * them together: the group's id (the table's). Absent for a unit read whole.
+   */
+  group?: string;
 }
 
 /** Where read() hands its records. */

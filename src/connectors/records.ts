@@ -70,6 +70,8 @@ export interface TableCoverage {
    * (every one when `method` is `not read: permission denied`) and the GRANT that would let it.
    */
   denied?: { columns: string[]; grant: string };
+  /** Key (or ctid) ranges the table was read as, when it was split: rows and values are their sums. */
+  ranges?: number;
 }
 
 /**
@@ -163,4 +165,9 @@ export interface RecordOrigin {
   jsonPath?: string;
   /** When the file or object was last written (ISO 8601), when the source says: a date for retention. */
   modifiedAt?: string;
+  /**
+   * Columns of a table read as key ranges: the table's unit group (WorkUnit.group). Their verdicts
+   * wait until every range is read (src/sites/pending-columns.ts).
+   */
+  group?: string;
 }

@@ -11,6 +11,7 @@ import { addHits, createFindingsAggregator } from '../sites/record-scanner.js';
 import { addTarget, emptyCoverage } from '../runner/coverage.js';
 import type { ScanResult } from '../runner/run.js';
 import { fromCompactResult, type PositionedResult } from '../runner/shard/part-record.js';
+import { createPendingStore, type PendingStore } from '../sites/pending-columns.js';
 import { checkPart, createPartChecks } from './part-checks.js';
 
 /** A part as read from its file. */
@@ -50,6 +51,7 @@ export async function mergeParts(
   const checks = createPartChecks();
   let first: Report | undefined;
   let aggregator: ReturnType<typeof createFindingsAggregator> | undefined;
+  let pending: PendingStore | undefined;
   const results: PositionedResult[] = [];
   const valueHits: Record<number, number> = {};
   let startedAt = '';
@@ -70,8 +72,10 @@ export async function mergeParts(
         services: [],
         allowValues: [],
       });
+      pending = createPendingStore({ detectorIds: detectors, maxLocations });
     }
     aggregator!.merge(part.findings.map(toAggregated));
+    if (shard.columns !== undefined) pending!.add(shard.columns);
     // What planning found is in every part: it is counted once.
     for (const r of shard.results)
       if (r.at[1] !== 0 || first === part) results.push({ at: r.at, result: fromCompactResult(r.result) });
@@ -80,6 +84,7 @@ export async function mergeParts(
     if (part.finishedAt > finishedAt) finishedAt = part.finishedAt;
   }
   const missing = checks.finish(options.allowPartial);
+  aggregator!.merge(pending!.judge());
   const shard = first!.shard!;
   results.sort(comparePlaces);
   const coverage = emptyCoverage();

@@ -65,6 +65,25 @@ function mergeObjects(rows: readonly ObjectCoverage[]): ObjectCoverage[] {
   return [...merged.values()];
 }
 
+/** Adds up the rows of a table read as key ranges into one: counts add, how it was read is the plan's. */
+function mergeTables(rows: readonly TableCoverage[]): TableCoverage[] {
+  const out: TableCoverage[] = [];
+  const split = new Map<string, TableCoverage>();
+  for (const row of rows) {
+    const key = `${row.source}\0${row.table}`;
+    const into = row.ranges === undefined ? undefined : split.get(key);
+    if (into === undefined) {
+      out.push({ ...row });
+      if (row.ranges !== undefined) split.set(key, out[out.length - 1]!);
+      continue;
+    }
+    into.rowsScanned += row.rowsScanned;
+    into.skippedValues += row.skippedValues;
+    into.ranges! += row.ranges!;
+  }
+  return out;
+}
+
 /**
  * Adds a target's results (its plan's first, then its units' in plan order) into the coverage and
  * returns its errors in the same order. A target that read nothing and has no error of
@@ -83,7 +102,7 @@ export function finishTarget({
   nothingRead: string | undefined;
 }): SourceError[] {
   for (const r of results) addResult(coverage, source, r);
-  coverage.tables.push(...results.flatMap((r) => r.tables).sort((a, b) => a.table.localeCompare(b.table)));
+  coverage.tables.push(...mergeTables(results.flatMap((r) => r.tables)).sort((a, b) => a.table.localeCompare(b.table)));
   coverage.objects.push(...mergeObjects(results.flatMap((r) => r.objects)));
   const errors = results.flatMap((r) => r.errors);
   if (nothingRead !== undefined && errors.length === 0 && !results.some((r) => r.read))

@@ -7,7 +7,8 @@ import type { Connector, OnRead, SourceResult, WorkUnit } from '../connectors/co
 import { emptyResult } from '../connectors/contract.js';
 import type { SourceSettings } from '../connectors/registry.js';
 import type { Finding } from '../sites/finding.js';
-import type { ScanSink } from '../sites/record-scanner.js';
+import { toScanTotals, type ScanSink } from '../sites/record-scanner.js';
+import type { PendingColumns } from '../sites/pending-columns.js';
 import { describeUnexpectedError } from '../errors/unexpected-error.js';
 import type { WorkerPool } from './worker-pool.js';
 import { splitSink } from './split-sink.js';
@@ -19,6 +20,8 @@ export interface UnitOutcome {
   valueHits: Record<number, number>;
   /** Digest samples for linkable pseudonyms; absent when the unit failed. */
   links?: LinkSamples;
+  /** A unit of a group (a table's key range): its findings and column counts, judged with the group's. */
+  pending?: PendingColumns;
   result: SourceResult;
 }
 
@@ -42,7 +45,7 @@ async function readHere(unit: WorkUnit, place: UnitPlace): Promise<UnitOutcome> 
   const result = await place.connector
     .read(unit, sink, place.sources, place.onRead)
     .catch((error: unknown) => failed(unit, error));
-  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
+  return { ...toScanTotals(sink), result };
 }
 
 async function readSplit(unit: WorkUnit, place: UnitPlace, pool: WorkerPool): Promise<UnitOutcome> {
@@ -69,6 +72,12 @@ export async function readUnit(unit: WorkUnit, place: UnitPlace): Promise<UnitOu
       .run(unit, place.onRead)
       .catch((error: unknown) => ({ findings: [], valueHits: {}, result: failed(unit, error) }));
   const rows = outcome.result.rows;
+  // A range's rows count toward its table's, even when it found nothing.
+  if (unit.group !== undefined)
+    return {
+      ...outcome,
+      pending: { findings: [], columns: [], ...outcome.pending, rows: { [unit.group]: rows ?? 0 } },
+    };
   return rows === undefined
     ? outcome
     : { ...outcome, findings: outcome.findings.map((f) => ({ ...f, rowsScanned: rows })) };

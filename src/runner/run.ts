@@ -22,6 +22,7 @@ import { scanTarget } from './scan-target.js';
 import { emptyLinkSamples, mergeLinkSamples } from '../sites/link-samples.js';
 import { markLinkable } from '../sites/find-links.js';
 import { planShard, type ShardSpec, type TargetPlan } from './shard/plan-shard.js';
+import { createPendingStore } from '../sites/pending-columns.js';
 import { replayPlan, toShardRecord, type PositionedResult, type ShardRecord } from './shard/part-record.js';
 
 export interface ScanProgress {
@@ -90,6 +91,8 @@ export async function scanTargets(
   const errors: SourceError[] = [];
   const valueHits: Record<number, number> = {};
   const links = emptyLinkSamples();
+  // Tables read as key ranges are judged once all their ranges are in: here, or by the merge of parts.
+  const pending = createPendingStore(settings);
   const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, matches: 0 };
   const onRead: OnRead = (bytes, matches) => {
     progress.bytes += bytes;
@@ -124,6 +127,7 @@ export async function scanTargets(
         aggregator.merge(outcome.findings);
         addHits(valueHits, outcome.valueHits);
         if (outcome.links !== undefined) mergeLinkSamples(links, outcome.links);
+        if (outcome.pending !== undefined) pending.add(outcome.pending);
         const index = plan ? plan.units[results.length]!.index : results.length;
         results.push({ at: [...at, 1, index], result: outcome.result });
         progress.files++;
@@ -147,6 +151,7 @@ export async function scanTargets(
     errors.push(...addTarget(coverage, { target: display, results: results.map((r) => r.result), nothingRead }));
     if (plan) kept.push(...results);
   }
+  if (!plan) aggregator.merge(pending.judge());
   // Whatever a driver or the system put in a message, no URL credentials reach the report.
   const masked = errors.map(maskSourceError);
   return {
@@ -165,6 +170,7 @@ export async function scanTargets(
             plan,
             results: kept,
             connectors: connectors.map((c) => c.connector),
+            pending: pending.toPending(),
           }),
         }
       : {}),

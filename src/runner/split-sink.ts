@@ -19,11 +19,26 @@ export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: s
     scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
     wait: () => worker.wait(),
     end: async () => {
-      const { findings, valueHits, links } = await worker.end();
+      const { findings, valueHits, links, pending } = await worker.end();
       const hits = { ...valueHits };
       addHits(hits, local.valueHits);
       if (links !== undefined) mergeLinkSamples(local.links, links);
-      return { findings: [...findings, ...local.findings()], valueHits: hits, links: local.links };
+      // A column goes one way, so the two sides' pending columns and findings are apart.
+      const here = local.pending?.();
+      const both =
+        pending === undefined || here === undefined
+          ? (pending ?? here)
+          : {
+              findings: [...pending.findings, ...here.findings],
+              columns: [...pending.columns, ...here.columns],
+              rows: {},
+            };
+      return {
+        findings: [...findings, ...local.findings()],
+        valueHits: hits,
+        links: local.links,
+        ...(both ? { pending: both } : {}),
+      };
     },
   };
 }

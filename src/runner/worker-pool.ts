@@ -4,6 +4,7 @@
  * they are read. Callers get each result back for the unit they sent and merge results in their
  * own order, so a report does not depend on how units were scheduled.
  */
+import type { PendingColumns } from '../sites/pending-columns.js';
 import type { LinkSamples } from '../sites/link-samples.js';
 import { Worker } from 'node:worker_threads';
 import { fileURLToPath } from 'node:url';
@@ -27,6 +28,8 @@ export interface ScanTotals {
   valueHits: Record<number, number>;
   /** Digest samples for linkable pseudonyms; absent when the unit failed. */
   links?: LinkSamples;
+  /** Findings of tables read as key ranges, judged once every range is read (pending-columns.ts). */
+  pending?: PendingColumns;
 }
 
 /** What a unit read on a worker came to: its findings and what its connector read. */

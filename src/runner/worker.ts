@@ -6,7 +6,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { connectorNamed, type SourceSettings } from '../connectors/registry.js';
 import type { Connector, WorkUnit } from '../connectors/contract.js';
 import type { WorkerData, WorkerMessage, WorkerTask } from './worker-pool.js';
-import { createRecordScanner, type ScanSink } from '../sites/record-scanner.js';
+import { createRecordScanner, toScanTotals, type ScanSink } from '../sites/record-scanner.js';
 
 const { settings, sources } = workerData as WorkerData;
 /** Compiles the detectors on first use, so a worker only compiles what it is sent. */
@@ -33,11 +33,7 @@ function feedStream(task: Extract<WorkerTask, { kind: 'stream' | 'records' | 'en
     send({ type: 'scanned', records: task.records.length });
   } else {
     const { sink, error } = stream!;
-    send(
-      error === undefined
-        ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links } }
-        : { type: 'fail', message: error.message },
-    );
+    send(error === undefined ? { type: 'done', result: toScanTotals(sink) } : { type: 'fail', message: error.message });
     stream = undefined;
   }
 }
@@ -47,7 +43,7 @@ async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings
   const result = await connector.read(unit, sink, sources, (bytes, matches) =>
     send({ type: 'progress', bytes, matches }),
   );
-  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
+  return { ...toScanTotals(sink), result };
 }
 
 port.on('message', (task: WorkerTask) => {

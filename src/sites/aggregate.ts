@@ -22,8 +22,19 @@ export interface AggregateOptions {
   maxLocations: number;
 }
 
+/**
+ * Rows of a table read as key ranges are numbered within their range, so two ranges' rows can
+ * share a line: their primary keys order them, whichever range was merged first.
+ */
+function compareKeys(a: FindingLocation['key'], b: FindingLocation['key']): number {
+  if (a === undefined || b === undefined) return 0;
+  const [x, y] = [JSON.stringify(a), JSON.stringify(b)];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 function compareLocations(a: FindingLocation, b: FindingLocation): number {
-  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.line - b.line || a.column - b.column;
+  if (a.path !== b.path) return a.path < b.path ? -1 : 1;
+  return a.line - b.line || a.column - b.column || compareKeys(a.key, b.key);
 }
 
 interface LeakSite {

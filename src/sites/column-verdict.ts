@@ -38,6 +38,22 @@ export interface ColumnStats {
   matched: Map<string, Matched>;
   /** What the last occurrence matched: a column's occurrences mostly repeat it. */
   last: { detector: string; form: string; jsonPath: string | undefined; matched: Matched } | undefined;
+  /** The unit group of a table read as key ranges (RecordOrigin.group): its verdict waits for every range. */
+  group: string | undefined;
+}
+
+/**
+ * A column's counts as plain data, for a column of a table read as key ranges: the counts of its
+ * ranges add up (in one process or in a merge of shards) to what one read of the table counts.
+ */
+export interface ColumnTally {
+  /** The column's site URI. */
+  uri: string;
+  name: string;
+  group: string;
+  values: number;
+  /** Per detector, form and JSON path (their key): values with a match, and whether one was partial. */
+  matched: Array<{ key: string; values: number; partial: boolean; detector: string }>;
 }
 
 const matchKey = (detector: string, form: string, jsonPath: string | undefined) =>
@@ -80,6 +96,12 @@ export interface ColumnVerdicts {
   addOccurrence(stats: ColumnStats, occurrence: Occurrence): Occurrence;
   /** The findings, with each column finding's share, less those the columns' rules drop. */
   judge(findings: Finding[]): Finding[];
+  /** The group of a finding's column when its verdict waits for other ranges of its table. */
+  groupOf(finding: Finding): string | undefined;
+  /** The counts of the columns of tables read as ranges. */
+  tallies(): ColumnTally[];
+  /** Adds another range's counts of a column. */
+  addTally(tally: ColumnTally): void;
 }
 
 export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
@@ -103,22 +125,59 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
       (!matched.partial && shareOfRest(stats, matched) < rule.minShare)
     );
   };
+  const statsOf = (uri: string, name: string, group: string | undefined): ColumnStats => {
+    let stats = columns.get(uri);
+    if (stats === undefined)
+      columns.set(
+        uri,
+        (stats = {
+          name,
+          values: 0,
+          named: namedDetector(set(), name)?.detector,
+          matched: new Map(),
+          last: undefined,
+          group,
+        }),
+      );
+    return stats;
+  };
   return {
     addRecord(record) {
-      let stats = columns.get(record.origin.siteUri);
-      if (stats === undefined)
-        columns.set(
-          record.origin.siteUri,
-          (stats = {
-            name: record.hint,
-            values: 0,
-            named: namedDetector(set(), record.hint)?.detector,
-            matched: new Map(),
-            last: undefined,
-          }),
-        );
+      const stats = statsOf(record.origin.siteUri, record.hint, record.origin.group);
       stats.values += record.rows.length;
       return stats;
+    },
+    groupOf: (finding) => columns.get(finding.site.uri)?.group,
+    tallies: () =>
+      [...columns].flatMap(([uri, stats]) =>
+        stats.group === undefined
+          ? []
+          : [
+              {
+                uri,
+                name: stats.name,
+                group: stats.group,
+                values: stats.values,
+                matched: [...stats.matched].map(([key, m]) => ({
+                  key,
+                  values: m.values,
+                  partial: m.partial,
+                  detector: m.detector,
+                })),
+              },
+            ],
+      ),
+    addTally(tally) {
+      const stats = statsOf(tally.uri, tally.name, tally.group);
+      stats.values += tally.values;
+      for (const { key, values, partial, detector } of tally.matched) {
+        const matched = stats.matched.get(key);
+        if (matched === undefined) stats.matched.set(key, { values, lastRow: -1, partial, detector });
+        else {
+          matched.values += values;
+          matched.partial ||= partial;
+        }
+      }
     },
     addOccurrence(stats, o) {
       if (o.form === 'masked' && stats.named !== undefined && o.jsonPath === undefined && o.detector !== stats.named.id)

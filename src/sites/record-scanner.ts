@@ -15,6 +15,7 @@ import type { ScanSettings } from './settings.js';
 import { emptyLinkSamples, sampleLinks, type LinkSamples } from './link-samples.js';
 import { keyOfRow, type SiteKind } from '../connectors/records.js';
 import { createRecordDates } from './record-dates.js';
+import type { PendingColumns } from './pending-columns.js';
 
 /** Site kinds whose values records are columns (a table's; a CSV or Parquet file's). */
 const COLUMN_SITES = new Set<SiteKind>(['column', 'file']);
@@ -37,6 +38,17 @@ export interface ScanSink extends RecordSink {
   valueHits: Record<number, number>;
   /** Digest samples of the columns read, for linkable pseudonyms (link-samples.ts). */
   links: LinkSamples;
+  /**
+   * The findings of columns of tables read as key ranges, unjudged, with their counts (rows are
+   * the reader's to add); findings() leaves them out. Undefined when there are none.
+   */
+  pending?(): PendingColumns | undefined;
+}
+
+/** What a sink's unit came to, as a worker or a reader hands it on. */
+export function toScanTotals(sink: ScanSink) {
+  const pending = sink.pending?.();
+  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, ...(pending ? { pending } : {}) };
 }
 
 /** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
@@ -114,7 +126,13 @@ export function createRecordScanner(settings: ScanSettings): () => ScanSink {
       },
       // Records are scanned as they come: the reader never waits.
       wait: () => undefined,
-      findings: () => columns.judge(aggregator.findings()),
+      findings: () => columns.judge(aggregator.findings().filter((f) => columns.groupOf(f) === undefined)),
+      pending() {
+        const tallies = columns.tallies();
+        if (tallies.length === 0) return undefined;
+        const findings = aggregator.findings().filter((f) => columns.groupOf(f) !== undefined);
+        return { findings, columns: tallies, rows: {} };
+      },
       valueHits,
       links,
     };

@@ -12,6 +12,8 @@ import type { ColumnInfo, DatabaseDriver, ReadPlan, TableInfo } from './driver.j
 import { reportDenied } from './denials.js';
 import { readTable, type TableUnit } from './read-table.js';
 import { acquire, release, type Session } from './sessions.js';
+import { toRangeCount, toTableRangeId, type TableRange } from './table-ranges.js';
+import { DEFAULT_SPLIT_BYTES } from '../byte-ranges.js';
 
 export type { TableUnit };
 
@@ -54,6 +56,8 @@ export interface FileRoots {
 export interface SqlSettings {
   database: DatabaseOptions;
   files: FileRoots;
+  /** Bytes (a row weighs ROW_BYTES) above which a table's read is split into key ranges: DEFAULT_SPLIT_BYTES. */
+  splitBytes?: number;
 }
 
 /** Keeps the tables and columns the include and exclude globs allow (denied columns alike). */
@@ -114,18 +118,56 @@ async function* planTables<T extends { display: string }>(
     return result;
   }
   const name = (t: TableInfo) => `${t.schema}.${t.table}`;
+  const splitBytes = settings.splitBytes ?? DEFAULT_SPLIT_BYTES;
   for (const table of tables.sort((a, b) => name(a).localeCompare(name(b)))) {
-    const size = { rows: toRead(table, options) };
-    yield {
+    const unit = {
       id: source.tableId(target, table),
       connector: source.name,
       target: target.display,
       source: `${target.display} ${name(table)}`,
-      size,
+      size: { rows: toRead(table, options) },
       table,
     };
+    yield* toRangeUnits(unit, await planRanges(opened.get(target.display)!.session, unit, splitBytes));
   }
   return { ...result, read: result.tables.length > 0 };
+}
+
+/**
+ * The ranges a table is read as, or none (read whole): too small, no way to split it, or its
+ * bounds could not be read (the whole read is as right, only longer; a shard that planned
+ * otherwise has another plan, which the merge refuses).
+ */
+async function planRanges(
+  session: Session,
+  unit: TableUnit & { size: { rows: number } },
+  splitBytes: number,
+): Promise<TableRange[]> {
+  const count = toRangeCount(unit.size.rows, splitBytes);
+  if (count < 2 || session.drivers[0]!.planRanges === undefined) return [];
+  // A connection of its own: the units planned so far are being read on the others.
+  const driver = await acquire(session);
+  try {
+    const ranges = await driver.planRanges!(unit.table, count).catch(() => undefined);
+    return ranges !== undefined && ranges.length > 1 ? ranges : [];
+  } finally {
+    release(session, driver);
+  }
+}
+
+/** A table's unit, or one unit per range, the table's rows shared out among them. */
+function toRangeUnits(unit: TableUnit & { size: { rows: number } }, ranges: readonly TableRange[]): TableUnit[] {
+  if (ranges.length === 0) return [unit];
+  const rows = unit.size.rows;
+  return ranges.map((range, i) => ({
+    ...unit,
+    id: `${unit.id}${toTableRangeId(range)}`,
+    source: `${unit.source} (range ${i + 1} of ${ranges.length})`,
+    size: { rows: Math.floor(rows / ranges.length) + (i < rows % ranges.length ? 1 : 0) },
+    // Without a primary key, a row's address names it: rows of two ranges are told apart in locations.
+    table: { ...unit.table, range, ...(range.by === 'ctid' && !unit.table.primaryKey ? { primaryKey: ['ctid'] } : {}) },
+    group: unit.id,
+  }));
 }
 
 /** The Connector of a kind of SQL source. */
@@ -142,7 +184,10 @@ export function createSqlConnector<T extends { display: string }>(
       const { session, target, options } = opened.get(unit.target)!;
       const driver = await acquire(session);
       try {
-        const origin = (column: ColumnInfo) => source.origin(target, unit.table, column);
+        const origin = (column: ColumnInfo) => ({
+          ...source.origin(target, unit.table, column),
+          ...(unit.group === undefined ? {} : { group: unit.group }),
+        });
         return await readTable({ unit, plan: options, origin, driver, sink });
       } finally {
         release(session, driver);

@@ -3,6 +3,7 @@
  * table's rows (sampled or whole, read only, with timeouts). PostgreSQL and MySQL/MariaDB
  * implement it; the scan loop, error handling and coverage are shared.
  */
+import type { TableRange } from './table-ranges.js';
 
 /**
  * How piiscan reads a column, from its type; other types (uuid, timestamps, booleans) are skipped.
@@ -47,6 +48,8 @@ export interface TableInfo {
    * its schema (`schema`).
    */
   denied?: 'table' | 'schema';
+  /** The part of the table a read covers, when the table is read as key ranges (table-ranges.ts). */
+  range?: TableRange;
 }
 
 export interface ReadPlan {
@@ -103,5 +106,10 @@ export interface DatabaseDriver {
   describeError(error: unknown): string;
   /** The GRANT statements that would let the scanning user read `columns` of `table` (all of it when it is denied). */
   grantFor(table: TableInfo, columns: readonly string[]): string;
+  /**
+   * About `count` ranges covering the table, decided from its key's bounds or its size; undefined
+   * when it cannot be split (no usable key). Absent for databases whose tables are read whole.
+   */
+  planRanges?(table: TableInfo, count: number): Promise<TableRange[] | undefined>;
   close(): Promise<void>;
 }

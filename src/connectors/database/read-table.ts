@@ -145,6 +145,7 @@ export async function readTable({ unit, plan, origin, driver, sink }: TableRead)
       skippedColumns: table.skippedColumns.length,
       skippedValues,
       ...(denied ? { denied } : {}),
+      ...(table.range ? { ranges: 1 } : {}),
     });
   } catch (error) {
     result.errors.push({ source: unit.source, message: driver.describeError(error) });

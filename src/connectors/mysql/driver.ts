@@ -18,6 +18,8 @@ import type {
 } from '../database/driver.js';
 import { toKeyedRead } from '../database/driver.js';
 import { describeMysqlError } from './errors.js';
+import { toRangeCondition, type TableRange } from '../database/table-ranges.js';
+import { planMysqlRanges } from './ranges.js';
 import { createRandom } from '../seeded-random.js';
 import { quote, SYSTEM_SCHEMAS, toScope, type Query } from './sql.js';
 import { addHiddenColumns, toMysqlGrant } from './privileges.js';
@@ -125,6 +127,12 @@ async function toSampleWhere(
   };
 }
 
+/** A sample's WHERE clause (or none) narrowed to a range of the key. */
+function toRangeWhere(where: string, range: TableRange): string {
+  const condition = toRangeCondition(range, quote);
+  return where === '' ? `WHERE ${condition}` : `WHERE (${where.replace(/^WHERE /, '')}) AND ${condition}`;
+}
+
 /** mysql2 parses JSON columns into objects and may return text as bytes: everything back to text. */
 function toText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -159,8 +167,11 @@ async function readTable(
       estimate = Number((await query(`SELECT COUNT(*) AS n FROM ${from}`))[0]!['n']);
     const sampled = !plan.full && estimate > plan.sampleRows;
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
+    // A range of a split table keeps the rows of the sample's key ranges that fall in it: the
+    // sample is chosen over the whole table, so the ranges together read what one read does.
+    const where = table.range === undefined ? sample.where : toRangeWhere(sample.where, table.range);
     const sql = withTimeout(
-      `SELECT ${[...table.columns.map(toColumn), ...(table.primaryKey ?? []).map((k) => `CAST(${quote(k)} AS CHAR)`)].join(', ')} FROM ${from} ${sample.where}`,
+      `SELECT ${[...table.columns.map(toColumn), ...(table.primaryKey ?? []).map((k) => `CAST(${quote(k)} AS CHAR)`)].join(', ')} FROM ${from} ${where}`,
       plan.statementTimeoutMs,
       plan.mariadb,
     );
@@ -252,6 +263,7 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
     grantFor: (table, columns) => toMysqlGrant(table, columns, account),
     readTable: (table, plan, sink) =>
       readTable(connection, query, toKeyedRead(table, plan), { ...plan, mariadb }, sink),
+    planRanges: (table, count) => planMysqlRanges(query, table, count),
     describeError: (error) => describeMysqlError(error, target.authority),
     close: () => connection.promise().end(),
   };

@@ -11,6 +11,8 @@ import { addDenied, toPostgresGrant } from './privileges.js';
 import type { DatabaseTarget } from '../database/target.js';
 import type { ColumnKind, DatabaseDriver, ReadMethod, ReadPlan, RowSink, TableInfo } from '../database/driver.js';
 import { toKeyedRead } from '../database/driver.js';
+import { toRangeCondition } from '../database/table-ranges.js';
+import { planPostgresRanges } from './ranges.js';
 
 const TEXT_TYPES = new Set(['text', 'character varying', 'character', 'citext', 'name', 'USER-DEFINED']);
 const NUMBER_TYPES = new Set(['integer', 'bigint', 'numeric']);
@@ -106,15 +108,18 @@ function toSelect(table: TableInfo, plan: ReadPlan, estimate: number): { sql: st
     ...(table.timestamp === undefined ? [] : [`extract(epoch from ${quote(table.timestamp)})::text`]),
   ].join(', ');
   const from = `${quote(table.schema)}.${quote(table.table)}`;
+  // A range of a split table: BERNOULLI chooses a row by its address and the seed, never by what
+  // else the scan reads, so a range keeps the rows a read of the whole table keeps.
+  const where = table.range === undefined ? '' : ` WHERE ${toRangeCondition(table.range, quote)}`;
   if (plan.full || estimate <= plan.sampleRows)
     return {
-      sql: `SELECT ${columns} FROM ${from}`,
+      sql: `SELECT ${columns} FROM ${from}${where}`,
       method: { rowsEstimated: estimate, sampled: false, method: 'full' },
     };
   const percent = Math.min(100, (plan.sampleRows / estimate) * 100).toPrecision(4);
   const sample = `TABLESAMPLE BERNOULLI (${percent}) REPEATABLE (${plan.seed})`;
   return {
-    sql: `SELECT ${columns} FROM ${from} ${sample}`,
+    sql: `SELECT ${columns} FROM ${from} ${sample}${where}`,
     method: { rowsEstimated: estimate, sampled: true, method: sample },
   };
 }
@@ -190,6 +195,7 @@ export async function connectPostgres(target: DatabaseTarget, _plan?: ReadPlan):
     listTables: () => listTables(client),
     grantFor: (table, columns) => toPostgresGrant(table, columns, role),
     readTable: (table, plan, sink) => readTable(client, toKeyedRead(table, plan), plan, sink),
+    planRanges: (table, count) => planPostgresRanges(client, table, count),
     describeError: (error) => describePostgresError(error, target.authority),
     close: () => client.end(),
   };

@@ -5,12 +5,9 @@
  * ends more than one unit's cost above the mean, so shards finish at about the same time.
  */
 import type { WorkUnit } from '../../connectors/contract.js';
+import { ROW_BYTES } from '../../connectors/byte-ranges.js';
 
-/**
- * Bytes of text one row of a table is taken to cost, to weigh tables against files and objects on
- * one scale (a row's columns are short values, a log line is longer).
- */
-export const ROW_BYTES = 100;
+export { ROW_BYTES };
 
 /** A unit's cost on the one scale shards are balanced on: bytes of text. */
 export function toCost(size: WorkUnit['size']): number {

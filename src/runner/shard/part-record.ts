@@ -5,6 +5,7 @@
 import { emptyResult, type Connector, type SourceResult, type WorkUnit } from '../../connectors/contract.js';
 import type { SourceSettings } from '../../connectors/registry.js';
 import type { ShardSpec, TargetPlan } from './plan-shard.js';
+import type { PendingColumns } from '../../sites/pending-columns.js';
 import { maskSourceError } from '../../errors/source-error.js';
 
 /**
@@ -37,6 +38,11 @@ export interface ShardRecord {
   results: PositionedResult[];
   /** Occurrences each value allow rule accepted in this shard, by rule index. */
   valueHits: Record<number, number>;
+  /**
+   * The findings of the table ranges this shard read, unjudged, with their column counts and rows:
+   * the merge judges each table's columns over every part's ranges. Absent when it read none.
+   */
+  columns?: PendingColumns;
 }
 
 /** Replays a shard's planned units as a connector's plan() would yield them. */
@@ -64,11 +70,13 @@ export function toShardRecord({
   plan,
   results,
   connectors,
+  pending,
 }: {
   spec: ShardSpec;
   plan: { digest: string; units: number; imbalance: number; targets: readonly TargetPlan[] };
   results: readonly PositionedResult[];
   connectors: ReadonlyArray<Connector<WorkUnit, SourceSettings>>;
+  pending?: PendingColumns | undefined;
 }): ShardRecord {
   return {
     index: spec.index,
@@ -85,5 +93,6 @@ export function toShardRecord({
       return { at, result: toCompactResult({ ...result, errors }) as SourceResult };
     }),
     valueHits: {},
+    ...(pending ? { columns: pending } : {}),
   };
 }

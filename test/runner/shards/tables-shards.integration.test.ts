@@ -1,0 +1,170 @@
+// Tables larger than --split-size read as key ranges (PostgreSQL: integer key, text key, ctid
+// without a key; MariaDB: integer key): 1, 3 and 8 shards merged equal one process, and the split
+// scan finds what one read of each table finds (counts, shares, rows scanned), sampled or not.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { run } from '../../../src/cli/main.js';
+import type { Report } from '../../../src/report/report.js';
+import { databaseUrl, expectServer, freshDatabase, makeTree, runStatements } from '../../helpers.js';
+import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
+
+const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
+const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
+/** About 1,000 rows a range (a row weighs 100 bytes). */
+const SPLIT = ['--split-size', '100000'];
+const cwd = makeTree({});
+
+/**
+ * `extra` holds phone numbers in its last 800 rows of 4,000 only: a fifth of the column, under the
+ * share a column not named for phones needs, though most of the last range's values.
+ */
+const ORDERS_ROWS = 4000;
+
+/** What a finding and a table's coverage come to, without where the rows lie in their reads. */
+function toTotals(report: Partial<Report>) {
+  const findings = report.findings!.map((f) => ({
+    fingerprint: f.fingerprint,
+    count: f.count,
+    share: f.share,
+    rowsScanned: f.rowsScanned,
+    confidence: f.confidence,
+  }));
+  const tables = report.coverage!.tables.map((t) => {
+    const rest = { ...t };
+    delete rest.ranges;
+    return rest;
+  });
+  return { findings: findings.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1)), tables };
+}
+
+async function expectSplitLikeWhole(target: string, args: string[]): Promise<Partial<Report>> {
+  const whole = await run(['scan', target, ...args, '-f', 'json', '-o', 'whole.json', '-q'], { cwd, env: {} });
+  expect(whole.stderr).toBe('');
+  let split: Partial<Report> | undefined;
+  for (const n of [1, 3, 8]) {
+    const both = await scanBothWays([target, ...args, ...SPLIT], { n, cwd });
+    expect(both.shards.map((s) => s.stderr)).toEqual(both.shards.map(() => ''));
+    expect(both.merged).toEqual(both.single);
+    split = both.single.report;
+  }
+  expect(toTotals(split!)).toEqual(toTotals(readReport(cwd, 'whole.json')));
+  return split!;
+}
+
+describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ranges', () => {
+  const url = () => databaseUrl(PG_URL!, 'piiscan_tables');
+  beforeAll(async () => {
+    expectServer('PIISCAN_TEST_PG_URL', 'postgres');
+    await freshDatabase(PG_URL!, 'piiscan_tables', {
+      setup: [
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, extra text)',
+        `INSERT INTO orders SELECT i, 'buyer' || i || '@example.com',
+           CASE WHEN i > ${ORDERS_ROWS - 800} THEN '+1 202-555-01' || lpad((i % 100)::text, 2, '0') ELSE 'R-' || i END
+           FROM generate_series(1, ${ORDERS_ROWS}) i`,
+        'CREATE TABLE visits (email text, note text)',
+        `INSERT INTO visits SELECT 'v' || i || '@example.org', 'call +44 20 7946 0958 re ' || i FROM generate_series(1, 3000) i`,
+        'CREATE TABLE handles (handle text PRIMARY KEY, email text)',
+        `INSERT INTO handles SELECT 'user' || lpad(i::text, 5, '0'), 'h' || i || '@example.net' FROM generate_series(1, 2000) i`,
+        'CREATE TABLE order_lines (order_id int, line int, email text, PRIMARY KEY (order_id, line))',
+        `INSERT INTO order_lines SELECT i / 4, i % 4, 'l' || i || '@example.com' FROM generate_series(0, 2399) i`,
+        // Row estimates, pages and histograms every plan reads: settled before the first scan.
+        'VACUUM ANALYZE',
+      ],
+    });
+  }, 60_000);
+
+  it('reads full tables as key, text key and ctid ranges: shards merge equal, totals equal one read', async () => {
+    const split = await expectSplitLikeWhole(url(), ['--full', '--seed', '7', '--max-locations', '3']);
+    const tables = Object.fromEntries(split.coverage!.tables.map((t) => [t.table, t]));
+    expect(tables['public.orders']).toMatchObject({ ranges: 4, rowsScanned: ORDERS_ROWS });
+    expect(tables['public.visits']).toMatchObject({ ranges: 3, rowsScanned: 3000 });
+    expect(tables['public.handles']!.ranges).toBeGreaterThan(1);
+    expect(tables['public.handles']!.rowsScanned).toBe(2000);
+    // The phones of the last range are a fifth of the column: not reported, as for one read.
+    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.extra'))).toEqual([]);
+    const visits = split.findings!.find((f) => f.site.uri.endsWith('visits.email'))!;
+    expect(visits.locations[0]!.key).toEqual({ ctid: expect.stringMatching(/^\(\d+,\d+\)$/) as unknown });
+    // A key of two columns splits by row address, and its rows keep their key in locations.
+    expect(tables['public.order_lines']!.ranges).toBeGreaterThan(1);
+    const lines = split.findings!.find((f) => f.site.uri.endsWith('order_lines.email'))!;
+    expect(Object.keys(lines.locations[0]!.key!)).toEqual(['order_id', 'line']);
+    const part = readReport(cwd, 'parts-3/part-0.json').shard!;
+    expect(part.units).toBeGreaterThan(8);
+    // On worker threads (named columns scanned there, the others here), the same report.
+    const args = [url(), '--full', '--seed', '7', '--max-locations', '3', ...SPLIT, '--jobs', '2'];
+    await run(['scan', ...args, '-f', 'json', '-o', 'threads.json', '-q'], { cwd, env: {} });
+    expect(withoutRun(readReport(cwd, 'threads.json'))).toEqual(split);
+  }, 240_000);
+
+  it('samples a split table alike: the same rows as one read by the seed', async () => {
+    const split = await expectSplitLikeWhole(url(), ['--sample-rows', '2500', '--seed', '7', '--max-locations', '3']);
+    const orders = split.coverage!.tables.find((t) => t.table === 'public.orders')!;
+    expect(orders).toMatchObject({ sampled: true, ranges: 3 });
+  }, 240_000);
+
+  // Shards plan one after another while the table lives on: a few keys added keep the plan (the
+  // bounds sit on a coarse grid), a table that grew past it plans other ranges, and the merge
+  // refuses the part of the other plan rather than count rows twice or not at all.
+  it('keeps the plan while a few rows come, refuses the part of a table that grew', async () => {
+    const live = await freshDatabase(PG_URL!, 'piiscan_tables_live', {
+      setup: [
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text)',
+        `INSERT INTO orders SELECT i, 'b' || i || '@example.com' FROM generate_series(1, ${ORDERS_ROWS}) i`,
+        'VACUUM ANALYZE',
+      ],
+    });
+    const shard = async (index: number, dir: string) => {
+      mkdirSync(path.join(cwd, dir), { recursive: true });
+      const args = ['scan', live, '--full', ...SPLIT, '--shard', `${index}/2`];
+      const done = await run([...args, '-f', 'json', '-o', `${dir}/part-${index}.json`, '-q'], { cwd, env: {} });
+      expect(done).toMatchObject({ exitCode: 0, stderr: '' });
+    };
+    const merge = (dir: string) => run(['merge', dir, '-f', 'json', '-o', `${dir}.json`, '-q'], { cwd, env: {} });
+    await shard(0, 'live-a');
+    await runStatements(live, [`INSERT INTO orders VALUES (${ORDERS_ROWS + 1}, 'late@example.com')`]);
+    await shard(1, 'live-a');
+    const kept = await merge('live-a');
+    expect(kept.stderr).toBe('');
+    expect(kept.exitCode).toBe(1); // new findings, as the scan of one process
+    expect(readReport(cwd, 'live-a.json').coverage.tables[0]).toMatchObject({ ranges: 4 });
+
+    await shard(0, 'live-b');
+    await runStatements(live, [
+      `INSERT INTO orders SELECT i, 'b' || i || '@example.com' FROM generate_series(${ORDERS_ROWS + 2}, 9000) i`,
+      'ANALYZE orders',
+    ]);
+    await shard(1, 'live-b');
+    const refused = await merge('live-b');
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain('shard 1 of another plan');
+  }, 120_000);
+});
+
+describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB tables split into ranges', () => {
+  const url = () => databaseUrl(MYSQL_URL!, 'piiscan_tables');
+  beforeAll(async () => {
+    expectServer('PIISCAN_TEST_MYSQL_URL', 'mariadb');
+    await freshDatabase(MYSQL_URL!, 'piiscan_tables', {
+      setup: [
+        'CREATE TABLE orders (id bigint PRIMARY KEY, email text, extra text)',
+        `INSERT INTO orders SELECT seq, CONCAT('buyer', seq, '@example.com'),
+           IF(seq > ${ORDERS_ROWS - 800}, CONCAT('+1 202-555-01', LPAD(seq % 100, 2, '0')), CONCAT('R-', seq))
+           FROM seq_1_to_${ORDERS_ROWS}`,
+        'ANALYZE TABLE orders',
+      ],
+    });
+  }, 60_000);
+
+  it('reads a table as integer key ranges: shards merge equal, totals equal one read', async () => {
+    const split = await expectSplitLikeWhole(url(), ['--full', '--seed', '7', '--max-locations', '3']);
+    expect(split.coverage!.tables[0]).toMatchObject({ rowsScanned: ORDERS_ROWS });
+    expect(split.coverage!.tables[0]!.ranges).toBeGreaterThan(1);
+    expect(split.findings!.filter((f) => f.site.uri.endsWith('orders.extra'))).toEqual([]);
+  }, 240_000);
+
+  it('samples a split table alike: the same rows as one read by the seed', async () => {
+    const split = await expectSplitLikeWhole(url(), ['--sample-rows', '2500', '--seed', '7', '--max-locations', '3']);
+    expect(split.coverage!.tables[0]).toMatchObject({ sampled: true, ranges: 3 });
+  }, 240_000);
+});
