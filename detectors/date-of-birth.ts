@@ -162,6 +162,8 @@ export const dateOfBirth: Detector = {
   ],
   contextWords: [
     'dob',
+    // Dotted, as on forms: tokens d, o, b in a row.
+    'd.o.b',
     'birth',
     'born',
     'birthday',
@@ -184,6 +186,7 @@ export const dateOfBirth: Detector = {
     positive: [
       { text: 'patient dob=1985-03-02 admitted', value: '1985-03-02' },
       { text: 'Date of birth: 02/03/1985', value: '02/03/1985' },
+      { text: 'Patient: D.O.B.: 12/03/1985, ward 4', value: '12/03/1985' },
       { text: '{"customer":{"birthDate":"1990-12-31"}}', value: '1990-12-31' },
       { text: 'born 3 March 1985 in Leeds', value: '3 March 1985' },
       { text: 'Geburtsdatum 24.12.1979', value: '24.12.1979' },

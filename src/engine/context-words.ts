@@ -238,22 +238,26 @@ export function windowBefore(text: string, start: number): string {
   return skip === -1 ? '' : window.slice(skip);
 }
 
-/** Per word list: a test for any of its words' first tokens, in any case. */
-const firstTokenTests = new WeakMap<readonly string[], RegExp>();
+/** Per word list: a test for any of its words' tokens in a row, in any case. */
+const wordTests = new WeakMap<readonly string[], RegExp>();
 
 /**
- * Whether `text` holds the first token of any of `words`, in any case: without one,
- * findContextWords finds nothing in the text or any part of it, so callers can skip a whole line.
- * One case-insensitive alternation, rather than lowercasing the text and looking for each word
- * in turn: the `u` flag folds case as toLowerCase does for every letter a token can hold (KELVIN
- * SIGN included).
+ * Whether `text` may hold one of `words`: its tokens in a row, each perhaps with a plural `s`,
+ * apart by anything but letters and digits (`date of birth`, `dateOfBirth`, `D.O.B.`). Without
+ * one, findContextWords finds nothing in the text or any part of it, so callers can skip a whole
+ * line. One case-insensitive alternation, rather than lowercasing the text and looking for each
+ * word in turn: the `u` flag folds case as toLowerCase does for every letter a token can hold
+ * (KELVIN SIGN included). Literals and negated classes only, so the JS engine stays linear here.
  */
 export function mayHoldContextWords(words: readonly string[], text: string): boolean {
-  let test = firstTokenTests.get(words);
+  let test = wordTests.get(words);
   if (test === undefined) {
-    const firsts = [...new Set(compile(words).map((w) => w.tokens[0] ?? w.word))];
-    test = new RegExp(firsts.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|') || '(?!)', 'iu');
-    firstTokenTests.set(words, test);
+    const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const sources = compile(words).map((w) =>
+      w.tokens.length === 0 ? escape(w.word) : w.tokens.map((t) => `${escape(t)}s?`).join('[^a-z0-9]*'),
+    );
+    test = new RegExp([...new Set(sources)].join('|') || '(?!)', 'iu');
+    wordTests.set(words, test);
   }
   return test.test(text);
 }

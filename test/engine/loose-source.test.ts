@@ -57,10 +57,15 @@ describe('toLooseSource', () => {
     expect(nonAscii.length).toBeGreaterThan(3);
   });
 
-  it.each(withClasses.map((p) => [p.name, p.regex]))('%s: the twin matches the same on ASCII text', (_, regex) => {
-    const [loose, exact] = [new RE2(toLooseSource(regex), 'gu'), new RE2(regex, 'gu')];
-    for (const text of ascii) expect(all(loose, text), text).toEqual(all(exact, text));
-  });
+  it.each(withClasses.map((p) => [p.name, p.regex]))(
+    '%s: the twin matches the same on ASCII text',
+    (_, regex) => {
+      const [loose, exact] = [new RE2(toLooseSource(regex), 'gu'), new RE2(regex, 'gu')];
+      for (const text of ascii) expect(all(loose, text), text).toEqual(all(exact, text));
+      // The exact person_name pattern is slow on thousands of lines: the reason for its twin.
+    },
+    60_000,
+  );
 
   it.each(withClasses.map((p) => [p.name, p.regex]))(
     '%s: elsewhere the twin matches at least where the pattern does, and text patterns keep the exact matches',
