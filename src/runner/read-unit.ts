@@ -19,6 +19,8 @@ export interface UnitOutcome {
   valueHits: Record<number, number>;
   /** Digest samples for linkable pseudonyms; absent when the unit failed. */
   links?: LinkSamples;
+  /** What a caller's own sinks found besides (ScanSink.extra), one a sink. */
+  extras?: unknown[];
   result: SourceResult;
 }
 
@@ -42,7 +44,13 @@ async function readHere(unit: WorkUnit, place: UnitPlace): Promise<UnitOutcome> 
   const result = await place.connector
     .read(unit, sink, place.sources, place.onRead)
     .catch((error: unknown) => failed(unit, error));
-  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
+  return {
+    findings: sink.findings(),
+    valueHits: sink.valueHits,
+    links: sink.links,
+    ...(sink.extra ? { extras: [sink.extra()] } : {}),
+    result,
+  };
 }
 
 async function readSplit(unit: WorkUnit, place: UnitPlace, pool: WorkerPool): Promise<UnitOutcome> {

@@ -19,11 +19,13 @@ export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: s
     scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
     wait: () => worker.wait(),
     end: async () => {
-      const { findings, valueHits, links } = await worker.end();
+      const { findings, valueHits, links, extras = [] } = await worker.end();
       const hits = { ...valueHits };
       addHits(hits, local.valueHits);
       if (links !== undefined) mergeLinkSamples(local.links, links);
-      return { findings: [...findings, ...local.findings()], valueHits: hits, links: local.links };
+      // A caller's own sinks: both sides' extras, the worker's first, for the caller to merge.
+      const own = local.extra ? { extras: [...extras, local.extra()] } : {};
+      return { findings: [...findings, ...local.findings()], valueHits: hits, links: local.links, ...own };
     },
   };
 }

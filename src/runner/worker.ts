@@ -8,9 +8,19 @@ import type { Connector, WorkUnit } from '../connectors/contract.js';
 import type { WorkerData, WorkerMessage, WorkerTask } from './worker-pool.js';
 import { createRecordScanner, type ScanSink } from '../sites/record-scanner.js';
 
-const { settings, sources } = workerData as WorkerData;
+const { settings, sources, sink: ownSink } = workerData as WorkerData;
 /** Compiles the detectors on first use, so a worker only compiles what it is sent. */
-const newSink = createRecordScanner(settings);
+const newSink: () => ScanSink = ownSink
+  ? ((await import(ownSink.module)) as { createWorkerSink(data: unknown): () => ScanSink }).createWorkerSink(
+      ownSink.data,
+    )
+  : createRecordScanner(settings);
+const totals = (sink: ScanSink) => ({
+  findings: sink.findings(),
+  valueHits: sink.valueHits,
+  links: sink.links,
+  ...(sink.extra ? { extras: [sink.extra()] } : {}),
+});
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 
@@ -33,11 +43,7 @@ function feedStream(task: Extract<WorkerTask, { kind: 'stream' | 'records' | 'en
     send({ type: 'scanned', records: task.records.length });
   } else {
     const { sink, error } = stream!;
-    send(
-      error === undefined
-        ? { type: 'done', result: { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links } }
-        : { type: 'fail', message: error.message },
-    );
+    send(error === undefined ? { type: 'done', result: totals(sink) } : { type: 'fail', message: error.message });
     stream = undefined;
   }
 }
@@ -47,7 +53,7 @@ async function run(unit: WorkUnit, connector: Connector<WorkUnit, SourceSettings
   const result = await connector.read(unit, sink, sources, (bytes, matches) =>
     send({ type: 'progress', bytes, matches }),
   );
-  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, result };
+  return { ...totals(sink), result };
 }
 
 port.on('message', (task: WorkerTask) => {

@@ -37,6 +37,8 @@ export interface ScanSink extends RecordSink {
   valueHits: Record<number, number>;
   /** Digest samples of the columns read, for linkable pseudonyms (link-samples.ts). */
   links: LinkSamples;
+  /** What else a caller's own sink (`locate`'s) found in the unit, for the caller to merge. */
+  extra?(): unknown;
 }
 
 /** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */
