@@ -13,7 +13,7 @@ import { scanTargets } from '../runner/run.js';
 import { UserError } from '../errors/user-error.js';
 import { toPrintable } from '../errors/printable.js';
 import { VERSION } from '../version.js';
-import { createSubjectIndex } from '../locate/subject-index.js';
+import { createSubjectIndexBuilder } from '../locate/subject-index.js';
 import { createMatcher } from '../locate/matcher.js';
 import { LOCATE_WORKER_SINK, locateSinks } from '../locate/worker-sink.js';
 import { createTraceCollector, type UnitTraces } from '../locate/collector.js';
@@ -45,14 +45,6 @@ export interface LocateCommandOptions extends ScanOptions {
   output?: string;
 }
 
-async function readSubjects(options: LocateCommandOptions, io: RunIO): Promise<Subject[]> {
-  const given = parseSubjectOptions(options.subject ?? []);
-  const listed = options.subjects === undefined ? [] : await readSubjectsFile(options.subjects, io.cwd);
-  const subjects = given ? [given, ...listed] : listed;
-  if (subjects.length === 0) throw new UserError('give --subject kind=value or --subjects FILE');
-  return subjects;
-}
-
 function hashKey(options: LocateCommandOptions, io: RunIO): Buffer | undefined {
   if (options.hashKeyEnv === undefined) return undefined;
   const key = io.env[options.hashKeyEnv];
@@ -65,24 +57,36 @@ function toLocateShard({ index, count, plan, units, unitsRead }: ShardRecord): L
   return { index, count, plan, units, unitsRead };
 }
 
-/** The index of the subjects, and what the report needs of them once they are dropped for it. */
+/**
+ * The index of the subjects, and their refs: subjects are indexed as they are read, so that many
+ * are never held as objects.
+ */
 async function indexSubjects(options: LocateCommandOptions, io: RunIO, key: Buffer | undefined) {
-  // Reading and indexing many subjects makes much short-lived garbage, for which V8 would grow its
-  // young generation to its largest and keep it so for the rest of the run: not while indexing.
+  const builder = createSubjectIndexBuilder(key);
+  const refs: Array<string | undefined> = [];
+  const add = (subject: Subject) => {
+    builder.add(subject);
+    refs.push(subject.ref);
+  };
+  const given = parseSubjectOptions(options.subject ?? []);
+  if (given) add(given);
+  if (options.subjects !== undefined) await readSubjectsFile(options.subjects, io.cwd, add);
+  if (refs.length === 0) throw new UserError('give --subject kind=value or --subjects FILE');
+  return { index: builder.finish(), refs };
+}
+
+export async function runLocate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
+  // Indexing many subjects and writing their reports make much short-lived garbage, for which V8
+  // would grow its young generation to its largest and keep it so: the run's peak memory.
   setFlagsFromString('--semi-space-growth-factor=1');
   try {
-    const subjects = await readSubjects(options, io);
-    return {
-      index: createSubjectIndex(subjects, key),
-      refs: subjects.map((s) => s.ref),
-      formsTried: toFormsTried(subjects, key !== undefined),
-    };
+    return await locate(targets, options, io);
   } finally {
     setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
   }
 }
 
-export async function runLocate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
+async function locate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
   const shard = resolveShard(options, io.env);
   const output = toShardOutput(options.output, shard);
   if (output !== undefined) await checkOutput(output, io);
@@ -94,7 +98,7 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
   checkTargets(resolved, io.cwd);
   const key = hashKey(options, io);
   // The subjects as read are garbage once indexed: a hundred thousand of them take more than their index.
-  const { index, refs, formsTried } = await indexSubjects(options, io, key);
+  const { index, refs } = await indexSubjects(options, io, key);
   const maxLocations = options.maxLocations ?? 100;
   const collector = createTraceCollector(maxLocations);
   // Erasure is verified on every row and object: sampling could miss the one that remains.
@@ -140,7 +144,7 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     ...(options.expect ? { expect: options.expect } : {}),
     verdict: incomplete ? 'incomplete' : found.length > 0 ? 'traces found' : options.expect ? 'erased' : 'located',
     subjectNames: `ref where given, else HMAC-SHA256 with ${key ? `the key in ${options.hashKeyEnv}` : 'a random key of this run'}`,
-    formsTried,
+    formsTried: toFormsTried(index.store.kinds, key !== undefined),
     maxLocations,
     coverage: result.coverage,
     ...(result.shard ? { shard: toLocateShard(result.shard) } : {}),

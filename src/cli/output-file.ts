@@ -12,7 +12,7 @@ export async function writeOutput(file: string, text: string, io: RunIO): Promis
 }
 
 /**
- * Writes text given in pieces to `file`, a megabyte or so at a time, or throws a one-line
+ * Writes text given in pieces to `file`, 64 KiB or so at a time, or throws a one-line
  * UserError: a report of many subjects is never held whole.
  */
 export async function writeOutputPieces(file: string, pieces: Iterable<string>, io: RunIO): Promise<void> {
@@ -24,7 +24,7 @@ export async function writeOutputPieces(file: string, pieces: Iterable<string>, 
     let batch = '';
     for (const piece of pieces) {
       batch += piece;
-      if (batch.length >= 1 << 20) {
+      if (batch.length >= 1 << 16) {
         await handle.write(batch).catch(fail);
         batch = '';
       }

@@ -14,8 +14,8 @@ const LOAD = 2;
 
 /** A table's arrays, as worker threads are given them (shared, not copied). */
 export interface SharedTable {
-  keys: Uint32Array;
-  entries: Uint32Array;
+  /** Per slot, its key then its entry + 1 (0: empty): a probe reads one cache line, not two. */
+  slots: Uint32Array;
   size: number;
 }
 
@@ -32,7 +32,7 @@ export interface DigestTable {
   has(key: number): boolean;
   /** Entries added. */
   readonly size: number;
-  /** The table's arrays, for another thread's fromShared(). */
+  /** The table's arrays, for another thread's createDigestTable(). */
   shared(): SharedTable;
 }
 
@@ -43,42 +43,54 @@ const textPrefixOf = (digest: string): number =>
   ((digest.charCodeAt(0) << 24) | (digest.charCodeAt(1) << 16) | (digest.charCodeAt(2) << 8) | digest.charCodeAt(3)) >>>
   0;
 
-const sharedArray = (length: number) => new Uint32Array(new SharedArrayBuffer(length * 4));
-
-export function createDigestTable(expected = 0, from?: SharedTable): DigestTable {
-  let capacity = 1024;
-  while (capacity < expected * LOAD) capacity *= 2;
-  let keys = from?.keys ?? sharedArray(capacity);
-  // Entry + 1, so that 0 marks an empty slot.
-  let entries = from?.entries ?? sharedArray(capacity);
-  capacity = keys.length;
+/**
+ * Entries are added to a list in the order given and put into slots only when the table is first
+ * read (or shared), into as many as they need: putting each entry as it came, into a table doubled
+ * as it filled, cost a random memory access per entry and per doubling.
+ */
+export function createDigestTable(from?: SharedTable): DigestTable {
+  let slots = from?.slots ?? new Uint32Array(new SharedArrayBuffer(1024 * 2 * 4));
   let size = from?.size ?? 0;
-  // Digests are uniform: their first bytes spread over the slots as they are (and key hashes are FNV-1a's).
-  const slotOf = (prefix: number) => prefix & (capacity - 1);
-  const put = (prefix: number, entry: number) => {
-    let slot = slotOf(prefix);
-    while (entries[slot] !== 0) slot = (slot + 1) & (capacity - 1);
-    keys[slot] = prefix;
-    entries[slot] = entry;
+  let pending = new Uint32Array(0);
+  let waiting = 0;
+  let mask = slots.length / 2 - 1;
+  const put = (key: number, entry: number) => {
+    let slot = key & mask;
+    while (slots[2 * slot + 1] !== 0) slot = (slot + 1) & mask;
+    slots[2 * slot] = key;
+    slots[2 * slot + 1] = entry;
   };
-  // Doubled when full to the load: subjects' identifiers are not counted before they are added.
-  const grow = () => {
-    const [oldKeys, oldEntries] = [keys, entries];
-    capacity *= 2;
-    keys = sharedArray(capacity);
-    entries = sharedArray(capacity);
-    for (let slot = 0; slot < oldEntries.length; slot++)
-      if (oldEntries[slot] !== 0) put(oldKeys[slot]!, oldEntries[slot]!);
+  // Digests are uniform: their first bytes spread over the slots as they are (and key hashes are FNV-1a's).
+  const settle = () => {
+    if (waiting === 0) return;
+    let capacity = slots.length / 2;
+    while (capacity < (size + waiting) * LOAD) capacity *= 2;
+    if (capacity !== slots.length / 2) {
+      const old = slots;
+      slots = new Uint32Array(new SharedArrayBuffer(capacity * 2 * 4));
+      mask = capacity - 1;
+      for (let slot = 0; slot < old.length; slot += 2) if (old[slot + 1] !== 0) put(old[slot]!, old[slot + 1]!);
+    }
+    for (let i = 0; i < 2 * waiting; i += 2) put(pending[i]!, pending[i + 1]!);
+    size += waiting;
+    waiting = 0;
+    pending = new Uint32Array(0);
   };
   const addKey = (key: number, entry: number) => {
-    if ((size + 1) * LOAD > capacity) grow();
-    put(key >>> 0, entry + 1);
-    size++;
+    if (2 * waiting === pending.length) {
+      const more = new Uint32Array(Math.max(2048, 2 * pending.length));
+      more.set(pending);
+      pending = more;
+    }
+    pending[2 * waiting] = key >>> 0;
+    pending[2 * waiting + 1] = entry + 1;
+    waiting++;
   };
   const lookupKey = (key: number, found: (entry: number) => void) => {
+    settle();
     const prefix = key >>> 0;
-    for (let slot = slotOf(prefix); entries[slot] !== 0; slot = (slot + 1) & (capacity - 1))
-      if (keys[slot] === prefix) found(entries[slot]! - 1);
+    for (let slot = prefix & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask)
+      if (slots[2 * slot] === prefix) found(slots[2 * slot + 1]! - 1);
   };
   return {
     add: (digest, entry) => addKey(typeof digest === 'string' ? textPrefixOf(digest) : prefixOf(digest), entry),
@@ -86,14 +98,18 @@ export function createDigestTable(expected = 0, from?: SharedTable): DigestTable
     lookup: (digest, found) => lookupKey(prefixOf(digest), found),
     lookupKey,
     has(key) {
+      settle();
       const prefix = key >>> 0;
-      for (let slot = slotOf(prefix); entries[slot] !== 0; slot = (slot + 1) & (capacity - 1))
-        if (keys[slot] === prefix) return true;
+      for (let slot = prefix & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask)
+        if (slots[2 * slot] === prefix) return true;
       return false;
     },
     get size() {
-      return size;
+      return size + waiting;
     },
-    shared: () => ({ keys, entries, size }),
+    shared() {
+      settle();
+      return { slots, size };
+    },
   };
 }

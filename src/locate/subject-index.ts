@@ -14,7 +14,7 @@ import { toKeyHash } from './key-hash.js';
 import type { Identifier, Subject } from './subject.js';
 import {
   MAX_IDENTIFIERS,
-  createSubjectStore,
+  createSubjectStoreBuilder,
   subjectStoreFrom,
   type SharedStore,
   type SubjectStore,
@@ -138,41 +138,55 @@ function indexOf(parts: Omit<SubjectIndex, 'normal' | 'shared'>): SubjectIndex {
 export function subjectIndexFrom(shared: SharedIndex): SubjectIndex {
   return indexOf({
     store: subjectStoreFrom(shared.store),
-    plain: createDigestTable(0, shared.plain),
-    numberHashes: { phone: createDigestTable(0, shared.phone), token: createDigestTable(0, shared.token) },
-    digests: createDigestTable(0, shared.digests),
+    plain: createDigestTable(shared.plain),
+    numberHashes: { phone: createDigestTable(shared.phone), token: createDigestTable(shared.token) },
+    digests: createDigestTable(shared.digests),
     ...(shared.hmacKey ? { hmacKey: Buffer.from(shared.hmacKey) } : {}),
     kinds: shared.kinds,
   });
 }
 
-export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffer): SubjectIndex {
+/** Adds subjects as they are read (never all held as objects); finish() gives the index. */
+export function createSubjectIndexBuilder(hmacKey?: Buffer): { add(subject: Subject): void; finish(): SubjectIndex } {
   const algorithms = DIGEST_ALGORITHMS.length + (hmacKey ? 1 : 0);
+  const store = createSubjectStoreBuilder();
   const plain = createDigestTable();
   const numberHashes = { phone: createDigestTable(), token: createDigestTable() };
   const kinds = { email: false, phone: false, token: false };
   const digests = createDigestTable();
-  subjects.forEach((subject, s) => {
-    subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach((identifier, i) => {
-      const ref = toIdRef(s, i);
-      const { forms, keys } = normalIdentifier(identifier);
-      for (const key of keys) {
-        plain.addKey(toKeyHash(key), ref);
-        const keyKind = KIND_OF_KEY[key[0]!]!;
-        kinds[keyKind] = true;
-        if (keyKind !== 'email') {
-          const hash = toKeyHash(key.slice(2));
-          if (!numberHashes[keyKind].has(hash)) numberHashes[keyKind].addKey(hash, 0);
+  let s = 0;
+  return {
+    add(subject) {
+      store.add(subject);
+      subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach((identifier, i) => {
+        const ref = toIdRef(s, i);
+        const { forms, keys } = normalIdentifier(identifier);
+        for (const key of keys) {
+          plain.addKey(toKeyHash(key), ref);
+          const keyKind = KIND_OF_KEY[key[0]!]!;
+          kinds[keyKind] = true;
+          if (keyKind !== 'email') {
+            const hash = toKeyHash(key.slice(2));
+            // A key added twice only takes two slots: has() is the same.
+            numberHashes[keyKind].addKey(hash, 0);
+          }
         }
-      }
-      forms.forEach((form, f) => {
-        for (let a = 0; a < algorithms; a++)
-          digests.add(digestTextOf(form.value, algorithmName(a), hmacKey), toDigestEntry(ref, f, a));
+        forms.forEach((form, f) => {
+          for (let a = 0; a < algorithms; a++)
+            digests.add(digestTextOf(form.value, algorithmName(a), hmacKey), toDigestEntry(ref, f, a));
+        });
       });
-    });
-  });
-  const store = createSubjectStore(subjects);
-  return indexOf({ store, plain, numberHashes, digests, ...(hmacKey ? { hmacKey } : {}), kinds });
+      s++;
+    },
+    finish: () =>
+      indexOf({ store: store.finish(), plain, numberHashes, digests, ...(hmacKey ? { hmacKey } : {}), kinds }),
+  };
+}
+
+export function createSubjectIndex(subjects: readonly Subject[], hmacKey?: Buffer): SubjectIndex {
+  const builder = createSubjectIndexBuilder(hmacKey);
+  for (const subject of subjects) builder.add(subject);
+  return builder.finish();
 }
 
 const KIND_OF_KEY: Record<string, 'email' | 'phone' | 'token'> = { e: 'email', c: 'email', p: 'phone', t: 'token' };

@@ -33,33 +33,73 @@ export interface SubjectStore {
   shared(): SharedStore;
 }
 
-const sharedBytes = (length: number) => new Uint8Array(new SharedArrayBuffer(length));
-const sharedWords = (length: number) => new Uint32Array(new SharedArrayBuffer(length * 4));
+/** Adds subjects as they are read; finish() gives the store. */
+export interface SubjectStoreBuilder {
+  add(subject: Subject): void;
+  finish(): SubjectStore;
+}
 
-export function createSubjectStore(subjects: readonly Subject[]): SubjectStore {
-  const refs = subjects.length * MAX_IDENTIFIERS;
+/** A copy of `array`'s first `length` items in a SharedArrayBuffer. */
+function shared<T extends Uint8Array | Uint32Array>(array: T, length: number): T {
+  // A Buffer's copy is a Uint8Array: Buffer's own constructor is deprecated.
+  const Type = (array instanceof Uint32Array ? Uint32Array : Uint8Array) as unknown as new (
+    buffer: SharedArrayBuffer,
+  ) => T;
+  const copy = new Type(new SharedArrayBuffer(length * array.BYTES_PER_ELEMENT));
+  copy.set(array.subarray(0, length));
+  return copy;
+}
+
+/**
+ * Subjects are added one at a time, as a file is read, so that they are never all held as objects:
+ * the arrays double as they fill, and are copied once into shared ones of their final size.
+ */
+export function createSubjectStoreBuilder(): SubjectStoreBuilder {
   const kinds: string[] = [];
-  const kindOf = sharedBytes(refs);
-  const start = sharedWords(refs);
-  const end = sharedWords(refs);
-  let bytes = 0;
-  for (const subject of subjects)
-    for (const { value } of subject.identifiers.slice(0, MAX_IDENTIFIERS)) bytes += Buffer.byteLength(value);
-  const text = sharedBytes(bytes);
-  const writer = Buffer.from(text.buffer);
+  let kindOf = new Uint8Array(1024 * MAX_IDENTIFIERS);
+  let start = new Uint32Array(kindOf.length);
+  let end = new Uint32Array(kindOf.length);
+  let text = Buffer.alloc(64 * 1024);
+  let count = 0;
   let at = 0;
-  subjects.forEach((subject, s) =>
-    subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach(({ kind, value }, i) => {
-      const ref = s * MAX_IDENTIFIERS + i;
-      let k = kinds.indexOf(kind);
-      if (k === -1) k = kinds.push(kind) - 1;
-      kindOf[ref] = k + 1;
-      start[ref] = at;
-      at += writer.write(value, at);
-      end[ref] = at;
-    }),
-  );
-  return subjectStoreFrom({ count: subjects.length, kinds, kindOf, start, end, text });
+  const grown = <T extends Uint8Array | Uint32Array>(array: T, length: number): T => {
+    const Type = array.constructor as new (length: number) => T;
+    const bigger = new Type(length);
+    bigger.set(array);
+    return bigger;
+  };
+  return {
+    add(subject) {
+      if ((count + 1) * MAX_IDENTIFIERS > kindOf.length)
+        [kindOf, start, end] = [
+          grown(kindOf, 2 * kindOf.length),
+          grown(start, 2 * start.length),
+          grown(end, 2 * end.length),
+        ];
+      subject.identifiers.slice(0, MAX_IDENTIFIERS).forEach(({ kind, value }, i) => {
+        const ref = count * MAX_IDENTIFIERS + i;
+        let k = kinds.indexOf(kind);
+        if (k === -1) k = kinds.push(kind) - 1;
+        while (at + Buffer.byteLength(value) > text.length) text = Buffer.concat([text], 2 * text.length);
+        kindOf[ref] = k + 1;
+        start[ref] = at;
+        at += text.write(value, at);
+        end[ref] = at;
+      });
+      count++;
+    },
+    finish() {
+      const refs = count * MAX_IDENTIFIERS;
+      return subjectStoreFrom({
+        count,
+        kinds,
+        kindOf: shared(kindOf, refs),
+        start: shared(start, refs),
+        end: shared(end, refs),
+        text: shared(text, at),
+      });
+    },
+  };
 }
 
 export function subjectStoreFrom(shared: SharedStore): SubjectStore {
