@@ -69,8 +69,8 @@ describe('locate over files', () => {
     );
     const dir = makeTree({ ...files, 'subjects.csv': `ref,email,phone\n${rows.join('\n')}\n,${EMAIL},${PHONE}\n` });
     const argv = ['logs', '--subjects', 'subjects.csv', '--max-locations', '5', '--hash-key-env', 'KEY'];
-    const run = async (jobs: string) => (await locate([...argv, '--jobs', jobs], dir, { KEY: HMAC_KEY })).report!;
-    const [one, two] = [await run('1'), await run('2')];
+    const byJobs = async (jobs: string) => (await locate([...argv, '--jobs', jobs], dir, { KEY: HMAC_KEY })).report!;
+    const [one, two] = [await byJobs('1'), await byJobs('2')];
     const timeless = (report: LocateReport) => ({ ...report, startedAt: '', finishedAt: '' });
     expect(timeless(two)).toEqual(timeless(one));
     // The subjects' file has no us_ssn column: Jane is found by her email and phone.
