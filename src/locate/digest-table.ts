@@ -43,6 +43,13 @@ const textPrefixOf = (digest: string): number =>
   ((digest.charCodeAt(0) << 24) | (digest.charCodeAt(1) << 16) | (digest.charCodeAt(2) << 8) | digest.charCodeAt(3)) >>>
   0;
 
+/** Whether the slots hold `key`: apart from the table's closure, as the matcher asks it of every number. */
+function holds(slots: Uint32Array, mask: number, key: number): boolean {
+  for (let slot = key & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask)
+    if (slots[2 * slot] === key) return true;
+  return false;
+}
+
 /**
  * Entries are added to a list in the order given and put into slots only when the table is first
  * read (or shared), into as many as they need: putting each entry as it came, into a table doubled
@@ -62,7 +69,6 @@ export function createDigestTable(from?: SharedTable): DigestTable {
   };
   // Digests are uniform: their first bytes spread over the slots as they are (and key hashes are FNV-1a's).
   const settle = () => {
-    if (waiting === 0) return;
     let capacity = slots.length / 2;
     while (capacity < (size + waiting) * LOAD) capacity *= 2;
     if (capacity !== slots.length / 2) {
@@ -87,7 +93,7 @@ export function createDigestTable(from?: SharedTable): DigestTable {
     waiting++;
   };
   const lookupKey = (key: number, found: (entry: number) => void) => {
-    settle();
+    if (waiting !== 0) settle();
     const prefix = key >>> 0;
     for (let slot = prefix & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask)
       if (slots[2 * slot] === prefix) found(slots[2 * slot + 1]! - 1);
@@ -98,17 +104,14 @@ export function createDigestTable(from?: SharedTable): DigestTable {
     lookup: (digest, found) => lookupKey(prefixOf(digest), found),
     lookupKey,
     has(key) {
-      settle();
-      const prefix = key >>> 0;
-      for (let slot = prefix & mask; slots[2 * slot + 1] !== 0; slot = (slot + 1) & mask)
-        if (slots[2 * slot] === prefix) return true;
-      return false;
+      if (waiting !== 0) settle();
+      return holds(slots, mask, key >>> 0);
     },
     get size() {
       return size + waiting;
     },
     shared() {
-      settle();
+      if (waiting !== 0) settle();
       return { slots, size };
     },
   };

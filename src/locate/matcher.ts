@@ -33,6 +33,10 @@ export interface Hit {
   form: string;
 }
 
+/** Per run length, whether a digest in hex or base64 has it. */
+const DIGEST_LENGTH = new Uint8Array(Math.max(...HEX_LENGTHS, ...BASE64_LENGTHS) + 1);
+for (const length of [...HEX_LENGTHS, ...BASE64_LENGTHS]) DIGEST_LENGTH[length] = 1;
+
 /** Percent-escapes and JSON `\uXXXX` escapes undone; text that does not decode stays as it is. */
 function unescape(raw: string): string {
   let text = raw;
@@ -178,7 +182,8 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       }
       if ((k & B64) !== 0 && i >= runUntil) {
         runUntil = runEnd(data, i);
-        tryDigest(i, runUntil);
+        // Most runs are words and ids of no digest's length: a table says so without a call.
+        if (runUntil - i < DIGEST_LENGTH.length && DIGEST_LENGTH[runUntil - i] !== 0) tryDigest(i, runUntil);
       }
     }
     return hits;
