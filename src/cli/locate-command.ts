@@ -4,16 +4,20 @@
  * every form; a report per subject, named by ref or HMAC, and the exit code of the verdict.
  */
 import { randomBytes } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
+
+/** V8's default factor by which the young generation grows. */
+const SEMI_SPACE_GROWTH = 2;
 import { loadConfig } from '../config/load.js';
 import { scanTargets } from '../runner/run.js';
 import { UserError } from '../errors/user-error.js';
 import { toPrintable } from '../errors/printable.js';
 import { VERSION } from '../version.js';
-import { createSubjectIndex } from '../locate/subject-index.js';
+import { createSubjectIndexBuilder } from '../locate/subject-index.js';
 import { createMatcher } from '../locate/matcher.js';
-import { createLocateSink } from '../locate/locate-sink.js';
-import { createTraceCollector } from '../locate/collector.js';
-import { toSubjectName, type Subject } from '../locate/subject.js';
+import { LOCATE_WORKER_SINK, locateSinks } from '../locate/worker-sink.js';
+import { createTraceCollector, type UnitTraces } from '../locate/collector.js';
+import { toSubjectName, type Identifier, type Subject } from '../locate/subject.js';
 import { parseSubjectOptions, readSubjectsFile } from '../locate/read-subjects.js';
 import { toFormsTried } from '../locate/forms-tried.js';
 import { redactValue } from '../locate/redact.js';
@@ -21,7 +25,7 @@ import { locateFormatters } from '../locate/format.js';
 import {
   isIncomplete,
   toLocateExitCode,
-  type LocateReport,
+  type LocateReportHead,
   type LocateShard,
   type SubjectReport,
 } from '../locate/report.js';
@@ -29,7 +33,7 @@ import type { ShardRecord } from '../runner/shard/part-record.js';
 import { resolveShard, toShardOutput } from './shard-option.js';
 import { resolveTargets, toSourceSettings, type ScanOptions } from './scan-command.js';
 import { checkTargets } from './check-targets.js';
-import { checkOutput, writeOutput } from './output-file.js';
+import { checkOutput, writeOutputPieces } from './output-file.js';
 import type { RunIO } from './main.js';
 
 export interface LocateCommandOptions extends ScanOptions {
@@ -39,14 +43,6 @@ export interface LocateCommandOptions extends ScanOptions {
   expect?: 'absent';
   format: 'json' | 'markdown' | 'html';
   output?: string;
-}
-
-async function readSubjects(options: LocateCommandOptions, io: RunIO): Promise<Subject[]> {
-  const given = parseSubjectOptions(options.subject ?? []);
-  const listed = options.subjects === undefined ? [] : await readSubjectsFile(options.subjects, io.cwd);
-  const subjects = given ? [given, ...listed] : listed;
-  if (subjects.length === 0) throw new UserError('give --subject kind=value or --subjects FILE');
-  return subjects;
 }
 
 function hashKey(options: LocateCommandOptions, io: RunIO): Buffer | undefined {
@@ -61,7 +57,36 @@ function toLocateShard({ index, count, plan, units, unitsRead }: ShardRecord): L
   return { index, count, plan, units, unitsRead };
 }
 
+/**
+ * The index of the subjects, and their refs: subjects are indexed as they are read, so that many
+ * are never held as objects.
+ */
+async function indexSubjects(options: LocateCommandOptions, io: RunIO, key: Buffer | undefined) {
+  const builder = createSubjectIndexBuilder(key);
+  const refs: Array<string | undefined> = [];
+  const add = (subject: Subject) => {
+    builder.add(subject);
+    refs.push(subject.ref);
+  };
+  const given = parseSubjectOptions(options.subject ?? []);
+  if (given) add(given);
+  if (options.subjects !== undefined) await readSubjectsFile(options.subjects, io.cwd, add);
+  if (refs.length === 0) throw new UserError('give --subject kind=value or --subjects FILE');
+  return { index: builder.finish(), refs };
+}
+
 export async function runLocate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
+  // Indexing many subjects and writing their reports make much short-lived garbage, for which V8
+  // would grow its young generation to its largest and keep it so: the run's peak memory.
+  setFlagsFromString('--semi-space-growth-factor=1');
+  try {
+    return await locate(targets, options, io);
+  } finally {
+    setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
+  }
+}
+
+async function locate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
   const shard = resolveShard(options, io.env);
   const output = toShardOutput(options.output, shard);
   if (output !== undefined) await checkOutput(output, io);
@@ -71,10 +96,9 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
   });
   const resolved = resolveTargets(targets, config, io.env);
   checkTargets(resolved, io.cwd);
-  const subjects = await readSubjects(options, io);
   const key = hashKey(options, io);
-  const index = createSubjectIndex(subjects, key);
-  const match = createMatcher(index);
+  // The subjects as read are garbage once indexed: a hundred thousand of them take more than their index.
+  const { index, refs } = await indexSubjects(options, io, key);
   const maxLocations = options.maxLocations ?? 100;
   const collector = createTraceCollector(maxLocations);
   // Erasure is verified on every row and object: sampling could miss the one that remains.
@@ -94,32 +118,24 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
   };
   const result = await scanTargets(resolved, settings, {
     sources,
-    jobs: 1,
-    newSink: () => createLocateSink(index, match, collector),
+    jobs: options.jobs,
+    newSink: locateSinks(index, maxLocations),
+    // Worker threads read the index this thread built, from its shared arrays.
+    workerSink: { module: LOCATE_WORKER_SINK, data: { index: index.shared(), maxLocations } },
+    mergeExtras: (extras) => extras.forEach((found) => collector.merge(found as UnitTraces)),
     ...(shard ? { shard } : {}),
   });
   const nameKey = key ?? randomBytes(32);
   // Subjects with the same kinds of identifiers share one list of them: reports may hold many.
   const kindLists = new Map<string, string[]>();
-  const kindsOf = (subject: Subject) => {
-    const kinds = subject.identifiers.map((id) => id.kind);
+  const kindsOf = (identifiers: readonly Identifier[]) => {
+    const kinds = identifiers.map((id) => id.kind);
     const key = kinds.join(',');
     return kindLists.get(key) ?? (kindLists.set(key, kinds), kinds);
   };
-  const reports: SubjectReport[] = subjects.map((subject, i) => {
-    const found = collector.of(i);
-    return {
-      subject: toSubjectName(subject, nameKey),
-      identifiers: kindsOf(subject),
-      result: found ? 'found' : 'absent',
-      traces: found?.count ?? 0,
-      forms: Object.fromEntries([...(found?.forms ?? [])].sort()),
-      locations: found?.traces ?? [],
-    };
-  });
-  const found = reports.filter((r) => r.result === 'found');
+  const found = collector.entries();
   const incomplete = isIncomplete(result.coverage, result.errors);
-  const report: LocateReport = {
+  const head: LocateReportHead = {
     tool: { name: 'piiscan', version: VERSION },
     command: 'locate',
     startedAt: result.startedAt.toISOString(),
@@ -128,19 +144,35 @@ export async function runLocate(targets: string[], options: LocateCommandOptions
     ...(options.expect ? { expect: options.expect } : {}),
     verdict: incomplete ? 'incomplete' : found.length > 0 ? 'traces found' : options.expect ? 'erased' : 'located',
     subjectNames: `ref where given, else HMAC-SHA256 with ${key ? `the key in ${options.hashKeyEnv}` : 'a random key of this run'}`,
-    formsTried: toFormsTried(subjects, key !== undefined),
+    formsTried: toFormsTried(index.store.kinds, key !== undefined),
     maxLocations,
     coverage: result.coverage,
     ...(result.shard ? { shard: toLocateShard(result.shard) } : {}),
     errors: result.errors,
-    summary: { subjects: subjects.length, found: found.length, traces: found.reduce((n, r) => n + r.traces, 0) },
-    subjects: reports,
+    summary: { subjects: refs.length, found: found.length, traces: found.reduce((n, [, f]) => n + f.count, 0) },
   };
-  const text = locateFormatters[options.format]!(redactValue(report, createMatcher(index, { loose: true })));
-  if (output === undefined) io.stdout(text);
-  else {
-    await writeOutput(output, text, io);
-    if (!options.quiet) io.stderr(`Report written to ${toPrintable(output)}: ${report.verdict}.\n`);
+  const redact = createMatcher(index, { loose: true });
+  // Each subject's report is made, redacted and written in turn: many subjects are never held whole.
+  function* reports(): Generator<SubjectReport> {
+    for (let i = 0; i < refs.length; i++) {
+      const traces = collector.of(i);
+      const identifiers = index.store.identifiers(i);
+      const report: SubjectReport = {
+        subject: toSubjectName({ ...(refs[i] !== undefined ? { ref: refs[i] } : {}), identifiers }, nameKey),
+        identifiers: kindsOf(identifiers),
+        result: traces ? 'found' : 'absent',
+        traces: traces?.count ?? 0,
+        forms: Object.fromEntries([...(traces?.forms ?? [])].sort()),
+        locations: traces?.traces ?? [],
+      };
+      yield redactValue(report, redact);
+    }
   }
-  return toLocateExitCode(report);
+  const pieces = locateFormatters[options.format]!(redactValue(head, redact), reports());
+  if (output === undefined) for (const piece of pieces) io.stdout(piece);
+  else {
+    await writeOutputPieces(output, pieces, io);
+    if (!options.quiet) io.stderr(`Report written to ${toPrintable(output)}: ${head.verdict}.\n`);
+  }
+  return toLocateExitCode(head);
 }

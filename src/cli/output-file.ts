@@ -1,6 +1,6 @@
 /** The file a report or baseline is written to: checked before the scan, written after it. */
 import { constants } from 'node:fs';
-import { access, stat, writeFile } from 'node:fs/promises';
+import { access, open, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { describeFsError } from '../errors/fs-errors.js';
 import { UserError } from '../errors/user-error.js';
@@ -8,9 +8,31 @@ import type { RunIO } from './main.js';
 
 /** Writes `text` to `file` (relative to the working folder) or throws a one-line UserError. */
 export async function writeOutput(file: string, text: string, io: RunIO): Promise<void> {
-  await writeFile(path.resolve(io.cwd, file), text).catch((error: unknown) => {
+  await writeOutputPieces(file, [text], io);
+}
+
+/**
+ * Writes text given in pieces to `file`, 64 KiB or so at a time, or throws a one-line
+ * UserError: a report of many subjects is never held whole.
+ */
+export async function writeOutputPieces(file: string, pieces: Iterable<string>, io: RunIO): Promise<void> {
+  const fail = (error: unknown) => {
     throw new UserError(`cannot write ${file}: ${describeFsError(error)}`);
-  });
+  };
+  const handle = await open(path.resolve(io.cwd, file), 'w').catch(fail);
+  try {
+    let batch = '';
+    for (const piece of pieces) {
+      batch += piece;
+      if (batch.length >= 1 << 16) {
+        await handle.write(batch).catch(fail);
+        batch = '';
+      }
+    }
+    await handle.write(batch).catch(fail);
+  } finally {
+    await handle.close();
+  }
 }
 
 /**

@@ -109,7 +109,13 @@ const LOWER_Z = 0x7a;
 export function mayHaveGroupKey(
   data: Uint8Array,
   start: number,
-  options: { kind: number; maxChars: number; minChars: number; hashes: ReadonlySet<number>; international: boolean },
+  options: {
+    kind: number;
+    maxChars: number;
+    minChars: number;
+    hashes: { has(hash: number): boolean };
+    international: boolean;
+  },
 ): boolean {
   let hash = HASH_START;
   let count = 0;

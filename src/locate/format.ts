@@ -1,11 +1,12 @@
 /**
  * The locate report as JSON (the evidence), and as Markdown and HTML for a privacy officer: the
- * verdict, what was searched, and per subject each place found with its form. Formatters return
- * strings; the report they get has been redacted (redact.ts).
+ * verdict, what was searched, and per subject each place found with its form. Formatters give
+ * the text in pieces, subject by subject, so that a report of many subjects is never held whole;
+ * what they get has been redacted (redact.ts).
  */
 import { toJsonText, toPrintable } from '../errors/printable.js';
 import { describeScanned, plural } from '../report/text.js';
-import type { LocateReport, SubjectReport } from './report.js';
+import type { LocateReport, LocateReportHead, SubjectReport } from './report.js';
 import type { Trace } from './trace.js';
 
 const VERDICTS: Record<LocateReport['verdict'], string> = {
@@ -26,13 +27,13 @@ export function describeWhere(t: Trace): string {
   return `${t.location}${at}${t.jsonPath ? ` ${t.jsonPath}` : ''}`;
 }
 
-function headline(report: LocateReport): string {
+function headline(report: LocateReportHead): string {
   const { subjects, found, traces } = report.summary;
   return `${VERDICTS[report.verdict]}. ${plural(subjects, 'subject')} searched, ${found} found, ${plural(traces, 'trace')}.`;
 }
 
 /** The lines of text both Markdown and HTML show before the subjects. */
-function preamble(report: LocateReport): Array<[string, string]> {
+function preamble(report: LocateReportHead): Array<[string, string]> {
   return [
     ['Searched', report.targets.join(', ')],
     ['When', `${report.startedAt} to ${report.finishedAt}`],
@@ -54,8 +55,17 @@ function preamble(report: LocateReport): Array<[string, string]> {
   ];
 }
 
-export function formatLocateJson(report: LocateReport): string {
-  return toJsonText(report);
+/** The text toJsonText gives of the whole report (`subjects` being its last member). */
+export function* formatLocateJson(head: LocateReportHead, subjects: Iterable<SubjectReport>): Generator<string> {
+  const whole = toJsonText({ ...head, subjects: [] });
+  const empty = '[]\n}\n';
+  let first = true;
+  for (const subject of subjects) {
+    const text = toJsonText(subject).trimEnd().replace(/^/gm, '    ');
+    yield first ? `${whole.slice(0, -empty.length)}[\n${text}` : `,\n${text}`;
+    first = false;
+  }
+  yield first ? whole : '\n  ]\n}\n';
 }
 
 function mdCell(text: string): string {
@@ -72,7 +82,7 @@ function mdSubject(s: SubjectReport): string[] {
   return [head, '', '| Where | Identifier | Form |', '| --- | --- | --- |', ...rows, ''];
 }
 
-export function formatLocateMarkdown(report: LocateReport): string {
+export function* formatLocateMarkdown(report: LocateReportHead, subjects: Iterable<SubjectReport>): Generator<string> {
   const lines = [
     '## piiscan locate',
     '',
@@ -81,9 +91,9 @@ export function formatLocateMarkdown(report: LocateReport): string {
     ...preamble(report).map(([k, v]) => `- ${k}: ${mdCell(v)}`),
     ...report.errors.map((e) => `- :warning: ${mdCell(e.source)}: ${mdCell(e.message)}`),
     '',
-    ...report.subjects.flatMap(mdSubject),
   ];
-  return `${lines.join('\n')}\n`;
+  yield `${lines.join('\n')}\n`;
+  for (const subject of subjects) yield `${mdSubject(subject).join('\n')}\n`;
 }
 
 function esc(text: string | number): string {
@@ -99,12 +109,12 @@ function htmlSubject(s: SubjectReport): string {
   return `<section class="${s.result}"><h3>${esc(s.subject)}: ${result}</h3>${table}</section>`;
 }
 
-export function formatLocateHtml(report: LocateReport): string {
+export function* formatLocateHtml(report: LocateReportHead, subjects: Iterable<SubjectReport>): Generator<string> {
   const facts = preamble(report)
     .map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`)
     .join('');
   const errors = report.errors.map((e) => `<li>${esc(e.source)}: ${esc(e.message)}</li>`).join('');
-  return `<!doctype html>
+  yield `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>piiscan locate</title>
 <style>body{font-family:system-ui,sans-serif;margin:2rem}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;text-align:left}.found h3{color:#b00}.verdict{font-weight:bold}</style>
 </head><body>
@@ -113,12 +123,19 @@ export function formatLocateHtml(report: LocateReport): string {
 <dl>${facts}</dl>
 ${errors ? `<h2>Not read</h2><ul>${errors}</ul>` : ''}
 <h2>Subjects</h2>
-${report.subjects.map(htmlSubject).join('\n')}
-</body></html>
 `;
+  let first = true;
+  for (const subject of subjects) {
+    yield `${first ? '' : '\n'}${htmlSubject(subject)}`;
+    first = false;
+  }
+  yield '\n</body></html>\n';
 }
 
-export const locateFormatters: Record<string, (report: LocateReport) => string> = {
+export const locateFormatters: Record<
+  string,
+  (report: LocateReportHead, subjects: Iterable<SubjectReport>) => Iterable<string>
+> = {
   html: formatLocateHtml,
   json: formatLocateJson,
   markdown: formatLocateMarkdown,

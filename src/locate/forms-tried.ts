@@ -1,13 +1,13 @@
 /** Every form a locate run searches for, named as traces name them, for the report's evidence. */
 import { toNormalForms } from './normalise.js';
 import { DIGEST_ALGORITHMS, HMAC_ALGORITHM } from '../engine/digests.js';
-import type { Subject } from './subject.js';
 
 /** Example values per kind: only the labels of their normal forms are used. */
 const EXAMPLES: Record<string, string> = { email: 'a.b+c@gmail.com', phone: '+44 7700 900123' };
 
-export function toFormsTried(subjects: readonly Subject[], keyed: boolean): string[] {
-  const kinds = [...new Set(subjects.flatMap((s) => s.identifiers.map((i) => i.kind)))].sort();
+/** The forms tried for identifiers of `given` kinds, with HMAC when `keyed`. */
+export function toFormsTried(given: readonly string[], keyed: boolean): string[] {
+  const kinds = [...given].sort();
   const algorithms = [...DIGEST_ALGORITHMS, ...(keyed ? [HMAC_ALGORITHM] : [])];
   const forms = ['plaintext', 'normalised (case, whitespace, separators)', 'url-encoded', 'json-escaped'];
   if (kinds.includes('email')) forms.push('canonical mailbox (dots and +tags the provider ignores)');

@@ -1,7 +1,8 @@
 /**
  * The sink a locate scan gives the runner for each unit: every record goes through the matcher,
  * and each hit becomes a trace of its subject (its line or row, the row's primary key, the JSON
- * path of the value), kept in the scan's collector. Records are matched on the reading thread.
+ * path of the value), collected for the unit; extra() gives them to be merged into the run's, on
+ * whichever thread the unit was read.
  */
 import { emptyLinkSamples } from '../sites/link-samples.js';
 import { keyOfRow, type ScanRecord } from '../connectors/records.js';
@@ -10,7 +11,7 @@ import { parseJsonLeaves } from '../connectors/json-leaves.js';
 import type { Hit } from './matcher.js';
 import { fromIdRef, type SubjectIndex } from './subject-index.js';
 import type { Trace } from './trace.js';
-import type { TraceCollector } from './collector.js';
+import { createTraceCollector, type UnitTraces } from './collector.js';
 
 const NEWLINE = 0x0a;
 
@@ -74,18 +75,24 @@ function toTrace(record: ScanRecord, hit: Hit, identifier: string, line: Line): 
   };
 }
 
+/** A scan sink whose extra() is the unit's traces. */
+export interface LocateSink extends ScanSink {
+  extra(): UnitTraces;
+}
+
 export function createLocateSink(
   index: SubjectIndex,
   match: (data: Buffer) => Hit[],
-  collector: TraceCollector,
-): ScanSink {
+  maxLocations: number,
+): LocateSink {
+  const collector = createTraceCollector(maxLocations);
   return {
     scan(record) {
       const hits = match(record.data).sort((a, b) => a.start - b.start);
       const lineAt = createLineCursor(record.data);
       for (const hit of hits) {
-        const { subject, identifier } = fromIdRef(hit.ref);
-        const kind = index.subjects[subject]!.identifiers[identifier]!.kind;
+        const { subject } = fromIdRef(hit.ref);
+        const kind = index.normal(hit.ref).kind;
         const trace = toTrace(record, hit, kind, lineAt(hit.start));
         if (trace) collector.add(subject, trace);
       }
@@ -95,5 +102,6 @@ export function createLocateSink(
     findings: () => [],
     links: emptyLinkSamples(),
     valueHits: {},
+    extra: () => collector.entries(),
   };
 }

@@ -21,8 +21,8 @@ import {
   spells,
   startsWord,
 } from './candidates.js';
-import { canonicalEmail, toNormalForms, toPhoneDigits } from './normalise.js';
-import { algorithmName, digestOf, fromDigestEntry, fromIdRef, refsOf, type SubjectIndex } from './subject-index.js';
+import { canonicalEmail } from './normalise.js';
+import { algorithmName, digestOf, fromDigestEntry, refsOf, type SubjectIndex } from './subject-index.js';
 
 /** A subject's identifier found in a record: where (bytes), whose (identifier ref), in what form. */
 export interface Hit {
@@ -32,6 +32,10 @@ export interface Hit {
   /** `plaintext`, `url-encoded`, `sha256-hex of email`, ... */
   form: string;
 }
+
+/** Per run length, whether a digest in hex or base64 has it. */
+const DIGEST_LENGTH = new Uint8Array(Math.max(...HEX_LENGTHS, ...BASE64_LENGTHS) + 1);
+for (const length of [...HEX_LENGTHS, ...BASE64_LENGTHS]) DIGEST_LENGTH[length] = 1;
 
 /** Percent-escapes and JSON `\uXXXX` escapes undone; text that does not decode stays as it is. */
 function unescape(raw: string): string {
@@ -56,10 +60,7 @@ function escapeForm(raw: string): string | undefined {
  * where hiding too much is safe.
  */
 export function createMatcher(index: SubjectIndex, options: { loose?: boolean } = {}): (data: Buffer) => Hit[] {
-  const identifier = (ref: number) => {
-    const { subject, identifier: i } = fromIdRef(ref);
-    return index.subjects[subject]!.identifiers[i]!;
-  };
+  const identifier = (ref: number) => index.normal(ref);
   const prefix = new Uint8Array(PREFIX_BYTES);
   const phoneFilter = { kind: DIGIT, maxChars: 17, minChars: 5, hashes: index.numberHashes.phone, international: true };
   const tokenFilter = {
@@ -84,8 +85,7 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       index.digests.lookup(prefix, (entry) => {
         digest ??= Buffer.from(text(start, end), encoding);
         const { ref, form, algorithm } = fromDigestEntry(entry);
-        const { kind, value } = identifier(ref);
-        const normal = toNormalForms(kind, value)[form]!;
+        const normal = identifier(ref).forms[form]!;
         // A prefix may collide: the whole digest must be the one recomputed.
         if (!digestOf(normal.value, algorithm, index.hmacKey).equals(digest)) return;
         hits.push({ start, end, ref, form: `${algorithmName(algorithm)}-${encoding} of ${normal.label}` });
@@ -143,14 +143,15 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
     };
 
     const numberForm = (ref: number, raw: string, { normal, plus }: { normal: string; plus: number }) => {
-      const { kind, value } = identifier(ref);
+      const { kind, value, forms } = identifier(ref);
       if (raw === value.trim()) return 'plaintext';
       const escaped = escapeForm(raw);
       if (kind !== 'phone') return escaped ?? 'normalised';
-      const digits = toPhoneDigits(value);
+      // A parsed phone's forms are E.164 with `+`, E.164 digits and national digits (normalise.ts).
+      const e164 = forms.length === 3 ? forms[1]!.value : undefined;
       const shape = normal.startsWith('00')
         ? 'international (00)'
-        : normal === digits?.e164
+        : normal === e164
           ? plus > 0
             ? 'E.164'
             : 'E.164 digits'
@@ -181,7 +182,8 @@ export function createMatcher(index: SubjectIndex, options: { loose?: boolean } 
       }
       if ((k & B64) !== 0 && i >= runUntil) {
         runUntil = runEnd(data, i);
-        tryDigest(i, runUntil);
+        // Most runs are words and ids of no digest's length: a table says so without a call.
+        if (runUntil - i < DIGEST_LENGTH.length && DIGEST_LENGTH[runUntil - i] !== 0) tryDigest(i, runUntil);
       }
     }
     return hits;

@@ -38,9 +38,12 @@ export function parseSubjectOptions(given: readonly string[]): Subject | undefin
   return { ...(ref !== undefined ? { ref } : {}), identifiers };
 }
 
-/** Subjects of a CSV file, one a row; rows with no identifier are skipped. */
-export async function readSubjectsFile(file: string, cwd: string): Promise<Subject[]> {
-  const subjects: Subject[] = [];
+/**
+ * Subjects of a CSV file, one a row, each given to `add` as it is read (a hundred thousand are not
+ * held as objects); rows with no identifier are skipped. Returns how many were read.
+ */
+export async function readSubjectsFile(file: string, cwd: string, add: (subject: Subject) => void): Promise<number> {
+  let count = 0;
   let columns: string[] = [];
   let current: Subject = { identifiers: [] };
   const shown = `--subjects ${file}`;
@@ -58,8 +61,10 @@ export async function readSubjectsFile(file: string, cwd: string): Promise<Subje
         else current.identifiers.push({ kind: name, value });
       },
       endRecord() {
-        // A copy of exactly its length: a grown array keeps spare slots, and there may be a hundred thousand.
-        if (current.identifiers.length > 0) subjects.push({ ...current, identifiers: [...current.identifiers] });
+        if (current.identifiers.length > 0) {
+          add(current);
+          count++;
+        }
         current = { identifiers: [] };
       },
     });
@@ -68,7 +73,6 @@ export async function readSubjectsFile(file: string, cwd: string): Promise<Subje
     const code = (error as NodeJS.ErrnoException).code;
     throw new UserError(`${shown}: ${code ? describeFsError(error) : 'not a CSV file'}`);
   }
-  if (subjects.length === 0)
-    throw new UserError(`${shown}: no subject (a header row of identifier kinds, then one row each)`);
-  return subjects;
+  if (count === 0) throw new UserError(`${shown}: no subject (a header row of identifier kinds, then one row each)`);
+  return count;
 }

@@ -58,6 +58,9 @@ export interface LocateReport {
   subjects: SubjectReport[];
 }
 
+/** The report but its subjects: what comes before them, written first. */
+export type LocateReportHead = Omit<LocateReport, 'subjects'>;
+
 /** Which part of a sharded locate a report covers. */
 export interface LocateShard {
   /** This shard's index (from 0) and the number of shards. */
@@ -71,7 +74,7 @@ export interface LocateShard {
 }
 
 /** The exit code: 2 when coverage is incomplete, 1 when a trace remains under `--expect absent`, else 0. */
-export function toLocateExitCode(report: LocateReport): number {
+export function toLocateExitCode(report: LocateReportHead): number {
   if (report.verdict === 'incomplete') return 2;
   return report.expect === 'absent' && report.verdict === 'traces found' ? 1 : 0;
 }

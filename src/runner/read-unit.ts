@@ -22,6 +22,8 @@ export interface UnitOutcome {
   links?: LinkSamples;
   /** A unit of a group (a table's key range): its findings and column counts, judged with the group's. */
   pending?: PendingColumns;
+  /** What a caller's own sinks found besides (ScanSink.extra), one a sink. */
+  extras?: unknown[];
   result: SourceResult;
 }
 

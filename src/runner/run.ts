@@ -24,6 +24,7 @@ import { markLinkable } from '../sites/find-links.js';
 import { planShard, type ShardSpec, type TargetPlan } from './shard/plan-shard.js';
 import { createPendingStore } from '../sites/pending-columns.js';
 import { replayPlan, toShardRecord, type PositionedResult, type ShardRecord } from './shard/part-record.js';
+import type { WorkerSink } from './worker-pool.js';
 
 export interface ScanProgress {
   /** Units (files, objects, tables) finished, of those planned so far. */
@@ -41,8 +42,14 @@ export interface ScanOptions {
   /** Worker threads; `auto` uses every core for scans over 64 MiB of text or 200,000 rows. */
   jobs: number | 'auto';
   onProgress?: (progress: ScanProgress) => void;
-  /** What each unit's records go to instead of the detectors (`locate`); its scans run on this thread. */
+  /**
+   * What each unit's records go to instead of the detectors (`locate`); on this thread only, unless
+   * `workerSink` makes the same on worker threads.
+   */
   newSink?: () => ScanSink;
+  workerSink?: WorkerSink;
+  /** Called with what the caller's own sinks found in each unit (ScanSink.extra), in plan order. */
+  mergeExtras?: (extras: unknown[]) => void;
   /** Read only this shard's units of the plan (the result then says where each result belongs). */
   shard?: ShardSpec;
 }
@@ -103,8 +110,9 @@ export async function scanTargets(
   const shared = {
     settings,
     sources: options.sources,
-    jobs: options.newSink ? 1 : options.jobs,
+    jobs: options.newSink && !options.workerSink ? 1 : options.jobs,
     newSink: options.newSink ?? createRecordScanner(settings),
+    ...(options.workerSink ? { workerSink: options.workerSink } : {}),
     named: (hint: string) => detectorNamedBy(fieldNames, hint) !== undefined,
     ...(targets.length > 1 ? { seen: new Set<string>() } : {}),
     onPlanned: () => progress.totalFiles++,
@@ -128,6 +136,7 @@ export async function scanTargets(
         addHits(valueHits, outcome.valueHits);
         if (outcome.links !== undefined) mergeLinkSamples(links, outcome.links);
         if (outcome.pending !== undefined) pending.add(outcome.pending);
+        if (outcome.extras !== undefined) options.mergeExtras?.(outcome.extras);
         const index = plan ? plan.units[results.length]!.index : results.length;
         results.push({ at: [...at, 1, index], result: outcome.result });
         progress.files++;

@@ -11,7 +11,7 @@ import type { ScanSink } from '../sites/record-scanner.js';
 import { describeUnexpectedError } from '../errors/unexpected-error.js';
 import { createQueue } from './queue.js';
 import { readUnit, type UnitOutcome } from './read-unit.js';
-import { createWorkerPool, type WorkerPool } from './worker-pool.js';
+import { createWorkerPool, type WorkerPool, type WorkerSink } from './worker-pool.js';
 
 /** Text to scan above which `--jobs auto` uses worker threads. */
 export const PARALLEL_BYTES = 64 * 1024 * 1024;
@@ -30,6 +30,8 @@ export interface TargetScan {
   sources: SourceSettings;
   jobs: number | 'auto';
   newSink: () => ScanSink;
+  /** The sink worker threads make instead of the detectors' (`newSink`'s kind, on another thread). */
+  workerSink?: WorkerSink;
   named: (hint: string) => boolean;
   /**
    * Unit ids read so far in this scan, when it has several targets: a unit two targets plan is
@@ -87,7 +89,11 @@ export async function scanTarget(scan: TargetScan): Promise<SourceResult> {
   const pool: WorkerPool | undefined =
     jobs > 1
       ? createWorkerPool(
-          { settings: scan.settings, sources: withoutFunctions(scan.sources) },
+          {
+            settings: scan.settings,
+            sources: withoutFunctions(scan.sources),
+            ...(scan.workerSink ? { sink: scan.workerSink } : {}),
+          },
           connector.threads === 'unit' ? jobs : Math.min(jobs, lanes),
         )
       : undefined;

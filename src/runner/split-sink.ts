@@ -19,7 +19,7 @@ export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: s
     scan: (record) => (record.kind === 'values' && !named(record.hint) ? local.scan(record) : (worker.scan(record), 0)),
     wait: () => worker.wait(),
     end: async () => {
-      const { findings, valueHits, links, pending } = await worker.end();
+      const { findings, valueHits, links, pending, extras = [] } = await worker.end();
       const hits = { ...valueHits };
       addHits(hits, local.valueHits);
       if (links !== undefined) mergeLinkSamples(local.links, links);
@@ -38,6 +38,8 @@ export function splitSink(worker: RecordStream, local: ScanSink, named: (hint: s
         valueHits: hits,
         links: local.links,
         ...(both ? { pending: both } : {}),
+        // A caller's own sinks: both sides' extras, the worker's first, for the caller to merge.
+        ...(local.extra ? { extras: [...extras, local.extra()] } : {}),
       };
     },
   };

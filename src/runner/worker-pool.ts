@@ -7,7 +7,7 @@
 import type { PendingColumns } from '../sites/pending-columns.js';
 import type { LinkSamples } from '../sites/link-samples.js';
 import { Worker } from 'node:worker_threads';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import type { ScanRecord } from '../connectors/records.js';
 import type { OnRead, SourceResult, WorkUnit } from '../connectors/contract.js';
@@ -30,6 +30,8 @@ export interface ScanTotals {
   links?: LinkSamples;
   /** Findings of tables read as key ranges, judged once every range is read (pending-columns.ts). */
   pending?: PendingColumns;
+  /** What a caller's own sinks found besides (ScanSink.extra), one a sink. */
+  extras?: unknown[];
 }
 
 /** What a unit read on a worker came to: its findings and what its connector read. */
@@ -41,6 +43,18 @@ export interface UnitResult extends ScanTotals {
 export interface WorkerData {
   settings: ScanSettings;
   sources: SourceSettings;
+  /** Records go to this sink instead of the detectors'. */
+  sink?: WorkerSink;
+}
+
+/**
+ * A caller's own sink on worker threads: the module that makes it, by URL (the runner does not
+ * import its callers), and the data it is made from (shared arrays travel without a copy). The
+ * module exports `createWorkerSink(data): () => ScanSink`.
+ */
+export interface WorkerSink {
+  module: string;
+  data: unknown;
 }
 
 export type WorkerMessage =
@@ -63,12 +77,19 @@ export interface RecordStream {
 /** Records sent to a worker and not yet scanned, above which the reader waits. */
 const RECORDS_AHEAD = 16;
 
-/** The compiled worker. Tests run this module from src/ through vitest; the worker is always dist/'s. */
-const here = path.dirname(fileURLToPath(import.meta.url));
-const WORKER =
-  path.basename(path.dirname(path.dirname(here))) === 'dist'
-    ? path.join(here, 'worker.js')
-    : path.join(here, '../../dist/src/runner/worker.js');
+/**
+ * A module of this build as worker threads load it, by its file URL, next to the module at
+ * `metaUrl`: dist/'s, also when tests run src/ through vitest.
+ */
+export function compiledModule(metaUrl: string, name: string): string {
+  const here = path.dirname(fileURLToPath(metaUrl));
+  const inDist = path.basename(path.dirname(path.dirname(here))) === 'dist';
+  return pathToFileURL(inDist ? path.join(here, name) : path.join(here, '../../dist/src', path.basename(here), name))
+    .href;
+}
+
+/** The compiled worker. */
+const WORKER = new URL(compiledModule(import.meta.url, 'worker.js'));
 
 export interface WorkerPool {
   /** Reads and scans a unit on the next free worker (started on first need, up to the pool's size). */

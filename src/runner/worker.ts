@@ -8,9 +8,13 @@ import type { Connector, WorkUnit } from '../connectors/contract.js';
 import type { WorkerData, WorkerMessage, WorkerTask } from './worker-pool.js';
 import { createRecordScanner, toScanTotals, type ScanSink } from '../sites/record-scanner.js';
 
-const { settings, sources } = workerData as WorkerData;
+const { settings, sources, sink: ownSink } = workerData as WorkerData;
 /** Compiles the detectors on first use, so a worker only compiles what it is sent. */
-const newSink = createRecordScanner(settings);
+const newSink: () => ScanSink = ownSink
+  ? ((await import(ownSink.module)) as { createWorkerSink(data: unknown): () => ScanSink }).createWorkerSink(
+      ownSink.data,
+    )
+  : createRecordScanner(settings);
 const port = parentPort!;
 const send = (message: WorkerMessage) => port.postMessage(message);
 

@@ -43,12 +43,20 @@ export interface ScanSink extends RecordSink {
    * the reader's to add); findings() leaves them out. Undefined when there are none.
    */
   pending?(): PendingColumns | undefined;
+  /** What else a caller's own sink (`locate`'s) found in the unit, for the caller to merge. */
+  extra?(): unknown;
 }
 
 /** What a sink's unit came to, as a worker or a reader hands it on. */
 export function toScanTotals(sink: ScanSink) {
   const pending = sink.pending?.();
-  return { findings: sink.findings(), valueHits: sink.valueHits, links: sink.links, ...(pending ? { pending } : {}) };
+  return {
+    findings: sink.findings(),
+    valueHits: sink.valueHits,
+    links: sink.links,
+    ...(pending ? { pending } : {}),
+    ...(sink.extra ? { extras: [sink.extra()] } : {}),
+  };
 }
 
 /** An aggregator that merges the findings of units of work (files, objects, tables) into a scan's. */

@@ -2,7 +2,9 @@
 // `piiscan scan` of the same data, taking turns (BENCH_RUNS each, default 3): the bench log corpus
 // (as `npm run bench` writes it; BENCH_MB, default 1024) and the 1,000,000-row table of
 // `bench:db` (BENCH_ROWS). Prints per command the median seconds and range, MB/s, peak RSS and
-// locate's speed over scan's. Both run on one thread (`--jobs 1`; locate reads on one thread).
+// locate's speed over scan's. The scan runs on one thread (`--jobs 1`); locate with `--jobs auto`
+// (worker threads over 64 MiB of text or 200,000 rows, as scan's) and, with 10,000 subjects, also
+// with `--jobs 1`, for the comparison thread for thread.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +39,17 @@ const commands = (target, scanFlags) => [
   ...Object.entries(subjects).map(([n, file]) =>
     piiscan(`locate, ${n} subjects`, ['locate', target, '--subjects', file, '-o', '/dev/null', '--quiet']),
   ),
+  piiscan('locate --jobs 1, 10,000 subjects', [
+    'locate',
+    target,
+    '--subjects',
+    subjects['10,000'],
+    '--jobs',
+    '1',
+    '-o',
+    '/dev/null',
+    '--quiet',
+  ]),
 ];
 
 function print(title, timed, table) {

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createDigestTable } from '../../src/locate/digest-table.js';
 import { PREFIX_BYTES, decodePrefix, isBase64Digest } from '../../src/locate/digest-prefix.js';
+import { MAX_IDENTIFIERS, createSubjectStoreBuilder, subjectStoreFrom } from '../../src/locate/subject-store.js';
 
 const digest = (i: number, algorithm = 'sha256') => createHash(algorithm).update(`user${i}@example.com`).digest();
 
@@ -31,6 +32,41 @@ describe('digest table', () => {
     const none: number[] = [];
     table.lookup(digest(2), (entry) => none.push(entry));
     expect(none).toEqual([]);
+  });
+});
+
+describe('the index on shared arrays (what worker threads read)', () => {
+  it('finds in a table made on the shared arrays what the table they came from finds', () => {
+    const table = createDigestTable();
+    for (let i = 0; i < 5000; i++) table.add(digest(i), i);
+    // Through a structured clone, as a worker's data: shared memory, not a copy.
+    const shared = structuredClone(table.shared());
+    expect(shared.slots.buffer).toBeInstanceOf(SharedArrayBuffer);
+    const other = createDigestTable(shared);
+    for (let i = 0; i < 5000; i += 13) {
+      const found: number[] = [];
+      other.lookup(digest(i), (entry) => found.push(entry));
+      expect(found).toContain(i);
+    }
+    expect(other.size).toBe(5000);
+  });
+
+  it('gives back every subject identifier as added, through a clone of its arrays', () => {
+    const subjects = [
+      { identifiers: [{ kind: 'email', value: 'zoë@example.com' }] },
+      {
+        ref: 'r2',
+        identifiers: Array.from({ length: 10 }, (_, i) => ({ kind: i % 2 ? 'phone' : 'us_ssn', value: `v${i}` })),
+      },
+    ];
+    const builder = createSubjectStoreBuilder();
+    subjects.forEach((s) => builder.add(s));
+    const store = subjectStoreFrom(structuredClone(builder.finish().shared()));
+    expect(store.count).toBe(2);
+    expect(store.identifiers(0)).toEqual(subjects[0]!.identifiers);
+    // At most MAX_IDENTIFIERS of a subject are kept.
+    expect(store.identifiers(1)).toEqual(subjects[1]!.identifiers.slice(0, MAX_IDENTIFIERS));
+    expect(store.kinds).toEqual(['email', 'us_ssn', 'phone']);
   });
 });
 

@@ -1,5 +1,5 @@
 // locate over files: every form found with its line, subjects named by ref, exit codes of --expect absent.
-import { chmodSync } from 'node:fs';
+import { chmodSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeTree, runCli } from '../helpers.js';
@@ -57,6 +57,40 @@ describe('locate over files', () => {
     expect(report!.subjects[2999]).toMatchObject({ subject: 's2999', result: 'found' });
     expect(report!.subjects[3000]!.subject).toMatch(/^hmac:[0-9a-f]{16}$/);
     expect(report!.subjects[0]).toMatchObject({ result: 'absent', traces: 0 });
+  });
+
+  it('finds with worker threads (--jobs 2) what it finds on one thread, in the same report', async () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => `s${i},user${i}@example.com,`);
+    const files = Object.fromEntries(
+      formLines().map((line, i) => [
+        `logs/app-${String(i).padStart(2, '0')}.log`,
+        `${line}\nmail user${i}@example.com\n`,
+      ]),
+    );
+    const dir = makeTree({ ...files, 'subjects.csv': `ref,email,phone\n${rows.join('\n')}\n,${EMAIL},${PHONE}\n` });
+    const argv = ['logs', '--subjects', 'subjects.csv', '--max-locations', '5', '--hash-key-env', 'KEY'];
+    const byJobs = async (jobs: string) => (await locate([...argv, '--jobs', jobs], dir, { KEY: HMAC_KEY })).report!;
+    const [one, two] = [await byJobs('1'), await byJobs('2')];
+    const timeless = (report: LocateReport) => ({ ...report, startedAt: '', finishedAt: '' });
+    expect(timeless(two)).toEqual(timeless(one));
+    // The subjects' file has no us_ssn column: Jane is found by her email and phone.
+    const janes = FORMS.filter((f) => f.identifier !== 'us_ssn').length;
+    expect(one.summary).toEqual({ subjects: 2001, found: FORMS.length + 1, traces: FORMS.length + janes });
+    const jane = one.subjects[2000]!;
+    // Every trace counted; the first five places of all the units' listed, in location order.
+    expect(jane.traces).toBe(janes);
+    expect(jane.locations.map((t) => t.location)).toEqual(Object.keys(files).slice(0, 5));
+  });
+
+  it('writes to a file the report it writes to stdout, in every format', async () => {
+    const dir = makeTree({ 'logs/app.log': `${formLines().join('\n')}\n`, 'out/.keep': '' });
+    for (const format of ['json', 'markdown', 'html']) {
+      const shown = await locate(['logs', ...SUBJECT, '-f', format, '--subject', 'ref=case-1'], dir);
+      await locate(['logs', ...SUBJECT, '-f', format, '--subject', 'ref=case-1', '-o', `out/report.${format}`], dir);
+      const written = readFileSync(path.join(dir, `out/report.${format}`), 'utf8');
+      const untimed = (text: string) => text.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'T');
+      expect(untimed(written)).toEqual(untimed(shown.stdout));
+    }
   });
 
   it('exits 0 with --expect absent when nothing is found and every file was read', async () => {

@@ -139,6 +139,20 @@ for (const source of SOURCES)
       );
     });
 
+    it('finds with --jobs 2 what it finds on one thread', async () => {
+      const args = [...SUBJECT, '--hash-key-env', 'KEY'];
+      // What was found (the coverage differs by each run's sampling seed).
+      const found = async (jobs: string) => {
+        const { verdict, summary, subjects } = (
+          await locate(source, source.target(), [...args, '--jobs', jobs])
+        ).report();
+        return { verdict, summary, subjects };
+      };
+      const one = await found('1');
+      expect(await found('2')).toEqual(one);
+      expect(one.summary.traces).toBeGreaterThanOrEqual(FORMS.length);
+    });
+
     it('writes no identifier in any output format', async () => {
       for (const format of ['json', 'markdown', 'html']) {
         const result = await locate(source, source.target(), [...SUBJECT, '--hash-key-env', 'KEY', '-f', format]);
