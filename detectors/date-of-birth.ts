@@ -155,6 +155,8 @@ export const dateOfBirth: Detector = {
     {
       name: 'date_of_birth.masked',
       regex: String.raw`(?:\*{2}[-/.]\*{2}[-/.](?:${YEAR}|\*{4})|(?:${YEAR}|\*{4})-\*{2}-\*{2})`,
+      // Both forms hold `**-**`; a year first would open a thread at every timestamp.
+      prefilter: String.raw`\*{2}[-/.]\*{2}`,
       score: 0.5,
       form: 'masked',
       context: 'required',

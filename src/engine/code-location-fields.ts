@@ -20,6 +20,9 @@ const PARTS: Array<[RegExp, CodeLocationPart]> = [
   [/^caller$/, 'caller'],
 ];
 
+/** Every path PARTS matches holds one of these. */
+const MAY_NAME_CODE = /code|src|caller|sourceLocation/;
+
 const SHAPES: Record<CodeLocationPart, RegExp> = {
   file: /^[\w.@/\\-]{1,200}\.\w{1,10}$/,
   line: /^\d{1,7}$/,
@@ -29,6 +32,8 @@ const SHAPES: Record<CodeLocationPart, RegExp> = {
 
 /** The part a field holds when its path names one and its value has that part's shape. */
 export function toCodeLocationPart(path: string, value: string): CodeLocationPart | undefined {
+  // Most leaves name no code location: one test settles them before the part patterns.
+  if (!MAY_NAME_CODE.test(path)) return undefined;
   // `attributes["code.file.path"]`: a key holding dots, as JSON paths write it.
   const dotted = path.replace(/\["((?:[^"\\]|\\.)*)"\]/g, '.$1');
   const part = PARTS.find(([pattern]) => pattern.test(dotted))?.[1];

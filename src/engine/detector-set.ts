@@ -128,6 +128,15 @@ function fieldSource(detectors: readonly Detector[]): string | undefined {
     : String.raw`${toWordStartSource(words)}[\w.-]*["']?\s*[:=]\s*["']?[A-Za-z0-9+/=$._:*•-]{3}`;
 }
 
+/**
+ * A pattern's test in the line set: its prefilter for a masked form (the mask run it pins is
+ * found cheaply, where the full pattern's digits open a thread at every timestamp of every line),
+ * else the pattern itself.
+ */
+function lineSetSource(spec: PatternSpec): string {
+  return spec.form === 'masked' && spec.prefilter !== undefined ? spec.prefilter : spec.regex;
+}
+
 /** Field name word → the detector it names (first detector wins on a shared word). */
 export function toFieldNames(detectors: readonly Detector[]): Map<string, Detector> {
   const fieldNames = new Map<string, Detector>();
@@ -154,7 +163,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
     patterns,
     scanner: compileByteScanner([bounded, gapped]),
     scannerGroups: [bounded, gapped],
-    lineSet: compilePatternSet(patterns.map((p) => toLooseSource(p.spec.regex))),
+    lineSet: compilePatternSet(patterns.map((p) => toLooseSource(lineSetSource(p.spec)))),
     fieldNames,
     fieldKeys,
     fieldKeyPattern: compileTextPattern(fields ?? '$.^'),

@@ -30,6 +30,7 @@ export interface PatternSpec {
   /**
    * RE2 source that stage one (the byte scanner) runs instead of `regex`: it must match wherever
    * `regex` does. Worth it when `regex` has costly classes (`\p{L}`); default: `regex` itself.
+   * For a masked form it also picks the lines the pattern runs on (detector-set.ts).
    */
   prefilter?: string;
 }
