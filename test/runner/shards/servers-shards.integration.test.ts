@@ -4,6 +4,7 @@ import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client
 import { beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
 import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
@@ -161,6 +162,38 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing
       files: files.map((_, i) => ({ key: `inv/data/${i}.csv.gz`, size: 1, MD5checksum: '0' })),
     };
     await put('piiscan-inv-reports', 'inv/manifest.json', JSON.stringify(manifest));
+    // The same listing as a Parquet inventory (snake-case columns, keys not URL-encoded, sizes as
+    // int64), in two files, one of two row groups; and an ORC manifest, which is refused.
+    const parquetRows = [
+      ...keys.map((key) => ({ bucket: 'piiscan-inv', key, latest: true, deleted: false })),
+      { bucket: 'piiscan-inv', key: 'logs/gone.log', latest: true, deleted: true },
+      { bucket: 'piiscan-inv', key: 'logs/unlisted.log', latest: false, deleted: false },
+      { bucket: 'other-bucket', key: 'logs/x.log', latest: true, deleted: false },
+    ];
+    const parquetFiles = [parquetRows.slice(0, 5), parquetRows.slice(5)].map((rows) =>
+      Buffer.from(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'bucket', data: rows.map((r) => r.bucket), type: 'STRING' },
+            { name: 'key', data: rows.map((r) => r.key), type: 'STRING' },
+            { name: 'size', data: rows.map(() => 30n), type: 'INT64' },
+            { name: 'is_latest', data: rows.map((r) => r.latest), type: 'BOOLEAN' },
+            { name: 'is_delete_marker', data: rows.map((r) => r.deleted), type: 'BOOLEAN' },
+          ],
+          rowGroupSize: 4,
+        }),
+      ),
+    );
+    for (const [i, body] of parquetFiles.entries())
+      await put('piiscan-inv-reports', `inv-parquet/data/${i}.parquet`, body);
+    const parquetManifest = {
+      ...manifest,
+      fileFormat: 'Parquet',
+      fileSchema: 'message s3.inventory { required binary bucket (STRING); required binary key (STRING); }',
+      files: parquetFiles.map((body, i) => ({ key: `inv-parquet/data/${i}.parquet`, size: body.length })),
+    };
+    await put('piiscan-inv-reports', 'inv-parquet/manifest.json', JSON.stringify(parquetManifest));
+    await put('piiscan-inv-reports', 'inv-orc/manifest.json', JSON.stringify({ ...manifest, fileFormat: 'ORC' }));
   }, 60_000);
 
   it('reads the objects the inventory lists, 3 shards merged equal to one process', async () => {
@@ -196,5 +229,21 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing
     const bad = await run(['scan', ...args, '--inventory', 's3://piiscan-inv/logs/day 1.log', '-q'], { cwd, env: {} });
     expect(bad.exitCode).toBe(2);
     expect(bad.stdout + bad.stderr).toContain('manifest is not JSON');
+  }, 120_000);
+
+  it('reads a Parquet inventory as the CSV one, 3 shards merged equal to one process; refuses ORC', async () => {
+    const args = ['s3://piiscan-inv/logs/', '--endpoint-url', S3_ENDPOINT!, '--seed', '7', '--max-locations', '0'];
+    const csv = ['--inventory', 's3://piiscan-inv-reports/inv/manifest.json'];
+    await run(['scan', ...args, ...csv, '-f', 'json', '-o', 'inv-csv.json', '-q'], { cwd, env: {} });
+    const parquet = ['--inventory', 's3://piiscan-inv-reports/inv-parquet/manifest.json'];
+    const { single, merged } = await scanBothWays([...args, ...parquet], { n: 3, cwd });
+    expect(merged).toEqual(single);
+    expect(single.report.coverage!.objects[0]).toMatchObject({ objectsListed: 12, objectsScanned: 12 });
+    // The objects the CSV inventory lists, read alike: the same report.
+    expect(JSON.stringify(single.report)).toBe(JSON.stringify(withoutRun(readReport(cwd, 'inv-csv.json'))));
+    const orc = ['--inventory', 's3://piiscan-inv-reports/inv-orc/manifest.json'];
+    const refused = await run(['scan', ...args, ...orc, '-q'], { cwd, env: {} });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain('ORC inventories are not read');
   }, 120_000);
 });
