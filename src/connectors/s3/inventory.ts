@@ -24,9 +24,10 @@ interface InventoryManifest {
   files?: Array<{ key?: string }>;
 }
 
-/** One row of an inventory file, whatever its format: the fields piiscan uses, as text (`key` decoded). */
+/** One row of an inventory file, whatever its format: the fields piiscan uses, as text. */
 export interface InventoryRow {
   bucket?: string;
+  /** As the file holds it: URL-encoded in CSV, plain in Parquet. */
   key: string;
   /** Bytes, as digits. */
   size?: string;
@@ -118,7 +119,7 @@ async function* readCsvFile(
   ).filter(([, name]) => at(name) !== -1);
   const body = (await getObjectStream(client, object.bucket, object.key)).body;
   for await (const fields of readRows(decompressed(toBuffers(body)))) {
-    const row: InventoryRow = { key: decodeKey(fields[k] ?? '') };
+    const row: InventoryRow = { key: fields[k] ?? '' };
     for (const [field, name] of named) {
       const value = fields[at(name)];
       if (value !== undefined) row[field] = value;
@@ -142,8 +143,9 @@ export async function* listInventory(client: S3Client, uri: string, target: S3Ta
     for await (const row of rows) {
       if ((row.bucket ?? target.bucket) !== target.bucket) continue;
       if (row.isLatest === 'false' || row.isDeleteMarker === 'true') continue;
-      if (row.key === '' || !row.key.startsWith(target.prefix)) continue;
-      yield { key: row.key, size: Number(row.size ?? 0), storageClass: row.storageClass || 'STANDARD' };
+      const key = parquet ? row.key : decodeKey(row.key);
+      if (key === '' || !key.startsWith(target.prefix)) continue;
+      yield { key, size: Number(row.size ?? 0), storageClass: row.storageClass || 'STANDARD' };
     }
   }
 }
