@@ -7,6 +7,7 @@
  */
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { getObjectRange } from './client.js';
+import { createRangedBuffer } from '../parquet/file-buffer.js';
 import type { InventoryRow } from './inventory.js';
 
 /** The listing's columns, by the field of InventoryRow each fills. */
@@ -35,14 +36,7 @@ export async function* readParquetRows(
   const { parquetMetadataAsync, parquetReadObjects, parquetSchema } = await import('hyparquet');
   const { compressors } = await import('hyparquet-compressors');
   const head = await client.send(new HeadObjectCommand({ Bucket: object.bucket, Key: object.key }));
-  const byteLength = head.ContentLength ?? 0;
-  const file = {
-    byteLength,
-    async slice(start: number, end = byteLength) {
-      const bytes = await getObjectRange(client, object, start, end);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    },
-  };
+  const file = createRangedBuffer(head.ContentLength ?? 0, (start, end) => getObjectRange(client, object, start, end));
   const metadata = await parquetMetadataAsync(file);
   const present = new Set(parquetSchema(metadata).children.map((c) => c.element.name));
   if (!present.has(COLUMNS.key)) throw fail(`${object.key} has no key column`);
