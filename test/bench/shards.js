@@ -2,7 +2,8 @@
 // scanned by one process and as 4 shards run one after another: total CPU of the shards over the
 // single run's, and the plan's imbalance. Then 1,000 parts of a folder of 2,000 small files are
 // merged: wall time and peak memory of the merge. BENCH_MB sets the corpus size (default 1024);
-// BENCH_MERGE=0 leaves the merge out.
+// BENCH_MERGE=0 leaves the merge out; BENCH_BASELINE (measure.js) runs another build's one process
+// and shards in the same turns and prints its ratio too.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
