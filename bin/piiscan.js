@@ -10,6 +10,15 @@ process.stdout.on('error', (error) => {
   process.stderr.write(`piiscan: cannot write the output: ${error.message}\n`);
   process.exit(2);
 });
+// Each process of a sharded scan pays piiscan's start again, and compiling its modules is a large
+// part of it: Node keeps the compiled code in a cache folder (NODE_COMPILE_CACHE, else the system's
+// temporary folder) and reuses it the next time. A folder it cannot create or write (a read-only
+// file system) only means no cache: the call reports it and never throws, so it is not checked.
+// Node releases without the call (before 22.1) start as before. Set before the import below, which
+// loads every module. Worker threads read the folder from the environment when they start.
+const { constants, enableCompileCache } = await import('node:module');
+const cache = enableCompileCache?.();
+if (cache?.status === constants.compileCacheStatus.ENABLED) process.env.NODE_COMPILE_CACHE = cache.directory;
 const { run } = await import('../dist/src/cli/main.js');
 
 const result = await run(process.argv.slice(2), {

@@ -2,13 +2,14 @@
 // scanned by one process and as 4 shards run one after another: total CPU of the shards over the
 // single run's, and the plan's imbalance. Then 1,000 parts of a folder of 2,000 small files are
 // merged: wall time and peak memory of the merge. BENCH_MB sets the corpus size (default 1024);
-// BENCH_MERGE=0 leaves the merge out.
+// BENCH_MERGE=0 leaves the merge out; BENCH_BASELINE (measure.js) runs another build's one process
+// and shards in the same turns and prints its ratio too.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLineMaker, ensureCorpus } from './corpus.js';
-import { inTurns, timeOnce } from './measure.js';
+import { inTurns, timeOnce, withBaseline } from './measure.js';
 import { run } from '../../dist/src/cli/main.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -27,20 +28,25 @@ for (let i = 0; i < SHARDS; i++)
     command: process.execPath,
     args: scan(['--shard', `${i}/${SHARDS}`, '-o', path.join(work, `part-${i}.json`)]),
   });
-const rows = inTurns(commands);
-const one = rows.get('one process');
-const shards = [...rows].filter(([name]) => name.startsWith('shard')).map(([, m]) => m);
-const cpu = shards.reduce((sum, m) => sum + m.cpuSeconds, 0);
-const wall = shards.reduce((sum, m) => sum + m.seconds, 0);
+const rows = inTurns(withBaseline(commands));
 const { imbalance } = JSON.parse(readFileSync(path.join(work, 'part-0.json'), 'utf8')).shard;
 console.log(`corpus: ${megabytes} MB in test/bench/corpus, ${SHARDS} shards, --jobs 1, median of runs`);
-console.log(
-  `one process: ${one.cpuSeconds.toFixed(2)} s CPU, ${one.seconds.toFixed(2)} s wall, ${one.rssMb.toFixed(0)} MB peak`,
-);
-console.log(
-  `${SHARDS} shards summed: ${cpu.toFixed(2)} s CPU, ${wall.toFixed(2)} s wall; largest shard ${Math.max(...shards.map((m) => m.seconds)).toFixed(2)} s`,
-);
-console.log(`CPU ratio (shards / one): ${(cpu / one.cpuSeconds).toFixed(3)}; plan imbalance: ${imbalance}`);
+// With BENCH_BASELINE, the same figures for the baseline's piiscan, run in the same turns.
+for (const baseline of process.env.BENCH_BASELINE ? [false, true] : [false]) {
+  const ours = ([name]) => name.endsWith(' [baseline]') === baseline;
+  const one = [...rows].find((row) => ours(row) && row[0].startsWith('one process'))[1];
+  const shards = [...rows].filter((row) => ours(row) && row[0].startsWith('shard')).map(([, m]) => m);
+  const cpu = shards.reduce((sum, m) => sum + m.cpuSeconds, 0);
+  const wall = shards.reduce((sum, m) => sum + m.seconds, 0);
+  if (baseline) console.log(`baseline (${process.env.BENCH_BASELINE}), same turns:`);
+  console.log(
+    `one process: ${one.cpuSeconds.toFixed(2)} s CPU, ${one.seconds.toFixed(2)} s wall, ${one.rssMb.toFixed(0)} MB peak`,
+  );
+  console.log(
+    `${SHARDS} shards summed: ${cpu.toFixed(2)} s CPU, ${wall.toFixed(2)} s wall; largest shard ${Math.max(...shards.map((m) => m.seconds)).toFixed(2)} s`,
+  );
+  console.log(`CPU ratio (shards / one): ${(cpu / one.cpuSeconds).toFixed(3)}; plan imbalance: ${imbalance}`);
+}
 
 // BENCH_MERGE=0 stops here (the parts below take minutes to write).
 if (process.env.BENCH_MERGE === '0') {

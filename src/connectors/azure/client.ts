@@ -70,12 +70,14 @@ export async function* listBlobs(
   }
 }
 
-/** A blob's bytes as a stream; never buffered whole. */
+/** A blob's bytes as a stream, or bytes [start, end) (to its end without `end`); never buffered whole. */
 export async function openBlob(
   client: ContainerClient,
   name: string,
+  range?: { start: number; end?: number | undefined },
 ): Promise<{ body: AsyncIterable<Uint8Array>; contentType: string }> {
-  const response = await client.getBlobClient(name).download(0);
+  const count = range?.end === undefined ? undefined : range.end - range.start;
+  const response = await client.getBlobClient(name).download(range?.start ?? 0, count);
   if (response.readableStreamBody === undefined)
     throw Object.assign(new Error('empty response'), { name: 'EmptyBody' });
   return { body: response.readableStreamBody as AsyncIterable<Uint8Array>, contentType: response.contentType ?? '' };

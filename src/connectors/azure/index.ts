@@ -1,7 +1,8 @@
 /**
  * Azure Blob Storage and ADLS Gen2: `az://account/container/prefix` or
  * `abfss://container@account.dfs.core.windows.net/path`. The same formats, object groups, sampling
- * and failures as S3 (object-store/): plan() lists and groups the blobs, read() reads one. The
+ * and failures as S3 (object-store/): plan() lists and groups the blobs (a blob larger than
+ * `--split-size` planned as byte ranges, object-store/ranges.ts), read() reads one. The
  * Azure SDK is loaded only when a container is planned or read.
  */
 import type { ContainerClient } from '@azure/storage-blob';
@@ -37,14 +38,18 @@ async function clientFor(target: { account: string; container: string }, options
   return client;
 }
 
-export const azure: Connector<BlobUnit, { azure: AzureOptions; database: RowSample }> = {
+export const azure: Connector<BlobUnit, { azure: AzureOptions; database: RowSample; splitBytes?: number }> = {
   name: 'azure',
   claims: isAzureUrl,
   display: (target) => toAzureTarget(target).display,
-  async *plan(target, { azure: options }) {
+  async *plan(target, { azure: options, splitBytes }) {
     const { planContainer } = await import('./plan.js');
+    const { splitObjects } = await import('../object-store/ranges.js');
     const parsed = toAzureTarget(target);
-    return yield* planContainer(parsed, () => clientFor(parsed, options), options);
+    return yield* splitObjects(
+      planContainer(parsed, () => clientFor(parsed, options), options),
+      splitBytes,
+    );
   },
   async read(unit, sink, { azure: options, database }) {
     const { readBlob } = await import('./plan.js');

@@ -34,7 +34,7 @@ export function planContainer(
   return planObjects(listing, options, (unit) => ({ ...unit, account: target.account, container: target.container }));
 }
 
-/** Reads one blob: a stream, or ranged reads for Parquet. */
+/** Reads one blob: a stream, or ranged reads (Parquet, a large blob's byte range). */
 export function readBlob(
   client: ContainerClient,
   unit: BlobUnit,
@@ -46,6 +46,7 @@ export function readBlob(
     container: unit.container,
     open: () => openBlob(client, unit.key),
     range: (start: number, end: number) => readBlobRange(client, unit.key, start, end),
+    openRange: (start: number, end?: number) => openBlob(client, unit.key, { start, end }),
     describeError: (error: unknown) => describeAzureError(error, unit.source, endpointOf(unit, context.options)),
   };
   return readStoredObject(unit, sink, { access, sample: context.sample });

@@ -69,14 +69,9 @@ async function scanParquetObject(
 ): Promise<void> {
   const { scanParquet } = await import('../parquet/scan.js');
   const { addParquetCoverage } = await import('../parquet/coverage.js');
+  const { createRangedBuffer } = await import('../parquet/file-buffer.js');
   const { access, sink, sample, stats, result } = context;
-  const file = {
-    byteLength: unit.length,
-    async slice(start: number, end = unit.length) {
-      const bytes = await access.range(start, end);
-      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
-    },
-  };
+  const file = createRangedBuffer(unit.length, (start, end) => access.range(start, end));
   const read = await scanParquet({ origin, file, sink, sample, stats });
   addParquetCoverage(result, read, { source: unit.target, table: origin.path, sample });
 }

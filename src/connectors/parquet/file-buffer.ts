@@ -1,7 +1,8 @@
 /**
  * A local file as hyparquet's AsyncBuffer: each slice is one positioned read of an open handle,
  * so only the footer and the column chunks asked for are ever in memory (hyparquet's own
- * asyncBufferFromFile opens a stream per slice and cannot be closed as one file).
+ * asyncBufferFromFile opens a stream per slice and cannot be closed as one file). An object of a
+ * store is one the same way, each slice a ranged request.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { AsyncBuffer } from 'hyparquet';
@@ -22,5 +23,19 @@ export async function openFileBuffer(file: string): Promise<AsyncBuffer & { clos
       return bytes.buffer;
     },
     close: () => handle.close(),
+  };
+}
+
+/** An object of `byteLength` bytes as an AsyncBuffer, each slice one ranged read `[start, end)`. */
+export function createRangedBuffer(
+  byteLength: number,
+  range: (start: number, end: number) => Promise<Uint8Array>,
+): AsyncBuffer {
+  return {
+    byteLength,
+    async slice(start, end = byteLength) {
+      const bytes = await range(start, end);
+      return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+    },
   };
 }

@@ -1,8 +1,9 @@
 /**
  * An S3 Inventory report as the listing of a bucket too large to list (`--inventory
  * s3://dest/path/manifest.json`): the manifest names the report's files and their columns
- * (`fileSchema`); each gzip CSV file is streamed row by row, so memory holds one piece of one file,
- * never the listing. Rows are used in the manifest's file order, which every shard reads alike.
+ * (`fileSchema`); each gzip CSV file is streamed row by row, and each Parquet file read row group
+ * by row group (inventory-parquet.ts), so memory holds one piece of one file, never the listing.
+ * Rows are used in the manifest's file order, which every shard reads alike.
  */
 import type { S3Client } from '@aws-sdk/client-s3';
 import { getObjectStream, type S3Object } from './client.js';
@@ -16,11 +17,28 @@ interface InventoryManifest {
   sourceBucket?: string;
   /** `arn:aws:s3:::bucket`: where the report's files are. */
   destinationBucket?: string;
+  /** `CSV` (the default) or `Parquet`; `ORC` is refused. */
   fileFormat?: string;
-  /** The CSV columns, comma separated: `Bucket, Key, Size, LastModifiedDate, ...`. */
+  /** The CSV columns, comma separated: `Bucket, Key, Size, LastModifiedDate, ...` (a Parquet message for Parquet). */
   fileSchema?: string;
   files?: Array<{ key?: string }>;
 }
+
+/** One row of an inventory file, whatever its format: the fields piiscan uses, as text. */
+export interface InventoryRow {
+  bucket?: string;
+  /** As the file holds it: URL-encoded in CSV, plain in Parquet. */
+  key: string;
+  /** Bytes, as digits. */
+  size?: string;
+  /** `true` or `false`, in versioned buckets. */
+  isLatest?: string;
+  isDeleteMarker?: string;
+  storageClass?: string;
+}
+
+/** The formats read, by the manifest's `fileFormat` in upper case. */
+const FORMATS = new Set(['CSV', 'PARQUET']);
 
 /** A failure of the inventory itself (not JSON, not CSV, no Key column): its message is the whole story. */
 function inventoryError(uri: string, message: string): Error {
@@ -44,8 +62,11 @@ async function readManifest(client: S3Client, uri: string): Promise<{ bucket: st
   }
   if (!Array.isArray(manifest.files) || typeof manifest.fileSchema !== 'string')
     throw inventoryError(uri, 'manifest has no files or fileSchema (expected an S3 Inventory manifest.json)');
-  if ((manifest.fileFormat ?? 'CSV').toUpperCase() !== 'CSV')
-    throw inventoryError(uri, `${manifest.fileFormat} inventories are not read: configure the inventory as CSV`);
+  if (!FORMATS.has((manifest.fileFormat ?? 'CSV').toUpperCase()))
+    throw inventoryError(
+      uri,
+      `${manifest.fileFormat} inventories are not read: configure the inventory as CSV or Parquet`,
+    );
   const destination = manifest.destinationBucket?.replace(/^arn:aws:s3:::/, '');
   return { bucket: destination || bucket, manifest };
 }
@@ -79,23 +100,52 @@ function decodeKey(key: string): string {
   return decodeURIComponent(key.replace(/\+/g, ' '));
 }
 
+/** The rows of one CSV file, its columns named by the manifest's `fileSchema`. */
+async function* readCsvFile(
+  client: S3Client,
+  object: { bucket: string; key: string },
+  columns: readonly string[],
+): AsyncGenerator<InventoryRow> {
+  const at = (name: string) => columns.indexOf(name);
+  const k = at('Key');
+  const named = (
+    [
+      ['bucket', 'Bucket'],
+      ['size', 'Size'],
+      ['isLatest', 'IsLatest'],
+      ['isDeleteMarker', 'IsDeleteMarker'],
+      ['storageClass', 'StorageClass'],
+    ] as const
+  ).filter(([, name]) => at(name) !== -1);
+  const body = (await getObjectStream(client, object.bucket, object.key)).body;
+  for await (const fields of readRows(decompressed(toBuffers(body)))) {
+    const row: InventoryRow = { key: fields[k] ?? '' };
+    for (const [field, name] of named) {
+      const value = fields[at(name)];
+      if (value !== undefined) row[field] = value;
+    }
+    yield row;
+  }
+}
+
 /** The objects under a target that an inventory lists (current versions, no delete markers). */
 export async function* listInventory(client: S3Client, uri: string, target: S3Target): AsyncGenerator<S3Object> {
   const { bucket, manifest } = await readManifest(client, uri);
+  const parquet = manifest.fileFormat?.toUpperCase() === 'PARQUET';
   const columns = manifest.fileSchema!.split(',').map((c) => c.trim());
-  const at = (name: string) => columns.indexOf(name);
-  const k = at('Key');
-  if (k === -1) throw inventoryError(uri, 'fileSchema has no Key column');
-  const field = (row: string[], name: string) => (at(name) === -1 ? undefined : row[at(name)]);
+  if (!parquet && !columns.includes('Key')) throw inventoryError(uri, 'fileSchema has no Key column');
+  const fail = (message: string) => inventoryError(uri, message);
+  const { readParquetRows } = parquet ? await import('./inventory-parquet.js') : { readParquetRows: undefined };
   for (const file of manifest.files!) {
     if (typeof file.key !== 'string') throw inventoryError(uri, 'a file of the manifest has no key');
-    const body = (await getObjectStream(client, bucket, file.key)).body;
-    for await (const row of readRows(decompressed(toBuffers(body)))) {
-      if ((field(row, 'Bucket') ?? target.bucket) !== target.bucket) continue;
-      if (field(row, 'IsLatest') === 'false' || field(row, 'IsDeleteMarker') === 'true') continue;
-      const key = decodeKey(row[k] ?? '');
+    const object = { bucket, key: file.key };
+    const rows = readParquetRows ? readParquetRows(client, object, fail) : readCsvFile(client, object, columns);
+    for await (const row of rows) {
+      if ((row.bucket ?? target.bucket) !== target.bucket) continue;
+      if (row.isLatest === 'false' || row.isDeleteMarker === 'true') continue;
+      const key = parquet ? row.key : decodeKey(row.key);
       if (key === '' || !key.startsWith(target.prefix)) continue;
-      yield { key, size: Number(field(row, 'Size') ?? 0), storageClass: field(row, 'StorageClass') || 'STANDARD' };
+      yield { key, size: Number(row.size ?? 0), storageClass: row.storageClass || 'STANDARD' };
     }
   }
 }

@@ -1,18 +1,22 @@
 // PostgreSQL, MariaDB and an S3 bucket (test/servers/*.sh) scanned as 1, 3 and 8 shards driven by
 // JOB_COMPLETION_INDEX, then merged: the same report as one process, sampled tables included.
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
+import { parquetWriteBuffer } from 'hyparquet-writer';
+import { BlobServiceClient } from '@azure/storage-blob';
 import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree } from '../../helpers.js';
 import { fillBucket, useS3rverEnv } from '../../s3-server.js';
 import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
+import { writeUsersParquet } from '../../connectors/parquet/fixture.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 const S3_ENDPOINT = process.env['PIISCAN_TEST_S3_ENDPOINT'];
+const AZURITE_ENDPOINT = process.env['PIISCAN_TEST_AZURITE_ENDPOINT'];
 /** Tables of several sizes, one larger than --sample-rows so that it is sampled by the seed. */
 const TABLES = (serial: string) => [
   `CREATE TABLE customers (id ${serial} PRIMARY KEY, email text, phone varchar(40))`,
@@ -130,6 +134,59 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 objects split into range
   }, 120_000);
 });
 
+// Azure blobs larger than --split-size read as byte ranges, as S3 objects are: merged, they equal
+// one process reading each blob whole, line numbers included; gzip, CSV (by content type), Parquet
+// and binary blobs are read whole.
+describe.skipIf(!AZURITE_ENDPOINT && !process.env['CI'])('Azure blobs split into ranges', () => {
+  /** Azurite's published development key: a well-known value, not a secret. */
+  const key = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+  const connection = `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${key};BlobEndpoint=${AZURITE_ENDPOINT};`;
+  const saved = process.env['AZURE_STORAGE_CONNECTION_STRING'];
+  const line = (i: number) =>
+    i === 700 ? `${'word '.repeat(3000)}to ann@example.com` : `INFO order ${i} for buyer${i}@example.com\r`;
+  beforeAll(async () => {
+    expectServer('PIISCAN_TEST_AZURITE_ENDPOINT', 'azurite');
+    process.env['AZURE_STORAGE_CONNECTION_STRING'] = connection;
+    const container = BlobServiceClient.fromConnectionString(connection).getContainerClient('split');
+    await container.createIfNotExists();
+    const text = Array.from({ length: 2000 }, (_, i) => line(i)).join('\n');
+    const binary = Buffer.concat([Buffer.from([0, 1, 2, 0]), Buffer.from('x@example.com\n'.repeat(900))]);
+    const blobs: Array<[string, string | Buffer, string?]> = [
+      ['app/big.log', text],
+      ['app/packed.log', gzipSync(text)],
+      ['app/export.log', `name,email\n${'B,b@example.org\n'.repeat(2000)}`, 'text/csv'],
+      ['app/blob.log', binary],
+      ['users/part-0.parquet', writeUsersParquet(2000, 500)],
+      ['app/small.log', 'INFO zed@example.com\n'],
+    ];
+    for (const [name, body, blobContentType] of blobs)
+      await container
+        .getBlockBlobClient(name)
+        .uploadData(Buffer.from(body), blobContentType ? { blobHTTPHeaders: { blobContentType } } : {});
+  }, 60_000);
+  afterAll(() => {
+    if (saved === undefined) delete process.env['AZURE_STORAGE_CONNECTION_STRING'];
+    else process.env['AZURE_STORAGE_CONNECTION_STRING'] = saved;
+  });
+
+  it('merges 1 and 3 shards of ranges into the report of one process reading whole blobs', async () => {
+    const args = ['az://devstoreaccount1/split', '--azure-endpoint', AZURITE_ENDPOINT!, '--seed', '7'];
+    await run(['scan', ...args, '-f', 'json', '-o', 'whole-az.json', '-q'], { cwd, env: {} });
+    const whole = withoutRun(readReport(cwd, 'whole-az.json'));
+    expect(whole.coverage!.objects[0]).toMatchObject({ objectsScanned: 5, skipped: { binary: 1 } });
+    // The long line 700 of big.log (line 701): the split reads find it at the same line.
+    const big = whole.findings!.filter((f) => f.site.uri.endsWith('/app/big.log'));
+    expect(big.flatMap((f) => f.locations.map((l) => l.line))).toContain(701);
+    for (const n of [1, 3]) {
+      const { single, merged } = await scanBothWays([...args, '--split-size', '6000'], { n, cwd });
+      expect(merged).toEqual(single);
+      expect(single.report).toEqual(whole);
+    }
+    const part = readReport(cwd, 'parts-3/part-0.json').shard!;
+    expect(part.units).toBeGreaterThan(20);
+  }, 120_000);
+});
+
 // A bucket listed from its S3 Inventory report (manifest.json and gzip CSV files in another
 // bucket) instead of ListObjectsV2: only what the report lists is read, and 3 shards merge into
 // the single-process report.
@@ -161,6 +218,38 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing
       files: files.map((_, i) => ({ key: `inv/data/${i}.csv.gz`, size: 1, MD5checksum: '0' })),
     };
     await put('piiscan-inv-reports', 'inv/manifest.json', JSON.stringify(manifest));
+    // The same listing as a Parquet inventory (snake-case columns, keys not URL-encoded, sizes as
+    // int64), in two files, one of two row groups; and an ORC manifest, which is refused.
+    const parquetRows = [
+      ...keys.map((key) => ({ bucket: 'piiscan-inv', key, latest: true, deleted: false })),
+      { bucket: 'piiscan-inv', key: 'logs/gone.log', latest: true, deleted: true },
+      { bucket: 'piiscan-inv', key: 'logs/unlisted.log', latest: false, deleted: false },
+      { bucket: 'other-bucket', key: 'logs/x.log', latest: true, deleted: false },
+    ];
+    const parquetFiles = [parquetRows.slice(0, 5), parquetRows.slice(5)].map((rows) =>
+      Buffer.from(
+        parquetWriteBuffer({
+          columnData: [
+            { name: 'bucket', data: rows.map((r) => r.bucket), type: 'STRING' },
+            { name: 'key', data: rows.map((r) => r.key), type: 'STRING' },
+            { name: 'size', data: rows.map(() => 30n), type: 'INT64' },
+            { name: 'is_latest', data: rows.map((r) => r.latest), type: 'BOOLEAN' },
+            { name: 'is_delete_marker', data: rows.map((r) => r.deleted), type: 'BOOLEAN' },
+          ],
+          rowGroupSize: 4,
+        }),
+      ),
+    );
+    for (const [i, body] of parquetFiles.entries())
+      await put('piiscan-inv-reports', `inv-parquet/data/${i}.parquet`, body);
+    const parquetManifest = {
+      ...manifest,
+      fileFormat: 'Parquet',
+      fileSchema: 'message s3.inventory { required binary bucket (STRING); required binary key (STRING); }',
+      files: parquetFiles.map((body, i) => ({ key: `inv-parquet/data/${i}.parquet`, size: body.length })),
+    };
+    await put('piiscan-inv-reports', 'inv-parquet/manifest.json', JSON.stringify(parquetManifest));
+    await put('piiscan-inv-reports', 'inv-orc/manifest.json', JSON.stringify({ ...manifest, fileFormat: 'ORC' }));
   }, 60_000);
 
   it('reads the objects the inventory lists, 3 shards merged equal to one process', async () => {
@@ -196,5 +285,21 @@ describe.skipIf(!S3_ENDPOINT && !process.env['CI'])('S3 Inventory as the listing
     const bad = await run(['scan', ...args, '--inventory', 's3://piiscan-inv/logs/day 1.log', '-q'], { cwd, env: {} });
     expect(bad.exitCode).toBe(2);
     expect(bad.stdout + bad.stderr).toContain('manifest is not JSON');
+  }, 120_000);
+
+  it('reads a Parquet inventory as the CSV one, 3 shards merged equal to one process; refuses ORC', async () => {
+    const args = ['s3://piiscan-inv/logs/', '--endpoint-url', S3_ENDPOINT!, '--seed', '7', '--max-locations', '0'];
+    const csv = ['--inventory', 's3://piiscan-inv-reports/inv/manifest.json'];
+    await run(['scan', ...args, ...csv, '-f', 'json', '-o', 'inv-csv.json', '-q'], { cwd, env: {} });
+    const parquet = ['--inventory', 's3://piiscan-inv-reports/inv-parquet/manifest.json'];
+    const { single, merged } = await scanBothWays([...args, ...parquet], { n: 3, cwd });
+    expect(merged).toEqual(single);
+    expect(single.report.coverage!.objects[0]).toMatchObject({ objectsListed: 12, objectsScanned: 12 });
+    // The objects the CSV inventory lists, read alike: the same report.
+    expect(JSON.stringify(single.report)).toBe(JSON.stringify(withoutRun(readReport(cwd, 'inv-csv.json'))));
+    const orc = ['--inventory', 's3://piiscan-inv-reports/inv-orc/manifest.json'];
+    const refused = await run(['scan', ...args, ...orc, '-q'], { cwd, env: {} });
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stdout + refused.stderr).toContain('ORC inventories are not read');
   }, 120_000);
 });
