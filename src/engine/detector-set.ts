@@ -108,16 +108,33 @@ export function toWordStartSource(words: readonly string[]): string {
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
 // states until it falls back to its slow NFA. Stage two applies the real distance limits.
 //
-// Stage one searches these gapped patterns (a word, anything up to the line's end, a value) in a
+// Stage one searches the gapped patterns (a word, anything up to the line's end, a value) in a
 // union of their own, apart from the self-contained ones. In one union, a gapped pattern's thread
 // stays alive to the end of every line that holds its word, so the DFA's states become the
 // product of both kinds' states; with enough detectors that outgrows RE2's DFA memory and every
 // search falls back to the slow engine. Two passes over small DFAs cost far less than one over a
 // DFA that no longer fits (docs/performance.md).
 
-/** Union source for a pattern that needs context: a context word before the value, on the same line. */
-function withContextPrefix(detector: Detector, spec: PatternSpec): string {
-  return String.raw`${toWordStartSource([...detector.contextWords, ...detector.fieldNames])}[^0-9\n]*(?:${toLooseSource(spec.prefilter ?? spec.regex)})`;
+/**
+ * Union sources for the patterns that need context: a context word before the value, on the same
+ * line. One pattern for all of them, any detector's word before any detector's value, rather than
+ * one per detector: one thread per detector alive after its word made the DFA's states the sets of
+ * detectors whose words a line had shown, which varied text builds anew at every line, while one
+ * thread keeps them few. A word of one kind before a value of another makes a line a candidate
+ * that stage two then drops. A value that is any character (a name after its word) needs no gap.
+ */
+function contextSources(patterns: readonly CompiledPattern[]): string[] {
+  const required = patterns.filter((p) => p.spec.context === 'required');
+  const wordsOf = (list: readonly CompiledPattern[]) =>
+    toWordStartSource([...new Set(list.flatMap(({ detector }) => [...detector.contextWords, ...detector.fieldNames]))]);
+  const valueOf = (p: CompiledPattern) => toLooseSource(p.spec.prefilter ?? p.spec.regex);
+  const anyValue = required.filter((p) => valueOf(p) === '.');
+  const valued = required.filter((p) => valueOf(p) !== '.');
+  const values = [...new Set(valued.map(valueOf))].map((v) => `(?:${v})`).join('|');
+  return [
+    ...(valued.length === 0 ? [] : [String.raw`${wordsOf(valued)}[^0-9\n]*(?:${values})`]),
+    ...(anyValue.length === 0 ? [] : [`${wordsOf(anyValue)}.`]),
+  ];
 }
 
 /** Union source for fields named for a PII kind whose value may be hashed, encrypted or masked. */
@@ -151,9 +168,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const bounded = patterns.flatMap(({ spec }) =>
     spec.context === 'required' ? [] : [toLooseSource(spec.prefilter ?? spec.regex)],
   );
-  const gapped = patterns.flatMap(({ detector, spec }) =>
-    spec.context === 'required' ? [withContextPrefix(detector, spec)] : [],
-  );
+  const gapped = contextSources(patterns);
   const fields = fieldSource(detectors);
   if (fields !== undefined) gapped.push(fields);
   const fieldNames = toFieldNames(detectors);

@@ -137,35 +137,94 @@ export interface ByteScanner {
  * input, groups), which costs more than the DFA's work on a short line; `search` returns only
  * the offset. It searches from the buffer's start, so the search goes over the rest of the buffer
  * from `from`, which is a line start: there `^` and `\b` see what they see after a newline.
+ *
+ * A union's DFA states are sets of its patterns' threads, so their number grows with the product
+ * of what the patterns track at once: on repetitive text (most logs) the states are few and
+ * cached, and one pass over many patterns is the cheapest; on varied text (digit runs that
+ * several patterns count, mixed formats) they are built anew all the time. A union that searches
+ * a large buffer slower than SLOW_NS_PER_BYTE twice is therefore split in two halves, each searched
+ * in its own pass from then on (and split again if it is slow too). A union and its halves find
+ * the same lines, so the split changes only the time.
  */
-export function compileByteScanner(groups: readonly (readonly string[])[]): ByteScanner {
-  const unions = groups.filter((g) => g.length > 0).map((g) => new RE2(toUnionSource(g), ''));
-  const search = (re: RE2, buffer: Buffer, from: number) => {
-    const at = re.search(from === 0 ? buffer : buffer.subarray(from));
-    return at === -1 ? -1 : from + at;
-  };
+export function compileByteScanner(
+  groups: readonly (readonly string[])[],
+  tuning: ScanTuning = DEFAULT_SCAN_TUNING,
+): ByteScanner {
+  const unions = groups.filter((g) => g.length > 0).map((g) => new Union(g, tuning));
   return {
     next(buffer, from) {
       let nearest = -1;
-      for (const re of unions) {
-        const at = search(re, buffer, from);
+      for (const union of unions) {
+        const at = union.next(buffer, from);
         if (at !== -1 && (nearest === -1 || at < nearest)) nearest = at;
       }
       return nearest;
     },
     lineStarts(buffer) {
-      const starts = unions.map((re) => {
-        const found: number[] = [];
-        for (let at = search(re, buffer, 0); at !== -1;) {
-          found.push(at === 0 ? 0 : buffer.lastIndexOf(NEWLINE, at - 1) + 1);
-          const newline = buffer.indexOf(NEWLINE, at);
-          at = newline === -1 ? -1 : search(re, buffer, newline + 1);
-        }
-        return found;
-      });
+      const starts = unions.map((union) => union.lineStarts(buffer));
       return starts.length === 1 ? starts[0]! : mergeAscending(starts);
     },
   };
+}
+
+/** When a union is split (see compileByteScanner); tests force it. */
+export interface ScanTuning {
+  /** Buffers at least this large time a union's search (smaller ones say little of its rate). */
+  timedBytes: number;
+  /** A union slower than this on a timed buffer, twice, is split. */
+  slowNsPerByte: number;
+}
+
+/** 50 MB/s on buffers of 256 KiB or more. */
+const DEFAULT_SCAN_TUNING: ScanTuning = { timedBytes: 256 * 1024, slowNsPerByte: 20 };
+
+/** A union of patterns searched in one pass, or, once found slow, its two halves. */
+class Union {
+  private re: RE2 | undefined;
+  private halves: [Union, Union] | undefined;
+  private slow = 0;
+
+  constructor(
+    private readonly sources: readonly string[],
+    private readonly tuning: ScanTuning,
+  ) {}
+
+  next(buffer: Buffer, from: number): number {
+    if (this.halves !== undefined) {
+      const [a, b] = this.halves.map((half) => half.next(buffer, from)) as [number, number];
+      return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+    }
+    return this.search(buffer, from);
+  }
+
+  lineStarts(buffer: Buffer): number[] {
+    if (this.halves !== undefined) return mergeAscending(this.halves.map((half) => half.lineStarts(buffer)));
+    const started = performance.now();
+    const found: number[] = [];
+    for (let at = this.search(buffer, 0); at !== -1;) {
+      found.push(at === 0 ? 0 : buffer.lastIndexOf(NEWLINE, at - 1) + 1);
+      const newline = buffer.indexOf(NEWLINE, at);
+      at = newline === -1 ? -1 : this.search(buffer, newline + 1);
+    }
+    if (buffer.length >= this.tuning.timedBytes && this.sources.length > 1) {
+      const nsPerByte = ((performance.now() - started) * 1e6) / buffer.length;
+      // Twice, so that a first search's DFA building or a stall of the machine alone does not split.
+      if (nsPerByte >= this.tuning.slowNsPerByte && ++this.slow === 2) {
+        const half = Math.ceil(this.sources.length / 2);
+        this.halves = [
+          new Union(this.sources.slice(0, half), this.tuning),
+          new Union(this.sources.slice(half), this.tuning),
+        ];
+      }
+    }
+    return found;
+  }
+
+  private search(buffer: Buffer, from: number): number {
+    this.re ??= new RE2(toUnionSource(this.sources), '');
+    const at = this.re.search(from === 0 ? buffer : buffer.subarray(from));
+    return at === -1 ? -1 : from + at;
+  }
 }
 
 const NEWLINE = 0x0a;
@@ -248,9 +307,72 @@ export function toLooseSource(source: string): string {
   return out;
 }
 
-export function compilePatternSet(sources: readonly string[]): PatternSet {
-  const set = new RE2.Set(sources.map(toNonCapturing), 'u');
-  return { matching: (text) => set.match(text) };
+/**
+ * An RE2.Set runs one DFA for all its patterns to the end of each text, so, as with a scanner's
+ * union (see compileByteScanner), varied text can make it build states all the time. A set whose
+ * calls, counted over a window, cost more than a budget per call and per UTF-16 unit or byte,
+ * twice, is split into two halves, asked in turn from then on (and split again if slow too). The
+ * halves give the same indexes, so the split changes only the time.
+ */
+export function compilePatternSet(sources: readonly string[], tuning: SetTuning = DEFAULT_SET_TUNING): PatternSet {
+  const set = new PatternUnionSet(sources.map(toNonCapturing), 0, tuning);
+  return { matching: (text) => set.matching(text) };
+}
+
+/** When a set is split (see compilePatternSet); tests force it. */
+export interface SetTuning {
+  /** Calls a set's speed is judged over. */
+  windowCalls: number;
+  nsPerCall: number;
+  nsPerUnit: number;
+}
+
+const DEFAULT_SET_TUNING: SetTuning = { windowCalls: 2048, nsPerCall: 2000, nsPerUnit: 50 };
+
+class PatternUnionSet {
+  private set: InstanceType<typeof RE2.Set> | undefined;
+  private halves: [PatternUnionSet, PatternUnionSet] | undefined;
+  private window = { calls: 0, units: 0, ns: 0 };
+  private slow = 0;
+
+  constructor(
+    private readonly sources: readonly string[],
+    private readonly offset: number,
+    private readonly tuning: SetTuning,
+  ) {}
+
+  matching(text: string | Buffer): number[] {
+    if (this.halves !== undefined) {
+      const [a, b] = this.halves;
+      const first = a.matching(text);
+      const second = b.matching(text);
+      return first.length === 0 ? second : second.length === 0 ? first : [...first, ...second];
+    }
+    this.set ??= new RE2.Set(this.sources, 'u');
+    if (this.sources.length < 2) return this.found(this.set.match(text));
+    const started = performance.now();
+    const found = this.set.match(text);
+    const window = this.window;
+    window.ns += (performance.now() - started) * 1e6;
+    window.units += text.length;
+    if (++window.calls === this.tuning.windowCalls) {
+      const budget = window.calls * this.tuning.nsPerCall + window.units * this.tuning.nsPerUnit;
+      // Twice, so that the first window's DFA building or a stall of the machine alone does not split.
+      if (window.ns >= budget && ++this.slow === 2) {
+        const half = Math.ceil(this.sources.length / 2);
+        this.halves = [
+          new PatternUnionSet(this.sources.slice(0, half), this.offset, this.tuning),
+          new PatternUnionSet(this.sources.slice(half), this.offset + half, this.tuning),
+        ];
+      }
+      this.window = { calls: 0, units: 0, ns: 0 };
+    }
+    return this.found(found);
+  }
+
+  private found(indexes: number[]): number[] {
+    return this.offset === 0 ? indexes : indexes.map((i) => i + this.offset);
+  }
 }
 
 /** One alternation of many patterns, without capture groups (also valid for ripgrep). */
