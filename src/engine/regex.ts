@@ -142,7 +142,7 @@ export interface ByteScanner {
  * of what the patterns track at once: on repetitive text (most logs) the states are few and
  * cached, and one pass over many patterns is the cheapest; on varied text (digit runs that
  * several patterns count, mixed formats) they are built anew all the time. A union that searches
- * a large buffer slower than SLOW_NS_PER_BYTE twice is therefore split in two halves, each searched
+ * a window of buffers slower than ScanTuning allows, twice, is therefore split in two halves, each searched
  * in its own pass from then on (and split again if it is slow too). A union and its halves find
  * the same lines, so the split changes only the time.
  */
@@ -169,9 +169,9 @@ export function compileByteScanner(
 
 /** When a union is split (see compileByteScanner); tests force it. */
 export interface ScanTuning {
-  /** Buffers at least this large time a union's search (smaller ones say little of its rate). */
+  /** Bytes a union's rate is judged over (less says little of it), in one buffer or many. */
   timedBytes: number;
-  /** A union slower than this on a timed buffer, twice, is split. */
+  /** A union slower than this over a window of bytes, twice, is split. */
   slowNsPerByte: number;
 }
 
@@ -182,6 +182,7 @@ const DEFAULT_SCAN_TUNING: ScanTuning = { timedBytes: 256 * 1024, slowNsPerByte:
 class Union {
   private re: RE2 | undefined;
   private halves: [Union, Union] | undefined;
+  private window = { bytes: 0, ns: 0 };
   private slow = 0;
 
   constructor(
@@ -206,15 +207,21 @@ class Union {
       const newline = buffer.indexOf(NEWLINE, at);
       at = newline === -1 ? -1 : this.search(buffer, newline + 1);
     }
-    if (buffer.length >= this.tuning.timedBytes && this.sources.length > 1) {
-      const nsPerByte = ((performance.now() - started) * 1e6) / buffer.length;
-      // Twice, so that a first search's DFA building or a stall of the machine alone does not split.
-      if (nsPerByte >= this.tuning.slowNsPerByte && ++this.slow === 2) {
-        const half = Math.ceil(this.sources.length / 2);
-        this.halves = [
-          new Union(this.sources.slice(0, half), this.tuning),
-          new Union(this.sources.slice(half), this.tuning),
-        ];
+    if (this.sources.length > 1) {
+      // Timed over a window of buffers: many small files say as much as one large chunk.
+      const window = this.window;
+      window.ns += (performance.now() - started) * 1e6;
+      window.bytes += buffer.length;
+      if (window.bytes >= this.tuning.timedBytes) {
+        // Twice, so that a first search's DFA building or a stall of the machine alone does not split.
+        if (window.ns >= window.bytes * this.tuning.slowNsPerByte && ++this.slow === 2) {
+          const half = Math.ceil(this.sources.length / 2);
+          this.halves = [
+            new Union(this.sources.slice(0, half), this.tuning),
+            new Union(this.sources.slice(half), this.tuning),
+          ];
+        }
+        this.window = { bytes: 0, ns: 0 };
       }
     }
     return found;
