@@ -16,8 +16,13 @@ process.stdout.on('error', (error) => {
 // file system) only means no cache: the call reports it and never throws, so it is not checked.
 // Node releases without the call (before 22.1) start as before. Set before the import below, which
 // loads every module. Worker threads read the folder from the environment when they start.
+// Node 22 makes the folder with a recursive mkdir that retries for ever where the system says a
+// folder's parent is missing though it is there (a TMPDIR under /proc): the cache is only asked
+// for when the folder it goes in exists.
 const { constants, enableCompileCache } = await import('node:module');
-const cache = enableCompileCache?.();
+const { existsSync } = await import('node:fs');
+const { tmpdir } = await import('node:os');
+const cache = existsSync(tmpdir()) ? enableCompileCache?.() : undefined;
 if (cache?.status === constants.compileCacheStatus.ENABLED) process.env.NODE_COMPILE_CACHE = cache.directory;
 const { run } = await import('../dist/src/cli/main.js');
 
