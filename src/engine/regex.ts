@@ -126,6 +126,8 @@ export interface ByteScanner {
   next(buffer: Buffer, from: number): number;
   /** Starts of the lines (byte offsets, ascending) in which some pattern matches. */
   lineStarts(buffer: Buffer): number[];
+  /** Passes a buffer gets now: one per union, more once slow unions are split (SplitTuning). */
+  passes(): number;
 }
 
 /**
@@ -142,13 +144,13 @@ export interface ByteScanner {
  * of what the patterns track at once: on repetitive text (most logs) the states are few and
  * cached, and one pass over many patterns is the cheapest; on varied text (digit runs that
  * several patterns count, mixed formats) they are built anew all the time. A union that searches
- * a window of buffers slower than ScanTuning allows, twice, is therefore split in two halves, each searched
+ * a window of buffers slower than SplitTuning allows, twice, is therefore split in two halves, each searched
  * in its own pass from then on (and split again if it is slow too). A union and its halves find
  * the same lines, so the split changes only the time.
  */
 export function compileByteScanner(
   groups: readonly (readonly string[])[],
-  tuning: ScanTuning = DEFAULT_SCAN_TUNING,
+  tuning: SplitTuning = DEFAULT_SCAN_TUNING,
 ): ByteScanner {
   const unions = groups.filter((g) => g.length > 0).map((g) => new Union(g, tuning));
   return {
@@ -164,31 +166,77 @@ export function compileByteScanner(
       const starts = unions.map((union) => union.lineStarts(buffer));
       return starts.length === 1 ? starts[0]! : mergeAscending(starts);
     },
+    passes: () => unions.reduce((sum, union) => sum + union.passes(), 0),
   };
 }
 
-/** When a union is split (see compileByteScanner); tests force it. */
-export interface ScanTuning {
-  /** Bytes a union's rate is judged over (less says little of it), in one buffer or many. */
-  timedBytes: number;
-  /** A union slower than this over a window of bytes, twice, is split. */
-  slowNsPerByte: number;
+/**
+ * When a union or a set is split (see compileByteScanner, compilePatternSet); tests force it. Its
+ * searches are timed over a window that closes after `windowCalls` calls or `windowUnits` bytes
+ * or UTF-16 units, whichever comes first; a window that took longer than `nsPerCall` a call plus
+ * `nsPerUnit` a unit is slow.
+ */
+export interface SplitTuning {
+  windowCalls: number;
+  windowUnits: number;
+  nsPerCall: number;
+  nsPerUnit: number;
 }
 
-/** 50 MB/s on buffers of 256 KiB or more. */
-const DEFAULT_SCAN_TUNING: ScanTuning = { timedBytes: 256 * 1024, slowNsPerByte: 20 };
+/** 50 MB/s over 256 KiB or more, in one buffer or many (many small files say as much as one large chunk). */
+const DEFAULT_SCAN_TUNING: SplitTuning = {
+  windowCalls: Infinity,
+  windowUnits: 256 * 1024,
+  nsPerCall: 0,
+  nsPerUnit: 20,
+};
+
+/** Lines cost a DFA start each: the set's budget is per call as well as per unit. */
+const DEFAULT_SET_TUNING: SplitTuning = { windowCalls: 2048, windowUnits: Infinity, nsPerCall: 2000, nsPerUnit: 50 };
+
+/** Windows that never close: a union or set never splits (benchmarks measuring one union itself, tests). */
+export const NEVER_SPLIT: SplitTuning = { windowCalls: Infinity, windowUnits: Infinity, nsPerCall: 0, nsPerUnit: 0 };
+
+/** The timer a union or a set keeps: says when it has been slow over two windows. */
+class SlowWindows {
+  private calls = 0;
+  private units = 0;
+  private ns = 0;
+  private slow = 0;
+
+  constructor(private readonly tuning: SplitTuning) {}
+
+  /** Counts one timed call; true once two windows have been slow (then the caller splits). */
+  record(startedMs: number, units: number): boolean {
+    this.ns += (performance.now() - startedMs) * 1e6;
+    this.units += units;
+    if (++this.calls < this.tuning.windowCalls && this.units < this.tuning.windowUnits) return false;
+    const budget = this.calls * this.tuning.nsPerCall + this.units * this.tuning.nsPerUnit;
+    // Twice, so that a first window's DFA building or a stall of the machine alone does not split.
+    const split = this.ns >= budget && ++this.slow === 2;
+    this.calls = this.units = this.ns = 0;
+    return split;
+  }
+}
+
+/** A list of sources in two halves, with where the second starts. */
+function halvesOf<T>(sources: readonly T[]): [readonly T[], readonly T[], number] {
+  const half = Math.ceil(sources.length / 2);
+  return [sources.slice(0, half), sources.slice(half), half];
+}
 
 /** A union of patterns searched in one pass, or, once found slow, its two halves. */
 class Union {
   private re: RE2 | undefined;
   private halves: [Union, Union] | undefined;
-  private window = { bytes: 0, ns: 0 };
-  private slow = 0;
+  private readonly timer: SlowWindows;
 
   constructor(
     private readonly sources: readonly string[],
-    private readonly tuning: ScanTuning,
-  ) {}
+    private readonly tuning: SplitTuning,
+  ) {
+    this.timer = new SlowWindows(tuning);
+  }
 
   next(buffer: Buffer, from: number): number {
     if (this.halves !== undefined) {
@@ -207,24 +255,15 @@ class Union {
       const newline = buffer.indexOf(NEWLINE, at);
       at = newline === -1 ? -1 : this.search(buffer, newline + 1);
     }
-    if (this.sources.length > 1) {
-      // Timed over a window of buffers: many small files say as much as one large chunk.
-      const window = this.window;
-      window.ns += (performance.now() - started) * 1e6;
-      window.bytes += buffer.length;
-      if (window.bytes >= this.tuning.timedBytes) {
-        // Twice, so that a first search's DFA building or a stall of the machine alone does not split.
-        if (window.ns >= window.bytes * this.tuning.slowNsPerByte && ++this.slow === 2) {
-          const half = Math.ceil(this.sources.length / 2);
-          this.halves = [
-            new Union(this.sources.slice(0, half), this.tuning),
-            new Union(this.sources.slice(half), this.tuning),
-          ];
-        }
-        this.window = { bytes: 0, ns: 0 };
-      }
+    if (this.sources.length > 1 && this.timer.record(started, buffer.length)) {
+      const [first, second] = halvesOf(this.sources);
+      this.halves = [new Union(first, this.tuning), new Union(second, this.tuning)];
     }
     return found;
+  }
+
+  passes(): number {
+    return this.halves === undefined ? 1 : this.halves[0].passes() + this.halves[1].passes();
   }
 
   private search(buffer: Buffer, from: number): number {
@@ -258,6 +297,8 @@ export interface PatternSet {
    * are cheaper than a string.
    */
   matching(text: string | Buffer): number[];
+  /** Sets a text is asked of now: one, more once a slow set is split (SplitTuning). */
+  passes(): number;
 }
 
 /**
@@ -317,36 +358,27 @@ export function toLooseSource(source: string): string {
 /**
  * An RE2.Set runs one DFA for all its patterns to the end of each text, so, as with a scanner's
  * union (see compileByteScanner), varied text can make it build states all the time. A set whose
- * calls, counted over a window, cost more than a budget per call and per UTF-16 unit or byte,
+ * calls cost more than SplitTuning allows over a window,
  * twice, is split into two halves, asked in turn from then on (and split again if slow too). The
  * halves give the same indexes, so the split changes only the time.
  */
-export function compilePatternSet(sources: readonly string[], tuning: SetTuning = DEFAULT_SET_TUNING): PatternSet {
+export function compilePatternSet(sources: readonly string[], tuning: SplitTuning = DEFAULT_SET_TUNING): PatternSet {
   const set = new PatternUnionSet(sources.map(toNonCapturing), 0, tuning);
-  return { matching: (text) => set.matching(text) };
+  return { matching: (text) => set.matching(text), passes: () => set.passes() };
 }
-
-/** When a set is split (see compilePatternSet); tests force it. */
-export interface SetTuning {
-  /** Calls a set's speed is judged over. */
-  windowCalls: number;
-  nsPerCall: number;
-  nsPerUnit: number;
-}
-
-const DEFAULT_SET_TUNING: SetTuning = { windowCalls: 2048, nsPerCall: 2000, nsPerUnit: 50 };
 
 class PatternUnionSet {
   private set: InstanceType<typeof RE2.Set> | undefined;
   private halves: [PatternUnionSet, PatternUnionSet] | undefined;
-  private window = { calls: 0, units: 0, ns: 0 };
-  private slow = 0;
+  private readonly timer: SlowWindows;
 
   constructor(
     private readonly sources: readonly string[],
     private readonly offset: number,
-    private readonly tuning: SetTuning,
-  ) {}
+    private readonly tuning: SplitTuning,
+  ) {
+    this.timer = new SlowWindows(tuning);
+  }
 
   matching(text: string | Buffer): number[] {
     if (this.halves !== undefined) {
@@ -359,22 +391,18 @@ class PatternUnionSet {
     if (this.sources.length < 2) return this.found(this.set.match(text));
     const started = performance.now();
     const found = this.set.match(text);
-    const window = this.window;
-    window.ns += (performance.now() - started) * 1e6;
-    window.units += text.length;
-    if (++window.calls === this.tuning.windowCalls) {
-      const budget = window.calls * this.tuning.nsPerCall + window.units * this.tuning.nsPerUnit;
-      // Twice, so that the first window's DFA building or a stall of the machine alone does not split.
-      if (window.ns >= budget && ++this.slow === 2) {
-        const half = Math.ceil(this.sources.length / 2);
-        this.halves = [
-          new PatternUnionSet(this.sources.slice(0, half), this.offset, this.tuning),
-          new PatternUnionSet(this.sources.slice(half), this.offset + half, this.tuning),
-        ];
-      }
-      this.window = { calls: 0, units: 0, ns: 0 };
+    if (this.timer.record(started, text.length)) {
+      const [first, second, half] = halvesOf(this.sources);
+      this.halves = [
+        new PatternUnionSet(first, this.offset, this.tuning),
+        new PatternUnionSet(second, this.offset + half, this.tuning),
+      ];
     }
     return this.found(found);
+  }
+
+  passes(): number {
+    return this.halves === undefined ? 1 : this.halves[0].passes() + this.halves[1].passes();
   }
 
   private found(indexes: number[]): number[] {

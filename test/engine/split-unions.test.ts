@@ -6,7 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { createDetectorSet } from '../../src/engine/detector-set.js';
-import { compileByteScanner, compilePatternSet, toLooseSource } from '../../src/engine/regex.js';
+import { NEVER_SPLIT, compileByteScanner, compilePatternSet, toLooseSource } from '../../src/engine/regex.js';
 import { ROOT } from '../helpers.js';
 
 const set = createDetectorSet(detectors);
@@ -20,10 +20,11 @@ const chunks = Array.from({ length: Math.ceil(lines.length / 40) }, (_, i) =>
   Buffer.from(lines.slice(i * 40, i * 40 + 40).join('\n') + '\n'),
 );
 
-describe('unions split when slow', () => {
-  const never = { timedBytes: Infinity, slowNsPerByte: Infinity };
-  const always = { timedBytes: 0, slowNsPerByte: 0 };
+const never = NEVER_SPLIT;
+// Windows of one call, always slow.
+const always = { windowCalls: 1, windowUnits: Infinity, nsPerCall: 0, nsPerUnit: 0 };
 
+describe('unions split when slow', () => {
   it('uses chunks that stage one flags lines in', () => {
     const whole = compileByteScanner(set.scannerGroups, never);
     expect(chunks.filter((c) => whole.lineStarts(c).length > 0).length).toBeGreaterThan(chunks.length / 2);
@@ -37,12 +38,15 @@ describe('unions split when slow', () => {
       expect(split.lineStarts(chunk)).toEqual(whole.lineStarts(chunk));
       for (const from of [0, chunk.indexOf(0x0a) + 1]) expect(split.next(chunk, from)).toBe(whole.next(chunk, from));
     }
+    const patterns = set.scannerGroups.reduce((sum, group) => sum + group.length, 0);
+    expect(whole.passes()).toBe(set.scannerGroups.filter((g) => g.length > 0).length);
+    expect(split.passes()).toBe(patterns);
   });
 
   it('gives the line set the same pattern indexes, in ascending order', () => {
     const sources = set.patterns.map((p) => toLooseSource(p.spec.regex));
-    const whole = compilePatternSet(sources, { windowCalls: Infinity, nsPerCall: 0, nsPerUnit: 0 });
-    const split = compilePatternSet(sources, { windowCalls: 1, nsPerCall: 0, nsPerUnit: 0 });
+    const whole = compilePatternSet(sources, never);
+    const split = compilePatternSet(sources, always);
     let found = 0;
     for (const line of [...lines, ...lines]) {
       const expected = whole.matching(line);
@@ -50,5 +54,26 @@ describe('unions split when slow', () => {
       expect(split.matching(Buffer.from(line)), line).toEqual(expected);
     }
     expect(found).toBeGreaterThan(lines.length / 4);
+    expect(whole.passes()).toBe(1);
+    expect(split.passes()).toBe(sources.length);
+  });
+
+  it('splits only after two slow windows, and a window closes on bytes as well as on calls', () => {
+    const twoBuffers = { windowCalls: Infinity, windowUnits: chunks[0]!.length, nsPerCall: 0, nsPerUnit: 0 };
+    const scanner = compileByteScanner(set.scannerGroups, twoBuffers);
+    scanner.lineStarts(chunks[0]!);
+    expect(scanner.passes()).toBe(2);
+    scanner.lineStarts(chunks[0]!);
+    expect(scanner.passes()).toBe(4);
+    const lineSet = compilePatternSet(['a', 'b', 'c'], {
+      windowCalls: 2,
+      windowUnits: Infinity,
+      nsPerCall: 0,
+      nsPerUnit: 0,
+    });
+    for (let i = 0; i < 3; i++) lineSet.matching('abc');
+    expect(lineSet.passes()).toBe(1);
+    lineSet.matching('abc');
+    expect(lineSet.passes()).toBe(2);
   });
 });
