@@ -2,9 +2,9 @@
 // `piiscan scan` of the same data, taking turns (BENCH_RUNS each, default 3): the bench log corpus
 // (as `npm run bench` writes it; BENCH_MB, default 1024) and the 1,000,000-row table of
 // `bench:db` (BENCH_ROWS). Prints per command the median seconds and range, MB/s, peak RSS and
-// locate's speed over scan's. The scan runs on one thread (`--jobs 1`); locate with `--jobs auto`
-// (worker threads over 64 MiB of text or 200,000 rows, as scan's) and, with 10,000 subjects, also
-// with `--jobs 1`, for the comparison thread for thread.
+// locate's speed over the scan's with the same jobs: both on one thread (`--jobs 1`), and both
+// with their default (`--jobs auto`: worker threads over 64 MiB of text or 200,000 rows), so that
+// neither side gains threads the other lacks.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -34,34 +34,32 @@ writeSubjects(subjects['10,000'], 10_000);
 writeSubjects(subjects['100,000'], 100_000);
 
 const piiscan = (name, args) => ({ name, command: process.execPath, args: ['bin/piiscan.js', ...args] });
-const commands = (target, scanFlags) => [
-  piiscan('scan --jobs 1', ['scan', target, ...scanFlags, '--jobs', '1', '-f', 'json', '-o', '/dev/null', '--quiet']),
-  ...Object.entries(subjects).map(([n, file]) =>
-    piiscan(`locate, ${n} subjects`, ['locate', target, '--subjects', file, '-o', '/dev/null', '--quiet']),
-  ),
-  piiscan('locate --jobs 1, 10,000 subjects', [
-    'locate',
-    target,
-    '--subjects',
-    subjects['10,000'],
-    '--jobs',
-    '1',
-    '-o',
-    '/dev/null',
-    '--quiet',
-  ]),
+const quietJson = ['-o', '/dev/null', '--quiet'];
+/** A command once with `--jobs 1` and once with its default jobs, named for which. */
+const bothJobs = (name, args) => [
+  piiscan(`${name} --jobs 1`, [...args, '--jobs', '1']),
+  piiscan(`${name}, default jobs`, args),
 ];
+const commands = (target, scanFlags) => [
+  ...bothJobs('scan', ['scan', target, ...scanFlags, '-f', 'json', ...quietJson]),
+  ...bothJobs('locate 10,000 subjects', ['locate', target, '--subjects', subjects['10,000'], ...quietJson]),
+  piiscan('locate 100,000 subjects, default jobs', ['locate', target, '--subjects', subjects['100,000'], ...quietJson]),
+];
+
+/** The scan a locate command is set against: the one with the same jobs. */
+const scanFor = (name) => (name.endsWith('--jobs 1') ? 'scan --jobs 1' : 'scan, default jobs');
 
 function print(title, timed, table) {
   console.log(`\n${title}; ${RUNS} runs each, in turns`);
   printTableRates(timed, table);
-  const scan = timed.get('scan --jobs 1');
-  for (const [name, m] of timed)
-    if (name.startsWith('locate'))
-      console.log(
-        `${name}: ${(scan.seconds / m.seconds).toFixed(2)} of scan's speed (medians; target >= 1),`,
-        `${(scan.cpuSeconds / m.cpuSeconds).toFixed(2)} by CPU seconds (${m.cpuSeconds.toFixed(2)} s against ${scan.cpuSeconds.toFixed(2)} s)`,
-      );
+  for (const [name, m] of timed) {
+    if (!name.startsWith('locate')) continue;
+    const scan = timed.get(scanFor(name));
+    console.log(
+      `${name}: ${(scan.seconds / m.seconds).toFixed(2)} of ${scanFor(name)}'s speed (medians; target >= 1),`,
+      `${(scan.cpuSeconds / m.cpuSeconds).toFixed(2)} by CPU seconds (${m.cpuSeconds.toFixed(2)} s against ${scan.cpuSeconds.toFixed(2)} s)`,
+    );
+  }
 }
 
 const table = createUsersTable();
