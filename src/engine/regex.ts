@@ -197,25 +197,54 @@ const DEFAULT_SET_TUNING: SplitTuning = { windowCalls: 2048, windowUnits: Infini
 /** Windows that never close: a union or set never splits (benchmarks measuring one union itself, tests). */
 export const NEVER_SPLIT: SplitTuning = { windowCalls: Infinity, windowUnits: Infinity, nsPerCall: 0, nsPerUnit: 0 };
 
-/** The timer a union or a set keeps: says when it has been slow over two windows. */
+/** This thread's CPU time in ms (user and system), which other threads and processes do not inflate. */
+function threadCpuMs(): number {
+  const { user, system } = process.threadCpuUsage();
+  return (user + system) / 1e3;
+}
+
+/**
+ * The timer a union or a set keeps: says when it has been slow over two windows.
+ *
+ * Calls are timed by the wall clock (cheap enough for one per line), which on a busy machine also
+ * counts the time the thread waited for a core: under contention every union looked slow and split
+ * down to one pass per pattern. So a window's time in calls is scaled by the share of its wall
+ * time the thread had a core (its CPU time over the window, read once per window). Time the thread
+ * spends waiting for input lowers that share too, which errs towards not splitting. The first call
+ * (a new DFA building its first states) only starts the clock.
+ */
 class SlowWindows {
   private calls = 0;
   private units = 0;
   private ns = 0;
   private slow = 0;
+  private openedMs: number | undefined;
+  private openedCpuMs = 0;
 
   constructor(private readonly tuning: SplitTuning) {}
 
-  /** Counts one timed call; true once two windows have been slow (then the caller splits). */
+  /** Counts one call begun at `startedMs` (performance.now()); true once two windows were slow (the caller splits). */
   record(startedMs: number, units: number): boolean {
-    this.ns += (performance.now() - startedMs) * 1e6;
+    const now = performance.now();
+    if (this.openedMs === undefined) return this.open(now, threadCpuMs());
+    this.ns += (now - startedMs) * 1e6;
     this.units += units;
     if (++this.calls < this.tuning.windowCalls && this.units < this.tuning.windowUnits) return false;
+    const cpuMs = threadCpuMs();
+    const wallMs = now - this.openedMs;
+    const share = wallMs > 0 ? Math.min(1, Math.max(0, (cpuMs - this.openedCpuMs) / wallMs)) : 1;
     const budget = this.calls * this.tuning.nsPerCall + this.units * this.tuning.nsPerUnit;
-    // Twice, so that a first window's DFA building or a stall of the machine alone does not split.
-    const split = this.ns >= budget && ++this.slow === 2;
-    this.calls = this.units = this.ns = 0;
+    // Twice, so that one window's DFA building or a stall of the machine alone does not split.
+    const split = this.ns * share >= budget && ++this.slow === 2;
+    this.open(now, cpuMs);
     return split;
+  }
+
+  private open(ms: number, cpuMs: number): false {
+    this.openedMs = ms;
+    this.openedCpuMs = cpuMs;
+    this.calls = this.units = this.ns = 0;
+    return false;
   }
 }
 

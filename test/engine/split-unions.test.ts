@@ -58,22 +58,31 @@ describe('unions split when slow', () => {
     expect(split.passes()).toBe(sources.length);
   });
 
-  it('splits only after two slow windows, and a window closes on bytes as well as on calls', () => {
-    const twoBuffers = { windowCalls: Infinity, windowUnits: chunks[0]!.length, nsPerCall: 0, nsPerUnit: 0 };
-    const scanner = compileByteScanner(set.scannerGroups, twoBuffers);
-    scanner.lineStarts(chunks[0]!);
-    expect(scanner.passes()).toBe(2);
-    scanner.lineStarts(chunks[0]!);
-    expect(scanner.passes()).toBe(4);
-    const lineSet = compilePatternSet(['a', 'b', 'c'], {
-      windowCalls: 2,
-      windowUnits: Infinity,
-      nsPerCall: 0,
-      nsPerUnit: 0,
-    });
-    for (let i = 0; i < 3; i++) lineSet.matching('abc');
-    expect(lineSet.passes()).toBe(1);
-    lineSet.matching('abc');
-    expect(lineSet.passes()).toBe(2);
+  it('splits only after two slow windows, the first call only starting the clock', () => {
+    const chunk = chunks[0]!;
+    // A window closed by bytes: one chunk each.
+    const scanner = compileByteScanner(set.scannerGroups, { ...never, windowUnits: chunk.length });
+    const scannerPasses = [1, 2, 3, 4].map(() => (scanner.lineStarts(chunk), scanner.passes()));
+    expect(scannerPasses).toEqual([2, 2, 4, 4]);
+    // A window closed by calls: two each.
+    const lineSet = compilePatternSet(['a', 'b', 'c'], { ...never, windowCalls: 2 });
+    const setPasses = [1, 2, 3, 4, 5, 6].map(() => (lineSet.matching('abc'), lineSet.passes()));
+    expect(setPasses).toEqual([1, 1, 1, 1, 2, 2]);
+  });
+
+  it('splits, with the default timer, a union whose DFA no longer fits, and not a fast one', () => {
+    // `a[ab]{20}c` over random a/b text needs 2^20 DFA states: RE2 falls back to its slow engine.
+    let seed = 3;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const text = Buffer.from(
+      Array.from({ length: 256 * 1024 }, (_, i) => (i % 80 === 79 ? '\n' : random() < 0.5 ? 'a' : 'b')).join(''),
+    );
+    const slow = compileByteScanner([['a[ab]{20}c', 'foo']]);
+    const fast = compileByteScanner([['abc', 'foo']]);
+    for (let i = 0; i < 4; i++) {
+      slow.lineStarts(text);
+      fast.lineStarts(text);
+    }
+    expect([slow.passes(), fast.passes()]).toEqual([2, 1]);
   });
 });
