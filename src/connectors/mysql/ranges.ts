@@ -11,8 +11,10 @@
  * window's edge passes it, not whenever a row is added before it.
  *
  * Cost: a COUNT(*), then one probe a bound, each walking the index on from the previous bound
- * (`> bound ORDER BY key LIMIT window OFFSET gap`), so the plan reads the key's index about once;
- * offsets from the table's start would read it about count / 2 times.
+ * (`> bound ORDER BY key LIMIT window OFFSET rows to the next window`), so the plan reads the key's
+ * index about once; offsets from the table's start would read it about count / 2 times. The
+ * windows stay at their positions counted from the start, so one bound that moves does not move
+ * the next ones, nor do the ranges' lengths drift.
  */
 import type { OrderedKey, TableInfo } from '../database/driver.js';
 import {
@@ -66,16 +68,22 @@ async function probedBounds(query: Query, from: string, key: OrderedKey, count: 
     const gaps = positions.map((p, i) => p - (positions[i - 1] ?? 0));
     const window = Math.max(1, Math.floor(Math.min(...gaps) / WINDOW_SHARE));
     const bounds: string[] = [];
-    for (const gap of gaps) {
+    // The row position the last bound stands at (with a key of several columns, where its value's
+    // first row stands: the rows that share it are passed over too, a range a little longer).
+    let at = -1;
+    for (const position of positions) {
       const after = bounds.length === 0 ? '' : `WHERE ${column} > ${literal(bounds[bounds.length - 1]!)}`;
-      const offset = Math.max(0, gap - Math.ceil(window / 2));
+      const offset = Math.max(0, position - Math.floor(window / 2) - (at + 1));
       // Ordered by the key, the inner read walks the index; MD5 is taken of the window's rows only.
       const [picked] = await query(
-        `SELECT ${read} AS b FROM (SELECT ${column} AS k FROM ${from} ${after} ORDER BY ${column} LIMIT ${window} OFFSET ${offset}) w
+        `SELECT ${read} AS b, n FROM (
+           SELECT k, ROW_NUMBER() OVER (ORDER BY k) AS n
+             FROM (SELECT ${column} AS k FROM ${from} ${after} ORDER BY ${column} LIMIT ${window} OFFSET ${offset}) w) r
           ORDER BY MD5(k), k LIMIT 1`,
       );
       if (picked === undefined) break;
       bounds.push(String(picked['b']));
+      at += offset + Number(picked['n']);
     }
     return bounds;
   } finally {
