@@ -58,6 +58,7 @@ async function integerBounds(query: Query, from: string, column: string, count: 
 /** Bounds probed in the key's index, in one snapshot of the table; strictly increasing in the key's collation. */
 async function probedBounds(query: Query, from: string, key: OrderedKey, count: number): Promise<string[]> {
   const column = quote(key.columns[0]!);
+  const order = key.columns.map(quote).join(', ');
   const literal = toMysqlLiteral(key);
   const read = key.kind === 'value' ? 'CAST(k AS CHAR)' : 'HEX(k)';
   await query('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
@@ -74,11 +75,13 @@ async function probedBounds(query: Query, from: string, key: OrderedKey, count: 
     for (const position of positions) {
       const after = bounds.length === 0 ? '' : `WHERE ${column} > ${literal(bounds[bounds.length - 1]!)}`;
       const offset = Math.max(0, position - Math.floor(window / 2) - (at + 1));
-      // Ordered by the key, the inner read walks the index; MD5 is taken of the window's rows only.
+      // Ordered by the whole key, the inner read walks the index in one order, ties of the first
+      // column included; MD5 is taken of the window's rows only. RANK gives rows equal in the
+      // collation (`a`, `A`) one place, whichever order the window function sorts them in.
       const [picked] = await query(
         `SELECT ${read} AS b, n FROM (
-           SELECT k, ROW_NUMBER() OVER (ORDER BY k) AS n
-             FROM (SELECT ${column} AS k FROM ${from} ${after} ORDER BY ${column} LIMIT ${window} OFFSET ${offset}) w) r
+           SELECT k, RANK() OVER (ORDER BY k) AS n
+             FROM (SELECT ${column} AS k FROM ${from} ${after} ORDER BY ${order} LIMIT ${window} OFFSET ${offset}) w) r
           ORDER BY MD5(k), k LIMIT 1`,
       );
       if (picked === undefined) break;
