@@ -34,6 +34,8 @@ export interface TableInfo {
   primaryKey?: string[];
   /** A single integer primary key, when the table has one (MySQL samples by key ranges). */
   integerKey?: string;
+  /** MySQL: a readable primary key whose first column orders rows, which splits the table (mysql/ranges.ts). */
+  orderedKey?: OrderedKey;
   /**
    * The column that dates a row (the config's `retention.timestampColumns`): a driver that can
    * reads it after the primary key, as epoch seconds in text. PostgreSQL does; others ignore it.
@@ -50,6 +52,20 @@ export interface TableInfo {
   denied?: 'table' | 'schema';
   /** The part of the table a read covers, when the table is read as key ranges (table-ranges.ts). */
   range?: TableRange;
+}
+
+/** A primary key a MySQL table is split and sampled by. */
+export interface OrderedKey {
+  /** The key's columns, in key order: ranges split on the first, a sample's digest takes them all. */
+  columns: string[];
+  /**
+   * How bounds of the first column are read and written: `integer` by equal widths; `text` and
+   * `binary` as hex of their bytes (written back with the column's charset); `value` (dates,
+   * times, decimals) as their text.
+   */
+  kind: 'integer' | 'text' | 'binary' | 'value';
+  /** The first column's character set, for `text`. */
+  charset?: string;
 }
 
 export interface ReadPlan {

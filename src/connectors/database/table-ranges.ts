@@ -11,7 +11,7 @@ import { ROW_BYTES } from '../byte-ranges.js';
 
 /** One range of a table: `from <= column < to`, either bound absent at the ends. */
 export interface TableRange {
-  /** `key`: the values of a one-column primary key; `ctid`: PostgreSQL row addresses, bounds in blocks. */
+  /** `key`: the values of a primary key's (first) column; `ctid`: PostgreSQL row addresses, bounds in blocks. */
   by: 'key' | 'ctid';
   /** The key column (`ctid` for row addresses). */
   column: string;
@@ -81,17 +81,24 @@ export function toTableRangeId(range: TableRange): string {
   return `#${range.by}=${range.index + 1}/${range.count}@${bounds}`;
 }
 
+/** A bound as an SQL literal: a string literal the database casts to the key's type. */
+export const toStringLiteral = (value: string) => `'${value.replace(/'/g, "''")}'`;
+
 /**
- * The SQL condition a range reads, given how the database quotes identifiers. Bounds are string
- * literals: the database casts them to the key's type (and compares with the key's collation).
+ * The SQL condition a range reads, given how the database quotes identifiers and, for a key, how
+ * its bounds are written (by default string literals: the database casts them to the key's type
+ * and compares with the key's collation; MySQL writes text and binary keys' bounds as hex).
  */
-export function toRangeCondition(range: TableRange, quote: (identifier: string) => string): string {
-  const literal = (value: string) =>
-    range.by === 'ctid' ? `'(${Number(value)},0)'::tid` : `'${value.replace(/'/g, "''")}'`;
+export function toRangeCondition(
+  range: TableRange,
+  quote: (identifier: string) => string,
+  literal: (value: string) => string = toStringLiteral,
+): string {
+  const bound = range.by === 'ctid' ? (value: string) => `'(${Number(value)},0)'::tid` : literal;
   const column = range.by === 'ctid' ? 'ctid' : quote(range.column);
   const conditions = [
-    ...(range.from === undefined ? [] : [`${column} >= ${literal(range.from)}`]),
-    ...(range.to === undefined ? [] : [`${column} < ${literal(range.to)}`]),
+    ...(range.from === undefined ? [] : [`${column} >= ${bound(range.from)}`]),
+    ...(range.to === undefined ? [] : [`${column} < ${bound(range.to)}`]),
   ];
   return conditions.length === 0 ? 'TRUE' : conditions.join(' AND ');
 }

@@ -1,8 +1,8 @@
 /**
  * MySQL and MariaDB: lists the tables a user can read and streams their rows, in a READ ONLY
- * session and transaction, each read with a statement timeout. Tables larger than the sample size are read
- * by random primary-key ranges chosen with the seed (or `RAND(seed)` without an integer key), so
- * the sample reaches the whole table and a run can be repeated.
+ * session and transaction, each read with a statement timeout. Tables larger than the sample size are
+ * sampled with the seed (sample-where.ts), so the sample reaches the whole table and a run can be
+ * repeated.
  */
 import mysql from 'mysql2';
 import type { Connection } from 'mysql2';
@@ -18,16 +18,15 @@ import type {
 } from '../database/driver.js';
 import { toKeyedRead } from '../database/driver.js';
 import { describeMysqlError } from './errors.js';
-import { toRangeCondition, type TableRange } from '../database/table-ranges.js';
 import { planMysqlRanges } from './ranges.js';
-import { createRandom } from '../seeded-random.js';
+import { toRangeWhere, toSampleWhere } from './sample-where.js';
 import { quote, SYSTEM_SCHEMAS, toScope, type Query } from './sql.js';
 import { addHiddenColumns, toMysqlGrant } from './privileges.js';
+import { addOrderedKeys } from './ordered-key.js';
 
 const TEXT_TYPES = new Set(['char', 'varchar', 'tinytext', 'text', 'mediumtext', 'longtext', 'enum', 'set']);
 const NUMBER_TYPES = new Set(['int', 'bigint', 'decimal', 'mediumint']);
 const BYTES_TYPES = new Set(['binary', 'varbinary', 'tinyblob', 'blob', 'mediumblob', 'longblob']);
-const RANGES = 16;
 
 /** MariaDB's address types, read as their text (`CAST`): the driver gives them as bytes. */
 const ADDRESS_TYPES = new Set(['inet4', 'inet6']);
@@ -84,53 +83,18 @@ async function listTables(query: Query, database: string): Promise<TableInfo[]> 
   }
   for (const info of tables.values()) if (info.columns.length + info.skippedColumns.length === 0) info.denied = 'table';
   await addHiddenColumns({ query, database, tables });
-  return [...tables.values()].map(({ keys, ...t }) => {
+  const listed = [...tables.values()].map(({ keys, ...t }): TableInfo => {
     const primaryKey = keys.filter((k) => !t.deniedColumns?.includes(k.name)).map((k) => k.name);
     const keyed = primaryKey.length > 0 && primaryKey.length === keys.length ? { ...t, primaryKey } : t;
     return keys.length === 1 && keys[0]!.integer ? { ...keyed, integerKey: keys[0]!.name } : keyed;
   });
+  await addOrderedKeys(query, database, listed);
+  return listed;
 }
 
 function toColumn(c: ColumnInfo): string {
   if ((c.kind === 'text' && !c.address) || c.kind === 'bytes') return quote(c.name);
   return `CAST(${quote(c.name)} AS CHAR)`;
-}
-
-/** The WHERE clause of a sample: random key ranges that together hold about sampleRows rows. */
-async function toSampleWhere(
-  query: Query,
-  table: TableInfo,
-  plan: ReadPlan,
-  estimate: number,
-): Promise<{ where: string; method: string }> {
-  const fraction = plan.sampleRows / estimate;
-  if (!table.integerKey)
-    return {
-      where: `WHERE RAND(${plan.seed}) < ${fraction.toFixed(6)}`,
-      method: `RAND(${plan.seed}) < ${fraction.toFixed(6)}`,
-    };
-  const key = quote(table.integerKey);
-  const [bounds] = await query(
-    `SELECT MIN(${key}) AS lo, MAX(${key}) AS hi FROM ${quote(table.schema)}.${quote(table.table)}`,
-  );
-  const lo = Number(bounds!['lo']);
-  const span = Number(bounds!['hi']) - lo + 1;
-  const length = Math.max(1, Math.ceil((span * fraction) / RANGES));
-  const random = createRandom(plan.seed);
-  const starts = Array.from({ length: RANGES }, () => lo + Math.floor(random() * Math.max(1, span - length + 1))).sort(
-    (a, b) => a - b,
-  );
-  const ranges = starts.map((start) => `${key} BETWEEN ${start} AND ${start + length - 1}`);
-  return {
-    where: `WHERE ${ranges.join(' OR ')}`,
-    method: `${RANGES} random ${table.integerKey} ranges of ${length} keys (seed ${plan.seed})`,
-  };
-}
-
-/** A sample's WHERE clause (or none) narrowed to a range of the key. */
-function toRangeWhere(where: string, range: TableRange): string {
-  const condition = toRangeCondition(range, quote);
-  return where === '' ? `WHERE ${condition}` : `WHERE (${where.replace(/^WHERE /, '')}) AND ${condition}`;
 }
 
 /** mysql2 parses JSON columns into objects and may return text as bytes: everything back to text. */
@@ -169,7 +133,7 @@ async function readTable(
     const sample = sampled ? await toSampleWhere(query, table, plan, estimate) : { where: '', method: 'full' };
     // A range of a split table keeps the rows of the sample's key ranges that fall in it: the
     // sample is chosen over the whole table, so the ranges together read what one read does.
-    const where = table.range === undefined ? sample.where : toRangeWhere(sample.where, table.range);
+    const where = table.range === undefined ? sample.where : toRangeWhere(sample.where, table, table.range);
     const sql = withTimeout(
       `SELECT ${[...table.columns.map(toColumn), ...(table.primaryKey ?? []).map((k) => `CAST(${quote(k)} AS CHAR)`)].join(', ')} FROM ${from} ${where}`,
       plan.statementTimeoutMs,
@@ -253,6 +217,9 @@ export async function connectMysql(target: DatabaseTarget, plan: ReadPlan): Prom
     mariadb = String(version!['v']).includes('MariaDB');
     account = String((await query('SELECT CURRENT_USER() AS u'))[0]!['u']);
     await query('SET SESSION TRANSACTION READ ONLY');
+    // Timestamps as text name one instant in UTC (a local clock's hour repeats when it goes back),
+    // so the bound of a range of a timestamp key reads back as the value it was read from.
+    await query("SET SESSION time_zone = '+00:00'");
     await query(`SET SESSION lock_wait_timeout = ${Math.max(1, Math.ceil(plan.lockTimeoutMs / 1000))}`);
   } catch (error) {
     connection.destroy();

@@ -60,10 +60,11 @@ describe('table ranges', () => {
     expect(pickBounds(['a', 'a', 'b', 'b'], 4)).toEqual(['a', 'b']);
   });
 
-  it('quotes text bounds and addresses blocks by ctid', () => {
+  it("quotes text bounds (or writes them with a dialect's literal) and addresses blocks by ctid", () => {
     const [first, second] = toBoundedRanges('key', 'handle', ["o'neil"]);
     expect(toRangeCondition(first!, quote)).toBe(`"handle" < 'o''neil'`);
     expect(toRangeCondition(second!, quote)).toBe(`"handle" >= 'o''neil'`);
+    expect(toRangeCondition(second!, quote, (v) => `<${v}>`)).toBe(`"handle" >= <o'neil>`);
     const blocks = toBoundedRanges('ctid', 'ctid', ['8', '16']);
     expect(toRangeCondition(blocks[1]!, quote)).toBe(`ctid >= '(8,0)'::tid AND ctid < '(16,0)'::tid`);
   });

@@ -1,4 +1,5 @@
 // Runs a sharded scan as N shards driven by an orchestrator's environment variable, then merges.
+import { expect } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { run, type RunResult } from '../../../src/cli/main.js';
@@ -51,4 +52,44 @@ export async function scanBothWays(
     merged: { exitCode: merged.exitCode, report: withoutRun(readReport(cwd, `merged-${n}.json`)) },
     shards,
   };
+}
+
+/** What a finding and a table's coverage come to, without where the rows lie in their reads. */
+export function toTotals(report: Partial<Report>) {
+  const findings = report.findings!.map((f) => ({
+    fingerprint: f.fingerprint,
+    count: f.count,
+    share: f.share,
+    rowsScanned: f.rowsScanned,
+    confidence: f.confidence,
+  }));
+  const tables = report.coverage!.tables.map((t) => {
+    const rest = { ...t };
+    delete rest.ranges;
+    return rest;
+  });
+  return { findings: findings.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1)), tables };
+}
+
+/**
+ * Scans `target` whole, then split (`split`: the --split-size arguments) as 1, 3 and 8 shards:
+ * each merge equals its single-process split scan, whose totals equal the whole read's. Returns
+ * the split report.
+ */
+export async function expectSplitEqual(
+  target: string,
+  args: string[],
+  { cwd, split }: { cwd: string; split: string[] },
+): Promise<Partial<Report>> {
+  const whole = await run(['scan', target, ...args, '-f', 'json', '-o', 'whole.json', '-q'], { cwd, env: {} });
+  expect(whole.stderr).toBe('');
+  let report: Partial<Report> | undefined;
+  for (const n of [1, 3, 8]) {
+    const both = await scanBothWays([target, ...args, ...split], { n, cwd });
+    expect(both.shards.map((s) => s.stderr)).toEqual(both.shards.map(() => ''));
+    expect(both.merged).toEqual(both.single);
+    report = both.single.report;
+  }
+  expect(toTotals(report!)).toEqual(toTotals(readReport(cwd, 'whole.json')));
+  return report!;
 }

@@ -1,13 +1,13 @@
 // Tables larger than --split-size read as key ranges (PostgreSQL: integer key, text key, ctid
-// without a key; MariaDB: integer key): 1, 3 and 8 shards merged equal one process, and the split
-// scan finds what one read of each table finds (counts, shares, rows scanned), sampled or not.
+// without a key; MariaDB: integer key, other keys in mysql-keys-shards): 1, 3 and 8 shards merged
+// equal one process, and the split scan finds what one read of each table finds (counts, shares,
+// rows scanned), sampled or not.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
-import type { Report } from '../../../src/report/report.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree, runStatements } from '../../helpers.js';
-import { readReport, scanBothWays, withoutRun } from './shard-helpers.js';
+import { expectSplitEqual, readReport, withoutRun } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
@@ -21,36 +21,7 @@ const cwd = makeTree({});
  */
 const ORDERS_ROWS = 4000;
 
-/** What a finding and a table's coverage come to, without where the rows lie in their reads. */
-function toTotals(report: Partial<Report>) {
-  const findings = report.findings!.map((f) => ({
-    fingerprint: f.fingerprint,
-    count: f.count,
-    share: f.share,
-    rowsScanned: f.rowsScanned,
-    confidence: f.confidence,
-  }));
-  const tables = report.coverage!.tables.map((t) => {
-    const rest = { ...t };
-    delete rest.ranges;
-    return rest;
-  });
-  return { findings: findings.sort((a, b) => (a.fingerprint < b.fingerprint ? -1 : 1)), tables };
-}
-
-async function expectSplitLikeWhole(target: string, args: string[]): Promise<Partial<Report>> {
-  const whole = await run(['scan', target, ...args, '-f', 'json', '-o', 'whole.json', '-q'], { cwd, env: {} });
-  expect(whole.stderr).toBe('');
-  let split: Partial<Report> | undefined;
-  for (const n of [1, 3, 8]) {
-    const both = await scanBothWays([target, ...args, ...SPLIT], { n, cwd });
-    expect(both.shards.map((s) => s.stderr)).toEqual(both.shards.map(() => ''));
-    expect(both.merged).toEqual(both.single);
-    split = both.single.report;
-  }
-  expect(toTotals(split!)).toEqual(toTotals(readReport(cwd, 'whole.json')));
-  return split!;
-}
+const expectSplitLikeWhole = (target: string, args: string[]) => expectSplitEqual(target, args, { cwd, split: SPLIT });
 
 describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ranges', () => {
   const url = () => databaseUrl(PG_URL!, 'piiscan_tables');
