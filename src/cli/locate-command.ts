@@ -5,9 +5,6 @@
  */
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
-
-/** V8's default factor by which the young generation grows. */
-const SEMI_SPACE_GROWTH = 2;
 import { loadConfig } from '../config/load.js';
 import { scanTargets } from '../runner/run.js';
 import { UserError } from '../errors/user-error.js';
@@ -75,14 +72,26 @@ async function indexSubjects(options: LocateCommandOptions, io: RunIO, key: Buff
   return { index: builder.finish(), refs };
 }
 
+/**
+ * V8 settings for a locate run, and their defaults to restore. Indexing many subjects and writing
+ * their reports make much short-lived garbage, for which V8 would grow its young generation to its
+ * largest and keep it so; and hits on most subjects (a table holding every one) make garbage that
+ * outlives the young generation, for which V8 let the old one grow to about twice what was live
+ * before collecting it. Both were the run's peak memory; the CPU the extra collections take
+ * measured within noise (docs/performance.md).
+ */
+const GC_FLAGS = [
+  ['semi-space-growth-factor', 1, 2],
+  // 0: V8 picks the factor itself.
+  ['heap-growing-percent', 20, 0],
+] as const;
+
 export async function runLocate(targets: string[], options: LocateCommandOptions, io: RunIO): Promise<number> {
-  // Indexing many subjects and writing their reports make much short-lived garbage, for which V8
-  // would grow its young generation to its largest and keep it so: the run's peak memory.
-  setFlagsFromString('--semi-space-growth-factor=1');
+  for (const [flag, value] of GC_FLAGS) setFlagsFromString(`--${flag}=${value}`);
   try {
     return await locate(targets, options, io);
   } finally {
-    setFlagsFromString(`--semi-space-growth-factor=${SEMI_SPACE_GROWTH}`);
+    for (const [flag, , byDefault] of GC_FLAGS) setFlagsFromString(`--${flag}=${byDefault}`);
   }
 }
 
@@ -162,7 +171,7 @@ async function locate(targets: string[], options: LocateCommandOptions, io: RunI
         identifiers: kindsOf(identifiers),
         result: traces ? 'found' : 'absent',
         traces: traces?.count ?? 0,
-        forms: Object.fromEntries([...(traces?.forms ?? [])].sort()),
+        forms: Object.fromEntries([...(traces?.forms ?? [])].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
         locations: traces?.traces ?? [],
       };
       yield redactValue(report, redact);

@@ -8,9 +8,19 @@ import { compareTraces, type Trace } from './trace.js';
 
 export interface SubjectTraces {
   count: number;
-  /** Forms it was found in, each with its count. */
-  forms: Map<string, number>;
+  /**
+   * Forms it was found in, each with its count: pairs in a small array, as a subject is found in
+   * one form or a few, and a Map per subject weighed more than its traces when most were found.
+   */
+  forms: Array<[string, number]>;
   traces: Trace[];
+}
+
+/** Adds `n` to a form's count. */
+function countForm(forms: Array<[string, number]>, form: string, n: number): void {
+  const pair = forms.find(([f]) => f === form);
+  if (pair) pair[1] += n;
+  else forms.push([form, n]);
 }
 
 /** What one unit found: per subject index, its traces (as entries, so that they cross threads). */
@@ -18,7 +28,7 @@ export type UnitTraces = Array<[number, SubjectTraces]>;
 
 export interface TraceCollector {
   add(subject: number, trace: Trace): void;
-  /** Adds what a unit found. */
+  /** Adds what a unit found, taking over its lists (the unit's collector is done with them). */
   merge(found: UnitTraces): void;
   /** The traces of a subject, sorted; undefined when none was found. */
   of(subject: number): SubjectTraces | undefined;
@@ -29,28 +39,49 @@ export interface TraceCollector {
 export function createTraceCollector(maxLocations: number): TraceCollector {
   const limit = maxLocations === 0 ? Infinity : maxLocations;
   const bySubject = new Map<number, SubjectTraces>();
-  const cut = (found: SubjectTraces) => (found.traces = found.traces.sort(compareTraces).slice(0, limit));
+  // The last trace a full subject keeps: a trace that sorts after it is counted and not kept, so
+  // that a subject found in every row of a table does not fill memory with traces to drop.
+  const lastKept = new WeakMap<SubjectTraces, Trace>();
+  const cut = (found: SubjectTraces) => {
+    found.traces = found.traces.sort(compareTraces).slice(0, limit);
+    if (found.traces.length === limit) lastKept.set(found, found.traces[limit - 1]!);
+  };
+  const keep = (found: SubjectTraces, trace: Trace) => {
+    const last = lastKept.get(found);
+    if (last !== undefined && compareTraces(trace, last) >= 0) return;
+    found.traces.push(trace);
+    // Sorted and cut back only now and then: adding stays cheap.
+    if (found.traces.length >= 2 * limit + 64) cut(found);
+  };
   const entry = (subject: number) => {
     let found = bySubject.get(subject);
-    if (found === undefined) bySubject.set(subject, (found = { count: 0, forms: new Map(), traces: [] }));
+    if (found === undefined) bySubject.set(subject, (found = { count: 0, forms: [], traces: [] }));
     return found;
   };
   return {
     add(subject, trace) {
-      const found = entry(subject);
-      found.count++;
-      found.forms.set(trace.form, (found.forms.get(trace.form) ?? 0) + 1);
-      found.traces.push(trace);
-      // Sorted and cut back only now and then: adding stays cheap.
-      if (found.traces.length >= 2 * limit + 64) cut(found);
+      const found = bySubject.get(subject);
+      // Most subjects are found once: arrays of one, where a push onto an empty array reserves room for many.
+      if (found === undefined) bySubject.set(subject, { count: 1, forms: [[trace.form, 1]], traces: [trace] });
+      else {
+        found.count++;
+        countForm(found.forms, trace.form, 1);
+        keep(found, trace);
+      }
     },
     merge(unit) {
-      for (const [subject, { count, forms, traces }] of unit) {
+      for (const [subject, given] of unit) {
+        // A unit's traces are handed over, not shared: a subject first found here takes them as they are.
+        if (!bySubject.has(subject)) {
+          bySubject.set(subject, given);
+          if (given.traces.length >= 2 * limit + 64) cut(given);
+          continue;
+        }
+        const { count, forms, traces } = given;
         const found = entry(subject);
         found.count += count;
-        for (const [form, n] of forms) found.forms.set(form, (found.forms.get(form) ?? 0) + n);
-        found.traces.push(...traces);
-        if (found.traces.length >= 2 * limit + 64) cut(found);
+        for (const [form, n] of forms) countForm(found.forms, form, n);
+        for (const trace of traces) keep(found, trace);
       }
     },
     of(subject) {

@@ -113,13 +113,23 @@ const normalIdentifier = ({ kind, value }: Identifier): NormalIdentifier => {
   return { kind, value, forms, keys: plainKeys(kind, forms) };
 };
 
+/**
+ * Identifiers whose forms a thread keeps worked out. Bounded: when most subjects are found (a
+ * table holding every one), keeping them all took about as much memory per thread as the rest of
+ * the run. The oldest go first; a phone found again after that is parsed again.
+ */
+const NORMALS_KEPT = 4096;
+
 function indexOf(parts: Omit<SubjectIndex, 'normal' | 'shared'>): SubjectIndex {
   const normals = new Map<number, NormalIdentifier>();
   return {
     ...parts,
     normal(ref) {
       let found = normals.get(ref);
-      if (found === undefined) normals.set(ref, (found = normalIdentifier(parts.store.identifier(ref)!)));
+      if (found === undefined) {
+        if (normals.size === NORMALS_KEPT) normals.delete(normals.keys().next().value!);
+        normals.set(ref, (found = normalIdentifier(parts.store.identifier(ref)!)));
+      }
       return found;
     },
     shared: () => ({
