@@ -129,8 +129,9 @@ async function locate(targets: string[], options: LocateCommandOptions, io: RunI
     sources,
     jobs: options.jobs,
     newSink: locateSinks(index, maxLocations),
-    // Worker threads read the index this thread built, from its shared arrays.
-    workerSink: { module: LOCATE_WORKER_SINK, data: { index: index.shared(), maxLocations } },
+    // Worker threads read the index this thread built, from its shared arrays. Not for tables with
+    // `--jobs auto`: looking rows up costs less than copying them to a thread (docs/performance.md).
+    workerSink: { module: LOCATE_WORKER_SINK, data: { index: index.shared(), maxLocations }, rowsOnWorkers: false },
     mergeExtras: (extras) => extras.forEach((found) => collector.merge(found as UnitTraces)),
     ...(shard ? { shard } : {}),
   });

@@ -47,13 +47,17 @@ export interface TargetScan {
 }
 
 /** Worker threads for this target's units, or none. */
-function workerCount(scan: TargetScan, planned: readonly WorkUnit[]): number {
+export function workerCount(
+  scan: Pick<TargetScan, 'connector' | 'jobs' | 'workerSink'>,
+  planned: readonly WorkUnit[],
+): number {
   // One unit sent whole to a worker would only move its work off this thread.
   if (scan.connector.threads === 'unit' && planned.length < 2) return 1;
   if (scan.jobs !== 'auto') return scan.jobs;
   const size = (key: 'bytes' | 'rows') =>
     planned.reduce((sum, u) => sum + ((u.size as Record<string, number>)[key] ?? 0), 0);
-  return size('bytes') > PARALLEL_BYTES || size('rows') > PARALLEL_ROWS ? availableParallelism() : 1;
+  const rows = scan.workerSink?.rowsOnWorkers === false ? 0 : size('rows');
+  return size('bytes') > PARALLEL_BYTES || rows > PARALLEL_ROWS ? availableParallelism() : 1;
 }
 
 /** Scans a target; returns what planning found (items skipped, listing errors). */

@@ -55,6 +55,12 @@ export interface WorkerData {
 export interface WorkerSink {
   module: string;
   data: unknown;
+  /**
+   * Whether `--jobs auto` reads tables (units sized in rows) on worker threads for this sink: not
+   * when its work per row costs less than handing the rows to a thread, which then only adds the
+   * copy and a thread's memory.
+   */
+  rowsOnWorkers?: boolean;
 }
 
 export type WorkerMessage =
