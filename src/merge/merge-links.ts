@@ -15,6 +15,7 @@ import {
   type LinkRank,
 } from '../sites/link-matcher.js';
 import type { PartLinks } from '../runner/shard/part-links.js';
+import { splitSealed } from '../runner/shard/link-key.js';
 import { UserError } from '../errors/user-error.js';
 import type { PartSource } from './merge-parts.js';
 
@@ -65,7 +66,7 @@ export function createLinkCollector() {
           let into = hashed.get(key);
           if (into === undefined) hashed.set(key, (into = { site, units: [], kinds: {} }));
           for (const [kind, n] of Object.entries(sample.kinds)) into.kinds[kind] = (into.kinds[kind] ?? 0) + n;
-          addHashedUnit(into, unit.at, sample.keys);
+          addHashedUnit(into, unit.at, splitSealed(sample.keys));
         }
       }
     },
@@ -101,7 +102,8 @@ export function createLinkCollector() {
           for (const sample of unit.plain) {
             const site = links.sites[sample.site]!;
             const key = toSiteKey(site);
-            if (sampled.has(toPlaceKey(key, unit.at))) matcher.add(site, ranks.get(key)!, new Set(sample.keys));
+            if (sampled.has(toPlaceKey(key, unit.at)))
+              matcher.add(site, ranks.get(key)!, new Set(splitSealed(sample.keys)));
           }
       }
       return matcher.links();

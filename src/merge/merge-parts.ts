@@ -41,11 +41,15 @@ function toAggregated(finding: Finding): Finding {
   return aggregated;
 }
 
+export interface MergeOptions {
+  /** Merge even with shards missing. */
+  allowPartial: boolean;
+  /** The check of the merge's own link key (`--link-key-env`): every part must have been made with it. */
+  keyCheck?: string;
+}
+
 /** Merges parts; throws a UserError naming every part that does not belong and every shard missing. */
-export async function mergeParts(
-  parts: readonly PartSource[],
-  options: { allowPartial: boolean; /** The merge's link key's check: parts must have it. */ keyCheck?: string },
-): Promise<MergeOutcome> {
+export async function mergeParts(parts: readonly PartSource[], options: MergeOptions): Promise<MergeOutcome> {
   const checks = createPartChecks(options.keyCheck);
   const links = createLinkCollector();
   let first: Report | undefined;

@@ -19,6 +19,18 @@ export interface LinkKey {
   check: string;
 }
 
+/**
+ * Sealed keys as a part holds them: one string, separated by spaces (base64url has none), so that
+ * an indented part spends a byte a key on layout rather than a line.
+ */
+export function joinSealed(keys: readonly string[]): string {
+  return keys.join(' ');
+}
+
+export function splitSealed(text: string): string[] {
+  return text === '' ? [] : text.split(' ');
+}
+
 export function toLinkKey(secret: string): LinkKey {
   const hmac = (text: string) => createHmac('sha256', secret).update(text).digest();
   return {

@@ -12,19 +12,19 @@ import {
   type LinkSamples,
   type LinkSite,
 } from '../../sites/link-samples.js';
-import type { LinkKey } from './link-key.js';
+import { joinSealed, type LinkKey } from './link-key.js';
 
-/** A plaintext site's share of a unit: distinct values hashed, and their digests' sealed keys. */
+/** A plaintext site's share of a unit: distinct values hashed, and their digests' sealed keys (joinSealed). */
 export interface PartPlainSample {
   site: number;
   values: number;
-  keys: string[];
+  keys: string;
 }
 
-/** A hashed site's share of a unit: its digests' sealed keys in order, and how they were written. */
+/** A hashed site's share of a unit: its digests' sealed keys in order (joinSealed), and how they were written. */
 export interface PartHashedSample {
   site: number;
-  keys: string[];
+  keys: string;
   kinds: Record<string, number>;
 }
 
@@ -70,7 +70,7 @@ export function createPartLinks(key: LinkKey) {
         const before = plainSoFar.get(site) ?? 0;
         if (before >= PLAIN_VALUES_PER_SITE) continue;
         plainSoFar.set(site, before + sample.values);
-        unit.plain.push({ site, values: sample.values, keys: [...sample.keys.keys()].map(key.seal) });
+        unit.plain.push({ site, values: sample.values, keys: joinSealed([...sample.keys.keys()].map(key.seal)) });
       }
       for (const sample of samples.hashed.values()) {
         const site = indexOf(sample);
@@ -78,7 +78,7 @@ export function createPartLinks(key: LinkKey) {
         const keys = sample.keys.slice(0, Math.max(0, HASHED_VALUES_PER_SITE - before));
         hashedSoFar.set(site, before + keys.length);
         if (Object.keys(sample.kinds).length > 0)
-          unit.hashed.push({ site, keys: keys.map(key.seal), kinds: { ...sample.kinds } });
+          unit.hashed.push({ site, keys: joinSealed(keys.map(key.seal)), kinds: { ...sample.kinds } });
       }
       if (unit.plain.length > 0 || unit.hashed.length > 0) units.push(unit);
     },
