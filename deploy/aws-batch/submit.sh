@@ -12,7 +12,9 @@ scan=$(aws batch submit-job --job-name piiscan-scan --job-queue "$queue" --job-d
 # Batch starts a dependent job only when every child succeeded. When a child failed (exit 2: a
 # source could not be read, its part says why), run the merge yourself: it names what is missing,
 # and --allow-partial merges the rest. The merge skips its own output when it reads the folder.
+# Every child and the merge get PIISCAN_LINK_KEY from Secrets Manager (the definition's secrets;
+# make it with `openssl rand -hex 32`): the merge then finds linkable pseudonyms across shards.
 aws batch submit-job --job-name piiscan-merge --job-queue "$queue" --job-definition piiscan-scan \
   --depends-on "jobId=$scan" \
-  --container-overrides '{"command":["merge","/parts","--config=/config/piiscan.yaml","--format=json","--output=/parts/report.json"]}' \
+  --container-overrides '{"command":["merge","/parts","--config=/config/piiscan.yaml","--format=json","--output=/parts/report.json","--link-key-env=PIISCAN_LINK_KEY"]}' \
   --query jobId --output text

@@ -188,6 +188,10 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       'as --shard, the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX',
       parsePositive,
     )
+    .option(
+      '--link-key-env <name>',
+      'shards: environment variable holding a key every shard shares; parts then carry link samples under it, so merge finds linkable pseudonyms across shards',
+    )
     .option('--source <service=folder>', "a service's code checkout: log findings name their statement", parseSource)
     .option(
       '--split-size <size>',
@@ -209,6 +213,10 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
       .argument('<parts...>', 'part files (JSON reports of scan --shard), folders of them, or s3://bucket/prefix')
       .option('-c, --config <file>', "config file: owners, allow rules and gate defaults (use the scan's)")
       .option('--allow-partial', 'merge even when shards are missing; coverage.missingShards names them')
+      .option(
+        '--link-key-env <name>',
+        "environment variable holding the shards' link key: refuse parts made with another",
+      )
       .option('--endpoint-url <url>', 'parts in S3 (s3://bucket/prefix): an S3-compatible endpoint')
       .option('--region <region>', 'parts in S3: the bucket region (default: AWS_REGION or the profile)')
       .option('-q, --quiet', 'no status lines on stderr'),

@@ -12,6 +12,7 @@ import { loadChosenBaseline, toGatedReport, type GateChoice } from './gated-repo
 import { checkOutput } from './output-file.js';
 import type { RunIO } from './main.js';
 import { isS3Url } from '../connectors/s3/target.js';
+import { resolveLinkKey } from './link-key-option.js';
 
 export interface MergeCommandOptions extends GateChoice {
   config?: string;
@@ -24,6 +25,8 @@ export interface MergeCommandOptions extends GateChoice {
   /** Where parts in S3 are read from (`s3://bucket/prefix`): an S3-compatible endpoint, a region. */
   endpointUrl?: string;
   region?: string;
+  /** `--link-key-env NAME`: the shards' link key; parts made with another (or none) are refused. */
+  linkKeyEnv?: string;
 }
 
 /**
@@ -61,8 +64,10 @@ export async function runMerge(parts: string[], options: MergeCommandOptions, io
     required: options.config !== undefined,
   });
   const baseline = await loadChosenBaseline(options, config, io.cwd);
+  const keyCheck = options.linkKeyEnv === undefined ? undefined : resolveLinkKey(options.linkKeyEnv, io.env).check;
   const merged = await mergeParts(await toPartSources(parts, io, options), {
     allowPartial: options.allowPartial ?? false,
+    ...(keyCheck ? { keyCheck } : {}),
   });
   if (!options.quiet && merged.missing.length > 0)
     io.stderr(

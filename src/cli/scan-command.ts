@@ -27,6 +27,7 @@ import { toServiceSources } from './service-sources.js';
 import { resolveShard, toShardOutput } from './shard-option.js';
 import { loadChosenBaseline, toGatedReport } from './gated-report.js';
 import { settleShardSettings } from './shard-settings.js';
+import { resolveLinkKey } from './link-key-option.js';
 import type { ShardSpec } from '../runner/shard/plan-shard.js';
 
 /** Options shared by every command that scans. */
@@ -66,6 +67,8 @@ export interface ScanOptions {
   shard?: ShardSpec;
   /** `--shards COUNT`: the index from JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX. */
   shards?: number;
+  /** `--link-key-env NAME`: a sharded scan's link key is in this variable (ignored by a whole scan). */
+  linkKeyEnv?: string;
   /** `--split-size`: text size above which a file, object or table is read as several units. */
   splitSize?: number;
   /** `--inventory`: an S3 Inventory manifest.json listing the buckets scanned. */
@@ -253,10 +256,13 @@ export async function scanToReport(targets: string[], options: ScanOptions, io: 
     ? settleShardSettings(settings, { sources, targets: resolved, seed: options.seed })
     : undefined;
   const seed = sources.database.seed;
+  // A whole scan compares its samples in its own process: it needs no key.
+  const linkKey = shard && options.linkKeyEnv !== undefined ? resolveLinkKey(options.linkKeyEnv, io.env) : undefined;
   const result = await scanTargets(resolved, settings, {
     sources,
     jobs: options.jobs,
     ...(shard ? { shard } : {}),
+    ...(linkKey ? { linkKey } : {}),
     ...(progress ? { onProgress: (p) => progress.update(p) } : {}),
   });
   if (result.shard && settingsDigest)

@@ -13,6 +13,9 @@ import type { ScanResult } from '../runner/run.js';
 import { fromCompactResult, type PositionedResult } from '../runner/shard/part-record.js';
 import { createPendingStore, type PendingStore } from '../sites/pending-columns.js';
 import { checkPart, createPartChecks } from './part-checks.js';
+import { createLinkCollector } from './merge-links.js';
+import { markLinkable } from '../sites/find-links.js';
+import { compareRanks } from '../sites/link-matcher.js';
 
 /** A part as read from its file. */
 export interface PartSource {
@@ -38,17 +41,17 @@ function toAggregated(finding: Finding): Finding {
   return aggregated;
 }
 
-function comparePlaces(a: PositionedResult, b: PositionedResult): number {
-  for (let i = 0; i < Math.min(a.at.length, b.at.length); i++) if (a.at[i] !== b.at[i]) return a.at[i]! - b.at[i]!;
-  return a.at.length - b.at.length;
+export interface MergeOptions {
+  /** Merge even with shards missing. */
+  allowPartial: boolean;
+  /** The check of the merge's own link key (`--link-key-env`): every part must have been made with it. */
+  keyCheck?: string;
 }
 
 /** Merges parts; throws a UserError naming every part that does not belong and every shard missing. */
-export async function mergeParts(
-  parts: readonly PartSource[],
-  options: { allowPartial: boolean },
-): Promise<MergeOutcome> {
-  const checks = createPartChecks();
+export async function mergeParts(parts: readonly PartSource[], options: MergeOptions): Promise<MergeOutcome> {
+  const checks = createPartChecks(options.keyCheck);
+  const links = createLinkCollector();
   let first: Report | undefined;
   let aggregator: ReturnType<typeof createFindingsAggregator> | undefined;
   let pending: PendingStore | undefined;
@@ -56,10 +59,11 @@ export async function mergeParts(
   const valueHits: Record<number, number> = {};
   let startedAt = '';
   let finishedAt = '';
-  for (const source of parts) {
+  for (const [index, source] of parts.entries()) {
     const part = await checkPart(checks, source);
     if (part === undefined) continue;
     const shard = part.shard!;
+    if (shard.links !== undefined) links.addPart(index, shard.links);
     if (first === undefined) {
       first = part;
       const { detectors, maxLocations } = part.settings;
@@ -86,7 +90,7 @@ export async function mergeParts(
   const missing = checks.finish(options.allowPartial);
   aggregator!.merge(pending!.judge());
   const shard = first!.shard!;
-  results.sort(comparePlaces);
+  results.sort((a, b) => compareRanks(a.at, b.at));
   const coverage = emptyCoverage();
   const errors: SourceError[] = [];
   for (const [t, target] of first!.targets.entries()) {
@@ -96,6 +100,10 @@ export async function mergeParts(
     errors.push(...addTarget(coverage, { target, results: own, nothingRead }));
   }
   if (missing.length > 0) coverage.missingShards = missing;
+  // Parts of one key all carry samples (part-checks.ts): across shards, or each shard's own marks.
+  const keyed = shard.links !== undefined;
+  coverage.linkablePseudonyms = keyed ? 'across-shards' : 'within-shards';
+  const findings = aggregator!.findings();
   return {
     first: first!,
     missing,
@@ -103,7 +111,7 @@ export async function mergeParts(
       targets: first!.targets,
       startedAt: new Date(startedAt),
       finishedAt: new Date(finishedAt),
-      findings: aggregator!.findings(),
+      findings: keyed ? markLinkable(findings, await links.compare(parts)) : findings,
       coverage,
       errors,
       valueHits,

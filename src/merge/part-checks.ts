@@ -1,6 +1,8 @@
 /**
- * Whether parts belong together: each a part of a sharded scan, of the same plan, settings and
- * shard count, each shard once. Every problem is collected, so a refused merge names them all.
+ * Whether parts belong together: each a part of a sharded scan, of the same plan, settings, shard
+ * count and link key, each shard once. Every problem is collected, so a refused merge names them
+ * all. The link key is checked apart from the settings' digest: that digest seeds sampling, and a
+ * part of another key deserves its own words.
  */
 import { UserError } from '../errors/user-error.js';
 import { SCHEMA_VERSION, type Report } from '../report/report.js';
@@ -9,6 +11,8 @@ import type { PartSource } from './merge-parts.js';
 export interface PartChecks {
   /** The first part's plan, settings and shard count, and its name. */
   reference?: { name: string; plan: string; settings: string; count: number };
+  /** The link key's check parts must have (none: made without a key), and who had it first. */
+  linkKey?: { name: string; check: string | undefined };
   /** Shard index → the part that had it. */
   seen: Map<number, string>;
   problems: string[];
@@ -27,8 +31,10 @@ export function toRanges(indices: readonly number[]): string {
   return runs.join(', ');
 }
 
-export function createPartChecks(): PartChecks {
+/** Checks for a merge; with the merge's own link key's check, every part must have been made with it. */
+export function createPartChecks(keyCheck?: string): PartChecks {
   const checks: PartChecks = {
+    ...(keyCheck === undefined ? {} : { linkKey: { name: "the merge's --link-key-env", check: keyCheck } }),
     seen: new Map(),
     problems: [],
     finish(allowPartial) {
@@ -43,6 +49,12 @@ export function createPartChecks(): PartChecks {
     },
   };
   return checks;
+}
+
+function toKeyProblem(check: string | undefined, reference: { name: string; check: string | undefined }): string {
+  if (check === undefined) return `made without a link key (--link-key-env), unlike ${reference.name}`;
+  if (reference.check === undefined) return `made with a link key (--link-key-env), unlike ${reference.name}`;
+  return `made with another link key than ${reference.name}`;
 }
 
 /** Reads a part and returns it when it belongs; otherwise records why not and returns undefined. */
@@ -72,6 +84,9 @@ export async function checkPart(checks: PartChecks, source: PartSource): Promise
     );
   if (shard.settings !== reference.settings)
     return problem(`shard ${shard.index} scanned with other settings than ${reference.name}`);
+  const check = shard.links?.keyCheck;
+  const key = (checks.linkKey ??= { name: source.name, check });
+  if (check !== key.check) return problem(`shard ${shard.index} ${toKeyProblem(check, key)}`);
   const already = checks.seen.get(shard.index);
   if (already !== undefined) return problem(`shard ${shard.index} again (also in ${already})`);
   checks.seen.set(shard.index, source.name);

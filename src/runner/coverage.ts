@@ -20,6 +20,11 @@ export interface Coverage {
   objects: ObjectCoverage[];
   /** A merge with `--allow-partial` only: the shards no part was given for, whose units were not read. */
   missingShards?: number[];
+  /**
+   * A merge only: whether hashed sites were compared with plaintext sites of every shard
+   * (`across-shards`, parts made with `--link-key-env`) or only of their own (`within-shards`).
+   */
+  linkablePseudonyms?: 'within-shards' | 'across-shards';
 }
 
 /** What was read under one target. */

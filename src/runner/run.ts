@@ -20,11 +20,13 @@ import { maskSourceError, type SourceError } from '../errors/source-error.js';
 import { addTarget, emptyCoverage, type Coverage } from './coverage.js';
 import { scanTarget } from './scan-target.js';
 import { emptyLinkSamples, mergeLinkSamples } from '../sites/link-samples.js';
-import { markLinkable } from '../sites/find-links.js';
+import { findLinks, markLinkable } from '../sites/find-links.js';
 import { planShard, type ShardSpec, type TargetPlan } from './shard/plan-shard.js';
 import { createPendingStore } from '../sites/pending-columns.js';
 import { replayPlan, toShardRecord, type PositionedResult, type ShardRecord } from './shard/part-record.js';
 import type { WorkerSink } from './worker-pool.js';
+import type { LinkKey } from './shard/link-key.js';
+import { createPartLinks } from './shard/part-links.js';
 
 export interface ScanProgress {
   /** Units (files, objects, tables) finished, of those planned so far. */
@@ -52,6 +54,8 @@ export interface ScanOptions {
   mergeExtras?: (extras: unknown[]) => void;
   /** Read only this shard's units of the plan (the result then says where each result belongs). */
   shard?: ShardSpec;
+  /** A sharded scan's link key: its part then carries the link samples, sealed, for the merge. */
+  linkKey?: LinkKey;
 }
 
 export interface ScanResult {
@@ -98,6 +102,7 @@ export async function scanTargets(
   const errors: SourceError[] = [];
   const valueHits: Record<number, number> = {};
   const links = emptyLinkSamples();
+  const partLinks = options.shard && options.linkKey ? createPartLinks(options.linkKey) : undefined;
   // Tables read as key ranges are judged once all their ranges are in: here, or by the merge of parts.
   const pending = createPendingStore(settings);
   const progress: ScanProgress = { files: 0, totalFiles: 0, bytes: 0, matches: 0 };
@@ -134,11 +139,14 @@ export async function scanTargets(
       merge(outcome) {
         aggregator.merge(outcome.findings);
         addHits(valueHits, outcome.valueHits);
+        const index = plan ? plan.units[results.length]!.index : results.length;
+        const place = [...at, 1, index];
+        // Sealed before the scan's own merge, which may extend a unit's samples in place.
+        if (outcome.links !== undefined) partLinks?.add(place, outcome.links);
         if (outcome.links !== undefined) mergeLinkSamples(links, outcome.links);
         if (outcome.pending !== undefined) pending.add(outcome.pending);
         if (outcome.extras !== undefined) options.mergeExtras?.(outcome.extras);
-        const index = plan ? plan.units[results.length]!.index : results.length;
-        results.push({ at: [...at, 1, index], result: outcome.result });
+        results.push({ at: place, result: outcome.result });
         progress.files++;
         options.onProgress?.(progress);
       },
@@ -168,7 +176,7 @@ export async function scanTargets(
     startedAt,
     finishedAt: new Date(),
     // Hashed columns whose values are digests of plaintext found elsewhere, once every unit is read.
-    findings: markLinkable(aggregator.findings(), links),
+    findings: markLinkable(aggregator.findings(), findLinks(links)),
     coverage,
     errors: masked,
     valueHits,
@@ -180,6 +188,7 @@ export async function scanTargets(
             results: kept,
             connectors: connectors.map((c) => c.connector),
             pending: pending.toPending(),
+            ...(partLinks ? { links: partLinks.toRecord() } : {}),
           }),
         }
       : {}),

@@ -9,8 +9,8 @@ import { parseDigest, toDigestKeys, type DigestAlgorithm } from '../engine/diges
 import { valuesOf, type ValuesRecord } from '../connectors/values-record.js';
 
 /** Distinct plaintext values hashed per site, and digests sampled per hashed site. */
-const PLAIN_VALUES_PER_SITE = 10_000;
-const HASHED_VALUES_PER_SITE = 1_000;
+export const PLAIN_VALUES_PER_SITE = 10_000;
+export const HASHED_VALUES_PER_SITE = 1_000;
 
 /** A site as links name it: its URI, and its JSON path after `#`. */
 export interface LinkSite {

@@ -73,6 +73,22 @@ describe('deploy/kubernetes', () => {
     expect(container['resources']).toMatchObject({ requests: { cpu: '1' } });
   });
 
+  it('the scan and merge Jobs share the link key, from the Secret', () => {
+    const secret = manifests().find(({ doc }) => doc.kind === 'Secret')!.doc as unknown as {
+      stringData: Record<string, string>;
+    };
+    expect(Object.keys(secret.stringData)).toContain('PIISCAN_LINK_KEY');
+    const scan = podOf(jobNamed('piiscan-scan')).containers[0]!;
+    const merge = podOf(jobNamed('piiscan-merge')).containers[0]!;
+    for (const container of [scan, merge]) expect(container['args']).toContain('--link-key-env=PIISCAN_LINK_KEY');
+    expect(merge['env']).toEqual([
+      {
+        name: 'PIISCAN_LINK_KEY',
+        valueFrom: { secretKeyRef: { name: 'piiscan-credentials', key: 'PIISCAN_LINK_KEY' } },
+      },
+    ]);
+  });
+
   it('the merge Job reads the folder the scan writes', () => {
     const merge = podOf(jobNamed('piiscan-merge')).containers[0]!;
     expect(merge['args']).toEqual(expect.arrayContaining(['merge', '/data/parts']));
@@ -98,6 +114,29 @@ describe('deploy/aws-batch, deploy/github-actions and deploy/container', () => {
     const matrix = workflow.jobs.scan.strategy.matrix.shard;
     expect(matrix).toEqual(Array.from({ length: matrix.length }, (_, i) => i));
     expect(read('github-actions/sharded-scan.yml')).toContain(`--shard \${{ matrix.shard }}/${matrix.length}`);
+  });
+
+  it('every shard and the merge get the link key from a secret and pass --link-key-env', () => {
+    const definition = JSON.parse(read('aws-batch/job-definition.json')) as {
+      containerProperties: { command: string[]; secrets: Array<{ name: string; valueFrom: string }> };
+    };
+    expect(definition.containerProperties.command).toContain('--link-key-env=PIISCAN_LINK_KEY');
+    expect(definition.containerProperties.secrets).toContainEqual({
+      name: 'PIISCAN_LINK_KEY',
+      valueFrom: expect.stringMatching(/^arn:aws:secretsmanager:/) as unknown,
+    });
+    expect(read('aws-batch/submit.sh')).toMatch(/"merge",[^\n]*"--link-key-env=PIISCAN_LINK_KEY"/);
+    const workflow = parseAllDocuments(read('github-actions/sharded-scan.yml'))[0]!.toJS() as {
+      jobs: Record<string, { steps: Array<{ run?: string; env?: Record<string, string> }> }>;
+    };
+    for (const [job, command] of [
+      ['scan', 'piiscan.js scan'],
+      ['merge', 'piiscan.js merge'],
+    ] as const) {
+      const step = workflow.jobs[job]!.steps.find((s) => s.run?.includes(command))!;
+      expect(step.run, job).toContain('--link-key-env PIISCAN_LINK_KEY');
+      expect(step.env?.['PIISCAN_LINK_KEY'], job).toBe('${{ secrets.PIISCAN_LINK_KEY }}');
+    }
   });
 
   it('the image runs as a non-root user', () => {

@@ -7,6 +7,7 @@ import type { SourceSettings } from '../../connectors/registry.js';
 import type { ShardSpec, TargetPlan } from './plan-shard.js';
 import type { PendingColumns } from '../../sites/pending-columns.js';
 import { maskSourceError } from '../../errors/source-error.js';
+import type { PartLinks } from './part-links.js';
 
 /**
  * A unit's (or a plan's) result and its place: `[target, 0]` for what planning found,
@@ -43,6 +44,11 @@ export interface ShardRecord {
    * the merge judges each table's columns over every part's ranges. Absent when it read none.
    */
   columns?: PendingColumns;
+  /**
+   * With `--link-key-env`: every unit's link samples, digests sealed by the link key, for the
+   * merge to find linkable pseudonyms across shards. Absent without a key.
+   */
+  links?: PartLinks;
 }
 
 /** Replays a shard's planned units as a connector's plan() would yield them. */
@@ -71,12 +77,14 @@ export function toShardRecord({
   results,
   connectors,
   pending,
+  links,
 }: {
   spec: ShardSpec;
   plan: { digest: string; units: number; imbalance: number; targets: readonly TargetPlan[] };
   results: readonly PositionedResult[];
   connectors: ReadonlyArray<Connector<WorkUnit, SourceSettings>>;
   pending?: PendingColumns | undefined;
+  links?: PartLinks;
 }): ShardRecord {
   return {
     index: spec.index,
@@ -94,5 +102,6 @@ export function toShardRecord({
     }),
     valueHits: {},
     ...(pending ? { columns: pending } : {}),
+    ...(links ? { links } : {}),
   };
 }

@@ -1,7 +1,7 @@
 // Runs a sharded scan as N shards driven by an orchestrator's environment variable, then merges.
-import { expect } from 'vitest';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { run, type RunResult } from '../../../src/cli/main.js';
 import type { Report } from '../../../src/report/report.js';
 import { parseReport } from '../../helpers.js';
@@ -39,17 +39,38 @@ export function withoutRun(report: Report): Partial<Report> {
   return rest;
 }
 
-/** Scans whole and as n shards merged; returns both reports (without times and host) and the exit codes. */
+/**
+ * A merged report as one process writes it: without `coverage.linkablePseudonyms`, which only a
+ * merge states (and which must say `scope`).
+ */
+export function asSingle(report: Partial<Report>, scope = 'within-shards'): Partial<Report> {
+  expect(report.coverage?.linkablePseudonyms).toBe(scope);
+  const coverage = { ...report.coverage! };
+  delete coverage.linkablePseudonyms;
+  return { ...report, coverage };
+}
+
+/**
+ * Scans whole and as n shards merged; returns both reports (without times and host, the merge's
+ * as one process writes it) and the exit codes. With `linkKey`, shards and merge get it in
+ * PIISCAN_LINK_KEY (`--link-key-env`).
+ */
 export async function scanBothWays(
   args: readonly string[],
-  { n, cwd, env = {} }: { n: number; cwd: string; env?: Record<string, string> },
+  { n, cwd, env = {}, linkKey }: { n: number; cwd: string; env?: Record<string, string>; linkKey?: string },
 ) {
+  const keyed = linkKey === undefined ? [] : ['--link-key-env', 'PIISCAN_LINK_KEY'];
+  const shardEnv = linkKey === undefined ? env : { ...env, PIISCAN_LINK_KEY: linkKey };
   const single = await run(['scan', ...args, '-f', 'json', '-o', `single-${n}.json`, '-q'], { cwd, env });
-  const shards = await runShards(args, { n, cwd, env });
-  const merged = await run(['merge', `parts-${n}`, '-f', 'json', '-o', `merged-${n}.json`, '-q'], { cwd, env });
+  const shards = await runShards([...args, ...keyed], { n, cwd, env: shardEnv });
+  const merged = await run(['merge', `parts-${n}`, ...keyed, '-f', 'json', '-o', `merged-${n}.json`, '-q'], {
+    cwd,
+    env: shardEnv,
+  });
+  const scope = linkKey === undefined ? 'within-shards' : 'across-shards';
   return {
     single: { exitCode: single.exitCode, report: withoutRun(readReport(cwd, `single-${n}.json`)) },
-    merged: { exitCode: merged.exitCode, report: withoutRun(readReport(cwd, `merged-${n}.json`)) },
+    merged: { exitCode: merged.exitCode, report: asSingle(withoutRun(readReport(cwd, `merged-${n}.json`)), scope) },
     shards,
   };
 }

@@ -1,18 +1,19 @@
 // Tables larger than --split-size read as key ranges (PostgreSQL: integer key, text key, ctid
 // without a key; MariaDB: integer key, other keys in mysql-keys-shards): 1, 3 and 8 shards merged
 // equal one process, and the split scan finds what one read of each table finds (counts, shares,
-// rows scanned), sampled or not.
+// rows scanned), sampled or not; linkable pseudonyms across shards with a link key.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { run } from '../../../src/cli/main.js';
 import { databaseUrl, expectServer, freshDatabase, makeTree, runStatements } from '../../helpers.js';
-import { expectSplitEqual, readReport, withoutRun } from './shard-helpers.js';
+import { expectSplitEqual, readReport, scanBothWays, withoutRun } from './shard-helpers.js';
 
 const PG_URL = process.env['PIISCAN_TEST_PG_URL'];
 const MYSQL_URL = process.env['PIISCAN_TEST_MYSQL_URL'];
 /** About 1,000 rows a range (a row weighs 100 bytes). */
 const SPLIT = ['--split-size', '100000'];
+const LINK_KEY = 'test-link-key-0123456789abcdef';
 const cwd = makeTree({});
 
 /**
@@ -110,6 +111,39 @@ describe.skipIf(!PG_URL && !process.env['CI'])('PostgreSQL tables split into ran
     expect(refused.exitCode).toBe(2);
     expect(refused.stderr).toContain('shard 1 of another plan');
   }, 120_000);
+
+  // Emails in one table and their sha256 in another, both read as ranges spread over 3 shards: with
+  // a link key the merge marks the hashed column as one process does, sample bounds included (the
+  // plaintext sample stops at 10,000 values, so digests of later customers match nothing).
+  it('links a hashed column to plaintext on other shards, as one process does', async () => {
+    const links = await freshDatabase(PG_URL!, 'piiscan_tables_links', {
+      setup: [
+        'CREATE TABLE customers (id bigint PRIMARY KEY, email text)',
+        `INSERT INTO customers SELECT i, 'Buyer' || i || '@Example.com' FROM generate_series(1, 12000) i`,
+        // The first 500 events are of customers past the plaintext sample, the next of customers in it.
+        'CREATE TABLE events (id bigint PRIMARY KEY, user_email_sha256 text)',
+        `INSERT INTO events SELECT i, encode(sha256(convert_to(lower('Buyer' ||
+           CASE WHEN i <= 500 THEN 11000 + i ELSE i END || '@Example.com'), 'UTF8')), 'hex')
+           FROM generate_series(1, 3000) i`,
+        'VACUUM ANALYZE',
+      ],
+    });
+    const dir = makeTree({});
+    const args = [links, '--full', '--seed', '7', '--max-locations', '2', ...SPLIT];
+    const { single, merged, shards } = await scanBothWays(args, { n: 3, cwd: dir, linkKey: LINK_KEY });
+    expect(shards.map((s) => s.stderr)).toEqual(['', '', '']);
+    expect(merged).toEqual(single);
+    expect(merged.report.findings!.find((f) => f.form === 'hashed')!.linkable).toEqual({
+      source: expect.stringMatching(/customers\.email$/) as unknown,
+      digest: 'sha256-hex',
+      share: 0.5,
+      sampled: 1000,
+    });
+    // Both tables were split, and each one's ranges spread over shards.
+    const parts = [0, 1, 2].map((i) => readReport(dir, `parts-3/part-${i}.json`).shard!.links!.units);
+    expect(parts.filter((units) => units.some((u) => u.plain.length > 0)).length).toBeGreaterThan(1);
+    expect(parts.filter((units) => units.some((u) => u.hashed.length > 0)).length).toBeGreaterThan(1);
+  }, 240_000);
 });
 
 describe.skipIf(!MYSQL_URL && !process.env['CI'])('MariaDB tables split into ranges', () => {
