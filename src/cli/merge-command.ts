@@ -73,6 +73,18 @@ export async function runMerge(parts: string[], options: MergeCommandOptions, io
     io.stderr(
       `Merged without ${merged.missing.length} of ${merged.first.shard!.count} shards (coverage.missingShards).\n`,
     );
+  // Only the JSON report's coverage says so otherwise: a hashed column's link may be in another shard.
+  const { findings, coverage } = merged.result;
+  if (
+    !options.quiet &&
+    coverage.linkablePseudonyms === 'within-shards' &&
+    merged.first.shard!.count > 1 &&
+    findings.some((f) => f.form === 'hashed')
+  )
+    io.stderr(
+      'Hashed values were compared with plaintext ones within each shard only (coverage.linkablePseudonyms): ' +
+        'give every shard and the merge --link-key-env to compare them across shards.\n',
+    );
   const { detectors, minConfidence, maxLocations, showValues } = merged.first.settings;
   const report = await toGatedReport(merged.result, {
     config,

@@ -69,6 +69,19 @@ describe('linkable pseudonyms across shards', () => {
     expect(linksOf(single.report)).toMatchObject({ analytics: { share: 0.967 } });
     expect(linksOf(merged.report)).toEqual({ analytics: null, crm: null });
     expect(readReport(dir, 'parts-3/part-0.json').shard!.links).toBeUndefined();
+    // The text formats do not show coverage: the merge says it on stderr (unless --quiet).
+    const told = await run(['merge', 'parts-3', '-o', 'merged.txt'], { cwd: dir, env: {} });
+    expect(told.stderr).toContain('within each shard only (coverage.linkablePseudonyms)');
+  });
+
+  it('says nothing of links on stderr when they were compared across shards', async () => {
+    await runShards(['data', ...keyed], { n: 3, cwd: dir, env: { PIISCAN_LINK_KEY: KEY } });
+    const merged = await run(['merge', 'parts-3', ...keyed, '-o', 'merged.txt'], {
+      cwd: dir,
+      env: { PIISCAN_LINK_KEY: KEY },
+    });
+    expect(merged.exitCode).toBe(1);
+    expect(merged.stderr).not.toContain('within each shard only');
   });
 
   it('no part holds a value, a digest of one (whole or as sampled) or the key', async () => {
