@@ -15,9 +15,6 @@ import type { SourceSettings } from '../connectors/registry.js';
 import type { Finding } from '../sites/finding.js';
 import type { ScanSettings } from '../sites/settings.js';
 
-/** Text to scan above which a scan uses worker threads (with `--jobs auto`). */
-export const PARALLEL_BYTES = 64 * 1024 * 1024;
-
 /** What a worker is asked to do. A stream is fed records after its `stream` message, and ends with `end`. */
 export type WorkerTask =
   { kind: 'unit'; unit: WorkUnit } | { kind: 'stream' } | { kind: 'records'; records: ScanRecord[] } | { kind: 'end' };
