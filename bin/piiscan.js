@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 // The only place that touches the process: run the CLI, write its output, set the exit code.
 
+// Node lines before 22 lack what piiscan uses (the compile cache's status, a thread's CPU time):
+// one line saying so, exit code 2, rather than a TypeError from the first of them.
+if (Number(process.versions.node.split('.')[0]) < 22) {
+  process.stderr.write(`piiscan: needs Node.js 22.22, 24.15, 26 or later; this is ${process.version}\n`);
+  process.exit(2);
+}
+
 // A reader that stops early (`piiscan scan . | head`) closes the pipe: the rest of the output is
 // dropped quietly, as other command-line tools do, and the exit code is still the scan's. Any
 // other failure to write the output is one line and exit code 2.
