@@ -162,15 +162,16 @@ export async function* readLineRecords(
     for await (const piece of stream) {
       stats.bytes += piece.length;
       let data = piece;
-      if (carry && !long) {
-        // The line carried over ends in this piece: that line alone is copied and scanned as a
-        // record of its own, where copying the whole piece after it cost a copy of every byte read.
-        const newline = piece.indexOf(NEWLINE);
-        if (newline !== -1) {
+      if (carry) {
+        // Where the line carried over ends in this piece, that line alone is copied and scanned as
+        // a record of its own: copying the whole piece after it cost a copy of every byte read.
+        const newline = long ? -1 : piece.indexOf(NEWLINE);
+        if (newline === -1) data = Buffer.concat([carry, piece]);
+        else {
           yield emit(Buffer.concat([carry, piece.subarray(0, newline + 1)]));
           data = piece.subarray(newline + 1);
-        } else data = Buffer.concat([carry, piece]);
-      } else if (carry) data = Buffer.concat([carry, piece]);
+        }
+      }
       carry = undefined;
       if (first) {
         first = false;

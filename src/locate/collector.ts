@@ -53,11 +53,6 @@ export function createTraceCollector(maxLocations: number): TraceCollector {
     // Sorted and cut back only now and then: adding stays cheap.
     if (found.traces.length >= 2 * limit + 64) cut(found);
   };
-  const entry = (subject: number) => {
-    let found = bySubject.get(subject);
-    if (found === undefined) bySubject.set(subject, (found = { count: 0, forms: [], traces: [] }));
-    return found;
-  };
   return {
     add(subject, trace) {
       const found = bySubject.get(subject);
@@ -72,13 +67,12 @@ export function createTraceCollector(maxLocations: number): TraceCollector {
     merge(unit) {
       for (const [subject, given] of unit) {
         // A unit's traces are handed over, not shared: a subject first found here takes them as they are.
-        if (!bySubject.has(subject)) {
+        const found = bySubject.get(subject);
+        if (found === undefined) {
           bySubject.set(subject, given);
-          if (given.traces.length >= 2 * limit + 64) cut(given);
           continue;
         }
         const { count, forms, traces } = given;
-        const found = entry(subject);
         found.count += count;
         for (const [form, n] of forms) countForm(found.forms, form, n);
         for (const trace of traces) keep(found, trace);
