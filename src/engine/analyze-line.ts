@@ -122,8 +122,12 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
     return toOccurrences(set, input, long.fields, matches, options);
   }
   const fields = lineFieldsOf(input);
-  const matches = detect(set, detectInputOf(input, fields));
-  return toOccurrences(set, input, fields, matches, options);
+  if (input.hint !== undefined)
+    return toOccurrences(set, input, fields, detect(set, detectInputOf(input, fields)), options);
+  // A line, not a value: fewer patterns asked of most lines (DetectorSet.lineMatching).
+  const line = set.lineMatching(input.bytes ?? input.text);
+  const matches = detect(set, { ...detectInputOf(input, fields), patterns: line.patterns });
+  return toOccurrences(set, input, fields, matches, options, line.fieldKeys);
 }
 
 /** The fields of a line, parsed on first use. */
@@ -148,12 +152,13 @@ export function toOccurrences(
   lineFields: () => LineFields,
   matches: Candidate[],
   options: AnalyzeOptions,
+  fieldKeys?: boolean,
 ): Occurrence[] {
   const { text: line, bytes, hint } = input;
   // Not tested on a long line, where the test is a pass of its own: the plain fields read there
-  // are found by the same keys.
+  // are found by the same keys. `fieldKeys`: the caller has tested.
   const stored =
-    hint !== undefined || line.length > LONG_LINE || set.fieldKeys.test(bytes ?? line)
+    hint !== undefined || line.length > LONG_LINE || (fieldKeys ?? set.fieldKeys.test(bytes ?? line))
       ? storedFormCandidates(set, lineFields().fields, matches)
       : [];
   const candidates = stored.length === 0 ? matches : [...matches, ...stored].sort((a, b) => a.start - b.start);

@@ -37,6 +37,8 @@ export interface DetectInput {
   bytes?: Buffer;
   /** The field holding an index, when the caller finds it without reading every field (long lines). */
   fieldAt?: (index: number) => Field | undefined;
+  /** Indexes of the patterns matching the text, when the caller has asked (lineMatching); else the set is asked. */
+  patterns?: readonly number[];
 }
 
 /**
@@ -280,7 +282,7 @@ function resolveRun(candidates: Candidate[]): Candidate[] {
 
 export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
   const candidates: Candidate[] = [];
-  for (const index of set.lineSet.matching(input.bytes ?? input.text)) {
+  for (const index of input.patterns ?? set.lineSet.matching(input.bytes ?? input.text)) {
     const { detector, spec, pattern } = set.patterns[index]!;
     // Without a hint, a required context word must stand in the text before the match: a text
     // with none anywhere is settled without running the pattern (matching a loose pattern such

@@ -15,6 +15,7 @@ import {
   type PatternTest,
   type TextPattern,
   toLooseSource,
+  toUnionSource,
 } from './regex.js';
 
 export interface CompiledPattern {
@@ -33,8 +34,10 @@ export interface DetectorSet {
    * benchmark times each group and gives them all to ripgrep as one alternation.
    */
   scannerGroups: string[][];
-  /** Stage two: which of `patterns` match a candidate line, so only those run. */
+  /** Stage two: which of `patterns` match a text, so only those run (a column's values, with its name). */
   lineSet: PatternSet;
+  /** The same for a text without a column name (a line), in fewer passes: see compileLineMatching. */
+  lineMatching(text: string | Buffer): LineMatch;
   /** Field name word → the detector it names (first detector wins on a shared word). */
   fieldNames: Map<string, Detector>;
   /** Does a line have a key named for a PII kind (then its fields are checked for stored forms)? */
@@ -43,6 +46,12 @@ export interface DetectorSet {
   fieldKeyPattern: TextPattern;
   /** One pass over a batch of a column's values (a value a line): see {@link ColumnShape}. */
   columnShape(data: Buffer): ColumnShape;
+}
+
+/** Which patterns match a line, and whether it has a key named for a PII kind (`fieldKeys`). */
+export interface LineMatch {
+  patterns: number[];
+  fieldKeys: boolean;
 }
 
 /** What one RE2.Set pass over a batch of a column's values (a value a line) says of it. */
@@ -154,6 +163,44 @@ function lineSetSource(spec: PatternSpec): string {
   return spec.form === 'masked' && spec.prefilter !== undefined ? spec.prefilter : spec.regex;
 }
 
+/**
+ * Which of `patterns` match a line (a text without a column name), ascending, and whether it has a
+ * PII-named key. A pattern that needs a context word yields a candidate only on a line where stage
+ * one's context search (a word, then a value: `context`) matches, and on most candidate lines it
+ * does not; yet such patterns (a capitalised word, five digits) match nearly every line. So they
+ * sit in a set of their own, asked only of lines the context search matches. The context search
+ * and the key search (`fields`) are one set of their own too: in the patterns' set, their threads,
+ * alive from a word to the line's end, would multiply its DFA's states. Stage one flags a line by
+ * the same context search, so a line's findings do not depend on whether another pattern made it
+ * a candidate.
+ */
+function compileLineMatching(
+  patterns: readonly CompiledPattern[],
+  context: readonly string[],
+  fields: string | undefined,
+): (text: string | Buffer) => LineMatch {
+  const indexes = patterns.map((_, i) => i);
+  const required = indexes.filter((i) => patterns[i]!.spec.context === 'required');
+  const free = indexes.filter((i) => patterns[i]!.spec.context !== 'required');
+  const setOf = (list: number[]) => compilePatternSet(list.map((i) => toLooseSource(lineSetSource(patterns[i]!.spec))));
+  const freeSet = setOf(free);
+  const requiredSet = setOf(required);
+  // Index 0: the context search, 1: the keys (a search that can never match stands in for one not needed).
+  const words = compilePatternSet([
+    required.length > 0 && context.length > 0 ? toUnionSource(context) : '$.^',
+    fields ?? '$.^',
+  ]);
+  return (text) => {
+    const found = words.matching(text);
+    const patterns = freeSet.matching(text).map((i) => free[i]!);
+    if (found.includes(0)) {
+      for (const i of requiredSet.matching(text)) patterns.push(required[i]!);
+      patterns.sort((a, b) => a - b);
+    }
+    return { patterns, fieldKeys: found.includes(1) };
+  };
+}
+
 /** Field name word → the detector it names (first detector wins on a shared word). */
 export function toFieldNames(detectors: readonly Detector[]): Map<string, Detector> {
   const fieldNames = new Map<string, Detector>();
@@ -168,9 +215,9 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const bounded = patterns.flatMap(({ spec }) =>
     spec.context === 'required' ? [] : [toLooseSource(spec.prefilter ?? spec.regex)],
   );
-  const gapped = contextSources(patterns);
+  const context = contextSources(patterns);
   const fields = fieldSource(detectors);
-  if (fields !== undefined) gapped.push(fields);
+  const gapped = fields === undefined ? context : [...context, fields];
   const fieldNames = toFieldNames(detectors);
   const fieldKeys = compilePatternTest(fields ?? '$.^');
   return {
@@ -179,6 +226,7 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
     scanner: compileByteScanner([bounded, gapped]),
     scannerGroups: [bounded, gapped],
     lineSet: compilePatternSet(patterns.map((p) => toLooseSource(lineSetSource(p.spec)))),
+    lineMatching: compileLineMatching(patterns, context, fields),
     fieldNames,
     fieldKeys,
     fieldKeyPattern: compileTextPattern(fields ?? '$.^'),

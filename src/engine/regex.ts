@@ -131,9 +131,9 @@ export interface ByteScanner {
 }
 
 /**
- * Compiles groups of patterns into one byte scanner. Each group is one union, searched in one
- * pass of RE2's DFA; a buffer gets one pass per group. Named groups become non-capturing ones,
- * and each alternative is wrapped so its inline flags stay its own.
+ * Compiles groups of patterns into one byte scanner: one union of them all, searched in one pass
+ * of RE2's DFA. Named groups become non-capturing ones, and each alternative is wrapped so its
+ * inline flags stay its own.
  *
  * node-re2's `exec` builds a result object per match (the match copied into a new Buffer, index,
  * input, groups), which costs more than the DFA's work on a short line; `search` returns only
@@ -144,31 +144,43 @@ export interface ByteScanner {
  * of what the patterns track at once: on repetitive text (most logs) the states are few and
  * cached, and one pass over many patterns is the cheapest; on varied text (digit runs that
  * several patterns count, mixed formats) they are built anew all the time. A union that searches
- * a window of buffers slower than SplitTuning allows, twice, is therefore split in two halves, each searched
- * in its own pass from then on (and split again if it is slow too). A union and its halves find
- * the same lines, so the split changes only the time.
+ * a window of text slower than SplitTuning allows, twice, is therefore split, each part searched
+ * in its own pass from then on (and split again if it is slow too): the whole union first into
+ * the groups given (patterns that are cheap together), a group into halves. A union and its parts
+ * find the same lines, so the split changes only the time. lineStarts() hands the unions a large
+ * buffer in slices of whole lines of at most a window, so a union too slow for its text is split
+ * after a few windows of it, not a few buffers.
  */
 export function compileByteScanner(
   groups: readonly (readonly string[])[],
   tuning: SplitTuning = DEFAULT_SCAN_TUNING,
 ): ByteScanner {
-  const unions = groups.filter((g) => g.length > 0).map((g) => new Union(g, tuning));
+  const parts = groups.filter((g) => g.length > 0);
+  const union = new Union(parts.flat(), tuning, parts.length > 1 ? parts : undefined);
+  const slice = Math.min(SLICE_BYTES, tuning.windowUnits);
   return {
-    next(buffer, from) {
-      let nearest = -1;
-      for (const union of unions) {
-        const at = union.next(buffer, from);
-        if (at !== -1 && (nearest === -1 || at < nearest)) nearest = at;
-      }
-      return nearest;
-    },
+    next: (buffer, from) => union.next(buffer, from),
     lineStarts(buffer) {
-      const starts = unions.map((union) => union.lineStarts(buffer));
-      return starts.length === 1 ? starts[0]! : mergeAscending(starts);
+      if (buffer.length <= slice) return union.lineStarts(buffer);
+      const found: number[] = [];
+      for (let from = 0; from < buffer.length;) {
+        const newline = buffer.indexOf(NEWLINE, from + slice - 1);
+        const to = newline === -1 ? buffer.length : newline + 1;
+        for (const start of union.lineStarts(buffer.subarray(from, to))) found.push(from + start);
+        from = to;
+      }
+      return found;
     },
-    passes: () => unions.reduce((sum, union) => sum + union.passes(), 0),
+    passes: () => union.passes(),
   };
 }
+
+/**
+ * The most a union searches in one call of lineStarts (a slice ends at the first line end past
+ * it). A match that runs on past a line's end cannot make that line a candidate for stage two,
+ * which reads lines alone, so cutting between lines loses no candidate.
+ */
+const SLICE_BYTES = 256 * 1024;
 
 /**
  * When a union or a set is split (see compileByteScanner, compilePatternSet); tests force it. Its
@@ -181,14 +193,22 @@ export interface SplitTuning {
   windowUnits: number;
   nsPerCall: number;
   nsPerUnit: number;
+  /** Units the first calls take before the clock starts (a new DFA's states being built); else one call. */
+  warmUnits?: number;
 }
 
-/** 50 MB/s over 256 KiB or more, in one buffer or many (many small files say as much as one large chunk). */
+/**
+ * 50 MB/s over 256 KiB or more, in one buffer or many (many small files say as much as one large
+ * chunk), once 2 MiB have been searched: a union of every pattern builds its DFA's states over its
+ * first megabytes of log text, slower than that at first even where it fits, and RE2's slow engine,
+ * which a union that does not fit falls back to, runs at a few MB/s from the start.
+ */
 const DEFAULT_SCAN_TUNING: SplitTuning = {
   windowCalls: Infinity,
   windowUnits: 256 * 1024,
   nsPerCall: 0,
   nsPerUnit: 20,
+  warmUnits: 2 * 1024 * 1024,
 };
 
 /** Lines cost a DFA start each: the set's budget is per call as well as per unit. */
@@ -210,14 +230,15 @@ function threadCpuMs(): number {
  * counts the time the thread waited for a core: under contention every union looked slow and split
  * down to one pass per pattern. So a window's time in calls is scaled by the share of its wall
  * time the thread had a core (its CPU time over the window, read once per window). Time the thread
- * spends waiting for input lowers that share too, which errs towards not splitting. The first call
- * (a new DFA building its first states) only starts the clock.
+ * spends waiting for input lowers that share too, which errs towards not splitting. The first call,
+ * or the first `warmUnits` (a new DFA building its first states), only start the clock.
  */
 class SlowWindows {
   private calls = 0;
   private units = 0;
   private ns = 0;
   private slow = 0;
+  private warmed = 0;
   private openedMs: number | undefined;
   private openedCpuMs = 0;
 
@@ -226,7 +247,10 @@ class SlowWindows {
   /** Counts one call begun at `startedMs` (performance.now()); true once two windows were slow (the caller splits). */
   record(startedMs: number, units: number): boolean {
     const now = performance.now();
-    if (this.openedMs === undefined) return this.open(now, threadCpuMs());
+    if (this.openedMs === undefined || this.warmed < (this.tuning.warmUnits ?? 0)) {
+      this.warmed += units;
+      return this.open(now, threadCpuMs());
+    }
     this.ns += (now - startedMs) * 1e6;
     this.units += units;
     if (++this.calls < this.tuning.windowCalls && this.units < this.tuning.windowUnits) return false;
@@ -254,29 +278,34 @@ function halvesOf<T>(sources: readonly T[]): [readonly T[], readonly T[], number
   return [sources.slice(0, half), sources.slice(half), half];
 }
 
-/** A union of patterns searched in one pass, or, once found slow, its two halves. */
+/** A union of patterns searched in one pass, or, once found slow, its parts (its groups, else its halves). */
 class Union {
   private re: RE2 | undefined;
-  private halves: [Union, Union] | undefined;
+  private parts: Union[] | undefined;
   private readonly timer: SlowWindows;
 
   constructor(
     private readonly sources: readonly string[],
     private readonly tuning: SplitTuning,
+    private readonly groups?: readonly (readonly string[])[],
   ) {
     this.timer = new SlowWindows(tuning);
   }
 
   next(buffer: Buffer, from: number): number {
-    if (this.halves !== undefined) {
-      const [a, b] = this.halves.map((half) => half.next(buffer, from)) as [number, number];
-      return a === -1 ? b : b === -1 ? a : Math.min(a, b);
+    if (this.parts !== undefined) {
+      let nearest = -1;
+      for (const part of this.parts) {
+        const at = part.next(buffer, from);
+        if (at !== -1 && (nearest === -1 || at < nearest)) nearest = at;
+      }
+      return nearest;
     }
     return this.search(buffer, from);
   }
 
   lineStarts(buffer: Buffer): number[] {
-    if (this.halves !== undefined) return mergeAscending(this.halves.map((half) => half.lineStarts(buffer)));
+    if (this.parts !== undefined) return mergeAscending(this.parts.map((part) => part.lineStarts(buffer)));
     const started = performance.now();
     const found: number[] = [];
     for (let at = this.search(buffer, 0); at !== -1;) {
@@ -286,13 +315,13 @@ class Union {
     }
     if (this.sources.length > 1 && this.timer.record(started, buffer.length)) {
       const [first, second] = halvesOf(this.sources);
-      this.halves = [new Union(first, this.tuning), new Union(second, this.tuning)];
+      this.parts = (this.groups ?? [first, second]).map((part) => new Union(part, this.tuning));
     }
     return found;
   }
 
   passes(): number {
-    return this.halves === undefined ? 1 : this.halves[0].passes() + this.halves[1].passes();
+    return this.parts === undefined ? 1 : this.parts.reduce((sum, part) => sum + part.passes(), 0);
   }
 
   private search(buffer: Buffer, from: number): number {

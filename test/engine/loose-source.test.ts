@@ -1,13 +1,11 @@
 // A pattern's loose twin (Unicode property classes widened to every non-ASCII character) stands in
 // for it on ASCII text and as a prefilter: on ASCII text it must match exactly what the pattern
 // does, and elsewhere at least that.
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import RE2 from 're2';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
 import { compileTextPattern, toLooseSource } from '../../src/engine/regex.js';
-import { ROOT } from '../helpers.js';
+import { exampleTexts, fixtureLines } from './fixture-lines.js';
 
 describe('toLooseSource', () => {
   it.each([
@@ -34,10 +32,6 @@ describe('toLooseSource', () => {
     expect(withClasses.map((p) => p.name)).toEqual(expect.arrayContaining(['email.address', 'person_name.name']));
   });
 
-  const fixtureLines = readdirSync(path.join(ROOT, 'fixtures/logs'), { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(log|jsonl)$/.test(f))
-    .flatMap((f) => readFileSync(path.join(ROOT, 'fixtures/logs', f), 'utf8').split('\n'));
-  const exampleTexts = detectors.flatMap((d) => [...d.examples.positive, ...d.examples.negative].map((e) => e.text));
   const texts = [
     ...new Set([
       ...fixtureLines,
