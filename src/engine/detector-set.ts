@@ -100,18 +100,21 @@ function compileColumnShape(
 }
 
 /**
- * Words as one RE2 alternation that only matches at a word start: after a non-letter (`_`, `.`,
- * `"`, a space, a line start: never the newline before it, or the line before would be the
- * candidate) or, for camelCase keys, capitalised after a lowercase letter or
- * digit. Spaces in a word also match `_` and `-`. So `pan` matches `pan=` and `cardPan` but not
- * `span_id`. The boundary is factored out of the words so RE2's DFA stays small.
+ * Words as one RE2 alternation that only matches where stage two's key tokens start (toKeyTokens):
+ * after a character that is neither letter nor digit (`_`, `.`, `"`, a space, a line start: never
+ * the newline before it, or the line before would be the candidate) or, for camelCase keys,
+ * capitalised after a lowercase letter or digit. Spaces in a word also match `_` and `-`. So `pan`
+ * matches `pan=` and `cardPan` but not `span_id`, and `cc` not inside a hex id (`3cc5f0`): a word
+ * opened there kept a thread alive through the id beside every digit pattern's, which cost stage
+ * one's union more than all its other words. The boundary is factored out of the words so RE2's
+ * DFA stays small.
  */
 export function toWordStartSource(words: readonly string[]): string {
   const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '[ _-]');
   const unique = [...new Set(words)];
   const lower = unique.map(escape).join('|');
   const capitalised = unique.map((w) => escape(w.charAt(0).toUpperCase() + w.slice(1))).join('|');
-  return `(?:(?:(?m:^)|[^A-Za-z\n])(?i:${lower})|[a-z0-9](?:${capitalised}))`;
+  return `(?:(?:(?m:^)|[^A-Za-z0-9\n])(?i:${lower})|[a-z0-9](?:${capitalised}))`;
 }
 
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA

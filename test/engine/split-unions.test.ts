@@ -70,6 +70,10 @@ describe('unions split when slow', () => {
     const lineSet = compilePatternSet(['a', 'b', 'c'], { ...never, windowCalls: 2 });
     const setPasses = [1, 2, 3, 4, 5, 6].map(() => (lineSet.matching('abc'), lineSet.passes()));
     expect(setPasses).toEqual([1, 1, 1, 1, 2, 2]);
+    // One call in four timed, standing for four: windows of eight calls close at every second one.
+    const sampled = compilePatternSet(['a', 'b', 'c'], { ...never, windowCalls: 8, sampleEvery: 4 });
+    const sampledPasses = Array.from({ length: 24 }, () => (sampled.matching('abc'), sampled.passes()));
+    expect(sampledPasses.indexOf(2)).toBe(19);
   });
 
   it('splits, with the default timer, a union whose DFA no longer fits, and not a fast one', () => {
