@@ -142,25 +142,46 @@ function toChunks(text: string, words: ContextWord[]): Chunk[] {
   return namedValue(chunks, raws).slice(-MAX_CHUNKS);
 }
 
-/** A token of a chunk, and whether it may be a plural of a word: in prose, not in a key (`calls=` counts calls). */
-interface Token {
-  token: string;
-  plural: boolean;
-  key: boolean;
+/** Whether a token is `word`, or in prose its plural (`phones`; not in a key: `calls=` counts calls). */
+function isToken(token: string | undefined, key: boolean | undefined, word: string): boolean {
+  return (
+    token !== undefined &&
+    (token === word || (!key && token.length === word.length + 1 && token.endsWith('s') && token.startsWith(word)))
+  );
 }
 
-function isToken(token: Token | undefined, word: string): boolean {
-  return token !== undefined && (token.token === word || (token.plural && token.token === `${word}s`));
-}
-
-/** The context words in one run of chunks' tokens (a multi-word one may span chunks). */
+/**
+ * The context words in one run of chunks' tokens (a multi-word one may span chunks). Called for
+ * every candidate whose window holds a word's letters, with hundreds of words: a word whose first
+ * token is not among the run's (or their singulars) is passed over without a scan, and nothing is
+ * allocated per word or token pair.
+ */
 function wordsIn(run: Chunk[], words: ContextWord[]): string[] {
-  const tokens: Token[] = run.flatMap((c) => c.tokens.map((token) => ({ token, plural: !c.key, key: c.key })));
-  return words
-    .filter((w) =>
-      tokens.some((first, i) => w.tokens.every((t, j) => isToken(tokens[i + j], t)) && (!w.keyOnly || first.key)),
-    )
-    .map((w) => w.word);
+  const tokens: string[] = [];
+  const keys: boolean[] = [];
+  const heads = new Set<string>();
+  for (const c of run)
+    for (const t of c.tokens) {
+      tokens.push(t);
+      keys.push(c.key);
+      heads.add(t);
+      if (!c.key && t.endsWith('s')) heads.add(t.slice(0, -1));
+    }
+  const found: string[] = [];
+  for (const w of words) {
+    const first = w.tokens[0];
+    if (first !== undefined && !heads.has(first)) continue;
+    for (let i = 0; i < tokens.length; i++) {
+      if (w.keyOnly && !keys[i]) continue;
+      let j = 0;
+      while (j < w.tokens.length && isToken(tokens[i + j], keys[i + j], w.tokens[j]!)) j++;
+      if (j === w.tokens.length) {
+        found.push(w.word);
+        break;
+      }
+    }
+  }
+  return found;
 }
 
 /** Words after a number that make it a count or a measure (`removed 2025550143 rows`). */

@@ -30,8 +30,9 @@ export interface DetectorSet {
   /** Stage one: finds the next byte offset where any pattern or PII-named field may start. */
   scanner: ByteScanner;
   /**
-   * The RE2 sources the scanner searches for, one union a group (see withContextPrefix); the
-   * benchmark times each group and gives them all to ripgrep as one alternation.
+   * The RE2 sources the scanner searches for: the self-contained patterns, then the gapped ones
+   * (a word, a gap, a value). The scanner searches them as one union, these groups apart once that
+   * is slow; the benchmark times each group and gives them all to ripgrep as one alternation.
    */
   scannerGroups: string[][];
   /** Stage two: which of `patterns` match a text, so only those run (a column's values, with its name). */
@@ -120,12 +121,12 @@ export function toWordStartSource(words: readonly string[]): string {
 // Unbounded repetition ([^0-9\n]*, [\w.-]*) on purpose: counted repetition multiplies RE2's DFA
 // states until it falls back to its slow NFA. Stage two applies the real distance limits.
 //
-// Stage one searches the gapped patterns (a word, anything up to the line's end, a value) in a
-// union of their own, apart from the self-contained ones. In one union, a gapped pattern's thread
-// stays alive to the end of every line that holds its word, so the DFA's states become the
-// product of both kinds' states; with enough detectors that outgrows RE2's DFA memory and every
-// search falls back to the slow engine. Two passes over small DFAs cost far less than one over a
-// DFA that no longer fits (docs/performance.md).
+// A gapped pattern (a word, anything up to the line's end, a value) keeps its thread alive to the
+// end of every line that holds its word, so in one union with the self-contained patterns the
+// DFA's states become the product of both kinds' states. With one gapped pattern for every kind
+// (below) and words that start only at tokens, one union still fits and costs less than two
+// passes; where the text it meets makes it slow, the scanner splits it into the two groups
+// (compileByteScanner, docs/performance.md).
 
 /**
  * Union sources for the patterns that need context: a context word before the value, on the same
