@@ -118,7 +118,7 @@ function fieldsOf(input: LineInput): LineFields {
 export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
   if (input.hint === undefined && input.text.length > LONG_LINE) {
     const long = longLineFieldsOf(set, input.text, input.bytes);
-    const matches = detect(set, { ...detectInputOf(input, long.fields), fieldAt: long.fieldAt });
+    const matches = detect(set, detectInputOf(input, long.fields, { fieldAt: long.fieldAt }));
     return toOccurrences(set, input, long.fields, matches, options);
   }
   const fields = lineFieldsOf(input);
@@ -126,7 +126,7 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
     return toOccurrences(set, input, fields, detect(set, detectInputOf(input, fields)), options);
   // A line, not a value: fewer patterns asked of most lines (DetectorSet.lineMatching).
   const line = set.lineMatching(input.bytes ?? input.text);
-  const matches = detect(set, { ...detectInputOf(input, fields), patterns: line.patterns });
+  const matches = detect(set, detectInputOf(input, fields, { patterns: line.patterns }));
   return toOccurrences(set, input, fields, matches, options, line.fieldKeys);
 }
 
@@ -136,12 +136,19 @@ export function lineFieldsOf(input: LineInput): () => LineFields {
   return () => (extracted ??= fieldsOf(input));
 }
 
-export function detectInputOf(input: LineInput, fields: () => LineFields): DetectInput {
+/** A line's detect input, with what the caller found already (`more`), in one object. */
+export function detectInputOf(
+  input: LineInput,
+  fields: () => LineFields,
+  more: Pick<DetectInput, 'fieldAt' | 'patterns'> = {},
+): DetectInput {
   return {
     text: input.text,
     fields: () => fields().fields,
-    ...(input.bytes ? { bytes: input.bytes } : {}),
-    ...(input.hint ? { hint: input.hint } : {}),
+    bytes: input.bytes,
+    hint: input.hint ? input.hint : undefined,
+    fieldAt: more.fieldAt,
+    patterns: more.patterns,
   };
 }
 

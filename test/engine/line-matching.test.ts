@@ -35,8 +35,8 @@ describe('line matching', () => {
     for (const line of lines) {
       const input = { text: line, line: 1, bytes: Buffer.from(line) };
       const fields = lineFieldsOf(input);
-      const gated = detect(set, { ...detectInputOf(input, fields), patterns: set.lineMatching(line).patterns });
-      const everyPattern = detect(set, { ...detectInputOf(input, fields), patterns: set.lineSet.matching(line) });
+      const gated = detect(set, detectInputOf(input, fields, { patterns: set.lineMatching(line).patterns }));
+      const everyPattern = detect(set, detectInputOf(input, fields, { patterns: set.lineSet.matching(line) }));
       expect(gated, line).toEqual(everyPattern);
       found += gated.length;
     }
