@@ -177,10 +177,10 @@ export function compileByteScanner(
 
 /**
  * The most a union searches in one call of lineStarts (a slice ends at the first line end past
- * it). A match that runs on past a line's end cannot make that line a candidate for stage two,
- * which reads lines alone, so cutting between lines loses no candidate.
+ * it): a window of the default timer. A match that runs on past a line's end cannot make that line
+ * a candidate for stage two, which reads lines alone, so cutting between lines loses no candidate.
  */
-const SLICE_BYTES = 256 * 1024;
+const SLICE_BYTES = 64 * 1024;
 
 /**
  * When a union or a set is split (see compileByteScanner, compilePatternSet); tests force it. Its
@@ -193,24 +193,23 @@ export interface SplitTuning {
   windowUnits: number;
   nsPerCall: number;
   nsPerUnit: number;
-  /** Units the first calls take before the clock starts (a new DFA's states being built); else one call. */
-  warmUnits?: number;
   /** Time one call in this many, standing for them all (a set's calls are many and short); else every call. */
   sampleEvery?: number;
 }
 
 /**
- * 50 MB/s over 256 KiB or more, in one buffer or many (many small files say as much as one large
- * chunk), once 2 MiB have been searched: a union of every pattern builds its DFA's states over its
- * first megabytes of log text, slower than that at first even where it fits, and RE2's slow engine,
- * which a union that does not fit falls back to, runs at a few MB/s from the start.
+ * 10 MB/s over 64 KiB or more, in one buffer or many (many small files say as much as one large
+ * chunk). A union that no longer fits RE2's DFA memory falls back to RE2's slow engine, which runs
+ * at well under 10 MB/s from its first window (half a MB/s for every pattern over PII-dense text,
+ * where its groups alone run at 50 and more), while a union that fits builds its states over its
+ * first windows at 20 MB/s and more and then runs at hundreds: small windows and a low bar split
+ * the one within a fraction of a second and never the other (docs/performance.md).
  */
 const DEFAULT_SCAN_TUNING: SplitTuning = {
   windowCalls: Infinity,
-  windowUnits: 256 * 1024,
+  windowUnits: 64 * 1024,
   nsPerCall: 0,
-  nsPerUnit: 20,
-  warmUnits: 2 * 1024 * 1024,
+  nsPerUnit: 100,
 };
 
 /**
@@ -241,15 +240,14 @@ function threadCpuMs(): number {
  * counts the time the thread waited for a core: under contention every union looked slow and split
  * down to one pass per pattern. So a window's time in calls is scaled by the share of its wall
  * time the thread had a core (its CPU time over the window, read once per window). Time the thread
- * spends waiting for input lowers that share too, which errs towards not splitting. The first call,
- * or the first `warmUnits` (a new DFA building its first states), only start the clock.
+ * spends waiting for input lowers that share too, which errs towards not splitting. The first call
+ * (a new DFA building its first states) only starts the clock.
  */
 class SlowWindows {
   private calls = 0;
   private units = 0;
   private ns = 0;
   private slow = 0;
-  private warmed = 0;
   private openedMs: number | undefined;
   private openedCpuMs = 0;
 
@@ -261,10 +259,7 @@ class SlowWindows {
    */
   record(startedMs: number, units: number, weight = 1): boolean {
     const now = performance.now();
-    if (this.openedMs === undefined || this.warmed < (this.tuning.warmUnits ?? 0)) {
-      this.warmed += units;
-      return this.open(now, threadCpuMs());
-    }
+    if (this.openedMs === undefined) return this.open(now, threadCpuMs());
     this.ns += (now - startedMs) * 1e6 * weight;
     this.units += units * weight;
     this.calls += weight;
