@@ -159,13 +159,13 @@ export function toOccurrences(
   lineFields: () => LineFields,
   matches: Candidate[],
   options: AnalyzeOptions,
-  fieldKeys?: boolean,
+  fieldKeys = false,
 ): Occurrence[] {
-  const { text: line, bytes, hint } = input;
-  // Not tested on a long line, where the test is a pass of its own: the plain fields read there
-  // are found by the same keys. `fieldKeys`: the caller has tested.
+  const { text: line, hint } = input;
+  // A value's fields and a long line's (read by the same keys, long-line.ts) are always checked; a
+  // line's only when it has a PII-named key (`fieldKeys`, from DetectorSet.lineMatching).
   const stored =
-    hint !== undefined || line.length > LONG_LINE || (fieldKeys ?? set.fieldKeys.test(bytes ?? line))
+    hint !== undefined || line.length > LONG_LINE || fieldKeys
       ? storedFormCandidates(set, lineFields().fields, matches)
       : [];
   const candidates = stored.length === 0 ? matches : [...matches, ...stored].sort((a, b) => a.start - b.start);

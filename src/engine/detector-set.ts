@@ -8,11 +8,9 @@ import { MASK_RUN } from './detect.js';
 import {
   compileByteScanner,
   compilePatternSet,
-  compilePatternTest,
   compileTextPattern,
   type ByteScanner,
   type PatternSet,
-  type PatternTest,
   type TextPattern,
   toLooseSource,
   toUnionSource,
@@ -41,15 +39,16 @@ export interface DetectorSet {
   lineMatching(text: string | Buffer): LineMatch;
   /** Field name word → the detector it names (first detector wins on a shared word). */
   fieldNames: Map<string, Detector>;
-  /** Does a line have a key named for a PII kind (then its fields are checked for stored forms)? */
-  fieldKeys: PatternTest;
-  /** The same keys as matches: where a long line's PII-named fields are (long-line.ts). */
+  /** Keys named for a PII kind, as matches: where a long line's PII-named fields are (long-line.ts). */
   fieldKeyPattern: TextPattern;
   /** One pass over a batch of a column's values (a value a line): see {@link ColumnShape}. */
   columnShape(data: Buffer): ColumnShape;
 }
 
-/** Which patterns match a line, and whether it has a key named for a PII kind (`fieldKeys`). */
+/**
+ * Which patterns match a line, and whether it has a key named for a PII kind (`fieldKeys`: then its
+ * fields are checked for stored forms).
+ */
 export interface LineMatch {
   patterns: number[];
   fieldKeys: boolean;
@@ -223,7 +222,6 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
   const fields = fieldSource(detectors);
   const gapped = fields === undefined ? context : [...context, fields];
   const fieldNames = toFieldNames(detectors);
-  const fieldKeys = compilePatternTest(fields ?? '$.^');
   return {
     detectors,
     patterns,
@@ -232,7 +230,6 @@ export function createDetectorSet(detectors: readonly Detector[]): DetectorSet {
     lineSet: compilePatternSet(patterns.map((p) => toLooseSource(lineSetSource(p.spec)))),
     lineMatching: compileLineMatching(patterns, context, fields),
     fieldNames,
-    fieldKeys,
     fieldKeyPattern: compileTextPattern(fields ?? '$.^'),
     columnShape: compileColumnShape(detectors, patterns),
   };

@@ -157,7 +157,10 @@ export function compileByteScanner(
 ): ByteScanner {
   const parts = groups.filter((g) => g.length > 0);
   const union = new Union(parts.flat(), tuning, parts.length > 1 ? parts : undefined);
-  const slice = Math.min(SLICE_BYTES, tuning.windowUnits);
+  // A large buffer goes to the union in slices of whole lines, a window of the default timer at
+  // most. A match that runs on past a line's end cannot make that line a candidate for stage two,
+  // which reads lines alone, so cutting between lines loses no candidate.
+  const slice = Math.min(DEFAULT_SCAN_TUNING.windowUnits, tuning.windowUnits);
   return {
     next: (buffer, from) => union.next(buffer, from),
     lineStarts(buffer) {
@@ -174,13 +177,6 @@ export function compileByteScanner(
     passes: () => union.passes(),
   };
 }
-
-/**
- * The most a union searches in one call of lineStarts (a slice ends at the first line end past
- * it): a window of the default timer. A match that runs on past a line's end cannot make that line
- * a candidate for stage two, which reads lines alone, so cutting between lines loses no candidate.
- */
-const SLICE_BYTES = 64 * 1024;
 
 /**
  * When a union or a set is split (see compileByteScanner, compilePatternSet); tests force it. Its
