@@ -6,9 +6,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { UserError } from '../errors/user-error.js';
 import { maskUrlCredentials } from '../errors/url-credentials.js';
-import { formatters } from '../report/formatters.js';
+import { FORMAT_NAMES } from '../report/formatters.js';
 import { VERSION } from '../version.js';
-import { formatDetectors } from './detectors-command.js';
 import {
   parseConfidence,
   parseCount,
@@ -140,7 +139,7 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 function addGateOptions(command: Command): Command {
   return command
     .addOption(
-      new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`)
+      new Option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}`)
         .default('table')
         .argParser(parseFormat),
     )
@@ -278,7 +277,7 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .description('render a saved JSON report in another format')
     .argument('<report>', 'a JSON report written by piiscan scan --format json')
     .addOption(
-      new Option('-f, --format <format>', `output format: ${Object.keys(formatters).join(', ')}`)
+      new Option('-f, --format <format>', `output format: ${FORMAT_NAMES.join(', ')}`)
         .default('table')
         .argParser(parseFormat),
     )
@@ -304,8 +303,8 @@ function createProgram(io: RunIO, setExit: (code: number) => void): Command {
     .command('detectors')
     .description('list the detectors with their category, sensitivity and description')
     .addOption(new Option('-f, --format <format>', 'table or json').choices(['table', 'json']).default('table'))
-    .action((options: { format: 'table' | 'json' }) => {
-      io.stdout(formatDetectors(options.format));
+    .action(async (options: { format: 'table' | 'json' }) => {
+      io.stdout((await import('./detectors-command.js')).formatDetectors(options.format));
       setExit(0);
     });
   return program;

@@ -1,7 +1,7 @@
 /** Parsers for option values; each throws commander's InvalidArgumentError with a short reason. */
 import { InvalidArgumentError } from 'commander';
 import { detectors } from '../../detectors/index.js';
-import { formatters } from '../report/formatters.js';
+import { FORMAT_NAMES } from '../report/formatters.js';
 
 export function parseConfidence(value: string): number {
   const n = Number(value);
@@ -54,7 +54,7 @@ export function parseDetectorIds(value: string): string[] {
 }
 
 export function parseFormat(value: string): string {
-  if (!(value in formatters)) throw new InvalidArgumentError(`expected one of ${Object.keys(formatters).join(', ')}.`);
+  if (!FORMAT_NAMES.includes(value)) throw new InvalidArgumentError(`expected one of ${FORMAT_NAMES.join(', ')}.`);
   return value;
 }
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { toExitCode, type Report } from '../report/report.js';
-import { formatters } from '../report/formatters.js';
+import { formatterFor } from '../report/formatters.js';
 import { plural } from '../report/text.js';
 import { toPrintable } from '../errors/printable.js';
 import { scanTargets } from '../runner/run.js';
@@ -305,7 +305,7 @@ export async function emitReport(
   io: RunIO,
 ): Promise<number> {
   const color = options.output === undefined && io.stdoutIsTTY && !io.env['NO_COLOR'];
-  const text = formatters[options.format]!(report, { color, allForms: options.allForms ?? false });
+  const text = (await formatterFor(options.format))(report, { color, allForms: options.allForms ?? false });
   if (options.output === undefined) {
     io.stdout(text);
   } else {

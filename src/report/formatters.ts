@@ -1,10 +1,9 @@
-/** Formatter registry: a name → `(report, options) => string`. Formatters print nothing. */
+/**
+ * Formatter registry: a name → `(report, options) => string`. Formatters print nothing. Each is
+ * imported when asked for: the table, HTML and Markdown formats bring colour and layout packages
+ * that every process would otherwise load at start, worker threads included.
+ */
 import type { Report } from './report.js';
-import { formatHtml } from './html.js';
-import { formatJson } from './json.js';
-import { formatMarkdown } from './markdown.js';
-import { formatSarif } from './sarif.js';
-import { formatTable } from './table.js';
 
 export interface FormatOptions {
   /** ANSI colours (a terminal without NO_COLOR). */
@@ -15,10 +14,20 @@ export interface FormatOptions {
 
 export type Formatter = (report: Report, options: FormatOptions) => string;
 
-export const formatters: Record<string, Formatter> = {
-  html: formatHtml,
-  json: formatJson,
-  markdown: formatMarkdown,
-  sarif: formatSarif,
-  table: formatTable,
+const loaders: Record<string, () => Promise<Formatter>> = {
+  html: async () => (await import('./html.js')).formatHtml,
+  json: async () => (await import('./json.js')).formatJson,
+  markdown: async () => (await import('./markdown.js')).formatMarkdown,
+  sarif: async () => (await import('./sarif.js')).formatSarif,
+  table: async () => (await import('./table.js')).formatTable,
 };
+
+/** The format names `--format` takes. */
+export const FORMAT_NAMES: readonly string[] = Object.keys(loaders);
+
+/** The formatter of a format name (one of FORMAT_NAMES). */
+export function formatterFor(name: string): Promise<Formatter> {
+  const load = loaders[name];
+  if (load === undefined) throw new Error(`no format named ${name}`);
+  return load();
+}

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatters } from '../../src/report/formatters.js';
+import { formatterFor } from '../../src/report/formatters.js';
 import type { Report } from '../../src/report/report.js';
 import { makeTree, parseReport, parseSarif, runCli } from '../helpers.js';
 
@@ -39,12 +39,12 @@ async function scanWithEverything(args: string[]): Promise<Report> {
   );
 }
 
-function countsOf(report: Report) {
+async function countsOf(report: Report) {
   const plain = { color: false, allForms: true };
-  const table = formatters['table']!(report, plain);
-  const markdown = formatters['markdown']!(report, plain);
-  const html = formatters['html']!(report, plain);
-  const sarif = parseSarif(formatters['sarif']!(report, plain));
+  const table = (await formatterFor('table'))(report, plain);
+  const markdown = (await formatterFor('markdown'))(report, plain);
+  const html = (await formatterFor('html'))(report, plain);
+  const sarif = parseSarif((await formatterFor('sarif'))(report, plain));
   const serviceRows = [...markdown.matchAll(/^\| (\w+) \| [^|]* \| (\d+) \| (\d+) \| (\d+) \|$/gm)];
   return {
     json: report.findings.filter((f) => f.new).length,
@@ -69,7 +69,7 @@ describe('new means one thing in every report', () => {
     expect(report.findings.filter((f) => f.allowed)).toHaveLength(1);
     expect(report.findings.filter((f) => f.inBaseline)).toHaveLength(1);
     expect(report.summary.newFindings).toBe(expected);
-    const counts = countsOf(report);
+    const counts = await countsOf(report);
     expect(counts).toEqual(Object.fromEntries(Object.keys(counts).map((k) => [k, expected])));
     // With --fail-on new the gate fails exactly the new findings, and they come first.
     if (report.settings.failOn === 'new') expect(report.summary.failing).toBe(expected);

@@ -4,7 +4,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectors } from '../../detectors/index.js';
-import { formatters } from '../../src/report/formatters.js';
+import { formatterFor } from '../../src/report/formatters.js';
 import { toUriReference } from '../../src/report/sarif.js';
 import type { Report } from '../../src/report/report.js';
 import { makeTree, parseReport, parseSarif, pinReport, runCli } from '../helpers.js';
@@ -38,23 +38,25 @@ const plain = { color: false, allForms: false };
 
 describe('formatters on the fixtures', () => {
   it('json', async () => {
-    const text = formatters['json']!(await fixtureReport(), plain);
+    const text = (await formatterFor('json'))(await fixtureReport(), plain);
     parseReport(text);
     await expect(text).toMatchFileSnapshot('golden/fixtures.json');
   });
 
   it('table', async () => {
-    await expect(formatters['table']!(await fixtureReport(), plain)).toMatchFileSnapshot('golden/fixtures.table.txt');
-  });
-
-  it('table with --all-forms', async () => {
-    await expect(formatters['table']!(await fixtureReport(), { color: false, allForms: true })).toMatchFileSnapshot(
-      'golden/fixtures.all-forms.table.txt',
+    await expect((await formatterFor('table'))(await fixtureReport(), plain)).toMatchFileSnapshot(
+      'golden/fixtures.table.txt',
     );
   });
 
+  it('table with --all-forms', async () => {
+    await expect(
+      (await formatterFor('table'))(await fixtureReport(), { color: false, allForms: true }),
+    ).toMatchFileSnapshot('golden/fixtures.all-forms.table.txt');
+  });
+
   it('sarif, valid against the SARIF 2.1.0 schema', async () => {
-    const text = formatters['sarif']!(await fixtureReport(), plain);
+    const text = (await formatterFor('sarif'))(await fixtureReport(), plain);
     const sarif = parseSarif(text);
     // One rule per registered detector (the registry test pins the list), in id order.
     expect(sarif.runs[0]!.tool.driver.rules.map((r) => r.id)).toEqual(detectors.map((d) => d.id));
@@ -62,11 +64,15 @@ describe('formatters on the fixtures', () => {
   });
 
   it('markdown', async () => {
-    await expect(formatters['markdown']!(await fixtureReport(), plain)).toMatchFileSnapshot('golden/fixtures.md');
+    await expect((await formatterFor('markdown'))(await fixtureReport(), plain)).toMatchFileSnapshot(
+      'golden/fixtures.md',
+    );
   });
 
   it('html', async () => {
-    await expect(formatters['html']!(await fixtureReport(), plain)).toMatchFileSnapshot('golden/fixtures.html');
+    await expect((await formatterFor('html'))(await fixtureReport(), plain)).toMatchFileSnapshot(
+      'golden/fixtures.html',
+    );
   });
 
   it('table for a clean scan with errors', async () => {
@@ -77,8 +83,8 @@ describe('formatters on the fixtures', () => {
       summary: { ...report.summary, findings: 0, plaintextFindings: 0, newFindings: 0, failing: 0, occurrences: 0 },
       errors: [{ source: 'logs/old.log.gz', message: 'corrupt gzip data (incorrect header check)' }],
     };
-    await expect(formatters['table']!(clean, plain)).toMatchFileSnapshot('golden/clean-with-error.table.txt');
-    const html = formatters['html']!(clean, plain);
+    await expect((await formatterFor('table'))(clean, plain)).toMatchFileSnapshot('golden/clean-with-error.table.txt');
+    const html = (await formatterFor('html'))(clean, plain);
     expect(html).toContain(
       '<p class="verdict warn">No failing findings (0 plaintext leak sites, 0 new); 1 source could not be read, so the scan is incomplete</p>',
     );
@@ -91,7 +97,7 @@ describe('formatters with a baseline and allow rules', () => {
     const report = await gateReport();
     expect(report.summary).toMatchObject({ newFindings: 2, failing: 2 });
     expect(report.baseline).toMatchObject({ entries: 2, matched: 1 });
-    await expect(formatters['json']!(report, plain)).toMatchFileSnapshot('golden/gate.json');
+    await expect((await formatterFor('json'))(report, plain)).toMatchFileSnapshot('golden/gate.json');
   });
 
   it.each([
@@ -100,7 +106,7 @@ describe('formatters with a baseline and allow rules', () => {
     ['sarif', 'gate.sarif'],
     ['html', 'gate.html'],
   ])('%s', async (format, golden) => {
-    const text = formatters[format]!(await gateReport(), plain);
+    const text = (await formatterFor(format))(await gateReport(), plain);
     if (format === 'sarif')
       expect(parseSarif(text).runs[0]!.results.map((r) => r['baselineState'])).toEqual(['new', 'new', 'unchanged']);
     await expect(text).toMatchFileSnapshot(`golden/${golden}`);

@@ -11,7 +11,7 @@ import { describePostgresError } from '../../src/connectors/postgres/errors.js';
 import { describeMysqlError } from '../../src/connectors/mysql/errors.js';
 import { describeS3Error } from '../../src/connectors/s3/client.js';
 import { maskUrlCredentials } from '../../src/errors/url-credentials.js';
-import { formatters } from '../../src/report/formatters.js';
+import { FORMAT_NAMES } from '../../src/report/formatters.js';
 import { makeTree, parseReport, runCli, runCliUnprivileged } from '../helpers.js';
 
 const LEAK = '2026-11-01T10:00:00Z INFO signup for ann@example.com\n';
@@ -170,7 +170,7 @@ describe('credentials in target URLs', () => {
       `mysql://${USER}:${SECRET}@127.0.0.1:1/shop?ssl-mode=DISABLED`,
       `postgresql://${USER}@127.0.0.1:1/shop?password=${SECRET}`,
     ];
-    for (const format of Object.keys(formatters)) {
+    for (const format of FORMAT_NAMES) {
       const result = await runCli(['scan', ...targets, '--format', format], dir);
       expect(result.exitCode, format).toBe(2);
       expect(result.stdout + result.stderr, format).not.toContain(SECRET);
