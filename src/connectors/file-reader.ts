@@ -162,6 +162,12 @@ export async function* readLineRecords(
     for await (const piece of stream) {
       stats.bytes += piece.length;
       let data = piece;
+      if (long && carry && long.canCutAcross(carry, piece) && !piece.includes(NEWLINE)) {
+        const cut = long.cutAcross(carry, piece);
+        yield* cut.pieces;
+        carry = cut.rest;
+        continue;
+      }
       if (carry) {
         // Where the line carried over ends in this piece, that line alone is copied and scanned as
         // a record of its own: copying the whole piece after it cost a copy of every byte read.

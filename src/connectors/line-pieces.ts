@@ -56,6 +56,35 @@ export function createLongLine(start: Buffer, options: LongLineOptions) {
       }
       return { pieces, rest: Buffer.from(rest) };
     },
+    /**
+     * Whether cutAcross can take `next` after the bytes held back: it must hold a piece's own part
+     * and its context on both sides.
+     */
+    canCutAcross(held: Buffer, next: Buffer): boolean {
+      return held.length + next.length >= options.pieceBytes && next.length >= 4 * options.overlap;
+    },
+    /**
+     * What cut(held + next) gives, without copying `next` behind the held bytes: a line of many
+     * megabytes arrives in read chunks, and copying each behind the last cost as much as reading
+     * it. The held bytes and the start of `next` become one small seam piece, `next` from there
+     * on a piece of its own (its own buffer, not a copy), and its end is held back.
+     */
+    cutAcross(held: Buffer, next: Buffer): { pieces: ScanRecord[]; rest: Buffer } {
+      const { overlap } = options;
+      // `next`'s own part starts a context's length in, so the seam owns up to there.
+      const ownStart = characterStart(next, overlap);
+      const seamEnd = characterStart(next, ownStart + overlap);
+      const seam = Buffer.concat([held, next.subarray(0, seamEnd)]);
+      const pieces = [record(seam, seamEnd - ownStart)];
+      column += utf16Length(held);
+      before = ownStart;
+      const ownEnd = characterStart(next, next.length - overlap);
+      pieces.push(record(next, next.length - ownEnd));
+      const restStart = characterStart(next, ownEnd - overlap);
+      column += utf16Length(next.subarray(0, restStart));
+      before = ownEnd - restStart;
+      return { pieces, rest: Buffer.from(next.subarray(restStart)) };
+    },
     last(data: Buffer): ScanRecord {
       return record(data, 0);
     },

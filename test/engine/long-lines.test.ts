@@ -106,24 +106,37 @@ describe('long lines', () => {
     expect(new Set(found.map((o) => o.line))).toEqual(new Set([7]));
   });
 
-  it('reads a line longer than the reader limit in pieces and finds every match across the cuts', async () => {
-    const { text, expected } = longLine(600);
-    const dir = makeTree({ 'long.log': `first line\n${text}\nlast ann@example.com\n` });
-    const origin = fileOrigin(dir, 'long.log');
-    const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
-    const found: Occurrence[] = [];
-    let pieces = 0;
-    for await (const record of readFileRecords(origin, stats, { chunkBytes: 1000, maxLineBytes: 2048 })) {
-      if (record.kind === 'lines' && record.piece) pieces++;
-      found.push(...scanRecord(set, record, options));
-    }
-    expect(pieces).toBeGreaterThan(20);
-    expect(stats).toMatchObject({ lines: 3, longLines: 1 });
-    const long = found.filter((o) => o.line === 2);
-    expect(long.map((o) => judged(o))).toEqual(expected);
-    expect(new Set(long.map((o) => o.template)).size).toBe(1);
-    expect(found.filter((o) => o.line === 3).map((o) => o.column)).toEqual([6]);
-  });
+  // Read chunks shorter than the line limit are joined into pieces; longer ones (as files are
+  // read) become pieces of their own, with a seam piece across each boundary.
+  it.each([
+    [1000, false],
+    [3000, true],
+  ])(
+    'reads a line longer than the reader limit in pieces of %d-byte chunks and finds every match across the cuts',
+    async (chunkBytes, chunksAsPieces) => {
+      const { text, expected } = longLine(600);
+      const dir = makeTree({ 'long.log': `first line\n${text}\nlast ann@example.com\n` });
+      const origin = fileOrigin(dir, 'long.log');
+      const stats: ReadStats = { bytes: 0, lines: 0, longLines: 0, binary: false };
+      const found: Occurrence[] = [];
+      let pieces = 0;
+      let wholeChunks = 0;
+      for await (const record of readFileRecords(origin, stats, { chunkBytes, maxLineBytes: 2048 })) {
+        if (record.kind === 'lines' && record.piece) {
+          pieces++;
+          if (record.data.length === chunkBytes && record.data.buffer.byteLength === chunkBytes) wholeChunks++;
+        }
+        found.push(...scanRecord(set, record, options));
+      }
+      expect(pieces).toBeGreaterThan(20);
+      expect(wholeChunks > 0).toBe(chunksAsPieces);
+      expect(stats).toMatchObject({ lines: 3, longLines: 1 });
+      const long = found.filter((o) => o.line === 2);
+      expect(long.map((o) => judged(o))).toEqual(expected);
+      expect(new Set(long.map((o) => o.template)).size).toBe(1);
+      expect(found.filter((o) => o.line === 3).map((o) => o.column)).toEqual([6]);
+    },
+  );
 });
 
 describe('a long line through the CLI', () => {
