@@ -85,6 +85,13 @@ export async function* decompressed(
   }
 }
 
+/**
+ * The size of a long line's pieces: each is decoded to a string, and V8 keeps strings under its
+ * large-object size (128 KiB) in the young generation, whose memory is reused; a string of a
+ * megabyte went to memory mapped afresh each time, which cost more than scanning it.
+ */
+const LONG_LINE_PIECE = 96 << 10;
+
 /** Bytes of a stream's (decompressed) start that are checked for a NUL: one there makes it binary. */
 export const SNIFF_BYTES = 8000;
 
@@ -202,7 +209,12 @@ export async function* readLineRecords(
       const rest = data.subarray(lastNewline + 1);
       if (rest.length >= limits.maxLineBytes) {
         stats.longLines++;
-        long = createLongLine(rest, { origin, line: firstLine, pieceBytes: limits.maxLineBytes, overlap });
+        long = createLongLine(rest, {
+          origin,
+          line: firstLine,
+          pieceBytes: Math.min(limits.maxLineBytes, LONG_LINE_PIECE),
+          overlap,
+        });
         const cut = long.cut(rest);
         yield* cut.pieces;
         carry = cut.rest;

@@ -24,7 +24,7 @@ function characterStart(bytes: Buffer, at: number): number {
 export interface LongLineOptions {
   origin: RecordOrigin;
   line: number;
-  /** Smallest piece cut before the line ends (the reader's line limit). */
+  /** Size of the pieces cut before the line ends. */
   pieceBytes: number;
   overlap: number;
 }
@@ -41,24 +41,31 @@ export function createLongLine(start: Buffer, options: LongLineOptions) {
     const piece: LinePiece = { column, before, after, head };
     return { origin: options.origin, kind: 'lines', data, firstLine: options.line, piece };
   };
+  /**
+   * Cuts pieces of `pieceBytes` off `rest` (its first `before` bytes owned already) while it holds
+   * one; returns what is left, to be held back.
+   */
+  const cutPieces = (rest: Buffer, pieces: ScanRecord[]): Buffer => {
+    while (rest.length >= options.pieceBytes) {
+      const end = characterStart(rest, options.pieceBytes);
+      const ownEnd = characterStart(rest, end - options.overlap);
+      pieces.push(record(rest.subarray(0, end), end - ownEnd));
+      const next = characterStart(rest, ownEnd - options.overlap);
+      if (next === 0) break;
+      column += utf16Length(rest.subarray(0, next));
+      before = ownEnd - next;
+      rest = rest.subarray(next);
+    }
+    return rest;
+  };
   return {
     cut(data: Buffer): { pieces: ScanRecord[]; rest: Buffer } {
       const pieces: ScanRecord[] = [];
-      let rest = data;
-      while (rest.length >= options.pieceBytes) {
-        const ownEnd = characterStart(rest, rest.length - options.overlap);
-        pieces.push(record(rest, rest.length - ownEnd));
-        const next = characterStart(rest, ownEnd - options.overlap);
-        if (next === 0) break;
-        column += utf16Length(rest.subarray(0, next));
-        before = ownEnd - next;
-        rest = rest.subarray(next);
-      }
-      return { pieces, rest: Buffer.from(rest) };
+      return { pieces, rest: Buffer.from(cutPieces(data, pieces)) };
     },
     /**
-     * Whether cutAcross can take `next` after the bytes held back: it must hold a piece's own part
-     * and its context on both sides.
+     * Whether cutAcross can take `next` after the bytes held back: it must hold a seam's context
+     * and a piece's start.
      */
     canCutAcross(held: Buffer, next: Buffer): boolean {
       return held.length + next.length >= options.pieceBytes && next.length >= 4 * options.overlap;
@@ -66,24 +73,18 @@ export function createLongLine(start: Buffer, options: LongLineOptions) {
     /**
      * What cut(held + next) gives, without copying `next` behind the held bytes: a line of many
      * megabytes arrives in read chunks, and copying each behind the last cost as much as reading
-     * it. The held bytes and the start of `next` become one small seam piece, `next` from there
-     * on a piece of its own (its own buffer, not a copy), and its end is held back.
+     * it. The held bytes and the start of `next` become one seam piece; pieces of `next` from
+     * there on are cut from it (views, not copies), and its end is held back.
      */
     cutAcross(held: Buffer, next: Buffer): { pieces: ScanRecord[]; rest: Buffer } {
       const { overlap } = options;
       // `next`'s own part starts a context's length in, so the seam owns up to there.
       const ownStart = characterStart(next, overlap);
       const seamEnd = characterStart(next, ownStart + overlap);
-      const seam = Buffer.concat([held, next.subarray(0, seamEnd)]);
-      const pieces = [record(seam, seamEnd - ownStart)];
+      const pieces = [record(Buffer.concat([held, next.subarray(0, seamEnd)]), seamEnd - ownStart)];
       column += utf16Length(held);
       before = ownStart;
-      const ownEnd = characterStart(next, next.length - overlap);
-      pieces.push(record(next, next.length - ownEnd));
-      const restStart = characterStart(next, ownEnd - overlap);
-      column += utf16Length(next.subarray(0, restStart));
-      before = ownEnd - restStart;
-      return { pieces, rest: Buffer.from(next.subarray(restStart)) };
+      return { pieces, rest: Buffer.from(cutPieces(next, pieces)) };
     },
     last(data: Buffer): ScanRecord {
       return record(data, 0);
