@@ -35,6 +35,8 @@ export function runCli(argv: string[], cwd: string = ROOT): Promise<RunResult> {
 /**
  * Runs the CLI as a user without root's right to read and write anything: in a child process
  * that drops to nobody after loading the built CLI when the tests run as root, in-process otherwise.
+ * The CLI loads some modules only when used (a report format), so nobody must be able to read
+ * the tree, as any user can read an installed tool.
  */
 export async function runCliUnprivileged(argv: string[], cwd: string): Promise<RunResult> {
   if (process.getuid?.() !== 0) return runCli(argv, cwd);
