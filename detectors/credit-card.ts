@@ -66,6 +66,7 @@ export const creditCard: Detector = {
   mask: (value) => maskDigits(value, 4),
   // Numbers of an issuer's prefix and length pass Luhn one time in ten (keys, EAN barcodes).
   column: { minShare: 0.25, otherKinds: ID_WORDS },
+  yieldsToNamedKeys: true,
   examples: {
     positive: [
       { text: 'charge card=4111111111111111 ok', value: '4111111111111111' },

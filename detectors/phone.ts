@@ -112,6 +112,7 @@ export const phone: Detector = {
   mask: (value) => maskDigits(value, 2),
   // Random 10-digit numbers pass a phone check about one time in ten (a leading 0 and a valid area).
   column: { minShare: 0.25, otherKinds: ID_WORDS },
+  yieldsToNamedKeys: true,
   examples: {
     positive: [
       { text: 'sms sent to +1 202-555-0143', value: '+1 202-555-0143' },

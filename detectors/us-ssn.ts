@@ -22,7 +22,7 @@ export const usSsn: Detector = {
     },
   ],
   contextWords: ['ssn', 'social security', 'social_security', 'socialsecurity', 'tax id', 'taxpayer'],
-  fieldNames: ['ssn', 'socialsecurity', 'social', 'taxid'],
+  fieldNames: ['ssn', 'socialsecurity', 'taxid'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
@@ -38,6 +38,7 @@ export const usSsn: Detector = {
     return { status: 'valid', check: 'ssa-area-group-serial' };
   },
   mask: (value) => `***-**-${value.replace(/\D/g, '').slice(-4)}`,
+  yieldsToNamedKeys: true,
   examples: {
     positive: [
       { text: 'applicant ssn 536-22-1234 verified', value: '536-22-1234' },
@@ -59,6 +60,8 @@ export const usSsn: Detector = {
       { text: 'session a1b2c3d4 ref 536-22-1234-x9', reason: 'part of a larger dashed id' },
       { text: 'ssn job 536 221234 rows', reason: 'digits grouped as no SSN is written' },
       { text: 'ssn checksum 0.536221234', reason: 'digits after a decimal point' },
+      { text: 'Social insurance number: 536221234', reason: 'social insurance names a Canadian SIN, not an SSN' },
+      { text: '{"social_insurance_no":"536 22 1234"}', reason: 'a key for a Canadian SIN is no SSN context' },
     ],
   },
 };

@@ -7,6 +7,7 @@ import type { Evidence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { findContextWords, isQuantity, mayHoldContextWords, windowBefore } from './context-words.js';
 import { toKeyTokens, type Field } from './fields.js';
+import { keyBefore } from './key-before.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
 const VALIDATOR_BOOST = 0.35;
@@ -106,6 +107,15 @@ export function namedDetector(set: DetectorSet, key: string): NamedDetector | un
   return named;
 }
 
+/**
+ * Whether a key (or column name) names another kind and not `detector`'s at all: a detector that
+ * yields to named keys takes no value under it (`nhs_number`, `cpf`, `iban` for a phone).
+ */
+export function namesOtherKind(set: DetectorSet, detector: Detector, key: string): boolean {
+  const named = namedDetector(set, key);
+  return named !== undefined && named.detector !== detector && isNamedFor(detector, key) === undefined;
+}
+
 function fieldAt(fields: Field[], index: number): Field | undefined {
   return fields.find((f) => index >= f.start && index < f.end);
 }
@@ -157,6 +167,7 @@ function judged(
 }
 
 function evaluate(
+  set: DetectorSet,
   input: DetectInput,
   detector: Detector,
   spec: PatternSpec,
@@ -178,6 +189,10 @@ function evaluate(
   let result =
     needsContext || form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
   if (result.status === 'invalid') return undefined;
+  if (detector.yieldsToNamedKeys) {
+    const key = keyBefore(context.before);
+    if (key !== undefined && namesOtherKind(set, detector, key)) return undefined;
+  }
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
   if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0))
@@ -290,7 +305,7 @@ export function detect(set: DetectorSet, input: DetectInput): Candidate[] {
     if (spec.context === 'required' && input.hint === undefined && !mayHoldContextWords(wordsOf(detector), input.text))
       continue;
     for (const m of pattern.matchAll(input.text, input.bytes)) {
-      const c = evaluate(input, detector, spec, m);
+      const c = evaluate(set, input, detector, spec, m);
       if (c) candidates.push(c);
     }
   }
@@ -340,7 +355,10 @@ export function detectValues(set: DetectorSet, batch: ValueBatch): Array<Candida
           continue;
         }
         const input = (inputs[v] ??= batch.inputOf(v));
-        const c = evaluate(input, detector, spec, { value: m.value, valueIndex: offset + m.valueIndex - starts[v]! });
+        const c = evaluate(set, input, detector, spec, {
+          value: m.value,
+          valueIndex: offset + m.valueIndex - starts[v]!,
+        });
         if (c) found[v]!.push(c);
       }
     }

@@ -86,6 +86,13 @@ export interface Detector {
    * dotted quads): when the column is not reported. Absent: always reported.
    */
   column?: ColumnRule;
+  /**
+   * Set for kinds whose format other kinds' values fill by chance (a dashed NHS number is a valid
+   * US phone number, a CPF's 11 digits one with its country code): a value right after a key, or
+   * a whole column, named for another kind and not for this one is that kind's, valid or not.
+   * Default false: an e-mail address under `to_address` is still one.
+   */
+  yieldsToNamedKeys?: boolean;
   examples: { positive: PositiveExample[]; negative: NegativeExample[] };
 }
 

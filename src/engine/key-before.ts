@@ -16,9 +16,14 @@ const NAMED_VALUE =
 /** A table's label cell before the value's cell (`<td>Date of birth</td><td>`, `<th>Name:</th><td>`). */
 const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/;
 
+/** The key that ends `before` (a match's lowercase context), or undefined when none does. */
+export function keyBefore(before: string): string | undefined {
+  return NAMED_VALUE.exec(before)?.[1] ?? KEY_BEFORE.exec(before)?.[1] ?? LABEL_CELL.exec(before)?.[1];
+}
+
 /** The words of the key that ends `before` (a match's lowercase context), or undefined when none does. */
 export function keyWordsBefore(before: string): string[] | undefined {
-  const key = NAMED_VALUE.exec(before)?.[1] ?? KEY_BEFORE.exec(before)?.[1] ?? LABEL_CELL.exec(before)?.[1];
+  const key = keyBefore(before);
   return key === undefined ? undefined : toKeyTokens(key);
 }
 

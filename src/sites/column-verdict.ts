@@ -10,7 +10,7 @@ import type { Detector } from '../engine/detector.js';
 import type { Finding } from './finding.js';
 import type { Occurrence } from '../engine/occurrence.js';
 import type { DetectorSet } from '../engine/detector-set.js';
-import { namedDetector } from '../engine/detect.js';
+import { namedDetector, namesOtherKind } from '../engine/detect.js';
 import { toKeyTokens } from '../engine/fields.js';
 import type { ValuesRecord } from '../connectors/values-record.js';
 import { foldStrayForms, type ColumnFinding } from './column-forms.js';
@@ -114,9 +114,11 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
   /** Whether a column not named for the finding's kind is not reported for it. */
   const dropped = (f: Finding, stats: ColumnStats, matched: Matched): boolean => {
     const detector = detectorOf(f.detector);
-    const rule = detector?.column;
-    if (rule === undefined || f.form !== 'plaintext') return false;
+    if (detector === undefined || f.form !== 'plaintext') return false;
     const name = f.site.jsonPath === undefined ? stats.name : leafName(f.site.jsonPath);
+    if (detector.yieldsToNamedKeys && namesOtherKind(set(), detector, name)) return true;
+    const rule = detector.column;
+    if (rule === undefined) return false;
     const words = nameWords(name);
     if (rule.notPersonal !== undefined && words.some((w) => rule.notPersonal!.includes(w))) return true;
     if (namedDetector(set(), name)?.detector === detector) return false;

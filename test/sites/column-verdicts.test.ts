@@ -95,6 +95,16 @@ describe('column verdicts', () => {
     expect(verdicts(scanColumn('contact_number', ['2025550143', '2025550178']))).toEqual(['phone plaintext']);
   });
 
+  it('does not report phone, card or SSN numbers in a column named for another kind, valid or not', () => {
+    // Dashed 3-3-4 numbers: one a valid NHS number, the others valid US phone numbers failing mod 11.
+    const nhs = ['943-476-5919', '202-555-0143', '202-555-0178'];
+    expect(verdicts(scanColumn('nhs_number', nhs))).toEqual(['uk_nhs plaintext']);
+    expect(verdicts(scanColumn('nhs_number', nhs, true))).toEqual(['uk_nhs plaintext']);
+    expect(verdicts(scanColumn('account_iban', ['4111 1111 1111 1111']))).toEqual([]);
+    expect(verdicts(scanColumn('social_insurance_number', ['536221234']))).toEqual([]);
+    expect(verdicts(scanColumn('phone', nhs))).toEqual(['phone plaintext']);
+  });
+
   it('reports a match inside longer text at any share', () => {
     const notes = refs
       .slice(0, 2000)

@@ -83,8 +83,8 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   { detector: 'uk_nino', values: ['ab123456c'], reason: 'a valid number that the text puts inside a longer token' },
   {
     detector: 'us_ssn',
-    values: ['536221234', '536-22-1234'],
-    reason: 'a valid number without an SSN context word, or inside a longer number or id',
+    values: ['536221234', '536-22-1234', '536 22 1234'],
+    reason: 'a valid number without an SSN context word (or under a SIN key), or inside a longer number or id',
   },
   {
     detector: 'au_tfn',
