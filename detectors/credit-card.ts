@@ -1,6 +1,6 @@
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInsideIban, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 /** Issuer prefixes and lengths: Visa, Mastercard, Amex, Discover, JCB, Diners, UnionPay. */
 const ISSUERS: Array<{ prefix: RegExp; lengths: number[] }> = [
@@ -55,6 +55,7 @@ export const creditCard: Detector = {
   fieldNames: ['card', 'cc', 'pan', 'creditcard', 'cardnumber', 'ccnumber'],
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isInsideIban(context)) return { status: 'invalid', reason: 'digits of an IBAN' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     if (!isCardGrouping(value)) return { status: 'invalid', reason: 'digits grouped as no card prints them' };
     const digits = value.replace(/\D/g, '');
@@ -90,6 +91,8 @@ export const creditCard: Detector = {
       { text: 'hash 4111111111111111aef5 stored', reason: 'digits leading a hex id' },
       { text: 'payment amount=42.50 ref=4111111111111111', reason: 'the value of a ref key' },
       { text: '{"transactionId":"4111111111111111"}', reason: 'the value of an id key' },
+      { text: 'payout to ES00 4111 1111 1111 1111 0000 failed', reason: 'digits of an IBAN that fails mod 97' },
+      { text: 'sepa creditor NL00 5555 5555 5555 4444 held', reason: 'digits of an IBAN, grouped in fours' },
     ],
   },
 };

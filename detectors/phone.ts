@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { CountryCode } from 'libphonenumber-js/max';
 import type { Detector } from '../src/engine/detector.js';
 import { maskDigits } from '../src/engine/mask.js';
-import { ID_WORDS, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
+import { ID_WORDS, isInsideIban, isInsideToken, isUnderIdKey } from '../src/engine/token-bounds.js';
 
 type LibPhoneNumber = typeof import('libphonenumber-js/max');
 let loaded: LibPhoneNumber | undefined;
@@ -104,6 +104,7 @@ export const phone: Detector = {
   normalize: decodePhone,
   validate(value, context) {
     if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
+    if (isInsideIban(context)) return { status: 'invalid', reason: 'digits of an IBAN' };
     if (isUnderIdKey(context)) return { status: 'invalid', reason: 'the value of an id or count key' };
     return isValidPhone(value)
       ? { status: 'valid', check: 'libphonenumber' }
@@ -168,6 +169,8 @@ export const phone: Detector = {
       { text: 'sms dispatch order_id=2025550143', reason: 'the value of an id key' },
       { text: 'tel: sip trunk registered, calls=2025550143 active=12', reason: 'a plural key counts calls' },
       { text: 'sms batch #2025550143 sent', reason: 'a number after # is a reference' },
+      { text: 'refund to DE00 0301 2345 6780 1234 56 failed', reason: 'digits of an IBAN that fails mod 97' },
+      { text: 'konto: BE00 0202 5550 1430', reason: 'digits of an IBAN that fails mod 97' },
     ],
   },
 };

@@ -34,6 +34,18 @@ export function isInsideToken(context: MatchContext): boolean {
 }
 
 /**
+ * An IBAN's start before a match (lowercase): country letters and check digits, then perhaps
+ * groups of four, the last one space-separated (`es91 2100 `, `gb29 nwbk `). Digits after it are
+ * the IBAN's, valid or not: a mistyped IBAN holds runs that pass a phone or card check by chance.
+ */
+const IBAN_START = /(?:^|[^a-z0-9])[a-z]{2}\d{2}(?: [a-z0-9]{4})* $/;
+
+/** Whether a number stands inside an IBAN-shaped token (`ES91 2100 0418 4502 0005 1332`). */
+export function isInsideIban(context: MatchContext): boolean {
+  return IBAN_START.test(context.before);
+}
+
+/**
  * The key right before a value (`ref=`, `"transactionId":"`), lowercase, when its last word says
  * the value is an identifier or a count (`ref`, `order_id`, `seq`): such a value is not a card,
  * phone or SSN whatever its digits.

@@ -39,8 +39,8 @@ const FOUND_ONLY_IN_TEXT: Exception[] = [
 const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   {
     detector: 'credit_card',
-    values: ['4111111111111111'],
-    reason: 'a valid number that the text puts inside a UUID or a decimal, or under an id or ref key',
+    values: ['4111111111111111', '4111 1111 1111 1111', '5555 5555 5555 4444'],
+    reason: 'a valid number that the text puts inside a UUID, a decimal or an IBAN, or under an id or ref key',
   },
   {
     detector: 'email',
@@ -77,8 +77,9 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   },
   {
     detector: 'phone',
-    values: ['1730455200', '1234567890', '2025550143', '02079460958'],
-    reason: 'a valid number that the text calls a time, an order, a count or a key, or puts inside a longer number',
+    values: ['1730455200', '1234567890', '2025550143', '02079460958', '0301 2345 6780', '0202 5550 1430'],
+    reason:
+      'a valid number that the text calls a time, an order, a count or a key, or puts inside a longer number or an IBAN',
   },
   { detector: 'uk_nino', values: ['ab123456c'], reason: 'a valid number that the text puts inside a longer token' },
   {
