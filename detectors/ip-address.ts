@@ -133,9 +133,12 @@ export const ipAddress: Detector = {
       { text: 'pam_unix(sshd:auth): authentication failure; rhost=203.0.113.42', value: '203.0.113.42' },
       { text: 'Accepted publickey for deploy from 198.51.100.7 port 52222 ssh2', value: '198.51.100.7' },
       { text: 'login from 5.62.41.103 ok', value: '5.62.41.103' },
+      { text: '{"build":"12.4.1.7","client_ip":"203.0.113.42"}', value: '203.0.113.42' },
     ],
     negative: [
       { text: 'agent version=1.2.3.4 started', reason: 'version string' },
+      { text: 'Parameters: {"device"=>{"sdk_build"=>"10.20.30.40"}}', reason: 'a build under a Ruby hash key' },
+      { text: '<tr><th>Firmware version</th><td>10.20.30.40</td></tr>', reason: 'a version in a labelled table cell' },
       { text: 'Mozilla/5.0 Chrome/120.0.6099.109 Safari/537.36 Edg/120.0.2210.91', reason: 'user agent versions' },
       { text: 'listening on 0.0.0.0:8080 and 127.0.0.1', reason: 'unspecified and loopback addresses' },
       { text: 'oid 1.3.6.1.4.1.311 resolved', reason: 'part of a longer dotted number' },

@@ -169,6 +169,7 @@ export const phone: Detector = {
       { text: 'sms dispatch order_id=2025550143', reason: 'the value of an id key' },
       { text: 'tel: sip trunk registered, calls=2025550143 active=12', reason: 'a plural key counts calls' },
       { text: 'sms batch #2025550143 sent', reason: 'a number after # is a reference' },
+      { text: 'account created customer_no=2025550143', reason: 'the value of a key naming a number of another thing' },
       { text: 'refund to DE00 0301 2345 6780 1234 56 failed', reason: 'digits of an IBAN that fails mod 97' },
       { text: 'konto: BE00 0202 5550 1430', reason: 'digits of an IBAN that fails mod 97' },
     ],

@@ -5,15 +5,8 @@
  */
 import type { Occurrence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
-import {
-  createVerdictMemo,
-  detect,
-  namedDetector,
-  type Candidate,
-  type DetectInput,
-  type NamedDetector,
-  type Verdict,
-} from './detect.js';
+import { createVerdictMemo, detect, type Candidate, type DetectInput, type Verdict } from './detect.js';
+import { namedDetector, type NamedDetector } from './key-names.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
 import { countLeading, LONG_LINE, longLineFieldsOf } from './long-line.js';
 import { classifyStoredForm, toNamedForm, type StoredForm } from './stored-form.js';

@@ -6,8 +6,9 @@ import type { Detector, Form, MatchContext, PatternSpec, ValidationResult } from
 import type { Evidence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { findContextWords, isQuantity, mayHoldContextWords, windowBefore } from './context-words.js';
-import { toKeyTokens, type Field } from './fields.js';
+import type { Field } from './fields.js';
 import { keyBefore } from './key-before.js';
+import { isNamedFor, namesOtherKind, namesOtherThing } from './key-names.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
 const VALIDATOR_BOOST = 0.35;
@@ -42,80 +43,6 @@ export interface DetectInput {
   patterns?: readonly number[];
 }
 
-/**
- * A key's words, the most specific first: the whole key, the key less its last word (a form
- * suffix: `date_of_birth_sha256` → dateofbirth), adjacent token pairs, its tokens
- * (`national_insurance` → nationalinsurance). So `social_insurance_no` names a SIN before its
- * `social` names an SSN, and `pan_number` an Indian PAN before its `pan` names a card.
- */
-function toKeyWords(key: string): string[] {
-  const tokens = toKeyTokens(key);
-  const stem = tokens.length > 2 ? [tokens.slice(0, -1).join('')] : [];
-  return [tokens.join(''), ...stem, ...tokens.slice(1).map((t, i) => tokens[i] + t), ...tokens];
-}
-
-/** Keys and column names repeat endlessly: their words are remembered, up to this many keys. */
-const KEY_CACHE_LIMIT = 10_000;
-const keyWords = new Map<string, string[]>();
-
-function cachedKeyWords(key: string): string[] {
-  let words = keyWords.get(key);
-  if (words === undefined) {
-    if (keyWords.size >= KEY_CACHE_LIMIT) keyWords.clear();
-    keyWords.set(key, (words = toKeyWords(key)));
-  }
-  return words;
-}
-
-const namedFor = new WeakMap<Detector, Map<string, string | undefined>>();
-
-/** Whether a key names this detector's kind; returns the word that does. */
-export function isNamedFor(detector: Detector, key: string): string | undefined {
-  let keys = namedFor.get(detector);
-  if (keys === undefined) namedFor.set(detector, (keys = new Map<string, string | undefined>()));
-  if (keys.has(key)) return keys.get(key);
-  const word = cachedKeyWords(key).find((t) => detector.fieldNames.includes(t) || detector.contextWords.includes(t));
-  if (keys.size >= KEY_CACHE_LIMIT) keys.clear();
-  keys.set(key, word);
-  return word;
-}
-
-/** A detector a key names, and the word of the key that names it. */
-export interface NamedDetector {
-  detector: Detector;
-  word: string;
-}
-
-/** The detector a key names among `fieldNames` (word → detector), and the word that names it. */
-export function detectorNamedBy(fieldNames: ReadonlyMap<string, Detector>, key: string): NamedDetector | undefined {
-  for (const word of cachedKeyWords(key)) {
-    const detector = fieldNames.get(word);
-    if (detector) return { detector, word };
-  }
-  return undefined;
-}
-
-const namedCache = new WeakMap<DetectorSet, Map<string, NamedDetector | undefined>>();
-
-/** The detector whose field names a key names (`customer_email_sha256` → email), if any. */
-export function namedDetector(set: DetectorSet, key: string): NamedDetector | undefined {
-  let cache = namedCache.get(set);
-  if (cache === undefined) namedCache.set(set, (cache = new Map<string, NamedDetector | undefined>()));
-  if (cache.has(key)) return cache.get(key);
-  const named = detectorNamedBy(set.fieldNames, key);
-  if (cache.size < KEY_CACHE_LIMIT) cache.set(key, named);
-  return named;
-}
-
-/**
- * Whether a key (or column name) names another kind and not `detector`'s at all: a detector that
- * yields to named keys takes no value under it (`nhs_number`, `cpf`, `iban` for a phone).
- */
-export function namesOtherKind(set: DetectorSet, detector: Detector, key: string): boolean {
-  const named = namedDetector(set, key);
-  return named !== undefined && named.detector !== detector && isNamedFor(detector, key) === undefined;
-}
-
 function fieldAt(fields: Field[], index: number): Field | undefined {
   return fields.find((f) => index >= f.start && index < f.end);
 }
@@ -135,6 +62,18 @@ function contextHits(detector: Detector, before: string, key: string | undefined
   const hits = findContextWords(wordsOf(detector), before);
   const named = key === undefined ? undefined : isNamedFor(detector, key);
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
+}
+
+/**
+ * Whether the key right before a match says the value is not this detector's: it names another
+ * kind (for a detector that yields to named keys), or another thing of its column rule
+ * (`build=`, `customer_no=`) with no context word of its own nearer (`Aadhaar No:`).
+ */
+function isUnderOtherKey(set: DetectorSet, detector: Detector, before: string): boolean {
+  const key = keyBefore(before);
+  if (key === undefined) return false;
+  if (detector.yieldsToNamedKeys && namesOtherKind(set, detector, key)) return true;
+  return namesOtherThing(set, detector, key) && findContextWords(wordsOf(detector), before).length === 0;
 }
 
 /** A pattern's score, raised by a validator that passed and by context found, to two decimals. */
@@ -189,10 +128,7 @@ function evaluate(
   let result =
     needsContext || form !== 'plaintext' || !detector.validate ? NO_OPINION : detector.validate(value, context);
   if (result.status === 'invalid') return undefined;
-  if (detector.yieldsToNamedKeys) {
-    const key = keyBefore(context.before);
-    if (key !== undefined && namesOtherKind(set, detector, key)) return undefined;
-  }
+  if ((detector.yieldsToNamedKeys || detector.column) && isUnderOtherKey(set, detector, before)) return undefined;
   // A required context word is looked for before the match (where a JSON key or `key=` sits)
   // and in the record's hint; fields are only read once that is settled.
   if (needsContext && (isQuantity(context.after) || contextHits(detector, before, input.hint).length === 0))

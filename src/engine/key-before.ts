@@ -12,11 +12,11 @@ const KEY_BEFORE = /([A-Za-z_][\w.-]*)["']?\s*(?:=>|[:=])\s*["']?$/;
  * value="`) or a name/value pair (`{"name":"dob","value":"`, `field=dob value=`).
  */
 const NAMED_VALUE =
-  /\b(?:name|key|field)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?[\s,]+["']?value["']?\s*[:=]\s*["']?$/;
+  /\b(?:name|key|field)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?[\s,]+["']?value["']?\s*[:=]\s*["']?$/i;
 /** A table's label cell before the value's cell (`<td>Date of birth</td><td>`, `<th>Name:</th><td>`). */
-const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/;
+const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/i;
 
-/** The key that ends `before` (a match's lowercase context), or undefined when none does. */
+/** The key that ends `before` (a match's context, in any case), or undefined when none does. */
 export function keyBefore(before: string): string | undefined {
   return NAMED_VALUE.exec(before)?.[1] ?? KEY_BEFORE.exec(before)?.[1] ?? LABEL_CELL.exec(before)?.[1];
 }

@@ -15,7 +15,7 @@ import {
   type ScanSink,
 } from '../sites/record-scanner.js';
 import { toFieldNames } from '../engine/detector-set.js';
-import { detectorNamedBy } from '../engine/detect.js';
+import { detectorNamedBy } from '../engine/key-names.js';
 import { maskSourceError, type SourceError } from '../errors/source-error.js';
 import { addTarget, emptyCoverage, type Coverage } from './coverage.js';
 import { scanTarget } from './scan-target.js';

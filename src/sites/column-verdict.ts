@@ -10,8 +10,7 @@ import type { Detector } from '../engine/detector.js';
 import type { Finding } from './finding.js';
 import type { Occurrence } from '../engine/occurrence.js';
 import type { DetectorSet } from '../engine/detector-set.js';
-import { namedDetector, namesOtherKind } from '../engine/detect.js';
-import { toKeyTokens } from '../engine/fields.js';
+import { isOtherKindKey, nameWords, namedDetector } from '../engine/key-names.js';
 import type { ValuesRecord } from '../connectors/values-record.js';
 import { foldStrayForms, type ColumnFinding } from './column-forms.js';
 
@@ -69,12 +68,6 @@ function leafName(jsonPath: string): string {
   );
 }
 
-/** A name's words: its tokens and adjacent token pairs (`build_number` → build, number, buildnumber). */
-function nameWords(name: string): string[] {
-  const tokens = toKeyTokens(name);
-  return [...tokens, ...tokens.slice(1).map((t, i) => tokens[i] + t)];
-}
-
 /** Three significant digits: a share reads as 0.000333 or 0.25, not 0.00033333333. */
 const toShare = (matched: number, values: number) =>
   values === 0 ? 0 : Number(Math.min(1, matched / values).toPrecision(3));
@@ -116,16 +109,11 @@ export function createColumnVerdicts(set: () => DetectorSet): ColumnVerdicts {
     const detector = detectorOf(f.detector);
     if (detector === undefined || f.form !== 'plaintext') return false;
     const name = f.site.jsonPath === undefined ? stats.name : leafName(f.site.jsonPath);
-    if (detector.yieldsToNamedKeys && namesOtherKind(set(), detector, name)) return true;
     const rule = detector.column;
-    if (rule === undefined) return false;
-    const words = nameWords(name);
-    if (rule.notPersonal !== undefined && words.some((w) => rule.notPersonal!.includes(w))) return true;
-    if (namedDetector(set(), name)?.detector === detector) return false;
-    return (
-      words.some((w) => rule.otherKinds.includes(w)) ||
-      (!matched.partial && shareOfRest(stats, matched) < rule.minShare)
-    );
+    if (rule?.notPersonal !== undefined && nameWords(name).some((w) => rule.notPersonal!.includes(w))) return true;
+    if (isOtherKindKey(set(), detector, name)) return true;
+    if (rule === undefined || namedDetector(set(), name)?.detector === detector) return false;
+    return !matched.partial && shareOfRest(stats, matched) < rule.minShare;
   };
   const statsOf = (uri: string, name: string, group: string | undefined): ColumnStats => {
     let stats = columns.get(uri);

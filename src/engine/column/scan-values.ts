@@ -12,7 +12,8 @@
 import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
 import { detectInputOf, lineFieldsOf, toOccurrences, type AnalyzeOptions, type LineInput } from '../analyze-line.js';
-import { detect, detectValues, namedDetector } from '../detect.js';
+import { detect, detectValues } from '../detect.js';
+import { namedDetector } from '../key-names.js';
 import { candidateLines } from '../scan-chunk.js';
 import { scanWholeValues } from './whole-values.js';
 import { valuesOf, type ValuesRecord } from '../../connectors/values-record.js';

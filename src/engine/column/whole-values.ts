@@ -21,14 +21,8 @@
 import type { Occurrence } from '../occurrence.js';
 import type { DetectorSet } from '../detector-set.js';
 import { analyzeLine, createStoredJudge, storedVerdict, toOccurrence, type AnalyzeOptions } from '../analyze-line.js';
-import {
-  createWholeJudge,
-  isNamedFor,
-  maxConfidence,
-  type Candidate,
-  type NamedDetector,
-  type Verdict,
-} from '../detect.js';
+import { createWholeJudge, maxConfidence, type Candidate, type Verdict } from '../detect.js';
+import { isNamedFor, type NamedDetector } from '../key-names.js';
 import { uniformDigest } from '../stored-form.js';
 import { valuesOf, type ValuesRecord } from '../../connectors/values-record.js';
 

@@ -66,8 +66,8 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   { detector: 'ip_address', values: ['10.0.0.0', '192.168.0.0'], reason: 'a network by the prefix length after it' },
   {
     detector: 'ip_address',
-    values: ['10.2.0.17', '4.1.100.1'],
-    reason: 'a version by its key, its suffix or the package before it',
+    values: ['10.2.0.17', '4.1.100.1', '10.20.30.40'],
+    reason: 'a version by its key or label, its suffix or the package before it',
   },
   // A column named for servers (`server_ip`) is dropped by the detector's column rule instead.
   {
