@@ -42,11 +42,11 @@ export const creditCard: Detector = {
   identifier: 'indirect',
   patterns: [
     { name: 'credit_card.number', regex: String.raw`\b[2-6](?:[ -]?\d){12,18}\b`, score: 0.3 },
-    // Masked 16-digit numbers in groups of four, masks of 9 to 15 digits (13 to 19-digit numbers)
-    // and Amex's 4-6-5 groups.
+    // Masked 16-digit numbers in groups of four, masks of 9 to 15 digits (13 to 19-digit numbers),
+    // Amex's 4-6-5 groups, and the BIN and last four around six masked digits (`411111XXXXXX1111`).
     {
       name: 'credit_card.masked',
-      regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|(?:\*{9,15}|[xX]{9,15})\d{4}\b|(?:\*{4}|[xX]{4})[ -]?(?:\*{6}|[xX]{6})[ -]?(?:\*|[xX])\d{4}\b|\b\d{6}\*{6}\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`,
+      regex: String.raw`(?:(?:\*{4}|[xX]{4})[ -]?){3}\d{4}\b|(?:\*{9,15}|[xX]{9,15})\d{4}\b|(?:\*{4}|[xX]{4})[ -]?(?:\*{6}|[xX]{6})[ -]?(?:\*|[xX])\d{4}\b|\b\d{6}(?:\*{6}|[xX]{6})\d{4}\b|\b\d{4}[ -]?\*{4}[ -]?\*{4}[ -]?\d{4}\b`,
       score: 0.7,
       form: 'masked',
     },
@@ -70,6 +70,8 @@ export const creditCard: Detector = {
   yieldsToNamedKeys: true,
   examples: {
     positive: [
+      { text: 'card on file 411111XXXXXX1111', value: '411111XXXXXX1111', form: 'masked' },
+      { text: '{"cc":"555555xxxxxx4444"}', value: '555555xxxxxx4444', form: 'masked' },
       { text: 'charge card=4111111111111111 ok', value: '4111111111111111' },
       { text: 'pan 4242 4242 4242 4242 declined', value: '4242 4242 4242 4242' },
       { text: 'mc 5555-5555-5555-4444', value: '5555-5555-5555-4444' },

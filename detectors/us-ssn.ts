@@ -16,7 +16,7 @@ export const usSsn: Detector = {
     { name: 'us_ssn.bare', regex: String.raw`\b\d{3} ?\d{2} ?\d{4}\b`, score: 0.5, context: 'required' },
     {
       name: 'us_ssn.masked',
-      regex: String.raw`(?:\*{3}|[xX]{3})[- ]?(?:\*{2}|[xX]{2})[- ]?\d{4}\b`,
+      regex: String.raw`(?:\*{3}|\b[xX]{3})[- ]?(?:\*{2}|[xX]{2})[- ]?\d{4}\b`,
       score: 0.7,
       form: 'masked',
     },
@@ -47,6 +47,7 @@ export const usSsn: Detector = {
       { text: '{"social_security_number":"536 22 1234"}', value: '536 22 1234' },
       { text: '536221234', hint: 'ssn', value: '536221234' },
       { text: 'ssn on file ***-**-1234', value: '***-**-1234', form: 'masked' },
+      { text: 'ssn=XXX-XX-6789', value: 'XXX-XX-6789', form: 'masked' },
     ],
     negative: [
       { text: 'ssn 000-12-3456', reason: 'area 000 is never issued' },
@@ -60,6 +61,7 @@ export const usSsn: Detector = {
       { text: 'session a1b2c3d4 ref 536-22-1234-x9', reason: 'part of a larger dashed id' },
       { text: 'ssn job 536 221234 rows', reason: 'digits grouped as no SSN is written' },
       { text: 'ssn checksum 0.536221234', reason: 'digits after a decimal point' },
+      { text: 'card on file 411111XXXXXX1111', reason: 'a masked card: BIN, six masked digits and the last four' },
       { text: 'Social insurance number: 536221234', reason: 'social insurance names a Canadian SIN, not an SSN' },
       { text: '{"social_insurance_no":"536 22 1234"}', reason: 'a key for a Canadian SIN is no SSN context' },
     ],

@@ -94,6 +94,13 @@ describe('forms in log lines', () => {
     expect(forms('{"email_ref":"tok_4f8Kq2LmZx7Vt4Rw"}')).toEqual(['email:tokenized']);
   });
 
+  it('reads a BIN and last four around masked digits as a masked card, not a masked SSN', () => {
+    expect(forms('refund card=400000XXXXXX0002 queued')).toEqual(['credit_card:masked']);
+    expect(forms('{"payment":{"pan":"510510xxxxxx5100"}}')).toEqual(['credit_card:masked']);
+    expect(forms('<td>Card</td><td>378282******0005</td>')).toEqual(['credit_card:masked']);
+    expect(forms('ssn on file XXX-XX-4321')).toEqual(['us_ssn:masked']);
+  });
+
   it('reports nothing for placeholder values in PII-named fields', () => {
     expect(forms('{"email":"","phone":"n/a","ssn":null}')).toEqual([]);
   });
