@@ -58,6 +58,8 @@ export const passport: Detector = {
       { text: 'Reisepass Nr. LNKL5VRFF geprüft', value: 'LNKL5VRFF' },
       { text: 'GF77PZPPV', hint: 'passport_number', value: 'GF77PZPPV' },
       { text: '<input name="passport_no" value="BZ314692">', value: 'BZ314692' },
+      { text: "kyc passport_id='K47120385' verified", value: 'K47120385' },
+      { text: '{"traveller":{"passportId":"504112839"}}', value: '504112839' },
     ],
     negative: [
       { text: 'order 340020013 shipped', reason: 'nine digits without a passport context' },
@@ -66,6 +68,7 @@ export const passport: Detector = {
       { text: 'passport PENDINGXX', reason: 'a word, not a number' },
       { text: 'passport CHKLMNTRZ', reason: 'no digit: letters of a code, not a number' },
       { text: 'passport upload ref=340020013', reason: 'the value of a ref key' },
+      { text: 'passport check_id=340020013 queued', reason: 'the value of an id key that names no passport' },
       { text: 'passport scan_340020013.pdf stored', reason: 'part of a file name' },
     ],
   },

@@ -8,7 +8,7 @@ import type { DetectorSet } from './detector-set.js';
 import { findContextWords, isQuantity, mayHoldContextWords, windowBefore } from './context-words.js';
 import type { Field } from './fields.js';
 import { keyBefore } from './key-before.js';
-import { isNamedFor, namesOtherKind, namesOtherThing } from './key-names.js';
+import { isNamedFor, namedDetector, namesOtherKind, namesOtherThing } from './key-names.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
 const VALIDATOR_BOOST = 0.35;
@@ -76,6 +76,12 @@ function isUnderOtherKey(set: DetectorSet, detector: Detector, before: string): 
   return namesOtherThing(set, detector, key) && findContextWords(wordsOf(detector), before).length === 0;
 }
 
+/** Whether the key right before a match names `detector`'s kind, before any other (see MatchContext). */
+function keyNamesKind(set: DetectorSet, detector: Detector, before: string): boolean {
+  const key = keyBefore(before);
+  return key !== undefined && namedDetector(set, key)?.detector === detector;
+}
+
 /** A pattern's score, raised by a validator that passed and by context found, to two decimals. */
 function confidenceOf(spec: PatternSpec, validated: boolean, inContext: boolean): number {
   return (
@@ -120,6 +126,7 @@ function evaluate(
     before: before.toLowerCase(),
     after: input.text.slice(end, end + 16),
     hint: input.hint,
+    keyNamesKind: () => keyNamesKind(set, detector, before),
   };
   const value = detector.normalize ? detector.normalize(m.value) : m.value;
   const form = spec.form ?? (MASK_RUN.test(value) ? 'masked' : 'plaintext');

@@ -124,6 +124,11 @@ export interface MatchContext {
   after: string;
   /** The column name (or the hint of the text) when the text has one: a value alone in it. */
   hint?: string | undefined;
+  /**
+   * Whether the key right before the match names this detector's kind (`passport_id=`): such a
+   * key wins over the rule that an id key's value is no PII. Worked out on first ask.
+   */
+  keyNamesKind?: () => boolean;
 }
 
 /** A validator's answer: `valid` raises confidence, `invalid` drops the match, `none` has no opinion. */

@@ -53,9 +53,12 @@ export function isInsideIban(context: MatchContext): boolean {
 const ID_KEY =
   /(?:^|[^a-z0-9])(?:[a-z0-9]+[_.-])*(?:[a-z0-9]*(?:id|ids|ref|uuid|guid)|reference|order|invoice|txn|transaction|ticket|trace|span|seq|sequence|offset|count|size|pid|port|ts|timestamp|epoch|nonce|hash|checksum|crc)["']?\s*[=:]\s*["']?$/;
 
-/** Whether the value stands under an id or count key, or after `#` (`order #2025550143`). */
+/**
+ * Whether the value stands under an id or count key, or after `#` (`order #2025550143`); not
+ * when the key names the detector's kind (`passport_id`, `payment_card_id`).
+ */
 export function isUnderIdKey(context: MatchContext): boolean {
-  return context.before.endsWith('#') || ID_KEY.test(context.before);
+  return (context.before.endsWith('#') || ID_KEY.test(context.before)) && context.keyNamesKind?.() !== true;
 }
 
 /**

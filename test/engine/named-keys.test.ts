@@ -47,6 +47,12 @@ describe('values under keys named for another kind', () => {
     it(`reports ${id} in ${JSON.stringify(line)}`, () => {
       expect(found(line)).toContain(id);
     });
+  it('takes an id key that names the kind as that kind, and other id keys as ids', () => {
+    expect(found("kyc passport_id='K47120385' verified")).toEqual(['passport']);
+    expect(found('{"payment_card_id":"4111 1111 1111 1111"}')).toEqual(['credit_card']);
+    expect(found('{"payment_id":"4111111111111111"}')).toEqual([]);
+    expect(found('kyc check_id=K47120385 passport pending')).toEqual([]);
+  });
   it('still reports an e-mail address under a key named for an address', () => {
     expect(found('notify to_address=jane.doe@example.com')).toContain('email');
   });
