@@ -41,6 +41,7 @@ export const caSin: Detector = {
   mask: (value) => `***-***-${value.replace(/\D/g, '').slice(-3)}`,
   examples: {
     positive: [
+      { text: '<input type="text" name="sin_number" id="sin_number" value="130 692 544">', value: '130 692 544' },
       { text: 'applicant SIN 130 692 544 verified', value: '130 692 544' },
       { text: 'social insurance number: 123-456-782', value: '123-456-782' },
       { text: '{"sin":"130692544"}', value: '130692544' },

@@ -199,6 +199,7 @@ export const dateOfBirth: Detector = {
       { text: 'applicant_dob=07-Sep-1958 (KYC tier 2)', value: '07-Sep-1958' },
       { text: 'geboortedatum 03.11.1967 bevestigd', value: '03.11.1967' },
       { text: '<input name="birth_date" value="1961-08-14">', value: '1961-08-14' },
+      { text: '<input name="birth_date" id="bd" class="date" value="1961-08-14">', value: '1961-08-14' },
       { text: '<tr><th>Date of birth</th><td>14 Aug 1961</td></tr>', value: '14 Aug 1961' },
       { text: 'Parameters: {"user"=>{"dob"=>"1961-08-14"}}', value: '1961-08-14' },
     ],
@@ -219,6 +220,10 @@ export const dateOfBirth: Detector = {
       { text: 'dob ok, expiry_date=2023-04-07', reason: 'the key names another date' },
       { text: 'dob ok, created_at=2023-04-07 10:00:00', reason: 'a timestamp under a creation key' },
       { text: 'dob set; <input name="expiry_date" value="2019-08-14">', reason: 'the input names another date' },
+      {
+        text: 'dob; <input name="expiry_date" id="dob" value="2019-08-14">',
+        reason: 'the input is named for another date',
+      },
       { text: 'birthday list: <td>Renewal</td><td>14 Aug 2019</td>', reason: 'the label cell names another date' },
     ],
   },

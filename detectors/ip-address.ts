@@ -137,6 +137,7 @@ export const ipAddress: Detector = {
     ],
     negative: [
       { text: 'agent version=1.2.3.4 started', reason: 'version string' },
+      { text: '<input name="app_version" id="app_version" value="10.20.30.40">', reason: 'a version in a named input' },
       { text: 'Parameters: {"device"=>{"sdk_build"=>"10.20.30.40"}}', reason: 'a build under a Ruby hash key' },
       { text: '<tr><th>Firmware version</th><td>10.20.30.40</td></tr>', reason: 'a version in a labelled table cell' },
       { text: 'Mozilla/5.0 Chrome/120.0.6099.109 Safari/537.36 Edg/120.0.2210.91', reason: 'user agent versions' },

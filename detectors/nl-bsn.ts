@@ -38,6 +38,7 @@ export const nlBsn: Detector = {
   mask: (value) => maskDigits(value, 3),
   examples: {
     positive: [
+      { text: '<input type="hidden" name="bsn" id="f_bsn" value="111222333">', value: '111222333' },
       { text: 'klant bsn 111222333 geverifieerd', value: '111222333' },
       { text: 'BSN: 1234.56.782', value: '1234.56.782' },
       { text: '{"burgerservicenummer":"123 456 782"}', value: '123 456 782' },

@@ -111,16 +111,23 @@ function keyKindAt(text: string, end: number, chunk: string): 'machine' | 'prose
 /** Keys whose value names the next `value` key: `name="dob" value="`, `{"key":"bsn","value":`. */
 const NAMING_KEYS = new Set(['name', 'key', 'field']);
 
+/** Other attributes that may stand between an input's name and its value (`id="dob"`, `class="…"`). */
+const MAX_ATTRIBUTES_BETWEEN = 3;
+
 /**
  * A generic `value` key after a naming key (an HTML input, a name/value pair) is named by the
- * naming key's value: the two become one key chunk of that name's words.
+ * naming key's value: the two become one key chunk of that name's words. Other attributes, each a
+ * key and its value, may stand between (`name="dob" id="dob" value="`).
  */
 function namedValue(chunks: Chunk[], raws: string[]): Chunk[] {
   const n = chunks.length;
   if (n < 3 || !chunks[n - 1]!.machineKey || raws[n - 1]!.toLowerCase() !== 'value') return chunks;
-  const naming = chunks[n - 3]!;
-  if (!naming.key || !NAMING_KEYS.has(raws[n - 3]!.toLowerCase()) || chunks[n - 2]!.key) return chunks;
-  return [...chunks.slice(0, n - 2), { tokens: toKeyTokens(raws[n - 2]!), key: true, machineKey: true }];
+  for (let k = n - 3; k >= Math.max(0, n - 3 - 2 * MAX_ATTRIBUTES_BETWEEN); k -= 2) {
+    if (!chunks[k]!.key || chunks[k + 1]!.key) return chunks;
+    if (NAMING_KEYS.has(raws[k]!.toLowerCase()))
+      return [...chunks.slice(0, k + 1), { tokens: toKeyTokens(raws[k + 1]!), key: true, machineKey: true }];
+  }
+  return chunks;
 }
 
 function toChunks(text: string, words: ContextWord[]): Chunk[] {

@@ -9,10 +9,11 @@ import { toKeyTokens } from './fields.js';
 const KEY_BEFORE = /([A-Za-z_][\w.-]*)["']?\s*(?:=>|[:=])\s*["']?$/;
 /**
  * A generic `value` named by the attribute or key before it: an HTML input (`name="dob"
- * value="`) or a name/value pair (`{"name":"dob","value":"`, `field=dob value=`).
+ * value="`, other attributes between: `name="dob" id="dob" value="`) or a name/value pair
+ * (`{"name":"dob","value":"`, `field=dob value=`).
  */
 const NAMED_VALUE =
-  /\b(?:name|key|field)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?[\s,]+["']?value["']?\s*[:=]\s*["']?$/i;
+  /\b(?:name|key|field)["']?\s*[:=]\s*["']?([A-Za-z_][\w.-]*)["']?(?:\s+[\w-]+=["'][^"'<>]*["']){0,3}[\s,]+["']?value["']?\s*[:=]\s*["']?$/i;
 /** A table's label cell before the value's cell (`<td>Date of birth</td><td>`, `<th>Name:</th><td>`). */
 const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/i;
 
