@@ -1,5 +1,6 @@
 import type { Detector, MatchContext, ValidationResult } from '../src/engine/detector.js';
 import { keyWordsBefore } from '../src/engine/key-before.js';
+import { toKeyTokens } from '../src/engine/fields.js';
 import { maskDigits } from '../src/engine/mask.js';
 import { isInsideToken } from '../src/engine/token-bounds.js';
 
@@ -106,11 +107,25 @@ function isPlausible([year, month, day]: [number, number, number], now: Date): b
   return real && date <= now && now.getUTCFullYear() - year <= MAX_AGE_YEARS;
 }
 
+/**
+ * Midnight after a date (`T00:00:00Z`, ` 00:00:00.000+00:00`): how drivers and ORMs write a DATE
+ * column's value. Only under a key or column named for a birth date is it one; elsewhere a
+ * timestamp is never a birth date, midnight or not.
+ */
+const MIDNIGHT = /^(?:T| )00:00(?::00(?:\.0{1,9})?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?(?![\d:.])/;
+
+function isBirthKey(words: string[]): boolean {
+  return words.some((w) => BIRTH_WORDS.has(w));
+}
+
 function validateBirthDate(value: string, context: MatchContext): ValidationResult {
-  if (/^(?:T\d|\s?\d{1,2}:\d{2})/.test(context.after))
-    return { status: 'invalid', reason: 'a timestamp, not a birth date' };
-  if (isInsideToken(context)) return { status: 'invalid', reason: 'part of a larger token' };
   const key = keyWordsBefore(context.before);
+  const storedDate =
+    MIDNIGHT.test(context.after) && isBirthKey(key ?? (context.hint === undefined ? [] : toKeyTokens(context.hint)));
+  if (!storedDate && /^(?:T\d|\s?\d{1,2}:\d{2})/.test(context.after))
+    return { status: 'invalid', reason: 'a timestamp, not a birth date' };
+  if (isInsideToken(storedDate ? { ...context, after: '' } : context))
+    return { status: 'invalid', reason: 'part of a larger token' };
   if (key !== undefined && !key.some((w) => BIRTH_WORDS.has(w)) && key.some((w) => OTHER_DATES.has(w)))
     return { status: 'invalid', reason: 'the key names another date' };
   const dates = readDates(value);
@@ -130,7 +145,8 @@ export const dateOfBirth: Detector = {
   patterns: [
     {
       name: 'date_of_birth.iso',
-      regex: String.raw`\b${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])\b`,
+      // `T00:` after the day: a DATE column's value as drivers write it (see MIDNIGHT).
+      regex: String.raw`\b(?P<value>${YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01]))(?:\b|T00:)`,
       score: 0.4,
       context: 'required',
     },
@@ -202,6 +218,10 @@ export const dateOfBirth: Detector = {
       { text: '<input name="birth_date" id="bd" class="date" value="1961-08-14">', value: '1961-08-14' },
       { text: '<tr><th>Date of birth</th><td>14 Aug 1961</td></tr>', value: '14 Aug 1961' },
       { text: 'Parameters: {"user"=>{"dob"=>"1961-08-14"}}', value: '1961-08-14' },
+      { text: '{"patient":{"birthDate":"1961-08-14T00:00:00.000Z"}}', value: '1961-08-14' },
+      { text: 'row date_of_birth=1961-08-14 00:00:00+00:00 status=active', value: '1961-08-14' },
+      { text: '1961-08-14T00:00:00', hint: 'BirthDate', value: '1961-08-14' },
+      { text: '1961-08-14 00:00:00.000', hint: 'dob', value: '1961-08-14' },
     ],
     negative: [
       { text: 'created_at=2023-04-07 order 1985-03-02', reason: 'dates without a birth word' },
@@ -219,6 +239,9 @@ export const dateOfBirth: Detector = {
       { text: 'birth_cert_1985-03-02.pdf uploaded', reason: 'part of a larger token' },
       { text: 'dob ok, expiry_date=2023-04-07', reason: 'the key names another date' },
       { text: 'dob ok, created_at=2023-04-07 10:00:00', reason: 'a timestamp under a creation key' },
+      { text: 'dob ok, created_at=2023-04-07T00:00:00Z', reason: 'midnight under a creation key' },
+      { text: 'dob=1961-08-14T09:30:00Z', reason: 'a time of day: a timestamp, not a stored date' },
+      { text: 'birthday reminder sent 2023-04-07T00:00:00Z', reason: 'midnight under no birth key' },
       { text: 'dob set; <input name="expiry_date" value="2019-08-14">', reason: 'the input names another date' },
       {
         text: 'dob; <input name="expiry_date" id="dob" value="2019-08-14">',
