@@ -55,9 +55,21 @@ export const deTaxId: Detector = {
     'steuer idnr',
     'id nr',
     'steuer id nr',
+    // English keys with the country (`tax_id_de`, `de_tax_id`): a bare `tax id` names no country.
+    'tax id de',
+    'de tax id',
   ],
   // Spaced words match `steuer_id_sha256` in a line's first stage, which reads keys as written.
-  fieldNames: ['steuerid', 'steueridnr', 'idnr', 'steueridentifikationsnummer', 'identifikationsnummer', 'steuer id'],
+  fieldNames: [
+    'steuerid',
+    'steueridnr',
+    'idnr',
+    'steueridentifikationsnummer',
+    'identifikationsnummer',
+    'steuer id',
+    'taxidde',
+    'detaxid',
+  ],
   normalize: fromQueryString,
   validate(value, context) {
     if (isInsideToken(context) || isInDigitGroups(context))
@@ -74,6 +86,8 @@ export const deTaxId: Detector = {
   mask: (value) => maskDigits(value, 3),
   examples: {
     positive: [
+      { text: 'payroll tax_id_de="86 095 742 719" sent', value: '86 095 742 719' },
+      { text: '{"employee":{"de_tax_id":"86095742719"}}', value: '86095742719' },
       { text: 'Steuer-ID: 86095742719', value: '86095742719' },
       { text: 'steueridentifikationsnummer 65 929 970 489 erfasst', value: '65 929 970 489' },
       { text: '{"steuerId":"57549285017"}', value: '57549285017' },
@@ -83,6 +97,8 @@ export const deTaxId: Detector = {
       { text: 'IdNr 57549285017 gespeichert', value: '57549285017' },
     ],
     negative: [
+      { text: 'payroll tax_id_de=86095742718', reason: 'fails ISO 7064 MOD 11,10' },
+      { text: 'vendor tax_id=86095742719', reason: 'a tax id of no named country' },
       { text: 'Steuer-ID: 86095742718', reason: 'fails ISO 7064 MOD 11,10' },
       { text: 'idnr 12345678903', reason: 'first ten digits break the repetition rule: no digit repeats' },
       { text: 'idnr 11145678908', reason: 'first ten digits break the repetition rule: three in a row' },

@@ -28,8 +28,9 @@ export const nlBsn: Detector = {
       context: 'required',
     },
   ],
-  contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi'],
-  fieldNames: ['bsn', 'burgerservicenummer', 'sofinummer'],
+  // `citizen service number`: the BSN's English name, as international systems key it.
+  contextWords: ['bsn', 'burgerservicenummer', 'sofinummer', 'sofi', 'citizen service number'],
+  fieldNames: ['bsn', 'burgerservicenummer', 'sofinummer', 'citizenservicenumber'],
   normalize: fromQueryString,
   validate(value, context) {
     const digits = value.replace(/\D/g, '');
@@ -38,6 +39,8 @@ export const nlBsn: Detector = {
   mask: (value) => maskDigits(value, 3),
   examples: {
     positive: [
+      { text: '{"citizen_service_number":"111 222 333"}', value: '111 222 333' },
+      { text: 'kyc citizenServiceNumber=1112.22.333 ok', value: '1112.22.333' },
       { text: '<input type="hidden" name="bsn" id="f_bsn" value="111222333">', value: '111222333' },
       { text: 'klant bsn 111222333 geverifieerd', value: '111222333' },
       { text: 'BSN: 1234.56.782', value: '1234.56.782' },
@@ -46,6 +49,8 @@ export const nlBsn: Detector = {
       { text: 'GET /zorg/aanvraag?bsn=123+456+782 HTTP/1.1', value: '123 456 782' },
     ],
     negative: [
+      { text: 'citizen_service_number=111222334', reason: 'fails the 11-test' },
+      { text: 'citizen portal service number 111222333', reason: 'the words apart are no BSN name' },
       { text: 'bsn 111222334', reason: 'fails the 11-test' },
       { text: 'bsn 000000000', reason: 'one digit repeated: a placeholder' },
       { text: 'factuur 111222333 betaald', reason: 'nine digits without a BSN context' },

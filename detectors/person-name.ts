@@ -35,7 +35,7 @@ const MAIL_HEADERS = new Set(['from', 'to', 'cc', 'reply']);
 /** A key's last word that labels a person's name (`customer:`, `recipient.name=`). */
 const NAME_LABELS = new Set(
   (
-    'name customer recipient cardholder holder patient employee passenger guest addressee contact ' +
+    'name customer recipient cardholder holder accountholder patient employee passenger guest addressee contact ' +
     'surname forename firstname lastname fullname givenname vorname nachname kunde cliente client nom nombre nome naam'
   ).split(' '),
 );
@@ -177,6 +177,8 @@ export const personName: Detector = {
   ],
   contextWords: [
     'name',
+    // A bank account's holder (`account_holder`); `holder` alone holds tokens and licences too.
+    'account holder',
     'customer',
     'recipient',
     'cardholder',
@@ -211,6 +213,7 @@ export const personName: Detector = {
     'recipientname',
     'contactname',
     'holdername',
+    'accountholder',
     'cardholdername',
     'patientname',
     'employeename',
@@ -224,6 +227,8 @@ export const personName: Detector = {
   column: { minShare: 0.25, otherKinds: [], notPersonal: THING_WORDS },
   examples: {
     positive: [
+      { text: "sepa mandate account_holder='Maria Garcia'", value: 'Maria Garcia' },
+      { text: '{"bank":{"accountHolder":"Maria Garcia"}}', value: 'Maria Garcia' },
       { text: 'Dear Jane Doe, your order has shipped', value: 'Jane Doe' },
       { text: 'Dear Aisha, your parcel is on its way', value: 'Aisha' },
       { text: 'refund issued name=John Smith amount=12.00', value: 'John Smith' },
@@ -248,6 +253,7 @@ export const personName: Detector = {
       { text: 'notify name=J*** D** queued', value: 'J*** D**', form: 'masked' },
     ],
     negative: [
+      { text: 'licence holder Maria Garcia renewed', reason: 'a holder in prose is no name key' },
       {
         text: 'INFO Order Service started in 2.1s',
         reason: 'capitalised words with no cue are never names',

@@ -64,13 +64,18 @@ function contextHits(detector: Detector, before: string, key: string | undefined
   return named === undefined || hits.includes(named) ? hits : [...hits, named];
 }
 
+/** Digit groups of the value a match continues (`tax_id_de="02 ` before `079 460 958`). */
+const LEADING_GROUPS = /(?:\d+[ ./-])+$/;
+
 /**
- * Whether the key right before a match says the value is not this detector's: it names another
- * kind (for a detector that yields to named keys), or another thing of its column rule
- * (`build=`, `customer_no=`) with no context word of its own nearer (`Aadhaar No:`).
+ * Whether the key right before a match, or before the digit groups of the value it ends, says
+ * the value is not this detector's: it names another kind (for a detector that yields to named
+ * keys), or another thing of its column rule (`build=`, `customer_no=`) with no context word of
+ * its own nearer (`Aadhaar No:`).
  */
 function isUnderOtherKey(set: DetectorSet, detector: Detector, before: string): boolean {
-  const key = keyBefore(before);
+  const key =
+    keyBefore(before) ?? (LEADING_GROUPS.test(before) ? keyBefore(before.replace(LEADING_GROUPS, '')) : undefined);
   if (key === undefined) return false;
   if (detector.yieldsToNamedKeys && namesOtherKind(set, detector, key)) return true;
   return namesOtherThing(set, detector, key) && findContextWords(wordsOf(detector), before).length === 0;

@@ -25,6 +25,8 @@ const UNDER_OTHER_KEYS = [
   'refund to bank_iban="4111 1111 1111 1111" queued',
   'employee social_insurance_number=536221234 exported',
   'Social insurance number: 536221234',
+  'payroll tax_id_de="02 079 460 958" rejected',
+  'ward nhs_number: 20 2555 0143',
   '{"ca":{"social_insurance_no":"536 22 1234"}}',
 ];
 

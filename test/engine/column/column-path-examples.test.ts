@@ -147,7 +147,7 @@ const NEGATIVE_ONLY_IN_TEXT: Exception[] = [
   },
   {
     detector: 'person_name',
-    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe', 'To', 'Grace', 'Olivia Hughes'],
+    values: ['Grant Stone', 'Jane', 'Doe', 'Jane Doe', 'To', 'Grace', 'Olivia Hughes', 'Maria Garcia'],
     reason:
       'a name that the text puts under a class or display key, inside a handle or file name, alone after a mail header, or with no cue before it',
   },
