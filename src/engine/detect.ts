@@ -75,7 +75,9 @@ const LEADING_GROUPS = /(?:\d+[ ./-])+$/;
  */
 function isUnderOtherKey(set: DetectorSet, detector: Detector, before: string): boolean {
   const key =
-    keyBefore(before) ?? (LEADING_GROUPS.test(before) ? keyBefore(before.replace(LEADING_GROUPS, '')) : undefined);
+    keyBefore(before) ??
+    // Only a digit and a separator at the end can start the groups: most texts are settled here.
+    (/\d[ ./-]$/.test(before.slice(-2)) ? keyBefore(before.replace(LEADING_GROUPS, '')) : undefined);
   if (key === undefined) return false;
   if (detector.yieldsToNamedKeys && namesOtherKind(set, detector, key)) return true;
   return namesOtherThing(set, detector, key) && findContextWords(wordsOf(detector), before).length === 0;

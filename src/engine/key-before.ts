@@ -17,8 +17,22 @@ const NAMED_VALUE =
 /** A table's label cell before the value's cell (`<td>Date of birth</td><td>`, `<th>Name:</th><td>`). */
 const LABEL_CELL = /<t[hd][^<>]*>\s*([A-Za-z][\w .'-]*?)\s*:?\s*<\/t[hd]>\s*<td[^<>]*>\s*$/i;
 
+/**
+ * Whether `before` ends as every key above does: `:`, `=` or `>`, then perhaps spaces and a
+ * quote. Most matches stand in prose, and this settles them without running the patterns,
+ * which JavaScript tries from every start in the text.
+ */
+function endsLikeKey(before: string): boolean {
+  let i = before.length - 1;
+  if (before[i] === '"' || before[i] === "'") i--;
+  while (before[i] === ' ' || before[i] === '\t') i--;
+  const last = before[i];
+  return last === ':' || last === '=' || last === '>';
+}
+
 /** The key that ends `before` (a match's context, in any case), or undefined when none does. */
 export function keyBefore(before: string): string | undefined {
+  if (!endsLikeKey(before)) return undefined;
   return NAMED_VALUE.exec(before)?.[1] ?? KEY_BEFORE.exec(before)?.[1] ?? LABEL_CELL.exec(before)?.[1];
 }
 
