@@ -10,8 +10,15 @@ import { fromQueryString } from '../src/engine/number-checks.js';
 const PART = String.raw`(?:Mc|Mac|O'|D')?\p{Lu}(?:\p{Ll}+(?:-\p{L}\p{Ll}+)?|\p{Lu}+)`;
 /** Lowercase particles between parts (`van der Berg`, `de la Cruz`, `bin Salman`). */
 const PARTICLE = String.raw`(?:van|von|de|da|del|della|der|den|di|du|la|le|bin|ibn|al|el|dos|das|ten|ter)`;
+/** Arabic articles joined to the surname by a hyphen (`al-Rashid`, `el-Amin`). */
+const HYPHENED = String.raw`(?:al|el)-`;
 /** Parts are joined by spaces, or by `+` where a URL's query string encodes them (`?name=Jane+Doe`). */
-const NAME = String.raw`${PART}(?:(?:[ +]\p{Lu}\.)?[ +](?:${PARTICLE}[ +]){0,2}${PART}){0,3}`;
+const NAME = String.raw`${PART}(?:(?:[ +]\p{Lu}\.)?[ +](?:${PARTICLE}[ +]){0,2}(?:${HYPHENED})?${PART}){0,3}`;
+/**
+ * A particle between parts (`Priya van Dijk`, `Omar al-Rashid`): surnames so written are a
+ * name's mark as a dictionary entry is. A match starts with a part, so the particle is never alone.
+ */
+const INNER_PARTICLE = new RegExp(String.raw`[ +](?:${PARTICLE}[ +]|${HYPHENED})\p{Lu}`, 'u');
 
 /** Salutations (in several languages) and sign-offs after which a capitalised name is a person's. */
 const SALUTATION_WORDS =
@@ -86,7 +93,10 @@ const COMMON_WORDS = new Set(
 
 /** How a value reads: its parts, and whether it stood alone (a column value) or after a cue. */
 function nameParts(value: string): string[] {
-  return value.split(' ').filter((p) => !/^\p{Ll}/u.test(p) && !/^\p{Lu}\.$/u.test(p));
+  return value
+    .split(' ')
+    .map((p) => p.replace(/^(?:al|el)-/, ''))
+    .filter((p) => !/^\p{Ll}/u.test(p) && !/^\p{Lu}\.$/u.test(p));
 }
 
 /** A key's words with a trailing `name` split off a lowercased compound (`customername`, `ownername`). */
@@ -144,6 +154,7 @@ function validateName(value: string, context: MatchContext): ValidationResult {
   if (parts.some((p) => COMMON_WORDS.has(p.toLowerCase())))
     return { status: 'invalid', reason: 'a common word, place or product, not a name' };
   if (parts.some(isInDictionary)) return { status: 'valid', check: 'name-dictionary' };
+  if (INNER_PARTICLE.test(value)) return { status: 'valid', check: 'surname-particle' };
   const personColumn = alone && toKeyTokens(context.hint ?? '').some((w) => PERSON_COLUMN_WORDS.has(w));
   return personColumn
     ? { status: 'none' }
@@ -227,6 +238,9 @@ export const personName: Detector = {
   column: { minShare: 0.25, otherKinds: [], notPersonal: THING_WORDS },
   examples: {
     positive: [
+      { text: '{"full_name":"Xandor ter Horst"}', value: 'Xandor ter Horst' },
+      { text: 'passenger_name: Yelto de la Fuente', value: 'Yelto de la Fuente' },
+      { text: 'customer_name=Qwixo al-Rashid', value: 'Qwixo al-Rashid' },
       { text: "sepa mandate account_holder='Maria Garcia'", value: 'Maria Garcia' },
       { text: '{"bank":{"accountHolder":"Maria Garcia"}}', value: 'Maria Garcia' },
       { text: 'Dear Jane Doe, your order has shipped', value: 'Jane Doe' },
@@ -253,6 +267,9 @@ export const personName: Detector = {
       { text: 'notify name=J*** D** queued', value: 'J*** D**', form: 'masked' },
     ],
     negative: [
+      { text: '{"full_name":"van der"}', reason: 'particles alone are no name' },
+      { text: 'customer_name=Zorblat Quux', reason: 'no part in the dictionary and no surname particle' },
+      { text: 'customer_name=Qwixo al-', reason: 'an article with no surname after it' },
       { text: 'licence holder Maria Garcia renewed', reason: 'a holder in prose is no name key' },
       {
         text: 'INFO Order Service started in 2.1s',
