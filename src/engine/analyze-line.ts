@@ -11,6 +11,7 @@ import { extractFields, jsonFields, type Field, type LineFields } from './fields
 import { countLeading, LONG_LINE, longLineFieldsOf } from './long-line.js';
 import { classifyStoredForm, toNamedForm, type StoredForm } from './stored-form.js';
 import { toJsonTemplate, toTextTemplate } from './template.js';
+import { isInsertWithColumns } from './sql-insert.js';
 
 export interface AnalyzeOptions {
   /** Put raw values in samples instead of masked ones (`--show-values`). */
@@ -119,7 +120,8 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
     return toOccurrences(set, input, fields, detect(set, detectInputOf(input, fields)), options);
   // A line, not a value: fewer patterns asked of most lines (DetectorSet.lineMatching).
   const line = set.lineMatching(input.bytes ?? input.text);
-  const matches = detect(set, detectInputOf(input, fields, { patterns: line.patterns }));
+  const patterns = isInsertWithColumns(input.text) ? undefined : line.patterns;
+  const matches = detect(set, detectInputOf(input, fields, { patterns }));
   return toOccurrences(set, input, fields, matches, options, line.fieldKeys);
 }
 

@@ -8,6 +8,7 @@ import type { DetectorSet } from './detector-set.js';
 import { findContextWords, isQuantity, mayHoldContextWords, windowBefore } from './context-words.js';
 import type { Field } from './fields.js';
 import { keyBefore } from './key-before.js';
+import { insertKeyBefore } from './sql-insert.js';
 import { isNamedFor, namedDetector, namesOtherKind, namesOtherThing } from './key-names.js';
 
 /** Confidence added when a validator passes, and when context words are near. */
@@ -128,7 +129,7 @@ function evaluate(
   // (m.valueIndex is relative to input.text.)
   const start = m.valueIndex;
   const end = start + m.value.length;
-  const before = windowBefore(input.text, start);
+  const before = insertKeyBefore(input.text, start) ?? windowBefore(input.text, start);
   const context: MatchContext = {
     before: before.toLowerCase(),
     after: input.text.slice(end, end + 16),
