@@ -15,10 +15,10 @@ interface Item {
   column: string;
 }
 
-/** The items of an INSERT line's rows, in order; empty for any other line. */
-function itemsOf(text: string): Item[] {
+/** The items of an INSERT line's rows, in order; undefined for any other line. */
+function itemsOf(text: string): Item[] | undefined {
   const head = HEAD.exec(text);
-  if (head === null) return [];
+  if (head === null) return undefined;
   const columns = head[1]!.split(',').map((c) => c.trim().replace(/^["`[]|["`\]]$/g, ''));
   const items: Item[] = [];
   let depth = 0;
@@ -45,16 +45,24 @@ function itemsOf(text: string): Item[] {
 }
 
 /**
+ * A line's items, parsed once: the line is asked whether it is an INSERT, then each of its
+ * candidates for its key, so the last line's answer is kept.
+ */
+let last: { text: string; items: Item[] | undefined } = { text: '', items: undefined };
+
+function itemsFor(text: string): Item[] | undefined {
+  if (last.text !== text) last = { text, items: itemsOf(text) };
+  return last.items;
+}
+
+/**
  * Whether a line is an INSERT with a column list. Its context words stand in the list, before
  * other rows' values and digits, where a line's context search (DetectorSet.lineMatching) does
  * not look past: such a line is asked of every pattern.
  */
 export function isInsertWithColumns(text: string): boolean {
-  return HEAD.test(text);
+  return itemsFor(text) !== undefined;
 }
-
-/** Lines repeat their candidates: the last line's items are kept. */
-let last: { text: string; items: Item[] } = { text: '', items: [] };
 
 /**
  * The key an INSERT's value starting at `index` stands under, written as a key before a value
@@ -62,8 +70,7 @@ let last: { text: string; items: Item[] } = { text: '', items: [] };
  * value: inside a row's free text, the words around a match are its context, as on any line.
  */
 export function insertKeyBefore(text: string, index: number): string | undefined {
-  if (last.text !== text) last = { text, items: itemsOf(text) };
-  const item = last.items.find((it) => index >= it.start && index < it.end);
+  const item = itemsFor(text)?.find((it) => index >= it.start && index < it.end);
   const lead = item === undefined ? undefined : /^\s*('?)$/.exec(text.slice(item.start, index));
   return lead ? `${item!.column}=${lead[1]}` : undefined;
 }
