@@ -172,10 +172,10 @@ function lineSetSource(spec: PatternSpec): string {
  * one's context search (a word, then a value: `context`) matches, and on most candidate lines it
  * does not; yet such patterns (a capitalised word, five digits) match nearly every line. So they
  * sit in a set of their own, asked only of lines the context search matches. The context search
- * and the key search (`fields`) are one set of their own too: in the patterns' set, their threads,
- * alive from a word to the line's end, would multiply its DFA's states. Stage one flags a line by
- * the same context search, so a line's findings do not depend on whether another pattern made it
- * a candidate.
+ * and the key search (`fields`) close the other patterns' set: one pass over a line answers all
+ * three questions (words start only at tokens, so their threads do not multiply the set's states).
+ * Stage one flags a line by the same context search, so a line's findings do not depend on whether
+ * another pattern made it a candidate.
  */
 function compileLineMatching(
   patterns: readonly CompiledPattern[],
@@ -185,22 +185,31 @@ function compileLineMatching(
   const indexes = patterns.map((_, i) => i);
   const required = indexes.filter((i) => patterns[i]!.spec.context === 'required');
   const free = indexes.filter((i) => patterns[i]!.spec.context !== 'required');
-  const setOf = (list: number[]) => compilePatternSet(list.map((i) => toLooseSource(lineSetSource(patterns[i]!.spec))));
-  const freeSet = setOf(free);
-  const requiredSet = setOf(required);
-  // Index 0: the context search, 1: the keys (a search that can never match stands in for one not needed).
-  const words = compilePatternSet([
+  const sourceOf = (i: number) => toLooseSource(lineSetSource(patterns[i]!.spec));
+  const requiredSet = compilePatternSet(required.map(sourceOf));
+  // After the free patterns, the context search, then the keys (a search that can never match
+  // stands in for one not needed).
+  const contextAt = free.length;
+  const keysAt = free.length + 1;
+  const freeSet = compilePatternSet([
+    ...free.map(sourceOf),
     required.length > 0 && context.length > 0 ? toUnionSource(context) : '$.^',
     fields ?? '$.^',
   ]);
   return (text) => {
-    const found = words.matching(text);
-    const patterns = freeSet.matching(text).map((i) => free[i]!);
-    if (found.includes(0)) {
+    const patterns: number[] = [];
+    let inContext = false;
+    let fieldKeys = false;
+    for (const i of freeSet.matching(text)) {
+      if (i < contextAt) patterns.push(free[i]!);
+      else if (i === contextAt) inContext = true;
+      else if (i === keysAt) fieldKeys = true;
+    }
+    if (inContext) {
       for (const i of requiredSet.matching(text)) patterns.push(required[i]!);
       patterns.sort((a, b) => a - b);
     }
-    return { patterns, fieldKeys: found.includes(1) };
+    return { patterns, fieldKeys };
   };
 }
 
