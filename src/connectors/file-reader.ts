@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { RecordOrigin, ScanRecord } from './records.js';
-import { countLines } from './text-units.js';
+import { countAllLines } from './text-units.js';
 import { createLongLine, PIECE_OVERLAP, type LongLine } from './line-pieces.js';
 
 const NEWLINE = 0x0a;
@@ -154,7 +154,7 @@ export async function* readLineRecords(
   let long: LongLine | undefined;
   const emit = (data: Buffer): ScanRecord => {
     const record: ScanRecord = { origin, kind: 'lines', data, firstLine };
-    const newlines = countLines(data, 0, data.length);
+    const newlines = countAllLines(data);
     stats.lines += newlines;
     firstLine += newlines;
     return record;

@@ -8,7 +8,7 @@ import type { LinePiece } from '../connectors/records.js';
 import type { Occurrence } from './occurrence.js';
 import type { DetectorSet } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
-import { countLines, utf16Length } from '../connectors/text-units.js';
+import { lineNumbers, utf16Length } from '../connectors/text-units.js';
 import { toTextTemplate } from './template.js';
 
 const NEWLINE = 0x0a;
@@ -27,13 +27,11 @@ export interface CandidateLine {
  */
 export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
   const starts = set.scanner.lineStarts(chunk);
-  let index = 0;
-  let counted = 0;
+  const lineOf = lineNumbers(chunk);
   return starts.map((start) => {
     const newline = chunk.indexOf(NEWLINE, start);
     const end = newline === -1 ? chunk.length : newline;
-    index += countLines(chunk, counted, start);
-    counted = start;
+    const index = lineOf(start);
     return { bytes: chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end), index };
   });
 }

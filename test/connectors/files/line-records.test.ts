@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readLineRecords, type ReadStats } from '../../../src/connectors/file-reader.js';
 import type { RecordOrigin, ScanRecord } from '../../../src/connectors/records.js';
+import { lineNumbers } from '../../../src/connectors/text-units.js';
 
 const origin = { siteKind: 'file', path: 'a.log', source: '/a.log', uri: 'file://a.log', siteUri: 'file://a.log' };
 const text = Array.from({ length: 60 }, (_, i) => `line ${i + 1} ${'x'.repeat((i * 37) % 90)}`).join('\n') + '\ntail';
@@ -37,5 +38,28 @@ describe('line records', () => {
       before += r.data.toString();
     }
     expect(stats.lines).toBe(61);
+  });
+
+  // Stage one numbers its candidate lines from the newlines the reader found in the same buffer;
+  // a buffer the reader did not count (a copy, as a worker receives it) is counted as it goes.
+  it('numbers the lines of a record from the offsets the reader kept as by counting', async () => {
+    const { records: found } = await records([5, 200, 201, 900, 1500]);
+    let numbered = 0;
+    for (const r of found) {
+      if (r.kind !== 'lines') throw new Error('a lines record expected');
+      const starts = [0];
+      for (let i = r.data.indexOf(0x0a); i !== -1 && i + 1 < r.data.length; i = r.data.indexOf(0x0a, i + 1))
+        starts.push(i + 1);
+      const kept = lineNumbers(r.data);
+      const counted = lineNumbers(Buffer.from(r.data));
+      const expected = starts.map((_, i) => i);
+      expect(starts.map(kept)).toEqual(expected);
+      expect(starts.map(counted)).toEqual(expected);
+      // Every other line start, as stage one skips the lines without a candidate.
+      const some = starts.filter((_, i) => i % 2 === 1);
+      expect(some.map(lineNumbers(r.data))).toEqual(some.map(lineNumbers(Buffer.from(r.data))));
+      numbered += starts.length;
+    }
+    expect(numbered).toBe(61);
   });
 });
