@@ -296,9 +296,20 @@ export function mayHoldContextWords(words: readonly string[], text: string): boo
  */
 export function findContextWords(words: readonly string[], before: string): string[] {
   if (before === '') return [];
-  const compiledWords = compile(words);
   // Most candidates have no context word anywhere near: that is settled without chunking.
   if (!mayHoldContextWords(words, before)) return [];
+  // A match is often asked twice in a row (whether its key names another thing, then its context).
+  if (words === last.words && before === last.before) return last.found;
+  const found = contextWordsIn(words, before);
+  last = { words, before, found };
+  return found;
+}
+
+/** The last answer of findContextWords (its callers only read the list). */
+let last: { words: readonly string[]; before: string; found: string[] } = { words: [], before: '', found: [] };
+
+function contextWordsIn(words: readonly string[], before: string): string[] {
+  const compiledWords = compile(words);
   const chunks = toChunks(before, compiledWords);
   let from = chunks.length;
   while (from > 0) {
