@@ -4,7 +4,7 @@
  * Values are masked here: what leaves this module holds no raw value unless showValues is set.
  */
 import type { Occurrence } from './occurrence.js';
-import type { DetectorSet } from './detector-set.js';
+import type { DetectorSet, LineMatch } from './detector-set.js';
 import { createVerdictMemo, detect, type Candidate, type DetectInput, type Verdict } from './detect.js';
 import { namedDetector, type NamedDetector } from './key-names.js';
 import { extractFields, jsonFields, type Field, type LineFields } from './fields.js';
@@ -109,7 +109,16 @@ function fieldsOf(input: LineInput): LineFields {
   };
 }
 
-export function analyzeLine(set: DetectorSet, input: LineInput, options: AnalyzeOptions): Occurrence[] {
+/**
+ * `matched`: the line's answer from DetectorSet.lineMatching, when the caller asked it already
+ * (scanChunk asks every candidate line of a chunk in a row).
+ */
+export function analyzeLine(
+  set: DetectorSet,
+  input: LineInput,
+  options: AnalyzeOptions,
+  matched?: LineMatch,
+): Occurrence[] {
   if (input.hint === undefined && input.text.length > LONG_LINE) {
     const long = longLineFieldsOf(set, input.text, input.bytes);
     const matches = detect(set, detectInputOf(input, long.fields, { fieldAt: long.fieldAt }));
@@ -119,7 +128,7 @@ export function analyzeLine(set: DetectorSet, input: LineInput, options: Analyze
   if (input.hint !== undefined)
     return toOccurrences(set, input, fields, detect(set, detectInputOf(input, fields)), options);
   // A line, not a value: fewer patterns asked of most lines (DetectorSet.lineMatching).
-  const line = set.lineMatching(input.bytes ?? input.text);
+  const line = matched ?? set.lineMatching(input.bytes ?? input.text);
   const patterns = isInsertWithColumns(input.text) ? undefined : line.patterns;
   const matches = detect(set, detectInputOf(input, fields, { patterns }));
   return toOccurrences(set, input, fields, matches, options, line.fieldKeys);
