@@ -209,8 +209,9 @@ const DEFAULT_SCAN_TUNING: SplitTuning = {
 };
 
 /**
- * Lines cost a DFA start each: the set's budget is per call as well as per unit. A line is asked
- * of two or three sets, and reading the clock twice a call cost about a tenth of the sets' time.
+ * Lines cost a DFA start each: the set's budget is per call as well as per unit. Calls are many
+ * and short (one or two a line), and reading the clock twice a call cost about a tenth of the
+ * sets' time.
  */
 const DEFAULT_SET_TUNING: SplitTuning = {
   windowCalls: 2048,
