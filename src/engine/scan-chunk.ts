@@ -6,7 +6,7 @@
 import { isAscii } from 'node:buffer';
 import type { LinePiece } from '../connectors/records.js';
 import type { Occurrence } from './occurrence.js';
-import type { DetectorSet } from './detector-set.js';
+import type { DetectorSet, LineMatch } from './detector-set.js';
 import { analyzeLine, type AnalyzeOptions } from './analyze-line.js';
 import { lineNumbers, utf16Length } from '../connectors/text-units.js';
 import { toTextTemplate } from './template.js';
@@ -27,14 +27,18 @@ export interface CandidateLine {
  * between calls and slows stage one markedly, so callers analyse the lines after this returns.
  */
 export function candidateLines(set: DetectorSet, chunk: Buffer): CandidateLine[] {
-  const starts = set.scanner.lineStarts(chunk);
   const lineOf = lineNumbers(chunk);
-  return starts.map((start) => {
+  // Arrays built by push, not by map(): V8 gives map()'s result one array kind when it runs the
+  // builtin and another when it inlines it in optimized code, and scanChunk, optimized for one,
+  // threw its code away on meeting the other (a recompile of the whole inlined stage two).
+  const lines: CandidateLine[] = [];
+  for (const start of set.scanner.lineStarts(chunk)) {
     const newline = chunk.indexOf(NEWLINE, start);
     const end = newline === -1 ? chunk.length : newline;
-    const index = lineOf(start);
-    return { bytes: chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end), index };
-  });
+    const bytes = chunk.subarray(start, end > start && chunk[end - 1] === CARRIAGE_RETURN ? end - 1 : end);
+    lines.push({ bytes, index: lineOf(start) });
+  }
+  return lines;
 }
 
 /**
@@ -47,8 +51,10 @@ export function scanChunk(set: DetectorSet, chunk: Buffer, firstLine: number, op
   // The line sets are asked of every candidate line in a row, before stage two's other work on
   // any of them, for the reason stage one runs first: the sets' DFA stays in the CPU caches. A
   // line over LONG_LINE bytes may be a long line, which is asked otherwise (analyzeLine).
-  const matched = lines.map(({ bytes }) => (bytes.length > LONG_LINE ? undefined : set.lineMatching(bytes)));
-  for (const [i, { bytes, index }] of lines.entries()) {
+  const matched: Array<LineMatch | undefined> = [];
+  for (const { bytes } of lines) matched.push(bytes.length > LONG_LINE ? undefined : set.lineMatching(bytes));
+  for (let i = 0; i < lines.length; i++) {
+    const { bytes, index } = lines[i]!;
     const input = { text: bytes.toString('utf8'), line: firstLine + index, bytes };
     for (const o of analyzeLine(set, input, options, matched[i])) occurrences.push(o);
   }
